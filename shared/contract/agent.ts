@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  ClientMessageId,
+  ConversationStatus,
+  ConversationSummary,
+  Message,
+  MessageText,
+  ObjectIdString,
+  VisitorProfile,
+} from './entities';
+import type { PushEvents, RequestEvents } from './events';
+
+
+const ConversationRef = z.object({ conversationId: ObjectIdString });
+
+export const agentRequests = {
+  'conversations:list': {
+    payload: z.object({ status: ConversationStatus.default('open') }),
+    result: z.object({ conversations: z.array(ConversationSummary) }),
+  },
+  /** Loads a conversation and subscribes this socket to its messages and typing. */
+  'conversation:open': {
+    payload: ConversationRef,
+    result: z.object({
+      conversation: ConversationSummary,
+      visitor: VisitorProfile,
+      messages: z.array(Message),
+    }),
+  },
+  'conversation:leave': { payload: ConversationRef, result: z.null() },
+  'message:send': {
+    payload: ConversationRef.extend({ clientId: ClientMessageId, text: MessageText }),
+    result: z.object({ message: Message }),
+  },
+  'typing:set': {
+    payload: ConversationRef.extend({ typing: z.boolean() }),
+    result: z.null(),
+  },
+} as const;
+
+export const agentPushes = {
+  /** A conversation of the agent's site was created or changed: keeps inbox lists live. */
+  'conversation:upsert': ConversationSummary,
+  'message:new': Message,
+  'typing:changed': z.object({ conversationId: z.string(), typing: z.boolean() }),
+  /** Raised by the reply-alert queue: a visitor has waited too long for any agent reply. */
+  'conversation:waiting-alert': z.object({
+    conversationId: z.string(),
+    visitorName: z.string(),
+    waitingSeconds: z.number(),
+  }),
+} as const;
+
+export type AgentClientToServer = RequestEvents<typeof agentRequests>;
+export type AgentServerToClient = PushEvents<typeof agentPushes>;

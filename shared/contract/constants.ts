@@ -1,0 +1,6 @@
+// Plain values shared by server and clients. Kept free of zod so the widget bundle never pulls it in.
+export const VISITOR_NAMESPACE = '/visitor';
+export const AGENT_NAMESPACE = '/agent';
+export const SESSION_COOKIE = 'lc_session';
+/** The one global the widget defines on a host page. */
+export const WIDGET_GLOBAL = 'LifecycleChat';

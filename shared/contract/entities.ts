@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Client-generated message id: lets the server store a message exactly once however often it is re-sent. */
+export const ClientMessageId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ObjectIdString = z.string().regex(/^[0-9a-f]{24}$/);
+export const MessageText = z.string().trim().min(1).max(5000);
+
+export const MessageAuthor = z.enum(['visitor', 'agent', 'system']);
+export type MessageAuthor = z.infer<typeof MessageAuthor>;
+
+export const Message = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  clientId: z.string(),
+  /** Position in its conversation, increasing; clients ask for what they missed with `afterSeq`. */
+  seq: z.number().int(),
+  author: MessageAuthor,
+  authorName: z.string().nullable(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const ConversationStatus = z.enum(['open', 'closed']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+export const ConversationSummary = z.object({
+  id: z.string(),
+  visitorId: z.string(),
+  visitorName: z.string(),
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+  lastMessage: z
+    .object({ text: z.string(), author: MessageAuthor, createdAt: z.string() })
+    .nullable(),
+  /** When the oldest visitor message still without an agent reply was sent, else null. */
+  waitingSince: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+
+export const VisitorProfile = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+});
+export type VisitorProfile = z.infer<typeof VisitorProfile>;
+
+export const Role = z.enum(['admin', 'agent', 'editor']);
+export type Role = z.infer<typeof Role>;
+
+export const User = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+});
+export type User = z.infer<typeof User>;
+
+export const SitePublicInfo = z.object({ name: z.string(), greeting: z.string() });
+export type SitePublicInfo = z.infer<typeof SitePublicInfo>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Stable machine-readable error codes; clients branch on these, never on messages. */
+export const ErrorCode = z.enum([
+  'invalid_payload',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'bad_credentials',
+  'site_unknown',
+  'origin_not_allowed',
+  'conversation_closed',
+  'payload_too_large',
+  'unavailable',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({ code: ErrorCode, message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Body of every non-2xx REST response. */
+export const ErrorBody = z.object({ error: ApiError });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** What every client→server Socket.IO event answers through its acknowledgement callback. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };

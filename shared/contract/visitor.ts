@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ClientMessageId, Message, MessageText, SitePublicInfo } from './entities';
+import type { PushEvents, RequestEvents } from './events';
+
+
+/** Socket.IO handshake `auth` of the widget. */
+export const VisitorHandshake = z.object({
+  siteKey: z.string().min(1).max(100),
+  token: z.string().max(2000).optional(),
+});
+export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
+
+export const visitorRequests = {
+  /** Sent on every (re)connect: answers the identity token and whatever the client has not seen yet. */
+  'visitor:sync': {
+    payload: z.object({ afterSeq: z.number().int().min(-1).default(-1) }),
+    result: z.object({
+      visitorId: z.string(),
+      token: z.string(),
+      site: SitePublicInfo,
+      conversationId: z.string().nullable(),
+      messages: z.array(Message),
+    }),
+  },
+  'message:send': {
+    payload: z.object({ clientId: ClientMessageId, text: MessageText }),
+    result: z.object({ message: Message }),
+  },
+  'typing:set': {
+    payload: z.object({ typing: z.boolean() }),
+    result: z.null(),
+  },
+} as const;
+
+export const visitorPushes = {
+  'message:new': Message,
+  'typing:changed': z.object({ conversationId: z.string(), name: z.string(), typing: z.boolean() }),
+} as const;
+
+export type VisitorClientToServer = RequestEvents<typeof visitorRequests>;
+export type VisitorServerToClient = PushEvents<typeof visitorPushes>;
