@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Stable machine-readable error codes; clients branch on these, never on messages. */
 export const ErrorCode = z.enum([
   'invalid_payload',
+  'unknown_event',
   'unauthorized',
   'forbidden',
   'not_found',

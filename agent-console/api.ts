@@ -1,0 +1,101 @@
+import type { ErrorCode, User } from '../shared/contract';
+
+/** Contract error codes plus the two failures that never reach the server's error body. */
+export type ApiErrorCode = ErrorCode | 'network' | 'unexpected_response';
+
+/** A failed REST call: branch on `code`, show `message`. */
+export class ApiRequestError extends Error {
+  readonly code: ApiErrorCode;
+  /** HTTP status, or null when the request never got an answer. */
+  readonly status: number | null;
+
+  constructor(code: ApiErrorCode, message: string, status: number | null) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** The REST endpoints the agent console uses (same origin, session cookie). */
+export interface ConsoleApi {
+  /** The signed-in agent, or null when there is no valid session. */
+  me(): Promise<User | null>;
+  /** Rejects with `ApiRequestError` (`bad_credentials`, `invalid_payload`, `network`, …). */
+  signIn(email: string, password: string): Promise<User>;
+  signOut(): Promise<void>;
+}
+
+export interface ApiOptions {
+  fetch?: typeof fetch;
+  /** Prefix of every path; '' means same origin. */
+  baseUrl?: string;
+}
+
+const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+
+export function createApi(options: ApiOptions = {}): ConsoleApi {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, init);
+    } catch {
+      throw new ApiRequestError('network', NETWORK_MESSAGE, null);
+    }
+    if (!response.ok) throw await toError(response);
+    return response;
+  }
+
+  async function readUser(response: Response): Promise<User> {
+    const body: unknown = await response.json().catch(() => null);
+    if (isRecord(body) && isRecord(body.user) && typeof body.user.id === 'string') {
+      return body.user as User;
+    }
+    throw new ApiRequestError('unexpected_response', 'The server sent an unexpected response.', response.status);
+  }
+
+  return {
+    async me() {
+      try {
+        return await readUser(await call('GET', '/api/auth/me'));
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    async signIn(email, password) {
+      return readUser(await call('POST', '/api/auth/sign-in', { email, password }));
+    },
+    async signOut() {
+      await call('POST', '/api/auth/sign-out');
+    },
+  };
+}
+
+async function toError(response: Response): Promise<ApiRequestError> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isRecord(body) && isRecord(body.error)) {
+    const { code, message } = body.error;
+    if (typeof code === 'string' && typeof message === 'string') {
+      return new ApiRequestError(code as ErrorCode, message, response.status);
+    }
+  }
+  const message =
+    response.status >= 500
+      ? 'The server had a problem. Please try again in a moment.'
+      : `Request failed (HTTP ${response.status}).`;
+  return new ApiRequestError('unexpected_response', message, response.status);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,123 @@
+import { useRef } from 'preact/hooks';
+import type { ConversationSummary } from '../../shared/contract';
+import type { ConnectionStatus } from '../agent-socket';
+import { formatDuration, secondsSince } from '../lib/format';
+import type { OutgoingMessage, SelectedConversation } from '../state/console-store';
+import { Avatar } from '../ui/Avatar';
+import { Composer } from './Composer';
+import { MessageList } from './MessageList';
+
+export interface ConversationViewProps {
+  selected: SelectedConversation | null;
+  /** Replies of the selected conversation not yet acknowledged. */
+  outgoing: OutgoingMessage[];
+  agentName: string;
+  connection: ConnectionStatus;
+  now: number;
+  onSend: (text: string) => boolean;
+  onDraftChange: (draft: string) => void;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+  onReload: (conversationId: string) => void;
+}
+
+export function ConversationView(props: ConversationViewProps) {
+  const { selected, outgoing, agentName, connection, now, onSend, onDraftChange, onRetry, onDiscard, onReload } = props;
+  const drafts = useRef(new Map<string, string>());
+
+  if (!selected) {
+    return (
+      <section class="conversation conversation--empty" aria-label="Conversation">
+        <div class="empty-state">
+          <span class="empty-state__art" aria-hidden="true" />
+          <h2 class="empty-state__title">No conversation selected</h2>
+          <p class="muted">Choose a conversation from the inbox to read it and reply.</p>
+        </div>
+      </section>
+    );
+  }
+
+  const summary: ConversationSummary | null = selected.conversation;
+  const visitorName = selected.visitor?.name ?? summary?.visitorName ?? 'Visitor';
+  const closed = summary?.status === 'closed';
+  const id = selected.id;
+
+  return (
+    <section class="conversation" aria-labelledby="conversation-title">
+      <header class="conversation__header">
+        <Avatar name={visitorName} seed={summary?.visitorId ?? id} />
+        <div class="conversation__who">
+          <h2 id="conversation-title" class="conversation__title">
+            {visitorName}
+          </h2>
+          <p class="conversation__sub muted">
+            {selected.visitor?.email ?? 'No email given'}
+          </p>
+        </div>
+        {summary?.waitingSince && !closed && (
+          <span class="badge badge--warning">
+            Waiting {formatDuration(secondsSince(summary.waitingSince, now))}
+          </span>
+        )}
+        {closed && <span class="badge">Closed</span>}
+      </header>
+
+      {selected.load === 'loading' && (
+        <div class="messages messages--state" role="status">
+          Loading messages…
+        </div>
+      )}
+      {selected.load === 'error' && (
+        <div class="messages messages--state" role="alert">
+          <p>{selected.error}</p>
+          <button type="button" class="button button--small" onClick={() => onReload(id)}>
+            Try again
+          </button>
+        </div>
+      )}
+      {selected.load === 'ready' && (
+        <MessageList
+          conversationId={id}
+          messages={selected.messages}
+          outgoing={outgoing}
+          visitorName={visitorName}
+          agentName={agentName}
+          now={now}
+          onRetry={onRetry}
+          onDiscard={onDiscard}
+        />
+      )}
+
+      <div class="typing" aria-live="polite">
+        {selected.visitorTyping && (
+          <span class="typing__text">
+            <span class="typing__dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+            Visitor is typing…
+          </span>
+        )}
+      </div>
+
+      {closed && <p class="conversation__notice">This conversation is closed. Replies are turned off.</p>}
+      {!closed && connection !== 'connected' && (
+        <p class="conversation__notice">Offline: replies will be sent when the connection is back.</p>
+      )}
+      <Composer
+        key={id}
+        initialDraft={drafts.current.get(id) ?? ''}
+        disabled={closed || selected.load === 'error'}
+        disabledReason={closed ? 'This conversation is closed' : null}
+        autoFocus
+        onDraftChange={(draft) => {
+          if (draft) drafts.current.set(id, draft);
+          else drafts.current.delete(id);
+          onDraftChange(draft);
+        }}
+        onSend={onSend}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Message } from '../../shared/contract';
+import { messageTime } from '../lib/format';
+import type { OutgoingMessage } from '../state/console-store';
+
+/** A stored message. Text is rendered as a text node, never parsed as HTML. */
+export function MessageItem({ message, visitorName, now }: { message: Message; visitorName: string; now: number }) {
+  const time = (
+    <time dateTime={message.createdAt} class="message__time">
+      {messageTime(message.createdAt, now)}
+    </time>
+  );
+  if (message.author === 'system') {
+    return (
+      <li class="message message--system">
+        <span class="message__system-text">{message.text}</span>
+        {time}
+      </li>
+    );
+  }
+  const author = message.author === 'agent' ? (message.authorName ?? 'Agent') : (message.authorName ?? visitorName);
+  return (
+    <li class={`message message--${message.author}`}>
+      <span class="message__meta">
+        <span class="message__author">{author}</span>
+        {time}
+      </span>
+      <p class="message__bubble">{message.text}</p>
+    </li>
+  );
+}
+
+interface OutgoingItemProps {
+  outgoing: OutgoingMessage;
+  agentName: string;
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}
+
+/** A reply not yet acknowledged: pending, or failed with its reason and a retry. */
+export function OutgoingItem({ outgoing, agentName, onRetry, onDiscard }: OutgoingItemProps) {
+  const failed = outgoing.state === 'failed';
+  return (
+    <li
+      class={`message message--agent ${failed ? 'is-failed' : 'is-pending'}`}
+      aria-busy={failed ? undefined : 'true'}
+      data-client-id={outgoing.clientId}
+    >
+      <span class="message__meta">
+        <span class="message__author">{agentName}</span>
+        {!failed && <span class="message__status">Sending…</span>}
+      </span>
+      <p class="message__bubble">{outgoing.text}</p>
+      {failed && (
+        <span class="message__error">
+          <span>Not sent: {outgoing.error}</span>
+          <button type="button" class="link-button" onClick={() => onRetry(outgoing.clientId)}>
+            Retry
+          </button>
+          <button type="button" class="link-button" onClick={() => onDiscard(outgoing.clientId)}>
+            Discard
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}

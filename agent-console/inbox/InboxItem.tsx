@@ -1,0 +1,56 @@
+import type { ConversationSummary } from '../../shared/contract';
+import { formatDuration, relativeTime, secondsSince } from '../lib/format';
+import { Avatar } from '../ui/Avatar';
+
+interface InboxItemProps {
+  conversation: ConversationSummary;
+  selected: boolean;
+  alerted: boolean;
+  now: number;
+  onSelect: (id: string) => void;
+}
+
+function preview(conversation: ConversationSummary): string {
+  const last = conversation.lastMessage;
+  if (!last) return 'No messages yet';
+  return last.author === 'agent' ? `Agent: ${last.text}` : last.text;
+}
+
+export function InboxItem({ conversation, selected, alerted, now, onSelect }: InboxItemProps) {
+  const { id, visitorName, waitingSince, lastMessage, updatedAt } = conversation;
+  const classes = ['inbox-item'];
+  if (selected) classes.push('is-selected');
+  if (waitingSince) classes.push('is-waiting');
+  if (alerted) classes.push('is-alerted');
+  return (
+    <li class={classes.join(' ')} data-conversation-id={id}>
+      <button
+        type="button"
+        class="inbox-item__button"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => onSelect(id)}
+      >
+        <Avatar name={visitorName} seed={conversation.visitorId} />
+        <span class="inbox-item__body">
+          <span class="inbox-item__row">
+            <span class="inbox-item__name">{visitorName}</span>
+            <time class="inbox-item__time" dateTime={lastMessage?.createdAt ?? updatedAt}>
+              {relativeTime(lastMessage?.createdAt ?? updatedAt, now)}
+            </time>
+          </span>
+          <span class={`inbox-item__preview${lastMessage?.author === 'system' ? ' is-system' : ''}`}>
+            {preview(conversation)}
+          </span>
+          {waitingSince && (
+            <span class="inbox-item__row">
+              <span class={`badge ${alerted ? 'badge--danger' : 'badge--warning'}`}>
+                Waiting {formatDuration(secondsSince(waitingSince, now))}
+              </span>
+              {alerted && <span class="badge badge--danger-solid">Needs reply</span>}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+}

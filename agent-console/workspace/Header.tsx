@@ -1,0 +1,32 @@
+import type { User } from '../../shared/contract';
+import type { ConnectionStatus } from '../agent-socket';
+import { Avatar } from '../ui/Avatar';
+import { ConnectionIndicator } from './ConnectionIndicator';
+
+interface HeaderProps {
+  user: User;
+  connection: ConnectionStatus;
+  signingOut: boolean;
+  onSignOut: () => void;
+}
+
+export function Header({ user, connection, signingOut, onSignOut }: HeaderProps) {
+  return (
+    <header class="topbar">
+      <div class="topbar__brand">
+        <span class="brand-mark" aria-hidden="true" />
+        <span class="topbar__title">Agent console</span>
+      </div>
+      <div class="topbar__end">
+        <ConnectionIndicator status={connection} />
+        <span class="topbar__user">
+          <Avatar name={user.name} seed={user.id} size="sm" />
+          <span class="topbar__name">{user.name}</span>
+        </span>
+        <button type="button" class="button button--ghost" onClick={onSignOut} disabled={signingOut}>
+          {signingOut ? 'Signing out…' : 'Sign out'}
+        </button>
+      </div>
+    </header>
+  );
+}

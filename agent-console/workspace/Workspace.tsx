@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { User } from '../../shared/contract';
+import type { AgentConnection } from '../agent-socket';
+import { ConversationView } from '../conversation/ConversationView';
+import { Inbox } from '../inbox/Inbox';
+import { useNow } from '../lib/use-now';
+import { ConsoleStore } from '../state/console-store';
+import { useConsoleState } from '../state/use-console-state';
+import { Header } from './Header';
+
+export interface WorkspaceProps {
+  user: User;
+  /** Opens the `/agent` connection; called once per mount, closed on unmount. */
+  connect: () => AgentConnection;
+  signingOut: boolean;
+  onSignOut: () => void;
+  /** The socket was refused as unauthorized: the session is gone. */
+  onSessionExpired: () => void;
+}
+
+/** The signed-in screen: owns the connection and the store for as long as it is shown. */
+export function Workspace({ connect, ...rest }: WorkspaceProps) {
+  const [store, setStore] = useState<ConsoleStore | null>(null);
+  useEffect(() => {
+    const connection = connect();
+    const created = new ConsoleStore(connection);
+    created.start();
+    setStore(created);
+    return () => {
+      created.dispose();
+      connection.close();
+    };
+  }, [connect]);
+  if (!store) return null;
+  return <WorkspaceView store={store} {...rest} />;
+}
+
+type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore };
+
+export function WorkspaceView({ store, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
+  const state = useConsoleState(store);
+  const now = useNow();
+  const waiting = state.conversations.filter((c) => c.waitingSince).length;
+
+  useEffect(() => {
+    if (state.connection === 'unauthorized') onSessionExpired();
+  }, [state.connection, onSessionExpired]);
+
+  useEffect(() => {
+    document.title = `${waiting > 0 ? `(${waiting}) ` : ''}Inbox · Agent console`;
+  }, [waiting]);
+  useEffect(() => () => void (document.title = 'Agent console'), []);
+
+  const selectedId = state.selected?.id ?? null;
+  return (
+    <div class="workspace">
+      <Header user={user} connection={state.connection} signingOut={signingOut} onSignOut={onSignOut} />
+      <main class="workspace__main">
+        <Inbox
+          status={state.inbox}
+          error={state.inboxError}
+          conversations={state.conversations}
+          selectedId={selectedId}
+          alerts={state.alerts}
+          now={now}
+          onSelect={(id) => store.select(id)}
+          onDismissAlert={(id) => store.dismissAlert(id)}
+          onRetry={() => store.reloadInbox()}
+        />
+        <ConversationView
+          selected={state.selected}
+          outgoing={state.outgoing.filter((o) => o.conversationId === selectedId)}
+          agentName={user.name}
+          connection={state.connection}
+          now={now}
+          onSend={(text) => store.send(text)}
+          onDraftChange={(draft) => store.notifyTyping(draft)}
+          onRetry={(clientId) => store.retry(clientId)}
+          onDiscard={(clientId) => store.discard(clientId)}
+          onReload={(id) => store.select(id)}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { serialize } from 'cookie';
+import { Router, type Request } from 'express';
+import { SESSION_COOKIE, SignInBody, type SignInResponse } from '../../shared/contract';
+import { AppError } from '../edge/errors';
+import { parseBody, route } from '../edge/http';
+import { hashPassword, verifyPassword } from './passwords';
+import { sessionTokenFrom, toUser, userFromCookie } from './current-user';
+import type { SessionStore } from './sessions';
+import { UserModel, type StoredUser } from './user.model';
+
+// Compared against when the email is unknown, so both failures take the same time.
+const decoyHash = hashPassword('decoy-password-never-matches');
+
+export function authRoutes(sessions: SessionStore, ttlSeconds: number): Router {
+  const router = Router();
+
+  router.post('/sign-in', route(async (req, res) => {
+    const { email, password } = parseBody(SignInBody, req.body);
+    const user = await UserModel.findOne({ email: { $eq: email }, active: true }).lean<StoredUser>();
+    const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+    if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
+    const previous = sessionTokenFrom(req.headers.cookie);
+    if (previous) await sessions.destroy(previous);
+    const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });
+    res.setHeader('Set-Cookie', sessionCookie(req, token, ttlSeconds));
+    const body: SignInResponse = { user: toUser(user) };
+    res.json(body);
+  }));
+
+  router.post('/sign-out', route(async (req, res) => {
+    const token = sessionTokenFrom(req.headers.cookie);
+    if (token) await sessions.destroy(token);
+    res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
+    res.status(204).end();
+  }));
+
+  router.get('/me', route(async (req, res) => {
+    const user = await userFromCookie(sessions, req.headers.cookie);
+    res.json({ user: toUser(user) });
+  }));
+
+  return router;
+}
+
+function sessionCookie(req: Request, token: string, maxAge: number): string {
+  return serialize(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    maxAge,
+  });
+}
+

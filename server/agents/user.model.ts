@@ -1,0 +1,16 @@
+import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+
+const userSchema = new Schema(
+  {
+    siteId: { type: Schema.Types.ObjectId, required: true },
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, required: true },
+    role: { type: String, enum: ['admin', 'agent', 'editor'], required: true },
+    passwordHash: { type: String, required: true },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+
+export type StoredUser = InferSchemaType<typeof userSchema> & { _id: Types.ObjectId };
+export const UserModel = model('User', userSchema);

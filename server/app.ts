@@ -1,0 +1,164 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import helmet from 'helmet';
+import { Redis } from 'ioredis';
+import mongoose from 'mongoose';
+import { Server } from 'socket.io';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/contract/constants';
+import { authRoutes } from './agents/auth-routes';
+import { SessionStore } from './agents/sessions';
+import { UserModel } from './agents/user.model';
+import type { Config } from './config';
+import { attachAgentGateway } from './conversations/agent-gateway';
+import { ConversationModel } from './conversations/conversation.model';
+import { MessageModel } from './conversations/message.model';
+import type { AgentNamespace, ChatNamespaces, VisitorNamespace } from './conversations/namespaces';
+import { attachVisitorGateway } from './conversations/visitor-gateway';
+import { demoRoutes } from './demo/demo-routes';
+import { errorHandler, notFound } from './edge/http';
+import { ReplyAlertQueue } from './escalation/reply-alert-queue';
+import { healthRoute } from './health/health-route';
+import type { Logger } from './infra/logger';
+import { ensureDemoSite } from './sites/first-run';
+import { SiteModel } from './sites/site.model';
+import { VisitorModel } from './visitors/visitor.model';
+import { VisitorTokens } from './visitors/visitor-token';
+
+export interface ServerOptions {
+  config: Config;
+  mongoUri: string;
+  redisUrl: string;
+  /** Signs visitor tokens; must be the same on every process of a deployment. */
+  secret: string;
+  log: Logger;
+  /** Namespaces this deployment's keys in a shared Redis (queues, sessions). */
+  redisPrefix?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  demoSiteKey: string;
+  close(): Promise<void>;
+}
+
+const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** Connects to MongoDB and Redis, wires HTTP and Socket.IO, and listens on the configured port. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config, log } = options;
+  const prefix = options.redisPrefix ?? 'lc';
+
+  mongoose.set('bufferCommands', false);
+  await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 10_000 });
+  await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, MessageModel].map((m) => m.init()));
+  const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
+
+  const { site, createdAdmin } = await ensureDemoSite({
+    adminEmail: config.ADMIN_EMAIL,
+    adminPassword: config.ADMIN_PASSWORD,
+  });
+  if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
+
+  const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
+  const sessions = new SessionStore(redis, sessionTtlSeconds);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      crossOriginResourcePolicy: false,
+    }),
+  );
+  app.get('/healthz', healthRoute(mongoose.connection, redis));
+  app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
+  app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds));
+  app.use('/api', notFound);
+
+  // Widget files are embedded on other sites' pages: readable cross-origin, including as modules.
+  const widgetHeaders: express.RequestHandler = (_req, res, next) => {
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    next();
+  };
+  app.get('/widget.js', widgetHeaders, (_req, res) => res.sendFile(`${distDir}/widget.js`, sendBuilt(res)));
+  app.use('/widget', widgetHeaders, express.static(`${distDir}/widget`, { fallthrough: false }));
+  app.use('/console', express.static(`${distDir}/console`));
+  app.get(/^\/console(\/.*)?$/, (_req, res) => res.sendFile(`${distDir}/console/index.html`, sendBuilt(res)));
+  app.use('/demo', demoRoutes(() => site.publicKey));
+  app.get('/', (_req, res) => res.redirect('/demo'));
+  app.use(notFound);
+  app.use(errorHandler(log));
+
+  const http = createServer(app);
+  const io = new Server(http, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    // The visitor namespace checks each site's own origin allow-list; the agent namespace checks the console origin.
+    cors: { origin: true, credentials: false },
+  });
+  const ns: ChatNamespaces = {
+    visitors: io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace,
+    agents: io.of(AGENT_NAMESPACE) as unknown as AgentNamespace,
+  };
+  const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, log);
+  replyAlerts.start();
+  attachVisitorGateway({ ns, tokens: new VisitorTokens(options.secret), replyAlerts, log });
+  attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin: sameHost(config.PUBLIC_URL), log });
+
+  await listen(http, config.PORT, config.HOST);
+  const port = (http.address() as AddressInfo).port;
+  const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+
+  return {
+    url,
+    port,
+    demoSiteKey: site.publicKey,
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await replyAlerts.close();
+      redis.disconnect();
+      await mongoose.disconnect();
+    },
+  };
+}
+
+function sendBuilt(res: express.Response) {
+  return (err?: Error) => {
+    if (err && !res.headersSent) {
+      const built = existsSync(distDir);
+      res.status(built ? 404 : 503).json({
+        error: built
+          ? { code: 'not_found', message: 'No such file.' }
+          : { code: 'unavailable', message: 'The front-end is not built yet: run `npm run build`.' },
+      });
+    }
+  };
+}
+
+/** The console is served by this server, so a browser socket's Origin must name this host (or PUBLIC_URL). */
+function sameHost(publicUrl: string | undefined) {
+  return (origin: string, host: string | undefined): boolean => {
+    try {
+      const originHost = new URL(origin).host;
+      return originHost === host || (publicUrl !== undefined && originHost === new URL(publicUrl).host);
+    } catch {
+      return false;
+    }
+  };
+}
+
+function listen(http: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+const Seconds = z.coerce.number().positive();
+
+const Env = z.object({
+  PORT: Port.default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  MONGODB_URI: z.string().startsWith('mongodb').optional(),
+  REDIS_URL: z.string().startsWith('redis').optional(),
+  DATA_DIR: z.string().default('./data'),
+  APP_SECRET: z.string().min(32).optional(),
+  ADMIN_EMAIL: z.email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(8).default('admin-password'),
+  REPLY_ALERT_SECONDS: Seconds.default(60),
+  SESSION_TTL_HOURS: Seconds.default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+/** Reads and validates the environment once at start-up; a bad value stops the process with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}

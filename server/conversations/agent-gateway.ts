@@ -1,0 +1,101 @@
+import type { ExtendedError } from 'socket.io';
+import { agentRequests } from '../../shared/contract';
+import { userFromCookie } from '../agents/current-user';
+import type { SessionStore } from '../agents/sessions';
+import { AppError } from '../edge/errors';
+import { registerRequests } from '../edge/socket-handler';
+import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
+import type { Logger } from '../infra/logger';
+import { VisitorModel, visitorDisplayName, type Visitor } from '../visitors/visitor.model';
+import { listConversations, messagesAfter, postMessage, requireConversation } from './conversation-store';
+import { broadcastMessage, rooms, type ChatNamespaces } from './namespaces';
+import { toMessage, toSummary } from './serialize';
+
+interface Deps {
+  ns: ChatNamespaces;
+  sessions: SessionStore;
+  replyAlerts: ReplyAlertQueue;
+  /** Origins the console is served from; browser sockets from anywhere else are refused. */
+  isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
+  log: Logger;
+}
+
+/** The console's side of a conversation: inbox, opening a conversation, replying, typing. */
+export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin, log }: Deps): void {
+  ns.agents.use((socket, next) => {
+    const { origin, host, cookie } = socket.handshake.headers;
+    if (origin && !isConsoleOrigin(origin, host)) {
+      next(Object.assign(new Error('Agents connect from the console only.'), { data: { code: 'forbidden' } }));
+      return;
+    }
+    userFromCookie(sessions, cookie).then(
+      (user) => {
+        socket.data.user = user;
+        next();
+      },
+      (err: unknown) => {
+        const code = err instanceof AppError ? err.code : 'unavailable';
+        next(Object.assign(new Error(err instanceof Error ? err.message : 'Sign-in failed.'), { data: { code } }) as ExtendedError);
+      },
+    );
+  });
+
+  ns.agents.on('connection', (socket) => {
+    const { user } = socket.data;
+    const siteId = user.siteId;
+    void socket.join(rooms.siteAgents(siteId.toHexString()));
+
+    registerRequests(socket, agentRequests, {
+      'conversations:list': async ({ status }) => ({
+        conversations: (await listConversations(siteId, status)).map(toSummary),
+      }),
+      'conversation:open': async ({ conversationId }) => {
+        const conversation = await requireConversation(conversationId, siteId);
+        const [visitor, messages] = await Promise.all([
+          VisitorModel.findById(conversation.visitorId).lean<Visitor>(),
+          messagesAfter(conversation._id, -1),
+        ]);
+        if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');
+        await socket.join(rooms.conversation(conversationId));
+        return {
+          conversation: toSummary(conversation),
+          visitor: {
+            id: visitor._id.toHexString(),
+            name: visitorDisplayName(visitor),
+            email: visitor.email ?? null,
+            firstSeenAt: (visitor as Visitor & { createdAt: Date }).createdAt.toISOString(),
+            lastSeenAt: visitor.lastSeenAt.toISOString(),
+          },
+          messages: messages.map(toMessage),
+        };
+      },
+      'conversation:leave': async ({ conversationId }) => {
+        await socket.leave(rooms.conversation(conversationId));
+        return null;
+      },
+      'message:send': async ({ conversationId, clientId, text }) => {
+        const conversation = await requireConversation(conversationId, siteId);
+        const posted = await postMessage({
+          conversationId: conversation._id,
+          clientId,
+          author: 'agent',
+          authorId: user._id,
+          authorName: user.name,
+          text,
+        });
+        if (posted.created) {
+          broadcastMessage(ns, posted.conversation, posted.message);
+          if (conversation.waitingSince) await replyAlerts.cancel(conversationId, conversation.waitingSince);
+        }
+        return { message: toMessage(posted.message) };
+      },
+      'typing:set': async ({ conversationId, typing }) => {
+        const conversation = await requireConversation(conversationId, siteId);
+        ns.visitors
+          .to(rooms.visitor(conversation.visitorId.toHexString()))
+          .emit('typing:changed', { conversationId, name: user.name, typing });
+        return null;
+      },
+    }, log);
+  });
+}

@@ -1,0 +1,33 @@
+import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+
+const conversationSchema = new Schema(
+  {
+    siteId: { type: Schema.Types.ObjectId, required: true },
+    visitorId: { type: Schema.Types.ObjectId, required: true, index: true },
+    visitorName: { type: String, required: true },
+    status: { type: String, enum: ['open', 'closed'], default: 'open' },
+    /**
+     * The visitor's id while open, `closed:<id>` after: its unique index is what guarantees one open
+     * conversation per visitor. (Conditional updates are not atomic on the embedded FerretDB; inserts
+     * against a unique index are, on it and on MongoDB.)
+     */
+    openKey: { type: String, required: true, unique: true },
+    assigneeId: { type: Schema.Types.ObjectId, default: null },
+    lastMessage: {
+      type: new Schema({ seq: Number, text: String, author: String, createdAt: Date }, { _id: false }),
+      default: null,
+    },
+    /** Set by the first visitor message no agent has answered yet; absent otherwise (so `$min` can set it). */
+    waitingSince: { type: Date },
+    closedAt: { type: Date, default: null },
+  },
+  { timestamps: true },
+);
+conversationSchema.index({ siteId: 1, status: 1, updatedAt: -1 });
+
+export type Conversation = InferSchemaType<typeof conversationSchema> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
+export const ConversationModel = model('Conversation', conversationSchema);

@@ -1,0 +1,46 @@
+import type { Namespace } from 'socket.io';
+import type {
+  AgentClientToServer,
+  AgentServerToClient,
+  VisitorClientToServer,
+  VisitorServerToClient,
+} from '../../shared/contract';
+import type { StoredUser } from '../agents/user.model';
+import type { Conversation } from './conversation.model';
+import type { StoredMessage } from './message.model';
+import { toMessage, toSummary } from './serialize';
+
+export interface VisitorSocketData {
+  siteId: string;
+  visitorId: string;
+  token: string;
+}
+export interface AgentSocketData {
+  user: StoredUser;
+}
+
+// Socket.IO types namespaces by the server's event maps; ours differ per namespace, hence these aliases.
+export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+
+export interface ChatNamespaces {
+  visitors: VisitorNamespace;
+  agents: AgentNamespace;
+}
+
+export const rooms = {
+  /** Every tab of one visitor. */
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  /** Agents who have a conversation open. */
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** Every signed-in agent of a site (inbox updates, alerts). */
+  siteAgents: (siteId: string) => `site-agents:${siteId}`,
+};
+
+/** Delivers a newly stored message to the visitor's tabs and the agents, and refreshes inboxes. */
+export function broadcastMessage(ns: ChatNamespaces, conversation: Conversation, stored: StoredMessage): void {
+  const message = toMessage(stored);
+  ns.visitors.to(rooms.visitor(conversation.visitorId.toHexString())).emit('message:new', message);
+  ns.agents.to(rooms.conversation(message.conversationId)).emit('message:new', message);
+  ns.agents.to(rooms.siteAgents(conversation.siteId.toHexString())).emit('conversation:upsert', toSummary(conversation));
+}

@@ -1,0 +1,36 @@
+import type { ConversationSummary, Message } from '../../shared/contract';
+import type { Conversation } from './conversation.model';
+import type { StoredMessage } from './message.model';
+
+export function toMessage(doc: StoredMessage): Message {
+  return {
+    id: doc._id.toHexString(),
+    conversationId: doc.conversationId.toHexString(),
+    clientId: doc.clientId,
+    seq: doc.seq,
+    author: doc.author,
+    authorName: doc.authorName ?? null,
+    text: doc.text,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+export function toSummary(doc: Conversation): ConversationSummary {
+  return {
+    id: doc._id.toHexString(),
+    visitorId: doc.visitorId.toHexString(),
+    visitorName: doc.visitorName,
+    status: doc.status,
+    assigneeId: doc.assigneeId?.toHexString() ?? null,
+    lastMessage: doc.lastMessage
+      ? {
+          text: doc.lastMessage.text ?? '',
+          author: (doc.lastMessage.author ?? 'system') as Message['author'],
+          createdAt: (doc.lastMessage.createdAt ?? doc.updatedAt).toISOString(),
+        }
+      : null,
+    waitingSince: doc.waitingSince?.toISOString() ?? null,
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}

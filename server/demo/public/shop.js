@@ -1,0 +1,57 @@
+// Demo shop behaviour: a cart in localStorage. A real shop would keep it server-side.
+(function () {
+  var KEY = 'demo-shop-cart';
+  function load() {
+    try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch (e) { return []; }
+  }
+  function save(lines) { localStorage.setItem(KEY, JSON.stringify(lines)); render(); }
+  function money(cents) { return '$' + (cents / 100).toFixed(2); }
+  function render() {
+    var lines = load();
+    var count = lines.reduce(function (n, l) { return n + l.qty; }, 0);
+    document.querySelectorAll('[data-cart-count]').forEach(function (el) { el.textContent = String(count); });
+    document.querySelectorAll('[data-cart-lines]').forEach(function (box) {
+      box.textContent = '';
+      if (!lines.length) {
+        var empty = document.createElement('p');
+        empty.textContent = 'Your cart is empty.';
+        box.appendChild(empty);
+        return;
+      }
+      var list = document.createElement('ul');
+      list.className = 'cart-lines';
+      var total = 0;
+      lines.forEach(function (l) {
+        total += l.qty * l.price;
+        var li = document.createElement('li');
+        li.textContent = l.qty + ' × ' + l.name + ' — ' + money(l.qty * l.price);
+        list.appendChild(li);
+      });
+      var sum = document.createElement('p');
+      sum.className = 'total';
+      sum.textContent = 'Total: ' + money(total);
+      box.appendChild(list);
+      box.appendChild(sum);
+    });
+  }
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-add-to-cart]');
+    if (!button) return;
+    var lines = load();
+    var slug = button.getAttribute('data-add-to-cart');
+    var line = lines.find(function (l) { return l.slug === slug; });
+    if (line) line.qty += 1;
+    else lines.push({ slug: slug, name: button.getAttribute('data-name'), price: Number(button.getAttribute('data-price')), qty: 1 });
+    save(lines);
+    var notice = document.querySelector('[data-cart-notice]');
+    if (notice) notice.hidden = false;
+  });
+  document.addEventListener('submit', function (e) {
+    if (!e.target.matches('[data-checkout]')) return;
+    e.preventDefault();
+    save([]);
+    e.target.hidden = true;
+    document.querySelector('[data-order-notice]').hidden = false;
+  });
+  render();
+})();

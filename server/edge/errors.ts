@@ -1,0 +1,41 @@
+import type { ApiError, ErrorCode } from '../../shared/contract';
+
+/** An expected failure with a stable code; anything else thrown is reported as `internal`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_payload: 400,
+  unknown_event: 400,
+  unauthorized: 401,
+  bad_credentials: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  site_unknown: 404,
+  conversation_closed: 409,
+  payload_too_large: 413,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  return { code: 'internal', message: 'Something went wrong on our side. Please try again.' };
+}
+
+/** Turns a zod failure into one readable sentence naming the offending fields. */
+export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+  const parts = issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  return `Invalid request. ${parts.join('; ')}`;
+}

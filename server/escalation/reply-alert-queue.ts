@@ -1,0 +1,69 @@
+import Bull from 'bull';
+import type { Logger } from '../infra/logger';
+import { ConversationModel, type Conversation } from '../conversations/conversation.model';
+import { rooms, type AgentNamespace } from '../conversations/namespaces';
+
+interface ReplyAlertJob {
+  conversationId: string;
+  /** Epoch ms of the conversation's `waitingSince` when scheduled; a reply in between makes the job stale. */
+  waitingSince: number;
+}
+
+/**
+ * "A visitor has waited N seconds without any agent reply" → alert every online agent of the site.
+ * A delayed bull job per waiting period, with a deterministic id: scheduling twice is a no-op, it
+ * survives restarts, and with several server processes exactly one of them runs it.
+ */
+export class ReplyAlertQueue {
+  private readonly queue: Bull.Queue<ReplyAlertJob>;
+
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly delaySeconds: number,
+    private readonly agents: AgentNamespace,
+    private readonly log: Logger,
+  ) {
+    this.queue = new Bull<ReplyAlertJob>('reply-alert', redisUrl, {
+      prefix,
+      defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
+    });
+    this.queue.on('error', (err) => this.log.error({ err }, 'reply-alert queue error'));
+  }
+
+  start(): void {
+    void this.queue.process(async (job) => this.alert(job.data));
+  }
+
+  async schedule(conversationId: string, waitingSince: Date): Promise<void> {
+    const data = { conversationId, waitingSince: waitingSince.getTime() };
+    const delay = Math.max(0, data.waitingSince + this.delaySeconds * 1000 - Date.now());
+    await this.queue.add(data, { jobId: jobId(data), delay });
+  }
+
+  async cancel(conversationId: string, waitingSince: Date): Promise<void> {
+    const job = await this.queue.getJob(jobId({ conversationId, waitingSince: waitingSince.getTime() }));
+    await job?.remove().catch(() => undefined); // already running or done: alert() rechecks anyway
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+
+  private async alert({ conversationId, waitingSince }: ReplyAlertJob): Promise<{ alerted: boolean }> {
+    const conversation = await ConversationModel.findById(conversationId).lean<Conversation>();
+    if (conversation?.status !== 'open' || conversation.waitingSince?.getTime() !== waitingSince) {
+      return { alerted: false };
+    }
+    this.agents.to(rooms.siteAgents(conversation.siteId.toHexString())).emit('conversation:waiting-alert', {
+      conversationId,
+      visitorName: conversation.visitorName,
+      waitingSeconds: Math.round((Date.now() - waitingSince) / 1000),
+    });
+    return { alerted: true };
+  }
+}
+
+function jobId({ conversationId, waitingSince }: ReplyAlertJob): string {
+  return `reply-alert:${conversationId}:${waitingSince}`;
+}

@@ -1,0 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import getPort from 'get-port';
+import { spawnUntilReady, type ManagedProcess } from './child-process';
+import { ensureFerretdbLauncher } from './ferretdb/build';
+
+export interface EmbeddedMongo extends ManagedProcess {
+  uri: string;
+}
+
+/** Starts the embedded MongoDB-compatible server (FerretDB on SQLite) with its files under `dataDir`. */
+export async function startEmbeddedMongo(dataDir: string, log: (line: string) => void): Promise<EmbeddedMongo> {
+  const launcher = await ensureFerretdbLauncher(log);
+  const dir = resolve(dataDir, 'ferretdb');
+  mkdirSync(dir, { recursive: true });
+  const port = await getPort({ host: '127.0.0.1' });
+  const proc = await spawnUntilReady(launcher, ['-listen', `127.0.0.1:${port}`, '-data', dir], (line) =>
+    line.startsWith('ready '),
+  );
+  return { ...proc, uri: proc.readyLine.slice('ready '.length).trim() };
+}

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../agents/passwords';
+import { UserModel } from '../agents/user.model';
+import { SiteModel, type Site } from './site.model';
+
+export interface FirstRunOptions {
+  adminEmail: string;
+  adminPassword: string;
+}
+
+export interface FirstRunResult {
+  site: Site;
+  /** True when this call created the admin (so start-up can print the credentials). */
+  createdAdmin: boolean;
+}
+
+/** On an empty database, creates the demo site and the first admin; otherwise returns the first site. */
+export async function ensureDemoSite({ adminEmail, adminPassword }: FirstRunOptions): Promise<FirstRunResult> {
+  const site =
+    (await SiteModel.findOne().sort({ createdAt: 1 }).lean<Site>()) ??
+    (
+      await SiteModel.create({
+        name: 'Demo Shop',
+        publicKey: `pk_${randomBytes(12).toString('base64url')}`,
+        secret: randomBytes(32).toString('base64url'),
+      })
+    ).toObject<Site>();
+  const hasUsers = (await UserModel.countDocuments({ siteId: site._id })) > 0;
+  if (!hasUsers) {
+    await UserModel.create({
+      siteId: site._id,
+      email: adminEmail,
+      name: 'Admin',
+      role: 'admin',
+      passwordHash: await hashPassword(adminPassword),
+    });
+  }
+  return { site, createdAdmin: !hasUsers };
+}

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
+import {
+  AGENT_NAMESPACE,
+  VISITOR_NAMESPACE,
+  type Ack,
+  type AgentClientToServer,
+  type AgentServerToClient,
+  type VisitorClientToServer,
+  type VisitorServerToClient,
+} from '../../shared/contract';
+import { startServer, type RunningServer } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/infra/logger';
+
+export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery' };
+
+export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
+export type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
+
+export interface TestServer extends RunningServer {
+  dbName: string;
+}
+
+/** A real server on a free port, with its own database and Redis prefix on the shared test services. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  const mongoUri = `${inject('mongoUri').replace(/\/$/, '')}/${dbName}`;
+  const config = loadConfig({
+    PORT: '0',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await startServer({
+    config,
+    mongoUri,
+    redisUrl: inject('redisUrl'),
+    secret: randomBytes(32).toString('hex'),
+    log: createLogger(config.LOG_LEVEL),
+    redisPrefix: dbName,
+  });
+  return { ...server, dbName };
+}
+
+export async function signIn(server: RunningServer, credentials = ADMIN): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('sign-in set no cookie');
+  return cookie.split(';')[0]!;
+}
+
+export function connectVisitor(server: RunningServer, auth: { siteKey?: string; token?: string } = {}): VisitorSocket {
+  return io(`${server.url}${VISITOR_NAMESPACE}`, {
+    auth: { siteKey: server.demoSiteKey, ...auth },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+}
+
+export function connectAgent(server: RunningServer, cookie?: string): AgentSocket {
+  return io(`${server.url}${AGENT_NAMESPACE}`, {
+    extraHeaders: cookie ? { cookie } : {},
+    transports: ['websocket'],
+    forceNew: true,
+  });
+}
+
+/** Resolves on connect; rejects with the server's error (message and `data.code`) on connect_error. */
+export function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+/** Emits a request event and resolves with its acknowledgement. */
+export function request<T>(socket: Socket, event: string, payload?: unknown): Promise<Ack<T>> {
+  return socket.timeout(5000).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export function clientId(): string {
+  return randomBytes(12).toString('hex');
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../shared/contract';
+import {
+  clientId,
+  connectAgent,
+  connectVisitor,
+  connected,
+  request,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
+
+type Sync = { visitorId: string; token: string; conversationId: string | null; messages: Message[] };
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+describe('isolation and access control', () => {
+  it('never shows one visitor the conversation of another', async () => {
+    const alice = connectVisitor(server);
+    await connected(alice);
+    await request(alice, 'visitor:sync', {});
+    const sent = await request<{ message: Message }>(alice, 'message:send', { clientId: clientId(), text: 'my address is secret' });
+    if (!sent.ok) throw new Error('send failed');
+
+    const mallory = connectVisitor(server);
+    await connected(mallory);
+    const leaked: Message[] = [];
+    mallory.on('message:new', (m: Message) => leaked.push(m));
+    const sync = await request<Sync>(mallory, 'visitor:sync', { afterSeq: -1 });
+    expect(sync.ok && sync.data.conversationId).toBe(null);
+    expect(sync.ok && sync.data.messages).toEqual([]);
+
+    // Agent-only events do not exist on the visitor namespace.
+    const open = await request(mallory, 'conversation:open', { conversationId: sent.data.message.conversationId });
+    expect(open).toMatchObject({ ok: false, error: { code: 'unknown_event' } });
+
+    await request(alice, 'message:send', { clientId: clientId(), text: 'still secret' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(leaked).toEqual([]);
+    alice.disconnect();
+    mallory.disconnect();
+  });
+
+  it('treats a forged visitor token as a new visitor', async () => {
+    const alice = connectVisitor(server);
+    await connected(alice);
+    const sync = await request<Sync>(alice, 'visitor:sync', {});
+    if (!sync.ok) throw new Error('sync failed');
+    const [header, payload] = sync.data.token.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(43)}`;
+    const mallory = connectVisitor(server, { token: forged });
+    await connected(mallory);
+    const malSync = await request<Sync>(mallory, 'visitor:sync', {});
+    expect(malSync.ok && malSync.data.visitorId).not.toBe(sync.data.visitorId);
+    alice.disconnect();
+    mallory.disconnect();
+  });
+
+  it('refuses an unknown site key with a code', async () => {
+    const socket = connectVisitor(server, { siteKey: 'pk_does_not_exist' });
+    await expect(connected(socket)).rejects.toMatchObject({ data: { code: 'site_unknown' } });
+    socket.disconnect();
+  });
+
+  it('refuses /agent without a session and with a bogus one', async () => {
+    for (const cookie of [undefined, 'lc_session=not-a-real-session']) {
+      const socket = connectAgent(server, cookie);
+      await expect(connected(socket)).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+      socket.disconnect();
+    }
+  });
+});

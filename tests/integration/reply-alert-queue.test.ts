@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConversationSummary, Message } from '../../shared/contract';
+import {
+  clientId,
+  connectAgent,
+  connectVisitor,
+  connected,
+  nextEvent,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
+
+let server: TestServer;
+let cookie: string;
+beforeAll(async () => {
+  server = await startTestServer({ REPLY_ALERT_SECONDS: '1' });
+  cookie = await signIn(server);
+});
+afterAll(async () => server?.close());
+
+describe('reply-alert queue (bull)', () => {
+  it('alerts every online agent when a visitor waits past the limit', async () => {
+    const agents = [connectAgent(server, cookie), connectAgent(server, cookie)];
+    await Promise.all(agents.map(connected));
+    const visitor = connectVisitor(server);
+    await connected(visitor);
+    const alerts = agents.map((a) => nextEvent<{ conversationId: string; waitingSeconds: number }>(a, 'conversation:waiting-alert', 5000));
+    const sent = await request<{ message: Message }>(visitor, 'message:send', { clientId: clientId(), text: 'Anyone there?' });
+    if (!sent.ok) throw new Error('send failed');
+    for (const alert of await Promise.all(alerts)) {
+      expect(alert.conversationId).toBe(sent.data.message.conversationId);
+      expect(alert.waitingSeconds).toBeGreaterThanOrEqual(1);
+    }
+    agents.forEach((a) => a.disconnect());
+    visitor.disconnect();
+  });
+
+  it('stays silent when an agent replies in time', async () => {
+    const agent = connectAgent(server, cookie);
+    await connected(agent);
+    const visitor = connectVisitor(server);
+    await connected(visitor);
+    const upsert = nextEvent<ConversationSummary>(agent, 'conversation:upsert');
+    await request(visitor, 'message:send', { clientId: clientId(), text: 'Quick question' });
+    const conversation = await upsert;
+    const alerts: unknown[] = [];
+    agent.on('conversation:waiting-alert', (a) => alerts.push(a));
+    const replied = nextEvent<ConversationSummary>(agent, 'conversation:upsert');
+    await request(agent, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Hi!' });
+    expect((await replied).waitingSince).toBeNull();
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(alerts).toEqual([]);
+    agent.disconnect();
+    visitor.disconnect();
+  });
+});
