@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 
 const MAX_LENGTH = 5000;
@@ -20,7 +20,7 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
   const id = useId();
   const hintId = `${id}-hint`;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autoFocus && !disabled) textarea.current?.focus();
   }, [autoFocus, disabled]);
 

@@ -164,7 +164,11 @@ function openConversationHandler(
     const found = conversations[conversationId];
     if (!found) throw new AgentRequestError('not_found', 'Conversation not found.');
     const n = Number.parseInt(conversationId, 16);
-    return { conversation: found.summary, visitor: visitor(n), messages: found.messages };
+    return {
+      conversation: found.summary,
+      visitor: { ...visitor(n), name: found.summary.visitorName },
+      messages: found.messages,
+    };
   };
 }
 
@@ -290,7 +294,7 @@ describe('inbox', () => {
         conversations: [
           summary(1, { updatedAt: minutesAgo(10) }),
           summary(2, { updatedAt: minutesAgo(1) }),
-          summary(3, { waitingSince: minutesAgo(2), updatedAt: minutesAgo(2) }),
+          summary(3, { waitingSince: minutesAgo(2.5), updatedAt: minutesAgo(2) }),
         ],
       }),
     });
@@ -302,7 +306,7 @@ describe('inbox', () => {
     expect(names()).toEqual(['Visitor 3', 'Visitor 2', 'Visitor 1']);
     expect(screen.getByText('Waiting 2 min')).toBeTruthy();
 
-    connection.push('conversation:upsert', summary(1, { waitingSince: minutesAgo(7), updatedAt: minutesAgo(0) }));
+    connection.push('conversation:upsert', summary(1, { waitingSince: minutesAgo(7.5), updatedAt: minutesAgo(0) }));
     expect(names()).toEqual(['Visitor 1', 'Visitor 3', 'Visitor 2']);
     expect(screen.getByText('Waiting 7 min')).toBeTruthy();
   });
@@ -437,12 +441,10 @@ describe('conversation', () => {
     expect(within(pending).getByText('Sending…')).toBeTruthy();
     expect(within(pending).getByText('Ada Agent')).toBeTruthy();
 
-    await act(async () =>
-      ack({ message: message(conv.id, { ...sent!, author: 'agent', authorName: 'Ada Agent' }) }),
-    );
+    ack({ message: message(conv.id, { ...sent!, author: 'agent', authorName: 'Ada Agent' }) });
+    await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull());
     const delivered = screen.getByText('It ships today!').closest('li')!;
-    expect(delivered.classList.contains('is-pending')).toBe(false);
-    expect(screen.queryByText('Sending…')).toBeNull();
+    expect(delivered.className).toBe('message message--agent');
   });
 
   it('shows an error when a send fails and retries with the same client id', async () => {
@@ -528,7 +530,8 @@ describe('session', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(api.signOut).toHaveBeenCalled();
-    expect(connection.closed).toBe(true);
+    // Preact runs effect cleanups after paint.
+    await waitFor(() => expect(connection.closed).toBe(true));
   });
 
   it('returns to sign-in when the socket is refused as unauthorized', async () => {
@@ -536,6 +539,6 @@ describe('session', () => {
     connection.setStatus('unauthorized');
     expect(await screen.findByText('Your session has ended. Please sign in again.')).toBeTruthy();
     expect(screen.getByLabelText('Email')).toBeTruthy();
-    expect(connection.closed).toBe(true);
+    await waitFor(() => expect(connection.closed).toBe(true));
   });
 });
