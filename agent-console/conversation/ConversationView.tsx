@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { ConversationSummary } from '../../shared/contract';
 import type { ConnectionStatus } from '../agent-socket';
-import { formatDuration, secondsSince } from '../lib/format';
+import { formatWait, secondsSince } from '../lib/format';
 import type { OutgoingMessage, SelectedConversation } from '../state/console-store';
 import { Avatar } from '../ui/Avatar';
 import { Composer } from './Composer';
@@ -56,7 +56,7 @@ export function ConversationView(props: ConversationViewProps) {
         </div>
         {summary?.waitingSince && !closed && (
           <span class="badge badge--warning">
-            Waiting {formatDuration(secondsSince(summary.waitingSince, now))}
+            Waiting {formatWait(secondsSince(summary.waitingSince, now))}
           </span>
         )}
         {closed && <span class="badge">Closed</span>}

@@ -22,6 +22,7 @@ export function MessageList(props: MessageListProps) {
   const atBottom = useRef(true);
   const lastConversation = useRef<string | null>(null);
   const count = messages.length + outgoing.length;
+  const failed = outgoing.filter((o) => o.state === 'failed').length;
 
   // Follow new messages while the agent is at the bottom; jump to the end when switching.
   useLayoutEffect(() => {
@@ -31,7 +32,7 @@ export function MessageList(props: MessageListProps) {
       el.scrollTop = el.scrollHeight;
     }
     lastConversation.current = conversationId;
-  }, [conversationId, count]);
+  }, [conversationId, count, failed]);
 
   const onScroll = () => {
     const el = scroller.current;

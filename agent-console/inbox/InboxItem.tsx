@@ -1,5 +1,5 @@
 import type { ConversationSummary } from '../../shared/contract';
-import { formatDuration, relativeTime, secondsSince } from '../lib/format';
+import { formatWait, relativeTime, secondsSince } from '../lib/format';
 import { Avatar } from '../ui/Avatar';
 
 interface InboxItemProps {
@@ -42,9 +42,9 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
             {preview(conversation)}
           </span>
           {waitingSince && (
-            <span class="inbox-item__row">
+            <span class="inbox-item__badges">
               <span class={`badge ${alerted ? 'badge--danger' : 'badge--warning'}`}>
-                Waiting {formatDuration(secondsSince(waitingSince, now))}
+                Waiting {formatWait(secondsSince(waitingSince, now))}
               </span>
               {alerted && <span class="badge badge--danger-solid">Needs reply</span>}
             </span>

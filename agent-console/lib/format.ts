@@ -27,6 +27,11 @@ export function formatDuration(totalSeconds: number): string {
   return `${Math.floor(seconds / DAY)} d${hours ? ` ${hours} h` : ''}`;
 }
 
+/** How long someone has waited, at minute precision: "<1 min", "5 min", "1 h 20 min". */
+export function formatWait(totalSeconds: number): string {
+  return totalSeconds < MINUTE ? '<1 min' : formatDuration(totalSeconds);
+}
+
 export function secondsSince(iso: string, now: number): number {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? 0 : Math.max(0, (now - time) / 1000);

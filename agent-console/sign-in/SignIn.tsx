@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../../shared/contract';
 import { ApiRequestError } from '../api';
 
@@ -32,6 +32,11 @@ export function SignIn({ signIn, onSignedIn, notice = null }: SignInProps) {
   const [error, setError] = useState<string | null>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
 
+  // After a failed attempt, put the agent back in the password field (re-enabled by then).
+  useEffect(() => {
+    if (error && password) passwordInput.current?.select();
+  }, [error]);
+
   const submit = async (event: Event) => {
     event.preventDefault();
     if (submitting) return;
@@ -47,7 +52,6 @@ export function SignIn({ signIn, onSignedIn, notice = null }: SignInProps) {
     } catch (caught) {
       setSubmitting(false);
       setError(describe(caught));
-      passwordInput.current?.select();
     }
   };
 

@@ -88,7 +88,8 @@ class FakeConnection implements AgentConnection {
   async request<E extends AgentRequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
     this.requests.push({ event, payload });
     if (this.current !== 'connected') throw new AgentRequestError('disconnected', 'Not connected to the server.');
-    const handler = (this.handlers as Record<string, Handler<E> | undefined>)[event] ?? defaultHandlers[event];
+    type Loose = (payload: RequestPayload<E>) => RequestResult<E> | Promise<RequestResult<E>>;
+    const handler = (this.handlers[event] ?? defaultHandlers[event]) as Loose | undefined;
     if (!handler) throw new AgentRequestError('internal', `no handler for ${event}`);
     return handler(payload);
   }
@@ -345,7 +346,7 @@ describe('inbox', () => {
     const item = document.querySelector(`[data-conversation-id="${conv.id}"]`)!;
     expect(item.classList.contains('is-alerted')).toBe(true);
     expect(within(item as HTMLElement).getByText('Needs reply')).toBeTruthy();
-    expect(document.title).toBe('(1) Inbox · Agent console');
+    await waitFor(() => expect(document.title).toBe('(1) Inbox · Agent console'));
 
     fireEvent.click(within(alert).getByRole('button', { name: 'Open' }));
     expect(await screen.findByRole('heading', { name: 'Linus' })).toBeTruthy();
