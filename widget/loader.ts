@@ -35,8 +35,8 @@ function createLauncher(root: ShadowRoot): HTMLButtonElement {
   return launcher;
 }
 
-function install(siteKey: string, baseUrl: string, stub: WidgetGlobal | undefined): void {
-  const queue: unknown[] = Array.from(stub?.q ?? [], (args) => args[0]);
+function install(siteKey: string, baseUrl: string, calls: ArrayLike<unknown>[]): void {
+  const queue: unknown[] = Array.from(calls, (args) => args[0]);
   const host = document.createElement('lifecycle-chat');
   const root = host.attachShadow({ mode: 'open' });
   const launcher = createLauncher(root);
@@ -98,29 +98,31 @@ function install(siteKey: string, baseUrl: string, stub: WidgetGlobal | undefine
   launcher.addEventListener('click', () => run(launcher.getAttribute('aria-expanded') === 'true' ? 'close' : 'open'));
   launcher.addEventListener('pointerenter', prefetch);
   launcher.addEventListener('focus', prefetch);
-  if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 5000 });
-  else setTimeout(prefetch, 3000);
+  // Warm the app up once the host page has finished loading, without competing with it.
+  const prefetchWhenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 2000);
+  if (document.readyState === 'complete') prefetchWhenIdle();
+  else window.addEventListener('load', prefetchWhenIdle, { once: true });
 
   document.body.append(host);
   if (queue.includes('open')) start();
 }
 
 // Only set while this script first runs, so it is read up front.
-const script = document.currentScript;
-const siteKey = script instanceof HTMLScriptElement ? script.dataset.site : undefined;
+const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+const siteKey = script?.dataset.site;
 const existing = globals[WIDGET_GLOBAL];
 
-if (!siteKey || !(script instanceof HTMLScriptElement)) {
+if (!script || !siteKey) {
   console.error('[LifecycleChat] widget.js needs a data-site attribute on its <script> tag');
 } else if (!existing?.loaded) {
   const baseUrl = new URL(script.src).origin;
   // Claim the global right away so a second copy of the script stands down and early calls are kept.
   const calls: ArrayLike<unknown>[] = Array.from(existing?.q ?? []);
   const early: WidgetGlobal = (command) => void calls.push([command]);
-  early.q = calls;
   early.loaded = true;
   globals[WIDGET_GLOBAL] = early;
-  const init = () => install(siteKey, baseUrl, early);
+  const init = () => install(siteKey, baseUrl, calls);
   if (document.body) init();
   else document.addEventListener('DOMContentLoaded', init, { once: true });
 }

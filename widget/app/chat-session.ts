@@ -151,7 +151,12 @@ export class ChatSession implements ChatActions {
 
   private async sync(): Promise<void> {
     try {
-      const data = await this.client.sync(lastSeq(this.current.messages));
+      const { messages } = this.current;
+      let data = await this.client.sync(lastSeq(messages));
+      // The seq we sent belongs to a conversation that has since been replaced: fetch the new one whole.
+      if (data.conversationId && messages.length && data.conversationId !== messages.at(-1)?.conversationId) {
+        data = await this.client.sync(-1);
+      }
       this.receive(data.messages);
       this.synced = true;
       this.update({ connection: { status: 'connected' }, site: data.site });

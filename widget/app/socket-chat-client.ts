@@ -66,10 +66,7 @@ export function createSocketChatClient(baseUrl: string, siteKey: string): ChatCl
   socket.on('connect_error', (error) => {
     if (socket.active) return;
     const code = handshakeErrorCode(error) ?? 'internal';
-    if (code === 'unauthorized' && store.read('token')) {
-      store.write('token', null); // stale or foreign token: continue as a new visitor
-      socket.connect();
-    } else if (TRANSIENT.includes(code)) {
+    if (TRANSIENT.includes(code)) {
       reconnectLater();
     } else {
       events.emit('fail', new ChatError(code, error.message));
