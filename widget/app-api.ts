@@ -19,3 +19,10 @@ export interface MountOptions {
 export interface AppModule {
   mount(root: ShadowRoot, options: MountOptions): WidgetApp;
 }
+
+export type StoreKey = 'token' | 'outbox' | 'draft';
+
+/** localStorage key of one of a site's widget values; the loader reads the token to decide when to load the app. */
+export function storageKey(siteKey: string, key: StoreKey): string {
+  return `lifecycle-chat:${siteKey}:${key}`;
+}

@@ -1,7 +1,7 @@
 // The embed script (<script src=".../widget.js" data-site="KEY" async>): draws the launcher
 // with plain DOM and loads the Preact app only when the visitor is about to use it.
 import { WIDGET_GLOBAL } from '../shared/contract/constants';
-import { WIDGET_COMMANDS, type AppModule, type MountOptions, type WidgetApp, type WidgetCommand } from './app-api';
+import { WIDGET_COMMANDS, storageKey, type AppModule, type MountOptions, type WidgetApp, type WidgetCommand } from './app-api';
 import styles from './launcher.css?inline';
 
 /** The global function; a host-page stub may have queued `arguments` objects in `q` before we load. */
@@ -20,6 +20,14 @@ const globals = window as Window & { [WIDGET_GLOBAL]?: WidgetGlobal };
 
 function isCommand(value: unknown): value is WidgetCommand {
   return (WIDGET_COMMANDS as readonly unknown[]).includes(value);
+}
+
+function hasChatted(siteKey: string): boolean {
+  try {
+    return localStorage.getItem(storageKey(siteKey, 'token')) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function createLauncher(root: ShadowRoot): HTMLButtonElement {
@@ -98,11 +106,15 @@ function install(siteKey: string, baseUrl: string, calls: ArrayLike<unknown>[]):
   launcher.addEventListener('click', () => run(launcher.getAttribute('aria-expanded') === 'true' ? 'close' : 'open'));
   launcher.addEventListener('pointerenter', prefetch);
   launcher.addEventListener('focus', prefetch);
-  // Warm the app up once the host page has finished loading, without competing with it.
-  const prefetchWhenIdle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(prefetch, { timeout: 5000 }) : setTimeout(prefetch, 2000);
-  if (document.readyState === 'complete') prefetchWhenIdle();
-  else window.addEventListener('load', prefetchWhenIdle, { once: true });
+  // A visitor who has chatted here before gets the app (closed) once the page is idle, so their
+  // unsent messages go out and new replies show on the badge. Everyone else downloads only this
+  // loader until they reach for the launcher.
+  if (hasChatted(siteKey)) {
+    const startWhenIdle = () =>
+      'requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 5000 }) : setTimeout(start, 2000);
+    if (document.readyState === 'complete') startWhenIdle();
+    else window.addEventListener('load', startWhenIdle, { once: true });
+  }
 
   document.body.append(host);
   if (queue.includes('open')) start();

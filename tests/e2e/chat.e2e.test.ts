@@ -1,3 +1,4 @@
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server';
@@ -41,5 +42,32 @@ describe('visitor on /demo chats with an agent on /console', () => {
     await agent.screenshot({ path: 'test-results/e2e-console-reply.png' });
     await shop.close();
     await desk.close();
+  });
+
+  it('queues a message typed while offline and delivers it once after reconnecting', async () => {
+    const shop = await browser.newContext();
+    const visitor = await shop.newPage();
+    await visitor.goto(`${server.url}/demo/cart`);
+    await visitor.getByRole('button', { name: /chat/i }).click();
+    const message = visitor.getByRole('textbox', { name: 'Message' });
+    await message.fill('hello before the tunnel');
+    await message.press('Enter');
+    await visitor.getByText('hello before the tunnel').waitFor();
+
+    await shop.setOffline(true);
+    await visitor.getByText('Reconnecting…').waitFor({ timeout: 15_000 });
+    await message.fill('typed in the tunnel');
+    await message.press('Enter');
+    await visitor.getByText('Sending…').waitFor();
+
+    await shop.setOffline(false);
+    await expect.poll(() => visitor.getByText('Sending…').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => mongoose.connection.collection('messages').countDocuments({ text: 'typed in the tunnel' }))
+      .toBe(1);
+    await visitor.reload();
+    await visitor.getByRole('button', { name: /chat/i }).click();
+    await visitor.getByText('typed in the tunnel').waitFor();
+    expect(await visitor.getByText('typed in the tunnel').count()).toBe(1);
+    await shop.close();
   });
 });

@@ -1,7 +1,9 @@
 // Per-site persistence in localStorage. Storage can be unavailable or full (private mode,
 // blocked third-party storage), so failures degrade to "not persisted" instead of throwing.
 
-export type StoreKey = 'token' | 'outbox' | 'draft';
+import { storageKey as keyFor, type StoreKey } from '../app-api';
+
+export type { StoreKey };
 
 export interface SiteStore {
   read(key: StoreKey): string | null;
@@ -12,7 +14,7 @@ export interface SiteStore {
 }
 
 export function createSiteStore(siteKey: string): SiteStore {
-  const storageKey = (key: StoreKey) => `lifecycle-chat:${siteKey}:${key}`;
+  const storageKey = (key: StoreKey) => keyFor(siteKey, key);
   return {
     read(key) {
       try {
