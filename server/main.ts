@@ -6,6 +6,7 @@ import { startBackingServices } from './infra/services';
 
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
 const services = await startBackingServices(config, log);
 const server = await startServer({
   config,

@@ -23,10 +23,16 @@ export interface TestServer extends RunningServer {
   dbName: string;
 }
 
-/** A real server on a free port, with its own database and Redis prefix on the shared test services. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * A real server on a free port, with its own database and Redis prefix on the shared test services
+ * (or on the `services` given, for tests that stop them).
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  services = { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
+): Promise<TestServer> {
   const dbName = `test_${randomBytes(6).toString('hex')}`;
-  const mongoUri = `${inject('mongoUri').replace(/\/$/, '')}/${dbName}`;
+  const mongoUri = `${services.mongoUri.replace(/\/$/, '')}/${dbName}`;
   const config = loadConfig({
     PORT: '0',
     ADMIN_EMAIL: ADMIN.email,
@@ -37,7 +43,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server = await startServer({
     config,
     mongoUri,
-    redisUrl: inject('redisUrl'),
+    redisUrl: services.redisUrl,
     secret: randomBytes(32).toString('hex'),
     log: createLogger(config.LOG_LEVEL),
     redisPrefix: dbName,
