@@ -1,9 +1,8 @@
-import type { ExtendedError } from 'socket.io';
 import { agentRequests } from '../../shared/contract';
 import { userFromCookie } from '../agents/current-user';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../edge/errors';
-import { registerRequests } from '../edge/socket-handler';
+import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import type { Logger } from '../infra/logger';
 import { VisitorModel, visitorDisplayName, type Visitor } from '../visitors/visitor.model';
@@ -25,7 +24,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
   ns.agents.use((socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
     if (origin && !isConsoleOrigin(origin, host)) {
-      next(Object.assign(new Error('Agents connect from the console only.'), { data: { code: 'forbidden' } }));
+      next(toHandshakeError(new AppError('forbidden', 'Agents connect from the console only.'), log));
       return;
     }
     userFromCookie(sessions, cookie).then(
@@ -33,10 +32,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
         socket.data.user = user;
         next();
       },
-      (err: unknown) => {
-        const code = err instanceof AppError ? err.code : 'unavailable';
-        next(Object.assign(new Error(err instanceof Error ? err.message : 'Sign-in failed.'), { data: { code } }) as ExtendedError);
-      },
+      (err: unknown) => next(toHandshakeError(err, log)),
     );
   });
 
@@ -63,7 +59,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
             id: visitor._id.toHexString(),
             name: visitorDisplayName(visitor),
             email: visitor.email ?? null,
-            firstSeenAt: (visitor as Visitor & { createdAt: Date }).createdAt.toISOString(),
+            firstSeenAt: visitor.createdAt.toISOString(),
             lastSeenAt: visitor.lastSeenAt.toISOString(),
           },
           messages: messages.map(toMessage),

@@ -1,14 +1,14 @@
 import { Types } from 'mongoose';
-import type { ExtendedError, Socket } from 'socket.io';
-import { VisitorHandshake, visitorRequests, type ErrorCode } from '../../shared/contract';
-import { registerRequests } from '../edge/socket-handler';
+import { VisitorHandshake, visitorRequests } from '../../shared/contract';
+import { AppError } from '../edge/errors';
+import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
 import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import { SiteModel, type Site } from '../sites/site.model';
 import { VisitorModel, type Visitor } from '../visitors/visitor.model';
 import type { VisitorTokens } from '../visitors/visitor-token';
 import { findOpenConversation, messagesAfter, openConversationFor, postMessage } from './conversation-store';
-import { broadcastMessage, rooms, type ChatNamespaces } from './namespaces';
+import { broadcastMessage, rooms, type ChatNamespaces, type VisitorSocketData } from './namespaces';
 import { toMessage } from './serialize';
 
 interface Deps {
@@ -18,14 +18,16 @@ interface Deps {
   log: Logger;
 }
 
-function handshakeError(code: ErrorCode, message: string): ExtendedError {
-  return Object.assign(new Error(message), { data: { code } });
-}
-
 /** The widget's side of a conversation: identity, history, sending, typing. */
 export function attachVisitorGateway({ ns, tokens, replyAlerts, log }: Deps): void {
   ns.visitors.use((socket, next) => {
-    identifyVisitor(socket, tokens).then(() => next(), (err: ExtendedError) => next(err));
+    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (err: unknown) => next(toHandshakeError(err, log)),
+    );
   });
 
   ns.visitors.on('connection', (socket) => {
@@ -33,7 +35,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, log }: Deps): vo
     void socket.join(rooms.visitor(visitorId));
     const loadVisitor = async (): Promise<Visitor> => {
       const visitor = await VisitorModel.findById(visitorId).lean<Visitor>();
-      if (!visitor) throw handshakeError('not_found', 'This visitor no longer exists.');
+      if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
       return visitor;
     };
 
@@ -75,17 +77,14 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, log }: Deps): vo
   });
 }
 
-async function identifyVisitor(
-  socket: Socket<never, never, never, { siteId: string; visitorId: string; token: string }>,
-  tokens: VisitorTokens,
-): Promise<void> {
-  const handshake = VisitorHandshake.safeParse(socket.handshake.auth);
-  if (!handshake.success) throw handshakeError('invalid_payload', 'The widget sent no site key.');
+/** Resolves the site from its public key and the visitor from a valid token, or creates a new visitor. */
+async function identifyVisitor(auth: unknown, origin: string | undefined, tokens: VisitorTokens): Promise<VisitorSocketData> {
+  const handshake = VisitorHandshake.safeParse(auth);
+  if (!handshake.success) throw new AppError('invalid_payload', 'The widget sent no site key.');
   const site = await SiteModel.findOne({ publicKey: { $eq: handshake.data.siteKey } }).lean<Site>();
-  if (!site) throw handshakeError('site_unknown', 'This chat is not configured: unknown site key.');
-  const origin = socket.handshake.headers.origin;
+  if (!site) throw new AppError('site_unknown', 'This chat is not configured: unknown site key.');
   if (site.allowedOrigins.length > 0 && (!origin || !site.allowedOrigins.includes(origin))) {
-    throw handshakeError('origin_not_allowed', 'This website is not allowed to use this chat.');
+    throw new AppError('origin_not_allowed', 'This website is not allowed to use this chat.');
   }
   const siteId = site._id.toHexString();
   const claims = await tokens.verify(handshake.data.token);
@@ -98,9 +97,6 @@ async function identifyVisitor(
     : null;
   const visitor = known ?? (await VisitorModel.create({ siteId: site._id })).toObject<Visitor>();
   const visitorId = visitor._id.toHexString();
-  socket.data = {
-    siteId,
-    visitorId,
-    token: known && handshake.data.token ? handshake.data.token : await tokens.sign({ visitorId, siteId }),
-  };
+  const token = known && handshake.data.token ? handshake.data.token : await tokens.sign({ visitorId, siteId });
+  return { siteId, visitorId, token };
 }

@@ -1,3 +1,4 @@
+import type { ExtendedError } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, RequestSpec } from '../../shared/contract';
 import type { Logger } from '../infra/logger';
@@ -46,4 +47,15 @@ export function registerRequests<T extends Record<string, RequestSpec>>(
     if (Object.hasOwn(table, event)) return;
     ackOf(args)?.({ ok: false, error: { code: 'unknown_event', message: `There is no event called "${event}".` } });
   });
+}
+
+/**
+ * Socket.IO middleware errors reach the client as `connect_error` with `err.data`; this puts the
+ * stable code there. Unexpected failures are logged and reported as `unavailable` (worth retrying).
+ */
+export function toHandshakeError(err: unknown, log: Logger): ExtendedError {
+  if (!(err instanceof AppError)) log.error({ err }, 'socket handshake failed');
+  const { code, message } =
+    err instanceof AppError ? err : { code: 'unavailable', message: 'The chat is unavailable right now. Retrying…' };
+  return Object.assign(new Error(message), { data: { code } });
 }

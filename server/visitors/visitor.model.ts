@@ -10,7 +10,7 @@ const visitorSchema = new Schema(
   { timestamps: true },
 );
 
-export type Visitor = InferSchemaType<typeof visitorSchema> & { _id: Types.ObjectId };
+export type Visitor = InferSchemaType<typeof visitorSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const VisitorModel = model('Visitor', visitorSchema);
 
 export function visitorDisplayName(visitor: Pick<Visitor, '_id' | 'name'>): string {

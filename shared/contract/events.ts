@@ -19,3 +19,6 @@ export type RequestEvents<T extends Record<string, RequestSpec>> = {
 export type PushEvents<T extends Record<string, z.ZodType>> = {
   [K in keyof T]: (payload: z.output<T[K]>) => void;
 };
+
+/** What a request event acknowledges with on success, e.g. `RequestData<typeof visitorRequests, 'visitor:sync'>`. */
+export type RequestData<T extends Record<string, RequestSpec>, K extends keyof T> = z.output<T[K]['result']>;

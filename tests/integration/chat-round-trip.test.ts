@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message } from '../../shared/contract';
+import type { ConversationSummary, Message, RequestData, visitorRequests } from '../../shared/contract';
 import {
   clientId,
   connectAgent,
@@ -13,7 +13,7 @@ import {
   type TestServer,
 } from '../helpers/test-server';
 
-type Sync = { visitorId: string; token: string; conversationId: string | null; messages: Message[] };
+type Sync = RequestData<typeof visitorRequests, 'visitor:sync'>;
 
 let server: TestServer;
 let cookie: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../shared/contract';
+import type { Message, RequestData, visitorRequests } from '../../shared/contract';
 import {
   clientId,
   connectAgent,
@@ -10,7 +10,7 @@ import {
   type TestServer,
 } from '../helpers/test-server';
 
-type Sync = { visitorId: string; token: string; conversationId: string | null; messages: Message[] };
+type Sync = RequestData<typeof visitorRequests, 'visitor:sync'>;
 
 let server: TestServer;
 beforeAll(async () => {
