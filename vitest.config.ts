@@ -4,6 +4,7 @@ const preactJsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as c
 
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

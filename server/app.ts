@@ -57,6 +57,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 10_000 });
   await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, MessageModel].map((m) => m.init()));
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
+  // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
+  redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
 
   const { site, createdAdmin } = await ensureDemoSite({
     adminEmail: config.ADMIN_EMAIL,
