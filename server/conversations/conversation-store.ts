@@ -7,7 +7,7 @@ import { MessageModel, type StoredMessage } from './message.model';
 
 const DUPLICATE_KEY = 11000;
 const HISTORY_LIMIT = 500;
-const MAX_SEQ_ATTEMPTS = 20;
+const MAX_SEQ_ATTEMPTS = 50;
 
 function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number }).code === DUPLICATE_KEY;
@@ -83,7 +83,9 @@ export async function postMessage(input: NewMessage): Promise<PostedMessage> {
       return { message, conversation: await refreshSummary(conversation, message), created: true };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      // Either this client id was stored meanwhile (found on the next pass) or the position was taken.
+      // Either this client id was stored meanwhile (found on the next pass) or the position was taken:
+      // back off a little, at random, so that colliding writers spread out.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt + 1, 10)));
     }
   }
   throw new AppError('unavailable', 'The conversation is too busy right now; your message will be retried.');

@@ -53,6 +53,7 @@ describe('visitor on /demo chats with an agent on /console', () => {
     await message.fill('hello before the tunnel');
     await message.press('Enter');
     await visitor.getByText('hello before the tunnel').waitFor();
+    await expect.poll(() => visitor.getByText('Sending…').count()).toBe(0);
 
     await shop.setOffline(true);
     await visitor.getByText('Reconnecting…').waitFor({ timeout: 15_000 });
