@@ -26,7 +26,7 @@ export function demoRoutes(getSiteKey: () => string): Router {
 </body>
 </html>`.value;
 
-  router.use(express.static(fileURLToPath(new URL('./public', import.meta.url)), { index: false }));
+  router.use(express.static(fileURLToPath(new URL('./public', import.meta.url)), { index: false, redirect: false }));
 
   router.get('/', (_req, res) => {
     const cards = demoCatalog.map(

@@ -64,3 +64,16 @@ describe('GET /healthz', () => {
     expect(await res.json()).toEqual({ status: 'ok', database: 'up', redis: 'up' });
   });
 });
+
+describe('first run', () => {
+  it('serves the demo shop with the widget embedded by its one script tag', async () => {
+    for (const path of ['/demo', '/demo/product/trail-runner-shoes', '/demo/cart', '/demo/checkout']) {
+      const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      expect(res.status, path).toBe(200);
+      const page = await res.text();
+      expect(page).toContain(`<script src="/widget.js" data-site="${server.demoSiteKey}" async></script>`);
+    }
+    expect(await (await fetch(`${server.url}/demo/checkout`)).text()).toContain('Place order');
+    expect(await (await fetch(`${server.url}/demo/product/trail-runner-shoes`)).text()).toContain('Add to cart');
+  });
+});
