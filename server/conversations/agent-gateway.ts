@@ -72,7 +72,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
       'message:send': async ({ conversationId, clientId, text }) => {
         const conversation = await requireConversation(conversationId, siteId);
         const posted = await postMessage({
-          conversationId: conversation._id,
+          conversation,
           clientId,
           author: 'agent',
           authorId: user._id,

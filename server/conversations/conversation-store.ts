@@ -17,10 +17,8 @@ export function findOpenConversation(visitorId: Types.ObjectId): Promise<Convers
   return ConversationModel.findOne({ openKey: visitorId.toHexString() }).lean<Conversation>().exec();
 }
 
-/** The visitor's open conversation, created on first use; tabs racing to create it end up sharing one. */
-export async function openConversationFor(visitor: Visitor): Promise<Conversation> {
-  const existing = await findOpenConversation(visitor._id);
-  if (existing) return existing;
+/** Starts the visitor's conversation; when tabs race to start one, all of them get the winner's. */
+export async function startConversation(visitor: Visitor): Promise<Conversation> {
   try {
     const created = await ConversationModel.create({
       siteId: visitor.siteId,
@@ -38,7 +36,7 @@ export async function openConversationFor(visitor: Visitor): Promise<Conversatio
 }
 
 export interface NewMessage {
-  conversationId: Types.ObjectId;
+  conversation: Conversation;
   clientId: string;
   author: MessageAuthor;
   authorId?: Types.ObjectId;
@@ -58,14 +56,14 @@ export interface PostedMessage {
  * refreshes the conversation's preview and waiting state. Both guarantees rest on unique indexes.
  */
 export async function postMessage(input: NewMessage): Promise<PostedMessage> {
-  const conversation = await requireConversation(input.conversationId);
+  const { conversation } = input;
   if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
-  const byClientId = { conversationId: input.conversationId, clientId: input.clientId };
+  const byClientId = { conversationId: conversation._id, clientId: input.clientId };
 
   for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
     const stored = await MessageModel.findOne(byClientId).lean<StoredMessage>();
     if (stored) return { message: stored, conversation, created: false };
-    const last = await MessageModel.findOne({ conversationId: input.conversationId })
+    const last = await MessageModel.findOne({ conversationId: conversation._id })
       .sort({ seq: -1 })
       .select({ seq: 1 })
       .lean<{ seq: number }>();

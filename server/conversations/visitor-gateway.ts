@@ -7,7 +7,7 @@ import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import { SiteModel, type Site } from '../sites/site.model';
 import { VisitorModel, type Visitor } from '../visitors/visitor.model';
 import type { VisitorTokens } from '../visitors/visitor-token';
-import { findOpenConversation, messagesAfter, openConversationFor, postMessage } from './conversation-store';
+import { findOpenConversation, messagesAfter, postMessage, startConversation } from './conversation-store';
 import { broadcastMessage, rooms, type ChatNamespaces, type VisitorSocketData } from './namespaces';
 import { toMessage } from './serialize';
 
@@ -55,8 +55,9 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, log }: Deps): vo
         };
       },
       'message:send': async ({ clientId, text }) => {
-        const conversation = await openConversationFor(await loadVisitor());
-        const posted = await postMessage({ conversationId: conversation._id, clientId, author: 'visitor', text });
+        const conversation =
+          (await findOpenConversation(new Types.ObjectId(visitorId))) ?? (await startConversation(await loadVisitor()));
+        const posted = await postMessage({ conversation, clientId, author: 'visitor', text });
         if (posted.created) {
           broadcastMessage(ns, posted.conversation, posted.message);
           if (posted.conversation.waitingSince) {
