@@ -6,9 +6,11 @@ import {
   VISITOR_NAMESPACE,
   type Ack,
   type AgentClientToServer,
+  type RequestData,
   type AgentServerToClient,
   type VisitorClientToServer,
   type VisitorServerToClient,
+  type visitorRequests,
 } from '../../shared/contract';
 import { startServer, type RunningServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -77,6 +79,20 @@ export function connectAgent(server: RunningServer, cookie?: string): AgentSocke
     transports: ['websocket'],
     forceNew: true,
   });
+}
+
+export type VisitorSession = RequestData<typeof visitorRequests, 'visitor:sync'>;
+
+/** A connected visitor socket that has synced, as the widget does on every connect. */
+export async function joinAsVisitor(
+  server: RunningServer,
+  auth: { siteKey?: string; token?: string } = {},
+): Promise<{ socket: VisitorSocket; session: VisitorSession }> {
+  const socket = connectVisitor(server, auth);
+  await connected(socket);
+  const sync = await request<VisitorSession>(socket, 'visitor:sync', { afterSeq: -1 });
+  if (!sync.ok) throw new Error(`visitor:sync failed: ${sync.error.code}`);
+  return { socket, session: sync.data };
 }
 
 /** Resolves on connect; rejects with the server's error (message and `data.code`) on connect_error. */

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message, RequestData, visitorRequests } from '../../shared/contract';
+import type { ConversationSummary, Message } from '../../shared/contract';
 import {
   clientId,
   connectAgent,
@@ -9,11 +9,11 @@ import {
   nextEvent,
   request,
   signIn,
+  joinAsVisitor,
   startTestServer,
   type TestServer,
+  type VisitorSession,
 } from '../helpers/test-server';
-
-type Sync = RequestData<typeof visitorRequests, 'visitor:sync'>;
 
 let server: TestServer;
 let cookie: string;
@@ -30,7 +30,7 @@ describe('visitor ↔ agent chat', () => {
     await connected(agent);
     const visitor = connectVisitor(server);
     await connected(visitor);
-    const sync = await request<Sync>(visitor, 'visitor:sync', { afterSeq: -1 });
+    const sync = await request<VisitorSession>(visitor, 'visitor:sync', { afterSeq: -1 });
     expect(sync.ok && sync.data.conversationId).toBe(null);
 
     const upsert = nextEvent<ConversationSummary>(agent, 'conversation:upsert');
@@ -68,19 +68,16 @@ describe('visitor ↔ agent chat', () => {
   });
 
   it('keeps identity across reconnects and returns only what the visitor missed', async () => {
-    const first = connectVisitor(server);
-    await connected(first);
-    const sync = await request<Sync>(first, 'visitor:sync', {});
-    if (!sync.ok) throw new Error('sync failed');
+    const { socket: first, session } = await joinAsVisitor(server);
     await request(first, 'message:send', { clientId: clientId(), text: 'first' });
     await request(first, 'message:send', { clientId: clientId(), text: 'second' });
     first.disconnect();
 
-    const again = connectVisitor(server, { token: sync.data.token });
+    const again = connectVisitor(server, { token: session.token });
     await connected(again);
-    const resumed = await request<Sync>(again, 'visitor:sync', { afterSeq: 0 });
+    const resumed = await request<VisitorSession>(again, 'visitor:sync', { afterSeq: 0 });
     if (!resumed.ok) throw new Error('resume failed');
-    expect(resumed.data.visitorId).toBe(sync.data.visitorId);
+    expect(resumed.data.visitorId).toBe(session.visitorId);
     expect(resumed.data.messages.map((m) => m.text)).toEqual(['second']);
     again.disconnect();
   });
@@ -88,10 +85,7 @@ describe('visitor ↔ agent chat', () => {
   it('stores and delivers a re-sent unacknowledged message exactly once', async () => {
     const agent = connectAgent(server, cookie);
     await connected(agent);
-    const visitor = connectVisitor(server);
-    await connected(visitor);
-    const sync = await request<Sync>(visitor, 'visitor:sync', {});
-    if (!sync.ok) throw new Error('sync failed');
+    const { socket: visitor, session } = await joinAsVisitor(server);
     const seed = await request<{ message: Message }>(visitor, 'message:send', { clientId: clientId(), text: 'hello' });
     if (!seed.ok) throw new Error('seed failed');
     await request(agent, 'conversation:open', { conversationId: seed.data.message.conversationId });
@@ -105,7 +99,7 @@ describe('visitor ↔ agent chat', () => {
     visitor.disconnect();
 
     // …then reconnects and re-sends its outbox, as the widget does.
-    const back = connectVisitor(server, { token: sync.data.token });
+    const back = connectVisitor(server, { token: session.token });
     await connected(back);
     const resent = await request<{ message: Message }>(back, 'message:send', { clientId: id, text: 'Do you ship to Norway?' });
     const resentAgain = await request<{ message: Message }>(back, 'message:send', { clientId: id, text: 'Do you ship to Norway?' });
@@ -122,11 +116,8 @@ describe('visitor ↔ agent chat', () => {
   });
 
   it('shares one conversation between tabs of the same visitor', async () => {
-    const tab1 = connectVisitor(server);
-    await connected(tab1);
-    const sync = await request<Sync>(tab1, 'visitor:sync', {});
-    if (!sync.ok) throw new Error('sync failed');
-    const tab2 = connectVisitor(server, { token: sync.data.token });
+    const { socket: tab1, session } = await joinAsVisitor(server);
+    const tab2 = connectVisitor(server, { token: session.token });
     await connected(tab2);
 
     const echoed = nextEvent<Message>(tab2, 'message:new');

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, RequestData, visitorRequests } from '../../shared/contract';
+import type { Message } from '../../shared/contract';
 import {
   clientId,
   connectAgent,
   connectVisitor,
   connected,
   request,
+  joinAsVisitor,
   startTestServer,
   type TestServer,
+  type VisitorSession,
 } from '../helpers/test-server';
-
-type Sync = RequestData<typeof visitorRequests, 'visitor:sync'>;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('isolation and access control', () => {
     await connected(mallory);
     const leaked: Message[] = [];
     mallory.on('message:new', (m: Message) => leaked.push(m));
-    const sync = await request<Sync>(mallory, 'visitor:sync', { afterSeq: -1 });
+    const sync = await request<VisitorSession>(mallory, 'visitor:sync', { afterSeq: -1 });
     expect(sync.ok && sync.data.conversationId).toBe(null);
     expect(sync.ok && sync.data.messages).toEqual([]);
 
@@ -46,16 +46,13 @@ describe('isolation and access control', () => {
   });
 
   it('treats a forged visitor token as a new visitor', async () => {
-    const alice = connectVisitor(server);
-    await connected(alice);
-    const sync = await request<Sync>(alice, 'visitor:sync', {});
-    if (!sync.ok) throw new Error('sync failed');
-    const [header, payload] = sync.data.token.split('.');
+    const { socket: alice, session } = await joinAsVisitor(server);
+    const [header, payload] = session.token.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(43)}`;
     const mallory = connectVisitor(server, { token: forged });
     await connected(mallory);
-    const malSync = await request<Sync>(mallory, 'visitor:sync', {});
-    expect(malSync.ok && malSync.data.visitorId).not.toBe(sync.data.visitorId);
+    const malSync = await request<VisitorSession>(mallory, 'visitor:sync', {});
+    expect(malSync.ok && malSync.data.visitorId).not.toBe(session.visitorId);
     alice.disconnect();
     mallory.disconnect();
   });
