@@ -15,7 +15,13 @@ import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import { ConversationModel } from './conversations/conversation.model';
 import { MessageModel } from './conversations/message.model';
-import type { AgentNamespace, ChatNamespaces, VisitorNamespace } from './conversations/namespaces';
+import type {
+  AgentDomainHandlers,
+  AgentNamespace,
+  ChatNamespaces,
+  VisitorDomainHandlers,
+  VisitorNamespace,
+} from './conversations/namespaces';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { demoRoutes } from './demo/demo-routes';
 import { errorHandler, notFound } from './edge/http';
@@ -110,8 +116,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, log);
   replyAlerts.start();
-  attachVisitorGateway({ ns, tokens: new VisitorTokens(options.secret), replyAlerts, log });
-  attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin: sameHost(config.PUBLIC_URL), log });
+  const visitorDomains: VisitorDomainHandlers = {
+    tracking: () => ({}) as never,
+    escalation: () => ({}) as never,
+    kb: () => ({}),
+  };
+  const agentDomains: AgentDomainHandlers = {
+    escalation: () => ({}) as never,
+    kb: () => ({}),
+  };
+  attachVisitorGateway({ ns, tokens: new VisitorTokens(options.secret), replyAlerts, domains: visitorDomains, log });
+  attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin: sameHost(config.PUBLIC_URL), domains: agentDomains, log });
 
   await listen(http, config.PORT, config.HOST);
   const port = (http.address() as AddressInfo).port;

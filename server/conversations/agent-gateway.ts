@@ -7,7 +7,7 @@ import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import type { Logger } from '../infra/logger';
 import { VisitorModel, visitorDisplayName, type Visitor } from '../visitors/visitor.model';
 import { listConversations, messagesAfter, postMessage, requireConversation } from './conversation-store';
-import { broadcastMessage, rooms, type ChatNamespaces } from './namespaces';
+import { broadcastMessage, rooms, type AgentDomainHandlers, type ChatNamespaces } from './namespaces';
 import { toMessage, toSummary } from './serialize';
 
 interface Deps {
@@ -16,11 +16,12 @@ interface Deps {
   replyAlerts: ReplyAlertQueue;
   /** Origins the console is served from; browser sockets from anywhere else are refused. */
   isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
+  domains: AgentDomainHandlers;
   log: Logger;
 }
 
 /** The console's side of a conversation: inbox, opening a conversation, replying, typing. */
-export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin, log }: Deps): void {
+export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin, domains, log }: Deps): void {
   ns.agents.use((socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
     if (origin && !isConsoleOrigin(origin, host)) {
@@ -92,6 +93,8 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
           .emit('typing:changed', { conversationId, name: user.name, typing });
         return null;
       },
+      ...domains.escalation(socket),
+      ...domains.kb(socket),
     }, log);
   });
 }

@@ -1,11 +1,18 @@
 import type { Namespace } from 'socket.io';
+import type { Socket } from 'socket.io';
 import type {
   AgentClientToServer,
+  escalationAgentRequests,
+  escalationVisitorRequests,
+  kbAgentRequests,
+  kbVisitorRequests,
+  trackingRequests,
   AgentServerToClient,
   VisitorClientToServer,
   VisitorServerToClient,
 } from '../../shared/contract';
 import type { StoredUser } from '../agents/user.model';
+import type { RequestHandlers } from '../edge/socket-handler';
 import type { Conversation } from './conversation.model';
 import type { StoredMessage } from './message.model';
 import { toMessage, toSummary } from './serialize';
@@ -22,6 +29,23 @@ export interface AgentSocketData {
 // Socket.IO types namespaces by the server's event maps; ours differ per namespace, hence these aliases.
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
 export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+
+export type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
+export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+
+/**
+ * The other domains' request handlers for one connected socket; the gateways merge them with the
+ * chat handlers so each namespace registers one complete, typed table.
+ */
+export interface VisitorDomainHandlers {
+  tracking(socket: VisitorSocket): RequestHandlers<typeof trackingRequests>;
+  escalation(socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests>;
+  kb(socket: VisitorSocket): RequestHandlers<typeof kbVisitorRequests>;
+}
+export interface AgentDomainHandlers {
+  escalation(socket: AgentSocket): RequestHandlers<typeof escalationAgentRequests>;
+  kb(socket: AgentSocket): RequestHandlers<typeof kbAgentRequests>;
+}
 
 export interface ChatNamespaces {
   visitors: VisitorNamespace;

@@ -8,18 +8,19 @@ import { SiteModel, type Site } from '../sites/site.model';
 import { VisitorModel, type Visitor } from '../visitors/visitor.model';
 import type { VisitorTokens } from '../visitors/visitor-token';
 import { findOpenConversation, messagesAfter, postMessage, startConversation } from './conversation-store';
-import { broadcastMessage, rooms, type ChatNamespaces, type VisitorSocketData } from './namespaces';
+import { broadcastMessage, rooms, type ChatNamespaces, type VisitorDomainHandlers, type VisitorSocketData } from './namespaces';
 import { toMessage } from './serialize';
 
 interface Deps {
   ns: ChatNamespaces;
   tokens: VisitorTokens;
   replyAlerts: ReplyAlertQueue;
+  domains: VisitorDomainHandlers;
   log: Logger;
 }
 
 /** The widget's side of a conversation: identity, history, sending, typing. */
-export function attachVisitorGateway({ ns, tokens, replyAlerts, log }: Deps): void {
+export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, log }: Deps): void {
   ns.visitors.use((socket, next) => {
     identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens).then(
       (data) => {
@@ -74,6 +75,9 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, log }: Deps): vo
         }
         return null;
       },
+      ...domains.tracking(socket),
+      ...domains.escalation(socket),
+      ...domains.kb(socket),
     }, log);
   });
 }

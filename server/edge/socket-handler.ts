@@ -14,6 +14,11 @@ function ackOf(args: unknown[]): ((response: Ack<unknown>) => void) | undefined 
   return typeof last === 'function' ? (last as (response: Ack<unknown>) => void) : undefined;
 }
 
+/** One async handler per request event of a contract table, each typed by its schemas. */
+export type RequestHandlers<T extends Record<string, RequestSpec>> = {
+  [K in keyof T]: (payload: z.output<T[K]['payload']>) => Promise<z.output<T[K]['result']>>;
+};
+
 /**
  * Registers every request event of a contract table on a socket: validates the payload against its
  * schema, runs the handler, and always answers the acknowledgement — `{ok:true,data}` or a coded error.
@@ -22,7 +27,7 @@ function ackOf(args: unknown[]): ((response: Ack<unknown>) => void) | undefined 
 export function registerRequests<T extends Record<string, RequestSpec>>(
   socket: AckingSocket,
   table: T,
-  handlers: { [K in keyof T]: (payload: z.output<T[K]['payload']>) => Promise<z.output<T[K]['result']>> },
+  handlers: RequestHandlers<T>,
   log: Logger,
 ): void {
   for (const event of Object.keys(table) as Array<keyof T & string>) {

@@ -8,12 +8,14 @@ import {
   ObjectIdString,
   VisitorProfile,
 } from './entities';
+import { escalationAgentPushes, escalationAgentRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
+import { kbAgentPushes, kbAgentRequests } from './kb';
 
 
 const ConversationRef = z.object({ conversationId: ObjectIdString });
 
-export const agentRequests = {
+export const chatAgentRequests = {
   'conversations:list': {
     payload: z.object({ status: ConversationStatus.default('open') }),
     result: z.object({ conversations: z.array(ConversationSummary) }),
@@ -38,7 +40,7 @@ export const agentRequests = {
   },
 } as const;
 
-export const agentPushes = {
+export const chatAgentPushes = {
   /** A conversation of the agent's site was created or changed: keeps inbox lists live. */
   'conversation:upsert': ConversationSummary,
   'message:new': Message,
@@ -50,6 +52,9 @@ export const agentPushes = {
     waitingSeconds: z.number(),
   }),
 } as const;
+
+export const agentRequests = { ...chatAgentRequests, ...escalationAgentRequests, ...kbAgentRequests } as const;
+export const agentPushes = { ...chatAgentPushes, ...escalationAgentPushes, ...kbAgentPushes } as const;
 
 export type AgentClientToServer = RequestEvents<typeof agentRequests>;
 export type AgentServerToClient = PushEvents<typeof agentPushes>;

@@ -5,3 +5,6 @@ export * from './events';
 export * from './visitor';
 export * from './agent';
 export * from './rest';
+export * from './tracking';
+export * from './escalation';
+export * from './kb';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ClientMessageId, Message, MessageText, SitePublicInfo } from './entities';
+import { escalationVisitorPushes, escalationVisitorRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
+import { kbVisitorPushes, kbVisitorRequests } from './kb';
+import { trackingRequests } from './tracking';
 
 
 /** Socket.IO handshake `auth` of the widget. */
@@ -10,7 +13,7 @@ export const VisitorHandshake = z.object({
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
-export const visitorRequests = {
+export const chatVisitorRequests = {
   /** Sent on every (re)connect: answers the identity token and whatever the client has not seen yet. */
   'visitor:sync': {
     payload: z.object({ afterSeq: z.number().int().min(-1).default(-1) }),
@@ -32,10 +35,19 @@ export const visitorRequests = {
   },
 } as const;
 
-export const visitorPushes = {
+export const chatVisitorPushes = {
   'message:new': Message,
   'typing:changed': z.object({ conversationId: z.string(), name: z.string(), typing: z.boolean() }),
 } as const;
+
+export const visitorRequests = {
+  ...chatVisitorRequests,
+  ...trackingRequests,
+  ...escalationVisitorRequests,
+  ...kbVisitorRequests,
+} as const;
+
+export const visitorPushes = { ...chatVisitorPushes, ...escalationVisitorPushes, ...kbVisitorPushes } as const;
 
 export type VisitorClientToServer = RequestEvents<typeof visitorRequests>;
 export type VisitorServerToClient = PushEvents<typeof visitorPushes>;
