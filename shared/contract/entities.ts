@@ -61,5 +61,10 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const SitePublicInfo = z.object({ name: z.string(), greeting: z.string() });
+export const SitePublicInfo = z.object({
+  name: z.string(),
+  greeting: z.string(),
+  /** The widget language the site pins, or null to follow the page's `<html lang>` and then the browser. */
+  locale: z.string().nullable(),
+});
 export type SitePublicInfo = z.infer<typeof SitePublicInfo>;

@@ -62,6 +62,7 @@ export const escalationVisitorPushes = {
   'proactive:prompt': ProactivePrompt,
   /** The visitor's stage changed: evaluation-stage visitors see help first, purchase-stage a person first. */
   'lifecycle:stage': z.object({ stage: Stage }),
+  'agents:availability': z.object({ online: z.boolean() }),
 } as const;
 
 const ConversationRef = z.object({ conversationId: ObjectIdString });

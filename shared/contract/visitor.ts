@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Stage } from '../lifecycle';
 import { ClientMessageId, Message, MessageText, SitePublicInfo } from './entities';
 import { escalationVisitorPushes, escalationVisitorRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
@@ -23,6 +24,9 @@ export const chatVisitorRequests = {
       site: SitePublicInfo,
       conversationId: z.string().nullable(),
       messages: z.array(Message),
+      stage: Stage,
+      /** Whether any agent is online now; without one the widget offers the offline form. */
+      agentsOnline: z.boolean(),
     }),
   },
   'message:send': {
