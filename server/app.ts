@@ -26,10 +26,23 @@ import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { demoRoutes } from './demo/demo-routes';
 import { errorHandler, notFound } from './edge/http';
 import { ReplyAlertQueue } from './escalation/reply-alert-queue';
+import { AgentAvailability } from './escalation/agent-availability';
+import { escalationAgentHandlers, escalationVisitorHandlers } from './escalation/escalation-handlers';
+import { Escalations } from './escalation/escalations';
+import { HesitationTimers } from './escalation/hesitation-timers';
+import { RoutingQueue } from './escalation/routing-queue';
 import { healthRoute } from './health/health-route';
 import type { Logger } from './infra/logger';
 import { ensureDemoSite } from './sites/first-run';
+import { SiteDirectory } from './sites/site-directory';
 import { SiteModel } from './sites/site.model';
+import { AtRiskSweep } from './visitors/at-risk-sweep';
+import { LifecycleService } from './visitors/lifecycle-service';
+import { PageMetrics } from './visitors/page-metrics';
+import { trackingHandlers } from './visitors/tracking-handlers';
+import { OrderModel } from './webhooks/order.model';
+import { ShopEvents } from './webhooks/shop-events';
+import { shopWebhookRoutes } from './webhooks/shop-webhook-routes';
 import { VisitorModel } from './visitors/visitor.model';
 import { VisitorTokens } from './visitors/visitor-token';
 
@@ -61,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   mongoose.set('bufferCommands', false);
   await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 10_000 });
-  await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, MessageModel].map((m) => m.init()));
+  await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, MessageModel, OrderModel].map((m) => m.init()));
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
@@ -85,6 +98,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   app.get('/healthz', healthRoute(mongoose.connection, redis));
+  // Webhooks verify a signature over the raw body, so they are mounted before the JSON parser.
+  const shopWebhooks = express.Router();
+  app.use('/api/webhooks', shopWebhooks);
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds));
   app.use('/api', notFound);
@@ -116,17 +132,55 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, log);
   replyAlerts.start();
+  const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS);
+  const metrics = new PageMetrics(redis);
+  const lifecycle = new LifecycleService({ ns, sites, metrics, log });
+  const availability = new AgentAvailability(ns);
+  const bullPrefix = `${prefix}:bull`;
+  const escalations = new Escalations({
+    ns,
+    redis,
+    sites,
+    lifecycle,
+    timers: new HesitationTimers(options.redisUrl, bullPrefix, redis, log),
+    routing: new RoutingQueue(options.redisUrl, bullPrefix, log),
+    availability,
+    articles: { answerFor: async () => null, titleOf: async () => null },
+    log,
+  });
+  lifecycle.setHesitationHandler(escalations);
+  escalations.start();
+  const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, log);
+  await atRiskSweep.start();
+  shopWebhooks.use(shopWebhookRoutes(redis, new ShopEvents(lifecycle, metrics)));
+
   const visitorDomains: VisitorDomainHandlers = {
-    tracking: () => ({}) as never,
-    escalation: () => ({}) as never,
+    tracking: trackingHandlers(lifecycle, sites),
+    escalation: escalationVisitorHandlers(escalations),
     kb: () => ({}),
   };
   const agentDomains: AgentDomainHandlers = {
-    escalation: () => ({}) as never,
+    escalation: escalationAgentHandlers(escalations, lifecycle),
     kb: () => ({}),
   };
-  attachVisitorGateway({ ns, tokens: new VisitorTokens(options.secret), replyAlerts, domains: visitorDomains, log });
-  attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin: sameHost(config.PUBLIC_URL), domains: agentDomains, log });
+  attachVisitorGateway({
+    ns,
+    tokens: new VisitorTokens(options.secret),
+    replyAlerts,
+    domains: visitorDomains,
+    agentsOnline: (siteId) => availability.anyOnline(siteId),
+    onVisitorMessage: (siteId, visitorId, text) => lifecycle.onVisitorMessage(siteId, visitorId, text),
+    log,
+  });
+  attachAgentGateway({
+    ns,
+    sessions,
+    replyAlerts,
+    isConsoleOrigin: sameHost(config.PUBLIC_URL),
+    domains: agentDomains,
+    onPresenceChange: (siteId) => availability.broadcast(siteId),
+    log,
+  });
 
   await listen(http, config.PORT, config.HOST);
   const port = (http.address() as AddressInfo).port;
@@ -138,7 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demoSiteKey: site.publicKey,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await replyAlerts.close();
+      await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close()]);
       redis.disconnect();
       await mongoose.disconnect();
     },

@@ -15,6 +15,10 @@ const Env = z.object({
   ADMIN_PASSWORD: z.string().min(8).default('admin-password'),
   REPLY_ALERT_SECONDS: Seconds.default(60),
   SESSION_TTL_HOURS: Seconds.default(12),
+  /** Overrides the default checkout-idle threshold of every site that has not set its own. */
+  CHECKOUT_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
+  /** Period of the at-risk sweep (a repeatable bull job). */
+  AT_RISK_SWEEP_MINUTES: Seconds.default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -8,6 +8,9 @@ const userSchema = new Schema(
     role: { type: String, enum: ['admin', 'agent', 'editor'], required: true },
     passwordHash: { type: String, required: true },
     active: { type: Boolean, default: true },
+    /** Routing only offers conversations to agents who are online (and connected) and under capacity. */
+    availability: { type: String, enum: ['online', 'away', 'offline'], default: 'online' },
+    capacity: { type: Number, default: 5, min: 1, max: 100 },
   },
   { timestamps: true },
 );

@@ -17,11 +17,13 @@ interface Deps {
   /** Origins the console is served from; browser sockets from anywhere else are refused. */
   isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
   domains: AgentDomainHandlers;
+  /** An agent connected or disconnected: widgets learn whether a person can answer. */
+  onPresenceChange(siteId: string): Promise<void>;
   log: Logger;
 }
 
 /** The console's side of a conversation: inbox, opening a conversation, replying, typing. */
-export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin, domains, log }: Deps): void {
+export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin, domains, onPresenceChange, log }: Deps): void {
   ns.agents.use((socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
     if (origin && !isConsoleOrigin(origin, host)) {
@@ -40,7 +42,11 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
   ns.agents.on('connection', (socket) => {
     const { user } = socket.data;
     const siteId = user.siteId;
-    void socket.join(rooms.siteAgents(siteId.toHexString()));
+    void socket.join([rooms.siteAgents(siteId.toHexString()), rooms.agent(user._id.toHexString())]);
+    const presenceChanged = () =>
+      onPresenceChange(siteId.toHexString()).catch((err: unknown) => log.warn({ err }, 'presence broadcast failed'));
+    void presenceChanged();
+    socket.on('disconnect', () => void presenceChanged());
 
     registerRequests(socket, agentRequests, {
       'conversations:list': async ({ status }) => ({
@@ -53,7 +59,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
           messagesAfter(conversation._id, -1),
         ]);
         if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');
-        await socket.join(rooms.conversation(conversationId));
+        await socket.join([rooms.conversation(conversationId), rooms.visitorWatchers(visitor._id.toHexString())]);
         return {
           conversation: toSummary(conversation),
           visitor: {

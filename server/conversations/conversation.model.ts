@@ -20,6 +20,16 @@ const conversationSchema = new Schema(
     /** Set by the first visitor message no agent has answered yet; absent otherwise (so `$min` can set it). */
     waitingSince: { type: Date },
     closedAt: { type: Date, default: null },
+    escalation: {
+      type: new Schema({ kind: String, concern: String, reason: String, at: Date }, { _id: false }),
+      default: null,
+    },
+    priority: { type: Number, default: 0 },
+    /** When routing to an agent last started (an escalation or "talk to a person"); names its routing jobs. */
+    routedAt: { type: Date, default: null },
+    /** Agents this routing offered the conversation to, in order; re-routing skips them. */
+    offeredTo: { type: [Schema.Types.ObjectId], default: [] },
+    offline: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

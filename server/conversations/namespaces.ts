@@ -59,6 +59,12 @@ export const rooms = {
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   /** Every signed-in agent of a site (inbox updates, alerts). */
   siteAgents: (siteId: string) => `site-agents:${siteId}`,
+  /** Every socket of one agent (escalation offers). */
+  agent: (userId: string) => `agent:${userId}`,
+  /** Agents looking at a visitor (live visitor context). */
+  visitorWatchers: (visitorId: string) => `visitor-watchers:${visitorId}`,
+  /** Every widget on a site (agent availability). */
+  siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
 };
 
 /** Delivers a newly stored message to the visitor's tabs and the agents, and refreshes inboxes. */

@@ -1,4 +1,5 @@
 import type { ConversationSummary, Message } from '../../shared/contract';
+import { Concern, HesitationKind } from '../../shared/lifecycle';
 import type { Conversation } from './conversation.model';
 import type { StoredMessage } from './message.model';
 
@@ -30,6 +31,16 @@ export function toSummary(doc: Conversation): ConversationSummary {
         }
       : null,
     waitingSince: doc.waitingSince?.toISOString() ?? null,
+    escalation: doc.escalation?.kind
+      ? {
+          kind: HesitationKind.parse(doc.escalation.kind),
+          concern: Concern.parse(doc.escalation.concern),
+          reason: doc.escalation.reason ?? '',
+          at: (doc.escalation.at ?? doc.createdAt).toISOString(),
+        }
+      : null,
+    priority: doc.priority,
+    offline: doc.offline,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };

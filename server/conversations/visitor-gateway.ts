@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { VisitorHandshake, visitorRequests } from '../../shared/contract';
+import { Stage } from '../../shared/lifecycle';
 import { AppError } from '../edge/errors';
 import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
@@ -16,11 +17,14 @@ interface Deps {
   tokens: VisitorTokens;
   replyAlerts: ReplyAlertQueue;
   domains: VisitorDomainHandlers;
+  agentsOnline(siteId: string): Promise<boolean>;
+  /** Lifecycle news of a stored visitor message (product and price questions); runs after the ack. */
+  onVisitorMessage(siteId: string, visitorId: string, text: string): Promise<void>;
   log: Logger;
 }
 
 /** The widget's side of a conversation: identity, history, sending, typing. */
-export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, log }: Deps): void {
+export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsOnline, onVisitorMessage, log }: Deps): void {
   ns.visitors.use((socket, next) => {
     identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens).then(
       (data) => {
@@ -33,7 +37,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, log }: 
 
   ns.visitors.on('connection', (socket) => {
     const { siteId, visitorId } = socket.data;
-    void socket.join(rooms.visitor(visitorId));
+    void socket.join([rooms.visitor(visitorId), rooms.siteVisitors(siteId)]);
     const loadVisitor = async (): Promise<Visitor> => {
       const visitor = await VisitorModel.findById(visitorId).lean<Visitor>();
       if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
@@ -42,17 +46,21 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, log }: 
 
     registerRequests(socket, visitorRequests, {
       'visitor:sync': async ({ afterSeq }) => {
-        const [conversation, site] = await Promise.all([
+        const [conversation, site, visitor, online] = await Promise.all([
           findOpenConversation(new Types.ObjectId(visitorId)),
           SiteModel.findById(siteId).lean<Site>(),
+          loadVisitor(),
+          agentsOnline(siteId),
         ]);
         const messages = conversation ? await messagesAfter(conversation._id, afterSeq) : [];
         return {
           visitorId,
           token: socket.data.token,
-          site: { name: site?.name ?? '', greeting: site?.greeting ?? '' },
+          site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null },
           conversationId: conversation?._id.toHexString() ?? null,
           messages: messages.map(toMessage),
+          stage: Stage.parse(visitor.stage),
+          agentsOnline: online,
         };
       },
       'message:send': async ({ clientId, text }) => {
@@ -64,6 +72,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, log }: 
           if (posted.conversation.waitingSince) {
             await replyAlerts.schedule(posted.conversation._id.toHexString(), posted.conversation.waitingSince);
           }
+          onVisitorMessage(siteId, visitorId, text).catch((err: unknown) => log.error({ err }, 'lifecycle update failed'));
         }
         return { message: toMessage(posted.message) };
       },

@@ -20,6 +20,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   site_unknown: 404,
   conversation_closed: 409,
+  conflict: 409,
+  bad_signature: 401,
   payload_too_large: 413,
   unavailable: 503,
   internal: 500,

@@ -10,6 +10,10 @@ const siteSchema = new Schema(
     /** Origins allowed to embed the widget; empty allows any. */
     allowedOrigins: { type: [String], default: [] },
     greeting: { type: String, default: 'Hi! Ask us anything — we usually answer within a minute.' },
+    /** Widget language pinned by the site; null follows the page and the browser. */
+    locale: { type: String, default: null },
+    /** The site's own lifecycle thresholds (a partial `LifecycleSettings`); missing ones take the defaults. */
+    lifecycle: { type: Schema.Types.Mixed, default: () => ({}) },
   },
   { timestamps: true },
 );

@@ -1,16 +1,91 @@
 import { Schema, Types, model, type InferSchemaType } from 'mongoose';
 
+const pageVisitSchema = new Schema(
+  { url: String, path: String, title: String, pageType: String, at: Date },
+  { _id: false },
+);
+
+/** What the current browsing session did: the inputs of the intent score and the hesitation rules. */
+const sessionSchema = new Schema(
+  {
+    startedAt: { type: Date, default: () => new Date() },
+    lastActivityAt: { type: Date, default: () => new Date() },
+    currentPageType: { type: String, default: null },
+    pageEnteredAt: { type: Date, default: null },
+    pages: { type: [pageVisitSchema], default: [] },
+    /** Seconds in view per page kind, from `page_time` events. */
+    seconds: { type: Schema.Types.Mixed, default: () => ({}) },
+    orderedAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
 const visitorSchema = new Schema(
   {
     siteId: { type: Schema.Types.ObjectId, required: true, index: true },
     name: { type: String, default: null },
     email: { type: String, default: null },
     lastSeenAt: { type: Date, default: () => new Date() },
+    locale: { type: String, default: null },
+    /** The shop's own user id, from `identify()`; trusted for purchase history only when `identified`. */
+    customerId: { type: String, default: null },
+    identified: { type: Boolean, default: false },
+    sessions: { type: Number, default: 1 },
+    session: { type: sessionSchema, default: () => ({}) },
+    /** Lifetime page counts per page kind (stage facts). */
+    pageCounts: { type: Schema.Types.Mixed, default: () => ({}) },
+    kbSearches: { type: Number, default: 0 },
+    productQuestions: { type: Number, default: 0 },
+    cart: {
+      type: new Schema({ items: Number, value: Number, currency: String, updatedAt: Date }, { _id: false }),
+      default: () => ({ items: 0, value: 0, currency: 'EUR', updatedAt: null }),
+    },
+    orders: {
+      type: [new Schema({ orderId: String, total: Number, currency: String, at: Date }, { _id: false })],
+      default: [],
+    },
+    advocacyActions: { type: Number, default: 0 },
+    /** Set by the at-risk sweep or a negative CSAT; a new order clears it. */
+    atRiskReason: { type: String, default: null },
+    stage: { type: String, default: 'awareness' },
+    stageHistory: {
+      type: [new Schema({ stage: String, rule: String, at: Date }, { _id: false })],
+      default: () => [{ stage: 'awareness', rule: 'first_visit', at: new Date() }],
+    },
+    intent: {
+      type: new Schema(
+        { score: Number, reasons: [new Schema({ signal: String, contribution: Number, detail: String }, { _id: false })] },
+        { _id: false },
+      ),
+      default: () => ({ score: 0, reasons: [] }),
+    },
+    hesitation: {
+      type: new Schema({ kind: String, concern: String, reason: String, at: Date }, { _id: false }),
+      default: null,
+    },
+    lastPromptedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );
+visitorSchema.index({ siteId: 1, customerId: 1 });
 
-export type Visitor = InferSchemaType<typeof visitorSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+type Counts = Partial<Record<string, number>>;
+/** Lean documents hold plain arrays where the inferred type names mongoose's DocumentArray. */
+type Lean<T> = T extends Types.DocumentArray<infer Item>
+  ? Lean<Item>[]
+  : T extends Date | Types.ObjectId | null | undefined | string | number | boolean
+    ? T
+    : { [K in keyof T]: Lean<T[K]> };
+type Inferred = Lean<InferSchemaType<typeof visitorSchema>>;
+type BrowsingSession = Omit<Inferred['session'], 'seconds'> & { seconds: Counts };
+
+export type Visitor = Omit<Inferred, 'pageCounts' | 'session'> & {
+  _id: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+  pageCounts: Counts;
+  session: BrowsingSession;
+};
 export const VisitorModel = model('Visitor', visitorSchema);
 
 export function visitorDisplayName(visitor: Pick<Visitor, '_id' | 'name'>): string {

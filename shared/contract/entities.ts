@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Concern, HesitationKind } from '../lifecycle';
 
 /** Client-generated message id: lets the server store a message exactly once however often it is re-sent. */
 export const ClientMessageId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -24,6 +25,15 @@ export type Message = z.infer<typeof Message>;
 export const ConversationStatus = z.enum(['open', 'closed']);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
+/** Why a conversation was escalated: the hesitation that fired. */
+export const Escalation = z.object({
+  kind: HesitationKind,
+  concern: Concern,
+  reason: z.string(),
+  at: z.string(),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
 export const ConversationSummary = z.object({
   id: z.string(),
   visitorId: z.string(),
@@ -35,6 +45,12 @@ export const ConversationSummary = z.object({
     .nullable(),
   /** When the oldest visitor message still without an agent reply was sent, else null. */
   waitingSince: z.string().nullable(),
+  /** Set when a hesitating buyer was escalated; such conversations are routed to an agent. */
+  escalation: Escalation.nullable(),
+  /** Inbox and routing order, highest first: every purchase-stage conversation ranks above all others. */
+  priority: z.number(),
+  /** Left through the offline form while no agent was online. */
+  offline: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -11,6 +11,10 @@ export const ErrorCode = z.enum([
   'site_unknown',
   'origin_not_allowed',
   'conversation_closed',
+  /** Someone else got there first, e.g. another agent accepted the escalation. */
+  'conflict',
+  /** A webhook's signature is missing, wrong, outside the replay window or already used. */
+  'bad_signature',
   'payload_too_large',
   'unavailable',
   'internal',

@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { Concern, HesitationKind, Stage } from '../lifecycle';
-import { ConversationSummary, ObjectIdString } from './entities';
-
-/** Why a conversation was escalated: the hesitation that fired. */
-export const Escalation = z.object({
-  kind: HesitationKind,
-  concern: Concern,
-  reason: z.string(),
-  at: z.string(),
-});
-export type Escalation = z.infer<typeof Escalation>;
+import { ConversationSummary, Escalation, ObjectIdString } from './entities';
 
 export const IntentReason = z.object({ signal: z.string(), contribution: z.number(), detail: z.string() });
 export const PageVisit = z.object({ url: z.string(), title: z.string(), pageType: z.string(), at: z.string() });

@@ -1,0 +1,60 @@
+import { Types } from 'mongoose';
+import { UserModel, type StoredUser } from '../agents/user.model';
+import { ConversationModel } from '../conversations/conversation.model';
+import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+
+export interface AvailableAgent {
+  user: StoredUser;
+  load: number;
+}
+
+/**
+ * Who can take a conversation now: agents with a connected console socket (asked through Socket.IO,
+ * so with the Redis adapter it spans every process and never holds stale presence), set to online,
+ * active, in a role that works conversations, and under their capacity of open assigned conversations.
+ */
+export class AgentAvailability {
+  constructor(private readonly ns: ChatNamespaces) {}
+
+  private async connectedUserIds(siteId: string): Promise<Types.ObjectId[]> {
+    const sockets = await this.ns.agents.in(rooms.siteAgents(siteId)).fetchSockets();
+    const ids = new Set(sockets.map((s) => s.data.user._id.toHexString()));
+    return [...ids].map((id) => new Types.ObjectId(id));
+  }
+
+  async onlineAgents(siteId: string): Promise<StoredUser[]> {
+    const ids = await this.connectedUserIds(siteId);
+    if (ids.length === 0) return [];
+    return UserModel.find({
+      _id: { $in: ids },
+      siteId: new Types.ObjectId(siteId),
+      active: true,
+      availability: 'online',
+      role: { $in: ['admin', 'agent'] },
+    }).lean<StoredUser[]>();
+  }
+
+  async anyOnline(siteId: string): Promise<boolean> {
+    return (await this.onlineAgents(siteId)).length > 0;
+  }
+
+  /** Online agents under capacity, least loaded first (ties: the one connected longest ago wins by id order). */
+  async available(siteId: string, exclude: readonly string[] = []): Promise<AvailableAgent[]> {
+    const agents = (await this.onlineAgents(siteId)).filter((a) => !exclude.includes(a._id.toHexString()));
+    if (agents.length === 0) return [];
+    const loads = await ConversationModel.aggregate<{ _id: Types.ObjectId; load: number }>([
+      { $match: { status: 'open', assigneeId: { $in: agents.map((a) => a._id) } } },
+      { $group: { _id: '$assigneeId', load: { $sum: 1 } } },
+    ]);
+    const loadOf = new Map(loads.map((l) => [l._id.toHexString(), l.load]));
+    return agents
+      .map((user) => ({ user, load: loadOf.get(user._id.toHexString()) ?? 0 }))
+      .filter((a) => a.load < a.user.capacity)
+      .sort((a, b) => a.load - b.load || a.user._id.toHexString().localeCompare(b.user._id.toHexString()));
+  }
+
+  /** Tells every widget of the site whether a person can answer now. */
+  async broadcast(siteId: string): Promise<void> {
+    this.ns.visitors.to(rooms.siteVisitors(siteId)).emit('agents:availability', { online: await this.anyOnline(siteId) });
+  }
+}

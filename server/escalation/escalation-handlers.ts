@@ -1,0 +1,34 @@
+import type { escalationAgentRequests, escalationVisitorRequests } from '../../shared/contract';
+import { requirePermission } from '../agents/permissions';
+import { rooms, type AgentSocket, type VisitorSocket } from '../conversations/namespaces';
+import { AppError } from '../edge/errors';
+import type { RequestHandlers } from '../edge/socket-handler';
+import type { LifecycleService } from '../visitors/lifecycle-service';
+import type { Escalations } from './escalations';
+
+export function escalationVisitorHandlers(escalations: Escalations) {
+  return (socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests> => ({
+    'escalation:request-person': ({ articleId }) => escalations.requestPerson(socket.data.visitorId, articleId),
+    'offline:submit': (form) => escalations.submitOffline(socket.data.visitorId, form),
+  });
+}
+
+export function escalationAgentHandlers(escalations: Escalations, lifecycle: LifecycleService) {
+  return (socket: AgentSocket): RequestHandlers<typeof escalationAgentRequests> => {
+    const { user } = socket.data;
+    return {
+      'escalation:accept': async ({ conversationId }) => {
+        requirePermission(user, 'escalations:accept');
+        return { conversation: await escalations.accept(user, conversationId) };
+      },
+      'visitor:context': async ({ visitorId }) => {
+        requirePermission(user, 'visitors:read');
+        const context = await lifecycle.context(visitorId, user.siteId);
+        if (!context) throw new AppError('not_found', 'No such visitor.');
+        // From now on this socket receives the visitor's context as it changes.
+        await socket.join(rooms.visitorWatchers(visitorId));
+        return context;
+      },
+    };
+  };
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { ConversationSummary, OfflineForm, ProactivePrompt } from '../../shared/contract';
+import {
+  dueHesitationTimers,
+  escalationPriority,
+  mayPrompt,
+  checkTimer,
+  shouldEscalate,
+  Stage,
+  type Concern,
+  type Hesitation,
+  type LifecycleSettings,
+} from '../../shared/lifecycle';
+import type { StoredUser } from '../agents/user.model';
+import { ConversationModel, type Conversation } from '../conversations/conversation.model';
+import { findOpenConversation, postMessage, requireConversation, startConversation } from '../conversations/conversation-store';
+import { broadcastMessage, rooms, type ChatNamespaces } from '../conversations/namespaces';
+import { toSummary } from '../conversations/serialize';
+import { AppError } from '../edge/errors';
+import type { Logger } from '../infra/logger';
+import type { SiteDirectory } from '../sites/site-directory';
+import { browsingState } from '../visitors/browsing';
+import type { HesitationHandler, LifecycleService } from '../visitors/lifecycle-service';
+import { VisitorModel, type Visitor } from '../visitors/visitor.model';
+import type { AgentAvailability } from './agent-availability';
+import type { HesitationTimer, HesitationTimers } from './hesitation-timers';
+import { OFFER_TO_ALL_ATTEMPT, type RoutingJob, type RoutingQueue } from './routing-queue';
+
+/** The knowledge base's answers, as escalation needs them (null until an article fits). */
+export interface ArticleLookup {
+  answerFor(siteId: string, locale: string | null, concern: Concern): Promise<ProactivePrompt['article']>;
+  titleOf(siteId: string, articleId: string): Promise<string | null>;
+}
+
+interface Deps {
+  ns: ChatNamespaces;
+  redis: Redis;
+  sites: SiteDirectory;
+  lifecycle: LifecycleService;
+  timers: HesitationTimers;
+  routing: RoutingQueue;
+  availability: AgentAvailability;
+  articles: ArticleLookup;
+  log: Logger;
+}
+
+/**
+ * Proactive escalation of hesitating buyers: the frequency cap, the prompt to the widget, flagging
+ * and prioritising the conversation, and routing it to an agent with SLA re-routes.
+ */
+export class Escalations implements HesitationHandler {
+  constructor(private readonly deps: Deps) {}
+
+  start(): void {
+    this.deps.timers.start((timer) => this.onTimer(timer));
+    this.deps.routing.start((job) => this.routeStep(job));
+  }
+
+  async onBrowsingChanged(visitor: Visitor, settings: LifecycleSettings): Promise<void> {
+    const timers = dueHesitationTimers(browsingState(visitor), settings);
+    await this.deps.timers.replace(visitor.siteId.toHexString(), visitor._id.toHexString(), timers);
+  }
+
+  private async onTimer({ siteId, visitorId, kind }: HesitationTimer): Promise<void> {
+    const visitor = await this.deps.lifecycle.load(visitorId);
+    if (!visitor) return;
+    const { settings } = await this.deps.sites.get(siteId);
+    const hesitation = checkTimer(kind, browsingState(visitor), settings, Date.now());
+    if (hesitation) await this.onHesitation(visitor, hesitation, settings);
+    else await this.onBrowsingChanged(visitor, settings); // activity moved the due time: re-arm
+  }
+
+  async onHesitation(visitor: Visitor, hesitation: Hesitation, settings: LifecycleSettings): Promise<void> {
+    const { redis, ns, availability, articles } = this.deps;
+    const now = new Date();
+    const visitorId = visitor._id.toHexString();
+    const siteId = visitor.siteId.toHexString();
+    const record = { kind: hesitation.kind, concern: hesitation.concern, reason: hesitation.reason, at: now };
+    await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record } });
+    if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return;
+
+    const open = await findOpenConversation(visitor._id);
+    const inActiveChat = Boolean(open?.assigneeId);
+    if (!mayPrompt(visitor.lastPromptedAt?.getTime() ?? null, inActiveChat, settings, now.getTime())) return;
+    // The cap as an atomic Redis claim: with several processes (or tabs) only one prompt goes out.
+    const claimed = await redis.set(`prompt-cap:${visitorId}`, String(now.getTime()), 'PX', settings.promptCapMinutes * 60_000, 'NX');
+    if (claimed !== 'OK') return;
+    await VisitorModel.updateOne({ _id: visitor._id }, { $set: { lastPromptedAt: now } });
+
+    const stage = Stage.parse(visitor.stage);
+    const conversation = await this.flag(open ?? (await startConversation(visitor)), {
+      $set: {
+        escalation: record,
+        priority: escalationPriority(stage, visitor.cart.value ?? 0),
+        routedAt: now,
+        offeredTo: [],
+      },
+    });
+    const agentsOnline = await availability.anyOnline(siteId);
+    const prompt: ProactivePrompt = {
+      conversationId: conversation._id.toHexString(),
+      kind: hesitation.kind,
+      concern: hesitation.concern,
+      article: await articles.answerFor(siteId, visitor.locale ?? null, hesitation.concern),
+      agentsOnline,
+    };
+    ns.visitors.to(rooms.visitor(visitorId)).emit('proactive:prompt', prompt);
+    this.deps.log.info({ visitorId, kind: hesitation.kind, agentsOnline }, 'hesitating buyer escalated');
+    await this.startRouting(conversation, stage === 'purchase');
+  }
+
+  /** "Talk to a person" in the widget: routes the visitor's conversation, noting the article they read. */
+  async requestPerson(visitorId: string, articleId: string | undefined): Promise<{ conversationId: string; agentsOnline: boolean }> {
+    const visitor = await this.deps.lifecycle.load(visitorId);
+    if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
+    const siteId = visitor.siteId.toHexString();
+    let conversation = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
+    const title = articleId ? await this.deps.articles.titleOf(siteId, articleId) : null;
+    if (title) {
+      const posted = await postMessage({ conversation, clientId: `read-${articleId}`, author: 'system', text: `Read before asking: “${title}”` });
+      if (posted.created) broadcastMessage(this.deps.ns, posted.conversation, posted.message);
+      conversation = posted.conversation;
+    }
+    const agentsOnline = await this.deps.availability.anyOnline(siteId);
+    if (agentsOnline && !conversation.assigneeId) {
+      conversation = await this.flag(conversation, { $set: { routedAt: new Date(), offeredTo: [] } });
+      await this.startRouting(conversation, visitor.stage === 'purchase');
+    }
+    return { conversationId: conversation._id.toHexString(), agentsOnline };
+  }
+
+  /** The offline form: a conversation agents find later in the inbox, with the visitor's contact details. */
+  async submitOffline(visitorId: string, form: OfflineForm): Promise<{ conversationId: string }> {
+    const visitor = await VisitorModel.findOneAndUpdate(
+      { _id: visitorId },
+      { $set: { name: form.name, email: form.email } },
+      { returnDocument: 'after' },
+    ).lean<Visitor>();
+    if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
+    const open = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
+    const conversation = await this.flag(open, { $set: { offline: true, visitorName: form.name } });
+    const posted = await postMessage({ conversation, clientId: `offline-${randomUUID()}`, author: 'visitor', text: form.question });
+    broadcastMessage(this.deps.ns, posted.conversation, posted.message);
+    return { conversationId: conversation._id.toHexString() };
+  }
+
+  /** An agent takes an offered conversation; the first one wins, atomically across processes. */
+  async accept(user: StoredUser, conversationId: string): Promise<ConversationSummary> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    const userId = user._id.toHexString();
+    if (conversation.assigneeId && !conversation.assigneeId.equals(user._id)) {
+      throw new AppError('conflict', 'Another agent already took this conversation.');
+    }
+    const routedAt = conversation.routedAt?.getTime() ?? 0;
+    const key = `accepted:${conversationId}:${routedAt}`;
+    const claimed = await this.deps.redis.set(key, userId, 'EX', 86_400, 'NX');
+    if (claimed !== 'OK' && (await this.deps.redis.get(key)) !== userId) {
+      throw new AppError('conflict', 'Another agent already took this conversation.');
+    }
+    const assigned = await this.flag(conversation, { $set: { assigneeId: user._id } });
+    await this.deps.routing.cancelFrom({ conversationId, routedAt }, 0);
+    return toSummary(assigned);
+  }
+
+  private async startRouting(conversation: Conversation, urgent: boolean): Promise<void> {
+    const routedAt = conversation.routedAt?.getTime();
+    if (routedAt === undefined) return;
+    await this.deps.routing.schedule({ conversationId: conversation._id.toHexString(), routedAt, attempt: 0 }, { urgent });
+  }
+
+  /** One routing step: offer to the least-loaded available agent not offered yet, or to everyone. */
+  private async routeStep(job: RoutingJob): Promise<void> {
+    const { ns, availability, sites, routing } = this.deps;
+    const conversation = await ConversationModel.findById(job.conversationId).lean<Conversation>();
+    if (
+      !conversation ||
+      conversation.status !== 'open' ||
+      conversation.assigneeId ||
+      conversation.routedAt?.getTime() !== job.routedAt
+    ) {
+      return;
+    }
+    const siteId = conversation.siteId.toHexString();
+    const summary = toSummary(conversation);
+    if (job.attempt < OFFER_TO_ALL_ATTEMPT) {
+      const [next] = await availability.available(siteId, conversation.offeredTo.map((id) => id.toHexString()));
+      if (next) {
+        const { settings } = await sites.get(siteId);
+        const slaMs = settings.escalationSlaSeconds * 1000;
+        await ConversationModel.updateOne({ _id: conversation._id }, { $push: { offeredTo: next.user._id } });
+        ns.agents
+          .to(rooms.agent(next.user._id.toHexString()))
+          .emit('escalation:offer', { conversation: summary, expiresAt: new Date(Date.now() + slaMs).toISOString() });
+        await routing.schedule({ ...job, attempt: job.attempt + 1 }, { delayMs: slaMs, urgent: summary.priority >= PURCHASE_FLOOR });
+        return;
+      }
+    }
+    ns.agents.to(rooms.siteAgents(siteId)).emit('escalation:offer', { conversation: summary, expiresAt: null });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.deps.timers.close(), this.deps.routing.close()]);
+  }
+
+  /** Applies an update to a conversation and refreshes every inbox of its site. */
+  private async flag(conversation: Conversation, update: object): Promise<Conversation> {
+    const updated = await ConversationModel.findOneAndUpdate({ _id: conversation._id }, update, { returnDocument: 'after' })
+      .lean<Conversation>();
+    if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
+    this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
+    return updated;
+  }
+}
+
+/** Every purchase-stage priority is at least this (see `escalationPriority`). */
+const PURCHASE_FLOOR = escalationPriority('purchase', 0);

@@ -1,0 +1,46 @@
+import { Types } from 'mongoose';
+import { LifecycleSettings } from '../../shared/lifecycle';
+import { SiteModel, type Site } from './site.model';
+
+const CACHE_MS = 5_000;
+
+export interface SiteSnapshot {
+  site: Site;
+  settings: LifecycleSettings;
+}
+
+/**
+ * Sites and their effective lifecycle settings (site's own values, then CHECKOUT_IDLE_SECONDS, then
+ * the defaults), cached for a few seconds per process so settings changes apply without a restart.
+ */
+export class SiteDirectory {
+  private readonly cache = new Map<string, { at: number; value: Promise<SiteSnapshot> }>();
+
+  constructor(private readonly checkoutIdleSeconds: number | undefined) {}
+
+  get(siteId: string | Types.ObjectId): Promise<SiteSnapshot> {
+    const id = siteId.toString();
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    const value = this.load(id);
+    this.cache.set(id, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(id));
+    return value;
+  }
+
+  /** Forgets a site after its settings changed here; other processes pick it up within the cache time. */
+  invalidate(siteId: string): void {
+    this.cache.delete(siteId);
+  }
+
+  private async load(siteId: string): Promise<SiteSnapshot> {
+    const site = await SiteModel.findById(siteId).lean<Site>();
+    if (!site) throw new Error(`site ${siteId} not found`);
+    const own = (site.lifecycle ?? {}) as Partial<LifecycleSettings>;
+    const settings = LifecycleSettings.parse({
+      ...(this.checkoutIdleSeconds !== undefined && { checkoutIdleSeconds: this.checkoutIdleSeconds }),
+      ...own,
+    });
+    return { site, settings };
+  }
+}

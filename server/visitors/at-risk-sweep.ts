@@ -1,0 +1,64 @@
+import Bull from 'bull';
+import { isRepurchaseOverdue } from '../../shared/lifecycle';
+import type { Logger } from '../infra/logger';
+import type { SiteDirectory } from '../sites/site-directory';
+import type { LifecycleService } from './lifecycle-service';
+import { VisitorModel, type Visitor } from './visitor.model';
+
+const BATCH = 500;
+
+/**
+ * A repeatable bull job (one schedule in Redis, run by one process each time) that marks customers
+ * whose expected re-purchase is overdue as at risk. A new order clears the mark (shop-events.ts).
+ */
+export class AtRiskSweep {
+  private readonly queue: Bull.Queue<Record<string, never>>;
+
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly everyMinutes: number,
+    private readonly lifecycle: LifecycleService,
+    private readonly sites: SiteDirectory,
+    private readonly log: Logger,
+  ) {
+    this.queue = new Bull('at-risk-sweep', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue.on('error', (err) => this.log.error({ err }, 'at-risk sweep queue error'));
+  }
+
+  async start(): Promise<void> {
+    void this.queue.process(() => this.sweep(Date.now()));
+    await this.queue.add({}, { repeat: { every: this.everyMinutes * 60_000 }, jobId: 'at-risk-sweep' });
+  }
+
+  /** Marks every overdue customer; returns how many were marked. */
+  async sweep(now: number): Promise<{ marked: number }> {
+    let marked = 0;
+    let after: Visitor['_id'] | null = null;
+    for (;;) {
+      const batch: Visitor[] = await VisitorModel.find({
+        'orders.0': { $exists: true },
+        atRiskReason: null,
+        ...(after && { _id: { $gt: after } }),
+      })
+        .sort({ _id: 1 })
+        .limit(BATCH)
+        .lean<Visitor[]>();
+      for (const visitor of batch) {
+        const { settings } = await this.sites.get(visitor.siteId);
+        const orderTimes = visitor.orders.map((o) => (o.at ?? visitor.createdAt).getTime());
+        if (!isRepurchaseOverdue(orderTimes, now, settings)) continue;
+        await this.lifecycle.update(visitor._id.toHexString(), (v) => ({ ...v, atRiskReason: 'repurchase_overdue' }));
+        marked += 1;
+      }
+      if (batch.length < BATCH) break;
+      after = batch.at(-1)!._id;
+    }
+    if (marked > 0) this.log.info({ marked }, 'at-risk sweep marked customers');
+    return { marked };
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

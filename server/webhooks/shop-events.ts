@@ -1,0 +1,73 @@
+import { Types } from 'mongoose';
+import type { ShopWebhookEvent } from '../../shared/contract';
+import { sessionPaths } from '../visitors/browsing';
+import type { LifecycleService } from '../visitors/lifecycle-service';
+import type { PageMetrics } from '../visitors/page-metrics';
+import { VisitorModel, type Visitor } from '../visitors/visitor.model';
+import { OrderModel } from './order.model';
+
+const DUPLICATE_KEY = 11000;
+
+/** What the shop's backend reports — orders, refunds, reviews, referrals — applied to the visitor's lifecycle. */
+export class ShopEvents {
+  constructor(
+    private readonly lifecycle: LifecycleService,
+    private readonly metrics: PageMetrics,
+  ) {}
+
+  /** Returns false when the event was already recorded (a re-sent order). */
+  async apply(siteId: Types.ObjectId, event: ShopWebhookEvent): Promise<boolean> {
+    const visitor = await this.visitorOf(siteId, event);
+    const visitorId = visitor._id.toHexString();
+    const now = new Date();
+    switch (event.type) {
+      case 'order': {
+        try {
+          await OrderModel.create({ siteId, orderId: event.orderId, visitorId: visitor._id, total: event.total, currency: event.currency });
+        } catch (err) {
+          if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+          throw err;
+        }
+        await this.metrics.recordRevenue(siteId.toHexString(), sessionPaths(visitor), event.total);
+        // The order is progress: the cart is empty, pending hesitation timers go, an at-risk customer is back.
+        await this.lifecycle.update(visitorId, (v) => ({
+          ...v,
+          orders: [...v.orders, { orderId: event.orderId, total: event.total, currency: event.currency, at: now }],
+          cart: { items: 0, value: 0, currency: event.currency, updatedAt: now },
+          session: { ...v.session, orderedAt: now },
+          atRiskReason: null,
+        }));
+        return true;
+      }
+      case 'refund':
+        await OrderModel.updateOne({ siteId, orderId: event.orderId }, { $set: { refunded: event.amount } });
+        return true;
+      case 'review':
+        await this.lifecycle.update(visitorId, (v) =>
+          event.rating >= 4 ? { ...v, advocacyActions: v.advocacyActions + 1 }
+          : event.rating <= 2 ? { ...v, atRiskReason: 'negative_review' }
+          : v,
+        );
+        return true;
+      case 'referral':
+        await this.lifecycle.update(visitorId, (v) => ({ ...v, advocacyActions: v.advocacyActions + 1 }));
+        return true;
+    }
+  }
+
+  /** The visitor named by our id, or the shop's customer id; a customer never seen by the widget is created. */
+  private async visitorOf(siteId: Types.ObjectId, event: ShopWebhookEvent): Promise<Visitor> {
+    const byId = event.visitorId
+      ? await VisitorModel.findOne({ _id: event.visitorId, siteId }).lean<Visitor>()
+      : null;
+    if (byId) return byId;
+    if (event.customerId) {
+      const customer = await VisitorModel.findOne({ siteId, customerId: { $eq: event.customerId } })
+        .sort({ lastSeenAt: -1 })
+        .lean<Visitor>();
+      if (customer) return customer;
+      return (await VisitorModel.create({ siteId, customerId: event.customerId, identified: true })).toObject<Visitor>();
+    }
+    return (await VisitorModel.create({ siteId })).toObject<Visitor>();
+  }
+}

@@ -1,0 +1,45 @@
+import express, { Router } from 'express';
+import type { Redis } from 'ioredis';
+import {
+  ShopWebhookEvent,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from '../../shared/contract';
+import { AppError } from '../edge/errors';
+import { parseBody, route } from '../edge/http';
+import { SiteModel, type Site } from '../sites/site.model';
+import type { ShopEvents } from './shop-events';
+import { isFresh, REPLAY_WINDOW_SECONDS, signatureMatches, webhookMessage } from './signature';
+
+const MAX_BODY = '32kb';
+
+/**
+ * `POST /api/webhooks/:siteKey/shop`, signed by the shop's backend:
+ * `X-LC-Timestamp: <unix seconds>` and `X-LC-Signature: hex HMAC-SHA256(site secret, "<timestamp>.<raw body>")`.
+ * A missing, wrong, stale (over 5 minutes) or already used signature → 401 and nothing is stored.
+ */
+export function shopWebhookRoutes(redis: Redis, events: ShopEvents): Router {
+  const router = Router();
+  router.post('/:siteKey/shop', express.raw({ type: () => true, limit: MAX_BODY }), route(async (req, res) => {
+    const site = await SiteModel.findOne({ publicKey: { $eq: String(req.params.siteKey) } }).lean<Site>();
+    if (!site) throw new AppError('site_unknown', 'Unknown site key.');
+    const timestamp = req.header(WEBHOOK_TIMESTAMP_HEADER);
+    const signature = req.header(WEBHOOK_SIGNATURE_HEADER);
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (!isFresh(timestamp, Date.now()) || !signatureMatches(site.secret, webhookMessage(timestamp!, raw), signature)) {
+      throw new AppError('bad_signature', 'The webhook signature is missing, wrong or outside the 5-minute window.');
+    }
+    // Each signature is accepted once within the window it could be replayed in.
+    const firstUse = await redis.set(`webhook-seen:${signature}`, '1', 'EX', REPLAY_WINDOW_SECONDS * 2, 'NX');
+    if (firstUse !== 'OK') throw new AppError('bad_signature', 'This webhook was already received (replay).');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new AppError('invalid_payload', 'The webhook body is not valid JSON.');
+    }
+    const recorded = await events.apply(site._id, parseBody(ShopWebhookEvent, body));
+    res.status(recorded ? 201 : 200).json({ recorded });
+  }));
+  return router;
+}
