@@ -115,7 +115,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/widget', widgetHeaders, express.static(`${distDir}/widget`, { fallthrough: false }));
   app.use('/console', express.static(`${distDir}/console`));
   app.get(/^\/console(\/.*)?$/, (_req, res) => res.sendFile(`${distDir}/console/index.html`, sendBuilt(res)));
-  app.use('/demo', demoRoutes(() => site.publicKey));
+  app.use('/demo', demoRoutes(() => site));
   app.get('/', (_req, res) => res.redirect('/demo'));
   app.use(notFound);
   app.use(errorHandler(log));

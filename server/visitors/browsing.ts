@@ -105,9 +105,12 @@ export function applyTrackedEvent(
       session.lastActivityAt = new Date(now.getTime() - event.idleSeconds * 1000);
       break;
     }
-    case 'cart':
-      visitor.cart = { items: event.items, value: event.value, currency: event.currency, updatedAt: now };
+    case 'cart': {
+      // Re-reporting the same cart on every page is not progress: the dwell clock keeps running.
+      const changed = event.items !== visitor.cart.items || event.value !== visitor.cart.value;
+      visitor.cart = { items: event.items, value: event.value, currency: event.currency, updatedAt: changed ? now : visitor.cart.updatedAt };
       break;
+    }
     case 'activity':
     case 'exit_intent':
     case 'custom':

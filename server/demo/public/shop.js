@@ -1,10 +1,21 @@
-// Demo shop behaviour: a cart in localStorage. A real shop would keep it server-side.
+// Demo shop behaviour: a cart in localStorage (a real shop would keep it server-side), reported to the
+// chat widget through its queued JS API; orders go to the shop's backend, which reports them by webhook.
+window.LifecycleChat = window.LifecycleChat || function () {
+  (window.LifecycleChat.q = window.LifecycleChat.q || []).push(arguments);
+};
 (function () {
   var KEY = 'demo-shop-cart';
+  var body = document.body;
+  LifecycleChat('identify', { id: body.getAttribute('data-customer-id'), signature: body.getAttribute('data-customer-signature') });
+  function reportCart(lines) {
+    var items = 0, cents = 0;
+    lines.forEach(function (l) { items += l.qty; cents += l.qty * l.price; });
+    LifecycleChat('track', 'cart', { items: items, value: cents / 100, currency: 'USD' });
+  }
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch (e) { return []; }
   }
-  function save(lines) { localStorage.setItem(KEY, JSON.stringify(lines)); render(); }
+  function save(lines) { localStorage.setItem(KEY, JSON.stringify(lines)); render(); reportCart(lines); }
   function money(cents) { return '$' + (cents / 100).toFixed(2); }
   function render() {
     var lines = load();
@@ -47,11 +58,25 @@
     if (notice) notice.hidden = false;
   });
   document.addEventListener('submit', function (e) {
-    if (!e.target.matches('[data-checkout]')) return;
+    var form = e.target;
+    if (!form.matches('[data-checkout]')) return;
     e.preventDefault();
-    save([]);
-    e.target.hidden = true;
-    document.querySelector('[data-order-notice]').hidden = false;
+    var button = form.querySelector('button[type=submit]');
+    var failed = document.querySelector('[data-order-error]');
+    button.disabled = true;
+    failed.hidden = true;
+    var lines = load().map(function (l) { return { slug: l.slug, qty: l.qty }; });
+    fetch('/demo/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lines: lines }) })
+      .then(function (res) {
+        if (!res.ok) throw new Error('order failed: ' + res.status);
+        localStorage.setItem(KEY, '[]');
+        render();
+        form.hidden = true;
+        document.querySelector('[data-order-notice]').hidden = false;
+      })
+      .catch(function () { failed.hidden = false; })
+      .then(function () { button.disabled = false; });
   });
   render();
+  reportCart(load());
 })();
