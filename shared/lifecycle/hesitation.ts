@@ -56,7 +56,7 @@ function money(value: number, currency: string): string {
 }
 
 const cartText = (s: BrowsingState) => `${s.cartItems} item${s.cartItems === 1 ? '' : 's'} (${money(s.cartValue, s.cartCurrency)})`;
-const durationText = (ms: number) => (ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
+const durationText = (ms: number) => (ms < 180_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
 /**
  * The hesitation timers the server must (re)schedule now as delayed jobs, replacing earlier ones of
