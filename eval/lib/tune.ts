@@ -5,7 +5,7 @@ import { fitBinnedLogistic, type BinSpec, type Example, type FeatureSpec, type M
 import { atThreshold, bestF1Threshold, prAuc, rocAuc, type AtThreshold } from './metrics';
 
 export const FOLDS = 5;
-export const LAMBDAS = [1, 3, 10, 30];
+export const LAMBDAS = [1, 3, 10, 30, 100];
 export const BIN_COUNTS = [8, 12];
 
 export interface Tuned {
