@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import helmet from 'helmet';
 import { Redis } from 'ioredis';
@@ -54,7 +55,7 @@ export interface ServerOptions {
   secret: string;
   log: Logger;
   /** Namespaces this deployment's keys in a shared Redis (queues, sessions). */
-  redisPrefix?: string;
+  redisPrefix: string;
 }
 
 export interface RunningServer {
@@ -70,7 +71,7 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** Connects to MongoDB and Redis, wires HTTP and Socket.IO, and listens on the configured port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, log } = options;
-  const prefix = options.redisPrefix ?? 'lc';
+  const prefix = options.redisPrefix;
 
   mongoose.set('bufferCommands', false);
   await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 10_000 });
@@ -126,6 +127,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The visitor namespace checks each site's own origin allow-list; the agent namespace checks the console origin.
     cors: { origin: true, credentials: false },
   });
+  // Rooms span every server process through Redis pub/sub: an emit on one process reaches sockets on all.
+  const pubClient = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+  const subClient = pubClient.duplicate();
+  for (const client of [pubClient, subClient]) client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis adapter connection error'));
+  io.adapter(createAdapter(pubClient, subClient, { key: `${prefix}:socket.io` }));
   const ns: ChatNamespaces = {
     visitors: io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace,
     agents: io.of(AGENT_NAMESPACE) as unknown as AgentNamespace,
@@ -194,6 +200,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close()]);
       redis.disconnect();
+      pubClient.disconnect();
+      subClient.disconnect();
       await mongoose.disconnect();
     },
   };

@@ -14,6 +14,7 @@ const server = await startServer({
   redisUrl: services.redisUrl,
   secret: resolveAppSecret(config.APP_SECRET, config.DATA_DIR),
   log,
+  redisPrefix: config.REDIS_PREFIX,
 }).catch(async (err: unknown) => {
   await services.stop();
   throw err;

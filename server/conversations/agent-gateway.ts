@@ -33,6 +33,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
     userFromCookie(sessions, cookie).then(
       (user) => {
         socket.data.user = user;
+        socket.data.userId = user._id.toHexString();
         next();
       },
       (err: unknown) => next(toHandshakeError(err, log)),

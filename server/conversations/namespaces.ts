@@ -24,6 +24,8 @@ export interface VisitorSocketData {
 }
 export interface AgentSocketData {
   user: StoredUser;
+  /** The user's id as a string: sockets on other processes (`fetchSockets`) arrive serialized, ObjectIds included. */
+  userId: string;
 }
 
 // Socket.IO types namespaces by the server's event maps; ours differ per namespace, hence these aliases.

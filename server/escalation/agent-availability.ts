@@ -18,7 +18,7 @@ export class AgentAvailability {
 
   private async connectedUserIds(siteId: string): Promise<Types.ObjectId[]> {
     const sockets = await this.ns.agents.in(rooms.siteAgents(siteId)).fetchSockets();
-    const ids = new Set(sockets.map((s) => s.data.user._id.toHexString()));
+    const ids = new Set(sockets.map((s) => s.data.userId));
     return [...ids].map((id) => new Types.ObjectId(id));
   }
 

@@ -14,8 +14,9 @@ export function spawnUntilReady(
   args: string[],
   isReady: (line: string) => boolean,
   timeoutMs = 30_000,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<ManagedProcess & { readyLine: string }> {
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   const output: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => fail(`${command} did not start within ${timeoutMs} ms`), timeoutMs);

@@ -66,7 +66,9 @@ export function applyTrackedEvent(
   settings: LifecycleSettings,
   now: Date,
 ): AppliedEvent {
-  const visitor = structuredClone(current);
+  // Nested records are replaced, never mutated, below: copying this level keeps `current` intact
+  // (structuredClone would strip ObjectIds of their class).
+  const visitor: Visitor = { ...current, session: { ...current.session }, cart: { ...current.cart } };
   let endedSession: EndedSession | null = null;
   const last = visitor.session.pages.at(-1);
   if (now.getTime() - visitor.session.lastActivityAt.getTime() > SESSION_GAP_MS) {

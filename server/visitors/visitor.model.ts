@@ -17,7 +17,7 @@ const sessionSchema = new Schema(
     seconds: { type: Schema.Types.Mixed, default: () => ({}) },
     orderedAt: { type: Date, default: null },
   },
-  { _id: false },
+  { _id: false, minimize: false },
 );
 
 const visitorSchema = new Schema(
@@ -65,7 +65,8 @@ const visitorSchema = new Schema(
     },
     lastPromptedAt: { type: Date, default: null },
   },
-  { timestamps: true },
+  // Keeps empty count maps, so a stored visitor always has them.
+  { timestamps: true, minimize: false },
 );
 visitorSchema.index({ siteId: 1, customerId: 1 });
 

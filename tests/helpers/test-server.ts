@@ -21,6 +21,9 @@ export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-batt
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 export type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
 
+/** What a client needs of a server: a test server in this process or a server process. */
+export type Reachable = Pick<RunningServer, 'url' | 'demoSiteKey'>;
+
 export interface TestServer extends RunningServer {
   dbName: string;
 }
@@ -39,7 +42,7 @@ export async function startTestServer(
     PORT: '0',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
   const server = await startServer({
@@ -53,7 +56,7 @@ export async function startTestServer(
   return { ...server, dbName };
 }
 
-export async function signIn(server: RunningServer, credentials = ADMIN): Promise<string> {
+export async function signIn(server: Reachable, credentials = ADMIN): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -65,7 +68,7 @@ export async function signIn(server: RunningServer, credentials = ADMIN): Promis
   return cookie.split(';')[0]!;
 }
 
-export function connectVisitor(server: RunningServer, auth: { siteKey?: string; token?: string } = {}): VisitorSocket {
+export function connectVisitor(server: Reachable, auth: { siteKey?: string; token?: string } = {}): VisitorSocket {
   return io(`${server.url}${VISITOR_NAMESPACE}`, {
     auth: { siteKey: server.demoSiteKey, ...auth },
     transports: ['websocket'],
@@ -73,7 +76,7 @@ export function connectVisitor(server: RunningServer, auth: { siteKey?: string; 
   });
 }
 
-export function connectAgent(server: RunningServer, cookie?: string): AgentSocket {
+export function connectAgent(server: Reachable, cookie?: string): AgentSocket {
   return io(`${server.url}${AGENT_NAMESPACE}`, {
     extraHeaders: cookie ? { cookie } : {},
     transports: ['websocket'],
@@ -85,7 +88,7 @@ export type VisitorSession = RequestData<typeof visitorRequests, 'visitor:sync'>
 
 /** A connected visitor socket that has synced, as the widget does on every connect. */
 export async function joinAsVisitor(
-  server: RunningServer,
+  server: Reachable,
   auth: { siteKey?: string; token?: string } = {},
 ): Promise<{ socket: VisitorSocket; session: VisitorSession }> {
   const socket = connectVisitor(server, auth);

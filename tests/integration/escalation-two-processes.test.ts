@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ConversationSummary, ProactivePrompt } from '../../shared/contract';
+import { walkToCheckout } from '../helpers/shop';
+import { newDeployment, startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { connectAgent, connected, joinAsVisitor, signIn } from '../helpers/test-server';
+
+const IDLE_SECONDS = 5;
+let processes: ServerProcess[] = [];
+
+beforeAll(async () => {
+  const deployment = newDeployment();
+  const env = { CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) };
+  // The first process creates the demo site; the second joins the same deployment.
+  processes = [await startServerProcess(deployment, env)];
+  processes.push(await startServerProcess(deployment, env));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.stop()));
+});
+
+it('fires a hesitation timer once with two server processes, across processes', async () => {
+  const [first, second] = processes as [ServerProcess, ServerProcess];
+  const agent = connectAgent(second, await signIn(second));
+  await connected(agent);
+  const offers: ConversationSummary[] = [];
+  agent.on('escalation:offer', ({ conversation }) => offers.push(conversation));
+
+  const { socket } = await joinAsVisitor(first);
+  const prompts: ProactivePrompt[] = [];
+  socket.on('proactive:prompt', (prompt) => prompts.push(prompt));
+  await walkToCheckout(socket);
+  await new Promise((resolve) => setTimeout(resolve, (IDLE_SECONDS + 4) * 1000));
+
+  expect(prompts.map((p) => p.kind)).toEqual(['checkout_idle']);
+  expect(offers.map((c) => c.escalation?.kind)).toEqual(['checkout_idle']);
+  socket.close();
+  agent.close();
+}, 30_000);

@@ -1,0 +1,192 @@
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { ConversationSummary, ProactivePrompt, VisitorContext } from '../../shared/contract';
+import { hashPassword } from '../../server/agents/passwords';
+import { postWebhook, siteSecret, track, walkToCheckout } from '../helpers/shop';
+import {
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  nextEvent,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '../helpers/test-server';
+
+const IDLE_SECONDS = 5;
+type Offer = { conversation: ConversationSummary; expiresAt: string | null };
+
+/** Collects every event of one name a socket receives, with the time it arrived. */
+function collect<T>(socket: AgentSocket | VisitorSocket, event: string): { at: number; payload: T }[] {
+  const seen: { at: number; payload: T }[] = [];
+  (socket as unknown as { on(e: string, fn: (p: T) => void): void }).on(event, (payload) => seen.push({ at: Date.now(), payload }));
+  return seen;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('proactive escalation of hesitating buyers', () => {
+  let server: TestServer;
+  let db: mongoose.Connection;
+  let agent: AgentSocket;
+  const sockets: { close(): unknown }[] = [];
+
+  async function addAgent(email: string): Promise<AgentSocket> {
+    const site = await db.collection('sites').findOne({});
+    await db.collection('users').insertOne({
+      siteId: site!._id,
+      email,
+      name: email.split('@')[0],
+      role: 'agent',
+      passwordHash: await hashPassword('agent-password-1'),
+      active: true,
+      availability: 'online',
+      capacity: 5,
+    });
+    const socket = connectAgent(server, await signIn(server, { email, password: 'agent-password-1' }));
+    sockets.push(socket);
+    await connected(socket);
+    return socket;
+  }
+
+  async function visitor(): Promise<VisitorSocket> {
+    const { socket } = await joinAsVisitor(server);
+    sockets.push(socket);
+    return socket;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) });
+    db = await mongoose.createConnection(`${inject('mongoUri').replace(/\/$/, '')}/${server.dbName}`).asPromise();
+    agent = connectAgent(server, await signIn(server));
+    sockets.push(agent);
+    await connected(agent);
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await db.close();
+    await server.close();
+  });
+
+  it('offers an idle buyer at checkout to an online agent within 2 s of the threshold, and prompts the visitor', async () => {
+    const offers = collect<Offer>(agent, 'escalation:offer');
+    const socket = await visitor();
+    const prompt = nextEvent<ProactivePrompt>(socket, 'proactive:prompt', (IDLE_SECONDS + 5) * 1000);
+    await walkToCheckout(socket);
+    const threshold = Date.now() + IDLE_SECONDS * 1000;
+
+    expect(await prompt).toMatchObject({ kind: 'checkout_idle', agentsOnline: true });
+    await sleep(300);
+    expect(offers).toHaveLength(1);
+    const [offer] = offers;
+    expect(offer!.at - threshold).toBeLessThan(2000);
+    expect(offer!.payload.conversation.escalation).toMatchObject({ kind: 'checkout_idle' });
+    expect(offer!.payload.conversation.escalation!.reason).toMatch(/checkout/i);
+    expect(offer!.payload.expiresAt).not.toBeNull();
+
+    const context = await request<VisitorContext>(agent, 'visitor:context', { visitorId: offer!.payload.conversation.visitorId });
+    expect(context.ok && context.data).toMatchObject({ stage: 'purchase', cart: { items: 1, value: 89 } });
+    if (!context.ok) return;
+    expect(context.data.pages.map((p) => p.pageType)).toEqual(['product', 'cart', 'checkout']);
+    expect(context.data.timeline.map((c) => c.stage)).toContain('purchase');
+    expect(context.data.intent.score).toBeGreaterThan(0);
+    expect(context.data.intent.reasons.length).toBeGreaterThan(0);
+    expect(context.data.hesitation).toMatchObject({ kind: 'checkout_idle' });
+
+    const accepted = await request<{ conversation: ConversationSummary }>(agent, 'escalation:accept', {
+      conversationId: offer!.payload.conversation.id,
+    });
+    expect(accepted.ok && accepted.data.conversation.assigneeId).toBeTruthy();
+  }, 20_000);
+
+  it('fires nothing when the order arrives before the threshold', async () => {
+    const offers = collect<Offer>(agent, 'escalation:offer');
+    const socket = await visitor();
+    const prompts = collect<ProactivePrompt>(socket, 'proactive:prompt');
+    const sync = await request<{ visitorId: string }>(socket, 'visitor:sync', { afterSeq: -1 });
+    await walkToCheckout(socket);
+    const res = await postWebhook(server, await siteSecret(server.dbName), {
+      type: 'order',
+      visitorId: sync.ok ? sync.data.visitorId : '',
+      orderId: 'A-1001',
+      total: 89,
+      currency: 'USD',
+    });
+    expect(res.status).toBe(201);
+    await sleep((IDLE_SECONDS + 2) * 1000);
+    expect(prompts).toHaveLength(0);
+    expect(offers).toHaveLength(0);
+    const stored = await db.collection('visitors').findOne({ _id: new mongoose.Types.ObjectId(sync.ok ? sync.data.visitorId : undefined) });
+    expect(stored?.stage).toBe('support');
+  }, 20_000);
+
+  it('prompts a visitor at most once within the frequency cap', async () => {
+    const socket = await visitor();
+    const prompts = collect<ProactivePrompt>(socket, 'proactive:prompt');
+    await track(socket, { type: 'page_view', url: 'https://shop.example/product/a', title: 'A', pageType: 'product' });
+    await track(socket, { type: 'cart', items: 2, value: 150, currency: 'USD' });
+    await track(socket, { type: 'exit_intent' });
+    await sleep(500);
+    expect(prompts.map((p) => p.payload.kind)).toEqual(['exit_intent']);
+
+    await track(socket, { type: 'page_view', url: 'https://shop.example/product/b', title: 'B', pageType: 'product' });
+    await track(socket, { type: 'exit_intent' });
+    await sleep(500);
+    expect(prompts).toHaveLength(1);
+  });
+
+  it('re-routes an unaccepted offer after the SLA, then offers it to every online agent', async () => {
+    await db.collection('sites').updateOne({}, { $set: { 'lifecycle.escalationSlaSeconds': 5 } });
+    const second = await addAgent('second@example.com');
+    await sleep(5_100); // the site settings cache
+    const offersToFirst = collect<Offer>(agent, 'escalation:offer');
+    const offersToSecond = collect<Offer>(second, 'escalation:offer');
+    const socket = await visitor();
+    const prompt = nextEvent<ProactivePrompt>(socket, 'proactive:prompt');
+    await track(socket, { type: 'page_view', url: 'https://shop.example/product/c', title: 'C', pageType: 'product' });
+    await track(socket, { type: 'cart', items: 1, value: 40, currency: 'USD' });
+    await track(socket, { type: 'exit_intent' });
+    const { conversationId } = await prompt;
+    await sleep(11_500);
+    // Earlier tests' escalations may still be re-routing; only this conversation's offers count.
+    const firstOffers = offersToFirst.filter((o) => o.payload.conversation.id === conversationId);
+    const secondOffers = offersToSecond.filter((o) => o.payload.conversation.id === conversationId);
+
+    const targeted = [...firstOffers, ...secondOffers].filter((o) => o.payload.expiresAt !== null).sort((a, b) => a.at - b.at);
+    expect(targeted).toHaveLength(2);
+    expect(targeted[1]!.at - targeted[0]!.at).toBeGreaterThanOrEqual(4_500);
+    expect(firstOffers.filter((o) => o.payload.expiresAt !== null)).toHaveLength(1);
+    expect(secondOffers.filter((o) => o.payload.expiresAt !== null)).toHaveLength(1);
+    expect(firstOffers.filter((o) => o.payload.expiresAt === null)).toHaveLength(1);
+    expect(secondOffers.filter((o) => o.payload.expiresAt === null)).toHaveLength(1);
+
+    const [a, b] = await Promise.all([
+      request(agent, 'escalation:accept', { conversationId }),
+      request(second, 'escalation:accept', { conversationId }),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'conflict' } });
+    second.close();
+  }, 40_000);
+
+  it('ranks purchase-stage escalations above all others', async () => {
+    const buyer = await visitor();
+    const prompt = nextEvent<ProactivePrompt>(buyer, 'proactive:prompt');
+    await track(buyer, { type: 'page_view', url: 'https://shop.example/product/d', title: 'D', pageType: 'product' });
+    await track(buyer, { type: 'cart', items: 1, value: 5, currency: 'USD' });
+    await track(buyer, { type: 'exit_intent' });
+    const { conversationId } = await prompt;
+    const list = await request<{ conversations: ConversationSummary[] }>(agent, 'conversations:list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const buyerPriority = list.data.conversations.find((c) => c.id === conversationId)!.priority;
+    const stored = await db.collection('visitors').find({ stage: { $ne: 'purchase' } }).toArray();
+    for (const conversation of list.data.conversations) {
+      if (stored.some((v) => v._id.toHexString() === conversation.visitorId)) expect(conversation.priority).toBeLessThan(buyerPriority);
+    }
+  });
+});
