@@ -59,6 +59,15 @@ const product = evaluate(args.month ? 'product model (with Month)' : 'product mo
 const otherMonth = evaluate(args.month ? 'without Month' : 'with Month', productSpec(!args.month));
 const withoutPageValues = evaluate('without PageValues', { shared: args.month ? { ...CLICKSTREAM, ...MONTH } : CLICKSTREAM });
 
+/** Why Month is left out: where the pages had no page value, whole months have no purchase at all. */
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const zeroPageValueByMonth = Object.fromEntries(
+  MONTH_NAMES.flatMap((name, i) => {
+    const inMonth = sessions.filter((s) => s.signals.month === i + 1 && s.signals.pageValue === 0);
+    return inMonth.length ? [[name, { sessions: inMonth.length, purchases: inMonth.filter((s) => s.purchased).length }]] : [];
+  }),
+);
+
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const rounded = (f: Figures) => ({
   rocAuc: round(f.rocAuc), prAuc: round(f.prAuc), precision: round(f.precision), recall: round(f.recall),
@@ -80,6 +89,7 @@ const result = {
   test: { sessions: test.length, purchases: test.filter((e) => e.positive).length, ...rounded(product.test) },
   [args.month ? 'withoutMonth' : 'withMonth']: { train: trainFigures(otherMonth.tuned), test: rounded(otherMonth.test) },
   withoutPageValues: { train: trainFigures(withoutPageValues.tuned), test: rounded(withoutPageValues.test) },
+  zeroPageValueSessionsByMonth: zeroPageValueByMonth,
   weights: product.tuned.model,
   mapping: {
     ...UCI_MAPPING,
@@ -113,6 +123,8 @@ if (args.json) {
   console.log(row('product model, test', product.test));
   console.log(row(`${other}, test`, otherMonth.test));
   console.log(row('without PageValues, test', withoutPageValues.test));
+  const byMonth = Object.entries(zeroPageValueByMonth).map(([m, c]) => `${m} ${c.purchases}/${c.sessions}`);
+  console.log(`\nPurchases among sessions whose pages have no page value, by month (all rows): ${byMonth.join(', ')}`);
   console.log(`\nProduct model: ${product.tuned.bins} quantile bins per numeric signal, λ = ${product.tuned.lambda}, bias ${product.tuned.model.bias}`);
   const printTable = (title: string, bins: IntentModel['bins']) => {
     console.log(`\n${title}`);
