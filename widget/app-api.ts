@@ -1,17 +1,23 @@
 // The contract between the loader (widget.js) and the lazily loaded app (widget/app.js).
 
-/** Commands a host page may queue with `LifecycleChat('open')`. */
-export const WIDGET_COMMANDS = ['open', 'close'] as const;
-export type WidgetCommand = (typeof WIDGET_COMMANDS)[number];
+/** The host page's API: `LifecycleChat('open')`, queued before the loader runs, or `LifecycleChat.open()` after. */
+export const API_METHODS = ['identify', 'track', 'open', 'openArticle', 'close', 'setLocale', 'on'] as const;
+export type ApiMethod = (typeof API_METHODS)[number];
 
-export type WidgetApp = Record<WidgetCommand, () => void>;
+/** One call as the host page made it: the method name, then its arguments (unchecked until the app runs it). */
+export type ApiCall = ArrayLike<unknown>;
+
+export interface WidgetApp {
+  call(args: ApiCall): void;
+}
 
 export interface MountOptions {
   siteKey: string;
   /** Origin serving widget.js, the app and the Socket.IO endpoint. */
   baseUrl: string;
   onOpenChange(open: boolean): void;
-  onUnreadChange(count: number): void;
+  /** The launcher's accessible name and badge text ('' hides the badge), in the widget's language. */
+  setLauncher(label: string, badge: string): void;
   /** Called when the panel closes while focus was inside it. */
   focusLauncher(): void;
 }
@@ -20,9 +26,9 @@ export interface AppModule {
   mount(root: ShadowRoot, options: MountOptions): WidgetApp;
 }
 
-export type StoreKey = 'token' | 'outbox' | 'draft';
+export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale';
 
-/** localStorage key of one of a site's widget values; the loader reads the token to decide when to load the app. */
+/** localStorage key of one of a site's widget values. */
 export function storageKey(siteKey: string, key: StoreKey): string {
   return `lifecycle-chat:${siteKey}:${key}`;
 }

@@ -1,49 +1,42 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import type { ChatActions, ChatState } from './chat-session';
-import { Composer } from './Composer';
-import { MessageList } from './MessageList';
+import { textDirection } from './chat-session';
+import { ChatView } from './ChatView';
+import { HelpView } from './HelpView';
 import { StatusBanner } from './StatusBanner';
-import { TypingIndicator } from './TypingIndicator';
+import type { ViewProps } from './view-props';
 
-interface ChatPanelProps {
-  state: ChatState;
-  actions: ChatActions;
-  onClose(): void;
-}
-
-export function ChatPanel({ state, actions, onClose }: ChatPanelProps) {
-  const title = state.site?.name ?? 'Chat';
+export function ChatPanel({ state, session }: ViewProps) {
+  const { t } = state;
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Escape') onClose();
+    if (event.key === 'Escape') session.close();
   };
 
   return (
-    <section class="panel" role="dialog" aria-labelledby="lc-title" onKeyDown={onKeyDown}>
-      <header class="panel__header">
-        <h2 id="lc-title" class="panel__title">
-          {title}
-        </h2>
-        <button type="button" class="icon-button" aria-label="Close chat" onClick={onClose}>
+    <section
+      class="panel"
+      role="dialog"
+      aria-labelledby="lc-title"
+      lang={state.locale}
+      dir={textDirection(state.locale)}
+      onKeyDown={onKeyDown}
+    >
+      <header>
+        <h2 id="lc-title">{state.site?.name || t('panel.title')}</h2>
+        <button type="button" class="icon-button" aria-label={t('panel.close')} onClick={() => session.close()}>
           <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
             <path d="M6 6l12 12M18 6 6 18" />
           </svg>
         </button>
       </header>
-      <StatusBanner connection={state.connection} />
-      <MessageList
-        site={state.site}
-        messages={state.messages}
-        pending={state.pending}
-        onRetry={(clientId) => actions.retry(clientId)}
-      />
-      <TypingIndicator names={state.agentsTyping} />
-      <Composer
-        draft={state.draft}
-        disabled={state.connection.status === 'failed'}
-        onDraftChange={(text) => actions.setDraft(text)}
-        onSend={(text) => actions.send(text)}
-        onBlur={() => actions.stopTyping()}
-      />
+      <nav class="tabs">
+        {(['chat', 'help'] as const).map((view) => (
+          <button key={view} type="button" class="tab" aria-pressed={state.view === view} onClick={() => session.openPanel(view)}>
+            {t(`panel.${view}`)}
+          </button>
+        ))}
+      </nav>
+      <StatusBanner state={state} />
+      {state.view === 'chat' ? <ChatView state={state} session={session} /> : <HelpView state={state} session={session} />}
     </section>
   );
 }

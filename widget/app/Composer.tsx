@@ -1,55 +1,44 @@
 import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { focusOnce, type ViewProps } from './view-props';
 
 const MAX_LENGTH = 5000;
 
-interface ComposerProps {
-  draft: string;
-  disabled: boolean;
-  onDraftChange(text: string): void;
-  onSend(text: string): void;
-  onBlur(): void;
-}
-
-export function Composer({ draft, disabled, onDraftChange, onSend, onBlur }: ComposerProps) {
-  const input = useRef<HTMLTextAreaElement>(null);
-  const canSend = !disabled && draft.trim() !== '';
-
-  useEffect(() => input.current?.focus(), []);
-
-  const send = () => {
-    if (canSend) onSend(draft);
-    input.current?.focus();
+export function Composer({ state, session }: ViewProps) {
+  const { t, draft } = state;
+  const canSend = state.connection.status !== 'failed' && draft.trim() !== '';
+  const send = (field: HTMLTextAreaElement | null) => {
+    if (canSend) session.send(draft);
+    field?.focus();
   };
   const onSubmit = (event: TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
-    send();
+    send(event.currentTarget.querySelector('textarea'));
   };
   // Enter sends, Shift+Enter adds a line; never while an IME composition is open.
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      send();
+      send(event.currentTarget);
     }
   };
 
   return (
     <form class="composer" onSubmit={onSubmit}>
       <textarea
-        ref={input}
-        class="composer__input"
-        aria-label="Message"
-        placeholder="Write a message…"
+        ref={focusOnce(state.openedByVisitor)}
+        aria-label={t('composer.label')}
+        placeholder={t('composer.placeholder')}
         rows={1}
         maxLength={MAX_LENGTH}
         value={draft}
-        disabled={disabled}
-        onInput={(event) => onDraftChange(event.currentTarget.value)}
+        disabled={state.connection.status === 'failed'}
+        dir="auto"
+        onInput={(event) => session.setDraft(event.currentTarget.value)}
         onKeyDown={onKeyDown}
-        onBlur={onBlur}
+        onBlur={() => session.stopTyping()}
       />
-      <button type="submit" class="composer__send" disabled={!canSend}>
-        Send
+      <button type="submit" class="button" disabled={!canSend}>
+        {t('composer.send')}
       </button>
     </form>
   );

@@ -1,94 +1,114 @@
-import type { ComponentChildren, TargetedEvent } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Message, SitePublicInfo } from '../../shared/contract';
-import type { PendingMessage } from './chat-session';
+import { Component, createRef, type ComponentChildren } from 'preact';
+import type { Message } from '../../shared/contract';
+import { articleIdsIn } from '../../shared/kb/links';
+import type { Translate } from './chat-session';
+import { PromptCard } from './PromptCard';
+import type { ViewProps } from './view-props';
 
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_PX = 48;
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-interface MessageListProps {
-  site: SitePublicInfo | null;
-  messages: readonly Message[];
-  pending: readonly PendingMessage[];
-  onRetry(clientId: string): void;
+function timeOf(iso: string, locale: string): string {
+  let format = timeFormats.get(locale);
+  if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' })));
+  return format.format(new Date(iso));
 }
 
 interface BubbleProps {
+  t: Translate;
   mine: boolean;
   author?: string | null;
   text: string;
   children?: ComponentChildren;
 }
 
-function Bubble({ mine, author, text, children }: BubbleProps) {
+function Bubble({ t, mine, author, text, children }: BubbleProps) {
   return (
     <div class={mine ? 'message message--mine' : 'message'}>
-      {mine ? <span class="sr-only">You:</span> : author && <span class="message__author">{author}</span>}
-      <p class="message__text">{text}</p>
+      {mine ? <span class="sr-only">{t('message.you')}</span> : author && <span class="message__author">{author}</span>}
+      <p class="message__text" dir="auto">
+        {text}
+      </p>
       {children && <div class="message__meta">{children}</div>}
     </div>
   );
 }
 
-function SentMessage({ message, showAuthor }: { message: Message; showAuthor: boolean }) {
-  if (message.author === 'system') return <p class="system-note">{message.text}</p>;
-  return (
-    <Bubble
-      mine={message.author === 'visitor'}
-      author={showAuthor ? (message.authorName ?? 'Support') : null}
-      text={message.text}
-    >
-      <time dateTime={message.createdAt}>{timeFormat.format(new Date(message.createdAt))}</time>
-    </Bubble>
-  );
-}
+/** The conversation log; follows new messages unless the visitor scrolled up to read. */
+export class MessageList extends Component<ViewProps> {
+  private readonly log = createRef<HTMLDivElement>();
+  private following = true;
+  private pendingCount = this.props.state.pending.length;
 
-function PendingBubble({ entry, onRetry }: { entry: PendingMessage; onRetry(clientId: string): void }) {
-  return (
-    <Bubble mine text={entry.text}>
-      {entry.failed ? (
-        <span class="message__error">
-          Not sent.{' '}
-          <button type="button" class="link-button" onClick={() => onRetry(entry.clientId)}>
-            Retry
-          </button>
-        </span>
-      ) : (
-        'Sending…'
-      )}
-    </Bubble>
-  );
-}
+  override componentDidMount(): void {
+    this.follow();
+  }
 
-export function MessageList({ site, messages, pending, onRetry }: MessageListProps) {
-  const log = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
-  const pendingCount = useRef(pending.length);
+  override componentDidUpdate(): void {
+    this.follow();
+  }
 
-  useLayoutEffect(() => {
-    const el = log.current;
-    // Jump down for new messages unless the visitor scrolled up to read; always after they send.
-    if (el && (following.current || pending.length > pendingCount.current)) el.scrollTop = el.scrollHeight;
-    pendingCount.current = pending.length;
-  }, [messages, pending]);
+  private follow(): void {
+    const el = this.log.current;
+    const { pending } = this.props.state;
+    // Always jump down after the visitor sends.
+    if (el && (this.following || pending.length > this.pendingCount)) el.scrollTop = el.scrollHeight;
+    this.pendingCount = pending.length;
+  }
 
-  const onScroll = (event: TargetedEvent<HTMLDivElement>) => {
-    const el = event.currentTarget;
-    following.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+  private readonly onScroll = () => {
+    const el = this.log.current!;
+    this.following = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
   };
 
-  return (
-    <div ref={log} class="log" role="log" aria-live="polite" aria-label="Conversation" onScroll={onScroll}>
-      {site && <Bubble mine={false} author={site.name} text={site.greeting} />}
-      {messages.map((message, index) => {
-        const previous = messages[index - 1];
-        const showAuthor = previous?.author !== message.author || previous.authorName !== message.authorName;
-        return <SentMessage key={message.id} message={message} showAuthor={showAuthor} />;
-      })}
-      {pending.map((entry) => (
-        <PendingBubble key={entry.clientId} entry={entry} onRetry={onRetry} />
-      ))}
-    </div>
-  );
+  override render({ state, session }: ViewProps) {
+    const { t, site, messages, locale } = state;
+    const connected = state.connection.status === 'connected';
+    return (
+      <div ref={this.log} class="log" role="log" aria-live="polite" aria-label={t('log.label')} tabIndex={0} onScroll={this.onScroll}>
+        {site && <Bubble t={t} mine={false} author={site.name} text={site.greeting} />}
+        {messages.map((message: Message, index) => {
+          if (message.author === 'system') return <p key={message.id} class="note">{message.text}</p>;
+          const previous = messages[index - 1];
+          const showAuthor = previous?.author !== message.author || previous.authorName !== message.authorName;
+          // An agent's reply may carry a help article's link: it opens inside the widget.
+          const articles = message.author === 'agent' ? articleIdsIn(message.text) : [];
+          return (
+            <Bubble
+              key={message.id}
+              t={t}
+              mine={message.author === 'visitor'}
+              author={showAuthor ? (message.authorName ?? t('message.support')) : null}
+              text={message.text}
+            >
+              <time dateTime={message.createdAt}>{timeOf(message.createdAt, locale)}</time>
+              {articles.map((id) => (
+                <button key={id} type="button" class="link-button" onClick={() => void session.openArticle(id)}>
+                  {t('prompt.readArticle')}
+                </button>
+              ))}
+            </Bubble>
+          );
+        })}
+        {(state.prompt || state.person !== 'idle') && <PromptCard state={state} session={session} />}
+        {state.pending.map((entry) => (
+          <Bubble key={entry.clientId} t={t} mine text={entry.text}>
+            {entry.failed ? (
+              <span class="error">
+                {t('message.notSent')}{' '}
+                <button type="button" class="link-button" onClick={() => session.retry(entry.clientId)}>
+                  {t('message.retry')}
+                </button>
+              </span>
+            ) : connected ? (
+              t('message.sending')
+            ) : (
+              <span class="queued">{t('message.queued')}</span>
+            )}
+          </Bubble>
+        ))}
+      </div>
+    );
+  }
 }

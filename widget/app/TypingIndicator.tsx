@@ -1,5 +1,12 @@
-export function TypingIndicator({ names }: { names: readonly string[] }) {
-  const text = names.length === 0 ? '' : `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} typing…`;
+import type { ReadyState } from './view-props';
+
+export function TypingIndicator({ state: { agentsTyping: names, locale, t } }: { state: ReadyState }) {
+  const text =
+    names.length === 0
+      ? ''
+      : names.length === 1
+        ? t('typing.one', { name: names[0]! })
+        : t('typing.many', { names: new Intl.ListFormat(locale).format(names) });
   // The live region stays mounted so screen readers announce its changes.
   return (
     <p class="typing" aria-live="polite">

@@ -2,13 +2,16 @@
 // only, so tests can drive them with a fake.
 import type { ErrorCode, Message, VisitorClientToServer, VisitorServerToClient } from '../../shared/contract';
 
-type AckData<E extends keyof VisitorClientToServer> = Extract<
-  Parameters<Parameters<VisitorClientToServer[E]>[1]>[0],
-  { ok: true }
->['data'];
+export type RequestName = keyof VisitorClientToServer;
+export type Payload<E extends RequestName> = Parameters<VisitorClientToServer[E]>[0];
+export type AckData<E extends RequestName> = Extract<Parameters<Parameters<VisitorClientToServer[E]>[1]>[0], { ok: true }>['data'];
+export type Push<E extends keyof VisitorServerToClient> = Parameters<VisitorServerToClient[E]>[0];
 
 export type SyncResult = AckData<'visitor:sync'>;
-export type AgentTyping = Parameters<VisitorServerToClient['typing:changed']>[0];
+export type AgentTyping = Push<'typing:changed'>;
+export type ProactivePrompt = Push<'proactive:prompt'>;
+export type TrackedEventInput = Payload<'track'>;
+export type Stage = SyncResult['stage'];
 
 export class ChatError extends Error {
   constructor(
@@ -29,16 +32,17 @@ export interface ChatClientEvents {
   fail: [error: ChatError];
   message: [message: Message];
   typing: [event: AgentTyping];
+  prompt: [prompt: ProactivePrompt];
+  stage: [stage: Stage];
+  availability: [online: boolean];
 }
 
 export interface ChatClient {
   on<E extends keyof ChatClientEvents>(event: E, listener: (...args: ChatClientEvents[E]) => void): () => void;
   connect(): void;
   disconnect(): void;
-  /** Rejects with a ChatError. */
-  sync(afterSeq: number): Promise<SyncResult>;
-  /** Rejects with a ChatError; code 'unavailable' when it may succeed later. */
-  send(clientId: string, text: string): Promise<Message>;
-  /** Fire-and-forget; dropped while offline. */
-  setTyping(typing: boolean): void;
+  /** Sends a request and resolves with its data; rejects with a ChatError, code 'unavailable' when it may succeed later. */
+  request<E extends RequestName>(event: E, payload: Payload<E>): Promise<AckData<E>>;
+  /** Fire-and-forget while connected (typing, tracking); dropped while offline. */
+  notify<E extends RequestName>(event: E, payload: Payload<E>): void;
 }

@@ -1,41 +1,48 @@
-// Entry of dist/widget/app.js, which widget.js imports on demand.
+// Entry of dist/widget/app.js, which widget.js imports once the page is idle (or on first use).
 import { render } from 'preact';
+import { loadCatalog } from '../../shared/i18n/load-catalog';
+import { adoptStyles } from '../adopt-styles';
 import type { AppModule } from '../app-api';
+import { ChatSession, type ChatState } from './chat-session';
 import { ChatWidget } from './ChatWidget';
+import { createHostApi } from './host-api';
+import { createSiteStore } from './site-store';
 import { createSocketChatClient } from './socket-chat-client';
 import styles from './styles.css?inline';
+import { trackPage } from './tracking/page-tracker';
 
 export const mount: AppModule['mount'] = (root, options) => {
-  const style = document.createElement('style');
-  style.textContent = styles;
+  adoptStyles(root, styles);
   const container = document.createElement('div');
-  root.append(style, container);
+  root.append(container);
 
-  const client = createSocketChatClient(options.baseUrl, options.siteKey);
-  let open = false;
+  const store = createSiteStore(options.siteKey);
+  const session = new ChatSession({
+    client: createSocketChatClient(options.baseUrl, options.siteKey, store),
+    store,
+    loadCatalog,
+    pageLanguages: () => [document.documentElement.lang, ...navigator.languages],
+  });
 
-  function setOpen(next: boolean): void {
-    if (next === open) return;
-    const focusWasInside = container.contains(root.activeElement);
-    open = next;
-    update();
-    options.onOpenChange(open);
-    if (!open && focusWasInside) options.focusLauncher();
-  }
+  // The launcher belongs to the loader: keep its state, name and badge in step with the session.
+  let previous: ChatState = session.state;
+  session.subscribe((state) => {
+    render(<ChatWidget state={state} session={session} />, container);
+    if (state.open !== previous.open) {
+      options.onOpenChange(state.open);
+      if (!state.open && container.contains(root.activeElement)) options.focusLauncher();
+    }
+    const { t, unread } = state;
+    if (t && (t !== previous.t || unread !== previous.unread)) {
+      options.setLauncher(
+        unread ? t('launcher.unread', { count: unread }) : t('launcher.open'),
+        unread > 9 ? '9+' : unread ? String(unread) : '',
+      );
+    }
+    previous = state;
+  });
 
-  function update(): void {
-    render(
-      <ChatWidget
-        client={client}
-        siteKey={options.siteKey}
-        open={open}
-        onClose={() => setOpen(false)}
-        onUnreadChange={options.onUnreadChange}
-      />,
-      container,
-    );
-  }
-
-  update();
-  return { open: () => setOpen(true), close: () => setOpen(false) };
+  session.start();
+  trackPage((event) => session.track(event));
+  return { call: createHostApi(session) };
 };

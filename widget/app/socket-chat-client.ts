@@ -1,15 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack,
-  ErrorCode,
-  VisitorClientToServer,
-  VisitorHandshake,
-  VisitorServerToClient,
-} from '../../shared/contract';
+import type { Ack, ErrorCode, VisitorClientToServer, VisitorHandshake, VisitorServerToClient } from '../../shared/contract';
 import { VISITOR_NAMESPACE } from '../../shared/contract/constants';
 import { ChatError, type ChatClient, type ChatClientEvents } from './chat-client';
 import { Emitter } from './emitter';
-import { createSiteStore } from './site-store';
+import type { SiteStore } from './site-store';
 
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 5_000;
@@ -23,26 +17,15 @@ function handshakeErrorCode(error: Error): ErrorCode | undefined {
   return typeof code === 'string' ? (code as ErrorCode) : undefined;
 }
 
-async function unwrap<T>(request: Promise<Ack<T>>): Promise<T> {
-  let ack: Ack<T>;
-  try {
-    ack = await request;
-  } catch (error) {
-    // Ack timeout or disconnect: the request may or may not have reached the server.
-    throw new ChatError('unavailable', error instanceof Error ? error.message : 'No answer from the server');
-  }
-  if (!ack.ok) throw new ChatError(ack.error.code, ack.error.message);
-  return ack.data;
-}
-
-/** ChatClient over the Socket.IO `/visitor` namespace; keeps the visitor token per site. */
-export function createSocketChatClient(baseUrl: string, siteKey: string): ChatClient {
-  const store = createSiteStore(siteKey);
+/** ChatClient over the Socket.IO `/visitor` namespace; presents the site's stored visitor token. */
+export function createSocketChatClient(baseUrl: string, siteKey: string, store: SiteStore): ChatClient {
   const events = new Emitter<ChatClientEvents>();
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const socket: Socket<VisitorServerToClient, VisitorClientToServer> = io(baseUrl + VISITOR_NAMESPACE, {
     autoConnect: false,
+    // No long-polling fallback: a direct WebSocket connects sooner, and the build leaves the polling code out.
+    transports: ['websocket'],
     ackTimeout: ACK_TIMEOUT_MS,
     // A function so that every reconnect presents the latest token.
     auth: (callback) => {
@@ -51,6 +34,8 @@ export function createSocketChatClient(baseUrl: string, siteKey: string): ChatCl
       callback(handshake);
     },
   });
+  // Emitting through an untyped view: the typed `request`/`notify` signatures guard every call site.
+  const raw = socket as unknown as Socket;
 
   // Socket.IO retries network failures itself but not a server refusal or a server-side kick.
   const reconnectLater = () => {
@@ -66,14 +51,14 @@ export function createSocketChatClient(baseUrl: string, siteKey: string): ChatCl
   socket.on('connect_error', (error) => {
     if (socket.active) return;
     const code = handshakeErrorCode(error) ?? 'internal';
-    if (TRANSIENT.includes(code)) {
-      reconnectLater();
-    } else {
-      events.emit('fail', new ChatError(code, error.message));
-    }
+    if (TRANSIENT.includes(code)) reconnectLater();
+    else events.emit('fail', new ChatError(code, error.message));
   });
   socket.on('message:new', (message) => events.emit('message', message));
   socket.on('typing:changed', (typing) => events.emit('typing', typing));
+  socket.on('proactive:prompt', (prompt) => events.emit('prompt', prompt));
+  socket.on('lifecycle:stage', ({ stage }) => events.emit('stage', stage));
+  socket.on('agents:availability', ({ online }) => events.emit('availability', online));
 
   return {
     on: (event, listener) => events.on(event, listener),
@@ -82,18 +67,20 @@ export function createSocketChatClient(baseUrl: string, siteKey: string): ChatCl
       clearTimeout(retryTimer);
       socket.disconnect();
     },
-    async sync(afterSeq) {
-      const data = await unwrap(socket.emitWithAck('visitor:sync', { afterSeq }));
-      store.write('token', data.token);
-      return data;
+    async request(event, payload) {
+      let ack: Ack<never>;
+      try {
+        ack = (await raw.emitWithAck(event, payload)) as Ack<never>;
+      } catch (error) {
+        // Ack timeout or disconnect: the request may or may not have reached the server.
+        throw new ChatError('unavailable', error instanceof Error ? error.message : 'No answer from the server');
+      }
+      if (!ack.ok) throw new ChatError(ack.error.code, ack.error.message);
+      return ack.data;
     },
-    async send(clientId, text) {
-      const data = await unwrap(socket.emitWithAck('message:send', { clientId, text }));
-      return data.message;
-    },
-    setTyping(typing) {
-      // The contract gives every event an ack; typing needs no answer.
-      if (socket.connected) socket.emit('typing:set', { typing }, () => {});
+    notify(event, payload) {
+      // The contract gives every event an ack; these need no answer.
+      if (socket.connected) raw.emit(event, payload, () => {});
     },
   };
 }

@@ -1,0 +1,12 @@
+import type { en } from './catalogs/en';
+
+/** Every key of the English catalog; the other catalogs must define each of them (checked by tsc). */
+export type MessageKey = keyof typeof en;
+export type Catalog = Readonly<Record<MessageKey, string>>;
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** The catalog's text for `key`, with each `{name}` replaced by `vars.name`. */
+export function translate(catalog: Catalog, key: MessageKey, vars?: Vars): string {
+  const text = catalog[key];
+  return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
+}

@@ -1,0 +1,63 @@
+// Runs the host page's API calls (`LifecycleChat('track', 'cart', {...})`) against the session.
+import type { ApiCall } from '../app-api';
+import type { ChatSession, IdentifyInput, WidgetEvents } from './chat-session';
+import { hostEvent } from './tracking/host-events';
+
+const EVENTS: readonly string[] = ['message', 'open', 'close', 'escalated'] satisfies (keyof WidgetEvents)[];
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function identity(value: unknown): IdentifyInput | null {
+  const { id, name, email, signature } = (value ?? {}) as Record<string, unknown>;
+  return typeof id === 'string' || typeof id === 'number'
+    ? { id: String(id), name: text(name), email: text(email), signature: text(signature) }
+    : null;
+}
+
+/** Subscribes a host callback; one that throws is reported and never breaks the widget. */
+function listen(session: ChatSession, name: keyof WidgetEvents, callback: (...args: unknown[]) => void): void {
+  session.events.on(name, (...args: unknown[]) => {
+    try {
+      callback(...args);
+    } catch (error) {
+      console.error('[LifecycleChat] an event listener threw', error);
+    }
+  });
+}
+
+/** Runs one call; answers false for a call it does not understand. */
+function run(session: ChatSession, method: unknown, first: unknown, second: unknown): boolean {
+  switch (method) {
+    case 'open':
+      session.openPanel(first === 'help' || first === 'chat' ? first : undefined);
+      return true;
+    case 'close':
+      session.close();
+      return true;
+    case 'openArticle':
+      return typeof first === 'string' && (void session.openArticle(first), true);
+    case 'setLocale':
+      session.setLocale(text(first) ?? null);
+      return true;
+    case 'identify': {
+      const payload = identity(first);
+      return payload !== null && (session.identify(payload), true);
+    }
+    case 'track': {
+      const event = hostEvent(first, second);
+      return event !== null && (session.track(event), true);
+    }
+    case 'on':
+      return EVENTS.includes(first as string) && typeof second === 'function'
+        && (listen(session, first as keyof WidgetEvents, second as () => void), true);
+    default:
+      return false;
+  }
+}
+
+export function createHostApi(session: ChatSession): (call: ApiCall) => void {
+  return (call) => {
+    const [method, first, second] = Array.from(call);
+    if (!run(session, method, first, second)) console.warn('[LifecycleChat] ignored an invalid call (see the README):', ...Array.from(call));
+  };
+}

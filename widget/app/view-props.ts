@@ -1,0 +1,24 @@
+import type { ChatSession, ChatState, Translate } from './chat-session';
+
+/** The state while the panel shows: its language has loaded. */
+export type ReadyState = ChatState & { t: Translate };
+
+export interface ViewProps {
+  state: ReadyState;
+  session: ChatSession;
+}
+
+const focused = new WeakSet<Element>();
+
+/**
+ * A ref that focuses its element once, when `enabled`: the visitor opened the panel themselves.
+ * (A panel that opened by itself never takes focus away from the page.)
+ */
+export function focusOnce(enabled: boolean) {
+  return (element: HTMLElement | null) => {
+    if (element && enabled && !focused.has(element)) {
+      focused.add(element);
+      element.focus();
+    }
+  };
+}
