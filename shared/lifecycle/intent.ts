@@ -56,13 +56,15 @@ export const IntentModel = z.object({
 });
 export type IntentModel = z.infer<typeof IntentModel>;
 
-export interface IntentReason {
-  signal: IntentSignal | string;
+export const IntentReason = z.object({
+  /** A key of IntentSignals. */
+  signal: z.string(),
   /** Log-odds this signal added to the score (negative lowers it). */
-  contribution: number;
+  contribution: z.number(),
   /** Human text, e.g. "14 product pages". */
-  detail: string;
-}
+  detail: z.string(),
+});
+export type IntentReason = z.infer<typeof IntentReason>;
 
 /**
  * Product-only priors, not learned: the UCI sessions the rest of the model was fitted on carry no
