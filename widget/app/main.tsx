@@ -27,10 +27,11 @@ export const mount: AppModule['mount'] = (root, options) => {
   // The launcher belongs to the loader: keep its state, name and badge in step with the session.
   let previous: ChatState = session.state;
   session.subscribe((state) => {
+    const focusWasInside = container.contains(root.activeElement); // read before the panel leaves the DOM
     render(<ChatWidget state={state} session={session} />, container);
     if (state.open !== previous.open) {
       options.onOpenChange(state.open);
-      if (!state.open && container.contains(root.activeElement)) options.focusLauncher();
+      if (!state.open && focusWasInside) options.focusLauncher();
     }
     const { t, unread } = state;
     if (t && (t !== previous.t || unread !== previous.unread)) {

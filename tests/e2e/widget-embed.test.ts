@@ -1,0 +1,251 @@
+// The widget embedded cross-origin on host pages in Chromium: looks the same on hostile pages,
+// works under a strict CSP, leaks nothing, replays early API calls, mirrors for Persian, passes axe,
+// works by keyboard alone, and stays within its byte budgets.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import pixelmatch from 'pixelmatch';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET, measureWidget, worstCaseOpenedGzip } from '../../bench/widget-measure';
+import { launchBrowser } from '../helpers/browser';
+import { connectAgent, connected, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
+import { HOSTILE_CSS, startHostPages, type HostilePage, type HostPages } from './fixtures/host-pages';
+
+const VIEWPORT = { width: 1000, height: 720 };
+/** Share of pixels allowed to differ from the plain page (anti-aliasing noise), with pixelmatch's colour threshold 0.1. */
+const MAX_DIFF_RATIO = 0.002;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: TestServer;
+let host: HostPages;
+let agent: AgentSocket;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  host = await startHostPages(server.url, server.demoSiteKey);
+  // An agent with the console open, so the widget offers the chat rather than the offline form.
+  agent = connectAgent(server, await signIn(server));
+  await connected(agent);
+  browser = await launchBrowser();
+  mkdirSync('test-results', { recursive: true });
+});
+afterAll(async () => {
+  await browser?.dispose();
+  agent?.disconnect();
+  await host?.close();
+  await server?.close();
+});
+
+async function visit(path: string, options: { locale?: string; reducedMotion?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: options.locale ?? 'en-US', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${host.origin}${path}`);
+  await page.locator('lifecycle-chat .launcher').waitFor();
+  return page;
+}
+
+async function openChat(page: Page): Promise<void> {
+  await page.locator('lifecycle-chat .launcher').click();
+  await page.locator('lifecycle-chat .panel textarea').waitFor();
+  await expect.poll(() => page.locator('lifecycle-chat .banner').count(), { timeout: 10_000 }).toBe(0);
+  await page.mouse.move(10, 10); // no hover state in the pictures
+}
+
+/** Screenshots of the widget's opaque parts: the launcher's inner square and the panel inside its rounded corners. */
+async function widgetShots(page: Page): Promise<PNG[]> {
+  const shots: PNG[] = [];
+  for (const [selector, inset] of [['.launcher', 10], ['.panel', 16]] as const) {
+    const element = page.locator(`lifecycle-chat ${selector}`);
+    if ((await element.count()) === 0) continue;
+    const box = (await element.boundingBox())!;
+    const clip = { x: box.x + inset, y: box.y + inset, width: box.width - 2 * inset, height: box.height - 2 * inset };
+    shots.push(PNG.sync.read(await page.screenshot({ clip, animations: 'disabled', caret: 'hide' })));
+  }
+  return shots;
+}
+
+function diffRatio(a: PNG, b: PNG): number {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  return pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 }) / (a.width * a.height);
+}
+
+describe('isolation on hostile host pages', () => {
+  it('looks the same as on the plain page, closed and open, and stays on top', async () => {
+    const reference: Record<'closed' | 'open', PNG[]> = { closed: [], open: [] };
+    for (const name of Object.keys(HOSTILE_CSS) as HostilePage[]) {
+      const page = await visit(`/hostile/${name}`);
+      const closed = await widgetShots(page);
+      await openChat(page);
+      const open = await widgetShots(page);
+      await page.screenshot({ path: `test-results/widget-hostile-${name}.png` });
+      // Hit-testing: the widget, not a host element, receives clicks in its corner.
+      const onTop = await page.evaluate(() => {
+        const hit = (selector: string) => {
+          const box = document.querySelector('lifecycle-chat')!.shadowRoot!.querySelector(selector)!.getBoundingClientRect();
+          return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.localName;
+        };
+        return [hit('.launcher'), hit('.panel')];
+      });
+      expect(onTop, name).toEqual(['lifecycle-chat', 'lifecycle-chat']);
+      await page.context().close();
+      if (name === 'plain') {
+        Object.assign(reference, { closed, open });
+        continue;
+      }
+      expect(closed.length + open.length, name).toBe(3);
+      expect(diffRatio(closed[0]!, reference.closed[0]!), `${name}: closed launcher`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+      open.forEach((shot, i) => expect(diffRatio(shot, reference.open[i]!), `${name}: open #${i}`).toBeLessThanOrEqual(MAX_DIFF_RATIO));
+    }
+  });
+
+  it('defines no global but LifecycleChat and leaves the host styles alone', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(`${host.origin}/bare`);
+    const before = await page.evaluate(() => ({ names: Object.getOwnPropertyNames(window), sheets: document.styleSheets.length }));
+    await page.goto(`${host.origin}/hostile/plain`);
+    await openChat(page);
+    const after = await page.evaluate(() => ({
+      names: Object.getOwnPropertyNames(window),
+      sheets: document.styleSheets.length,
+      adopted: document.adoptedStyleSheets.length,
+      styled: [...document.querySelectorAll('[style]')].map((el) => el.localName),
+      font: getComputedStyle(document.querySelector('h1')!).fontFamily,
+    }));
+    expect(after.names.filter((name) => !before.names.includes(name))).toEqual(['LifecycleChat']);
+    expect(after).toMatchObject({ sheets: before.sheets, adopted: 0, styled: [] });
+    await context.close();
+  });
+});
+
+describe('strict Content-Security-Policy', () => {
+  for (const path of ['/csp', '/csp-strict-dynamic']) {
+    it(`runs under ${path} without a violation and without 'unsafe-inline'`, async () => {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.defineProperty(window, '__violations', { value: seen });
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      });
+      await page.goto(`${host.origin}${path}`);
+      await openChat(page);
+      const box = page.locator('lifecycle-chat textarea');
+      await box.fill(`hello from ${path}`);
+      await box.press('Enter');
+      await page.locator('lifecycle-chat .message--mine', { hasText: `hello from ${path}` }).waitFor();
+      await expect.poll(() => page.locator('lifecycle-chat', { hasText: 'Sending…' }).count()).toBe(0);
+      // Styled: the panel is positioned by its constructed stylesheet, not unstyled in the page flow.
+      expect(await page.locator('lifecycle-chat .panel').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+      expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe('JS API', () => {
+  it('replays calls queued before the loader arrived, then answers method calls', async () => {
+    const page = await visit('/queued');
+    await page.locator('lifecycle-chat .panel').waitFor();
+    await expect.poll(() => page.evaluate(() => document.body.dataset.opened)).toBe('yes');
+    await page.evaluate(() => (window as unknown as { LifecycleChat: { close(): void } }).LifecycleChat.close());
+    await expect.poll(() => page.locator('lifecycle-chat .panel').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { LifecycleChat: (...a: unknown[]) => void }).LifecycleChat('open', 'help'));
+    await page.locator('lifecycle-chat input[type=search]').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('languages', () => {
+  it('renders Persian right to left, mirrored', async () => {
+    const page = await visit('/lang/fa');
+    await openChat(page);
+    const box = page.locator('lifecycle-chat textarea');
+    await box.fill('سلام، هزینهٔ ارسال به تهران چقدر است؟');
+    await box.press('Enter');
+    const mine = page.locator('lifecycle-chat .message--mine .message__text');
+    await mine.waitFor();
+    await page.screenshot({ path: 'test-results/widget-fa-rtl.png', animations: 'disabled', caret: 'hide' });
+
+    expect(await page.locator('lifecycle-chat .panel').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('lifecycle-chat h2').textContent()).toBeTruthy();
+    const [panel, close, title, own, greeting] = await Promise.all(
+      ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'].map(
+        (s) => page.locator(`lifecycle-chat ${s}`).first().boundingBox(),
+      ),
+    );
+    const middle = panel!.x + panel!.width / 2;
+    expect(close!.x).toBeLessThan(title!.x); // the close button moves to the left end of the header
+    expect(own!.x + own!.width / 2).toBeLessThan(middle); // the visitor's own messages sit on the left
+    expect(greeting!.x + greeting!.width / 2).toBeGreaterThan(middle);
+    expect(await page.locator('lifecycle-chat textarea').getAttribute('placeholder')).toBe('پیامی بنویسید…');
+    await page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  }
+
+  it('has no serious or critical axe violation, closed and open', async () => {
+    const page = await visit('/hostile/plain');
+    expect(await seriousViolations(page)).toEqual([]);
+    await openChat(page);
+    const box = page.locator('lifecycle-chat textarea');
+    await box.fill('Is there a warranty?');
+    await box.press('Enter');
+    await page.locator('lifecycle-chat .message--mine').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('lifecycle-chat .tab').nth(1).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('works by keyboard alone with visible focus, and gives focus back to the launcher on close', async () => {
+    const page = await visit('/hostile/plain');
+    const focused = () =>
+      page.evaluate(() => {
+        const inner = document.querySelector('lifecycle-chat')!.shadowRoot!.activeElement as HTMLElement | null;
+        return inner && { cls: inner.className, tag: inner.localName, outline: getComputedStyle(inner).outlineStyle };
+      });
+    await page.keyboard.press('Tab'); // the host's button
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatchObject({ cls: 'launcher', outline: 'solid' });
+    await page.keyboard.press('Enter');
+    await page.locator('lifecycle-chat textarea').waitFor();
+    expect(await focused()).toMatchObject({ tag: 'textarea', outline: 'solid' });
+    await page.keyboard.type('Typed without a mouse');
+    await page.keyboard.press('Enter');
+    await page.locator('lifecycle-chat .message--mine', { hasText: 'Typed without a mouse' }).waitFor();
+
+    await page.keyboard.press('Shift+Tab'); // the conversation log (scrollable by keyboard)
+    expect(await focused()).toMatchObject({ cls: 'log', outline: 'solid' });
+    await page.keyboard.press('Shift+Tab'); // the Help tab
+    expect(await focused()).toMatchObject({ cls: 'tab', outline: 'solid' });
+    await page.keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ tag: 'input' });
+    await page.keyboard.type('shipping');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('lifecycle-chat .panel').count()).toBe(0);
+    expect(await focused()).toMatchObject({ cls: 'launcher' });
+    await page.context().close();
+  });
+});
+
+describe('bytes', () => {
+  it('stays within the loader and opened-widget budgets (gzip -9)', async () => {
+    const run = await measureWidget(browser, `${server.url}/demo`);
+    expect(run.loader.files).toEqual(['/widget.js']);
+    expect(run.loader.gzipBytes).toBeLessThanOrEqual(BUDGET.loaderGzip);
+    expect(run.opened.gzipBytes).toBeLessThanOrEqual(BUDGET.openedGzip);
+    expect(worstCaseOpenedGzip(run)).toBeLessThanOrEqual(BUDGET.openedGzip);
+  });
+});
