@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { ConversationSummary } from '../../shared/contract';
 import type { ConnectionStatus } from '../agent-socket';
+import { EscalationBadges } from '../escalation/EscalationBadges';
 import { formatWait, secondsSince } from '../lib/format';
 import type { OutgoingMessage, SelectedConversation } from '../state/console-store';
 import { Avatar } from '../ui/Avatar';
@@ -54,6 +55,7 @@ export function ConversationView(props: ConversationViewProps) {
             {selected.visitor?.email ?? 'No email given'}
           </p>
         </div>
+        {summary && <EscalationBadges conversation={summary} />}
         {summary?.waitingSince && !closed && (
           <span class="badge badge--warning">
             Waiting {formatWait(secondsSince(summary.waitingSince, now))}

@@ -1,4 +1,5 @@
 import type { ConversationSummary } from '../../shared/contract';
+import { EscalationBadges } from '../escalation/EscalationBadges';
 import { formatWait, relativeTime, secondsSince } from '../lib/format';
 import { Avatar } from '../ui/Avatar';
 
@@ -41,12 +42,15 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
           <span class={`inbox-item__preview${lastMessage?.author === 'system' ? ' is-system' : ''}`}>
             {preview(conversation)}
           </span>
-          {waitingSince && (
+          {(waitingSince || conversation.escalation || conversation.offline) && (
             <span class="inbox-item__badges">
-              <span class={`badge ${alerted ? 'badge--danger' : 'badge--warning'}`}>
-                Waiting {formatWait(secondsSince(waitingSince, now))}
-              </span>
-              {alerted && <span class="badge badge--danger-solid">Needs reply</span>}
+              <EscalationBadges conversation={conversation} />
+              {waitingSince && (
+                <span class={`badge ${alerted ? 'badge--danger' : 'badge--warning'}`}>
+                  Waiting {formatWait(secondsSince(waitingSince, now))}
+                </span>
+              )}
+              {waitingSince && alerted && <span class="badge badge--danger-solid">Needs reply</span>}
             </span>
           )}
         </span>

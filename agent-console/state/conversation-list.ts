@@ -1,7 +1,11 @@
 import type { ConversationSummary } from '../../shared/contract';
 
-/** Inbox order: waiting conversations first (longest wait first), then the most recently updated. */
+/**
+ * Inbox order: highest priority first (purchase-stage escalations outrank all); within a priority,
+ * waiting conversations first (longest wait first), then the most recently updated.
+ */
 export function compareConversations(a: ConversationSummary, b: ConversationSummary): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
   if (a.waitingSince && b.waitingSince) {
     return Date.parse(a.waitingSince) - Date.parse(b.waitingSince) || a.id.localeCompare(b.id);
   }

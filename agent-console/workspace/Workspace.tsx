@@ -2,10 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../shared/contract';
 import type { AgentConnection } from '../agent-socket';
 import { ConversationView } from '../conversation/ConversationView';
+import { EscalationOffers } from '../escalation/EscalationOffers';
+import { startLifecycleStores, type LifecycleStores } from '../escalation/lifecycle-stores';
 import { Inbox } from '../inbox/Inbox';
 import { useNow } from '../lib/use-now';
 import { ConsoleStore } from '../state/console-store';
 import { useConsoleState } from '../state/use-console-state';
+import { useStoreState } from '../state/use-store-state';
+import { VisitorPanel } from '../visitor-panel/VisitorPanel';
 import { Header } from './Header';
 
 export interface WorkspaceProps {
@@ -21,24 +25,32 @@ export interface WorkspaceProps {
 /** The signed-in screen: owns the connection and the store for as long as it is shown. */
 export function Workspace({ connect, ...rest }: WorkspaceProps) {
   const [store, setStore] = useState<ConsoleStore | null>(null);
+  const [lifecycle, setLifecycle] = useState<LifecycleStores | null>(null);
   useEffect(() => {
     const connection = connect();
     const created = new ConsoleStore(connection);
+    const createdLifecycle = startLifecycleStores(connection, created);
     created.start();
     setStore(created);
+    setLifecycle(createdLifecycle);
     return () => {
+      createdLifecycle.dispose();
       created.dispose();
       connection.close();
     };
   }, [connect]);
-  if (!store) return null;
-  return <WorkspaceView store={store} {...rest} />;
+  if (!store || !lifecycle) return null;
+  return <WorkspaceView store={store} lifecycle={lifecycle} {...rest} />;
 }
 
-type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore };
+type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores };
 
-export function WorkspaceView({ store, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
+export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
   const state = useConsoleState(store);
+  const visitor = useStoreState(lifecycle.visitor);
+  const { offers } = useStoreState(lifecycle.offers);
+  const visitorId = state.selected?.conversation?.visitorId ?? null;
+  useEffect(() => lifecycle.visitor.show(visitorId), [lifecycle, visitorId]);
   const now = useNow();
   const waiting = state.conversations.filter((c) => c.waitingSince).length;
 
@@ -55,7 +67,7 @@ export function WorkspaceView({ store, user, signingOut, onSignOut, onSessionExp
   return (
     <div class="workspace">
       <Header user={user} connection={state.connection} signingOut={signingOut} onSignOut={onSignOut} />
-      <main class="workspace__main">
+      <main class={`workspace__main${state.selected ? ' workspace__main--with-panel' : ''}`}>
         <Inbox
           status={state.inbox}
           error={state.inboxError}
@@ -79,7 +91,14 @@ export function WorkspaceView({ store, user, signingOut, onSignOut, onSessionExp
           onDiscard={(clientId) => store.discard(clientId)}
           onReload={(id) => store.select(id)}
         />
+        {state.selected && <VisitorPanel state={visitor} now={now} onRetry={() => lifecycle.visitor.retry()} />}
       </main>
+      <EscalationOffers
+        offers={offers}
+        onAccept={(id) => void lifecycle.offers.accept(id)}
+        onOpen={(id) => store.select(id)}
+        onDismiss={(id) => lifecycle.offers.dismiss(id)}
+      />
     </div>
   );
 }
