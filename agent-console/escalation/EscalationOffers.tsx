@@ -12,13 +12,17 @@ interface EscalationOffersProps {
 
 /** Cards for `escalation:offer`: a hesitating buyer waiting for someone to take the chat, newest first. */
 export function EscalationOffers({ offers, onAccept, onOpen, onDismiss }: EscalationOffersProps) {
-  if (offers.length === 0) return null;
+  // The live region is always there so that new offers are announced; countdown ticks are not.
   return (
-    <section class="offers" aria-label="Escalation offers">
-      {[...offers].reverse().map((offer) => (
-        <OfferCard key={offer.conversation.id} offer={offer} onAccept={onAccept} onOpen={onOpen} onDismiss={onDismiss} />
-      ))}
-    </section>
+    <div aria-live="polite" aria-relevant="additions">
+      {offers.length > 0 && (
+        <section class="offers" aria-label="Escalation offers">
+          {[...offers].reverse().map((offer) => (
+            <OfferCard key={offer.conversation.id} offer={offer} onAccept={onAccept} onOpen={onOpen} onDismiss={onDismiss} />
+          ))}
+        </section>
+      )}
+    </div>
   );
 }
 

@@ -67,7 +67,7 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
   return (
     <div class="workspace">
       <Header user={user} connection={state.connection} signingOut={signingOut} onSignOut={onSignOut} />
-      <main class={`workspace__main${state.selected ? ' workspace__main--with-panel' : ''}`}>
+      <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
         <Inbox
           status={state.inbox}
           error={state.inboxError}
@@ -91,7 +91,7 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
           onDiscard={(clientId) => store.discard(clientId)}
           onReload={(id) => store.select(id)}
         />
-        {state.selected && <VisitorPanel state={visitor} now={now} onRetry={() => lifecycle.visitor.retry()} />}
+        {visitorId && <VisitorPanel state={visitor} now={now} onRetry={() => lifecycle.visitor.retry()} />}
       </main>
       <EscalationOffers
         offers={offers}
