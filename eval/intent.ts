@@ -2,7 +2,7 @@
 // data: fits the binned additive model on the training split (data-row index % 5 != 0), reports on
 // the test split (index % 5 == 0), with and without PageValues, and with --write stores the fitted
 // weights as the product's default model.
-// Usage: npm run eval:intent -- [--data ../shared/data/online_shoppers_intention.csv] [--json] [--write] [--month]
+// Usage: npm run eval:intent -- [--data ../shared/data/online_shoppers_intention.csv] [--json] [--write] [--without-month]
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,10 +17,12 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: resolve(repo, '../shared/data/online_shoppers_intention.csv') },
     json: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
-    month: { type: 'boolean', default: false },
+    'without-month': { type: 'boolean', default: false },
   },
 });
 const progress = (line: string) => process.stderr.write(`${line}\n`);
+/** Month is in the product model by default; `--without-month` shows the model without it (see README). */
+const withMonth = !args['without-month'];
 
 const quantile = { kind: 'quantile', bins: 10 } as const;
 const CLICKSTREAM: FeatureSpec = {
@@ -55,11 +57,11 @@ const evaluate = (name: string, spec: ModelSpec) => {
   const tuned = tune(name, spec, train, progress);
   return { tuned, test: figures(tuned.model, test, tuned.cv.threshold) };
 };
-const product = evaluate(args.month ? 'product model (with Month)' : 'product model', productSpec(args.month));
-const otherMonth = evaluate(args.month ? 'without Month' : 'with Month', productSpec(!args.month));
-const withoutPageValues = evaluate('without PageValues', { shared: args.month ? { ...CLICKSTREAM, ...MONTH } : CLICKSTREAM });
+const product = evaluate(withMonth ? 'product model (with Month)' : 'product model', productSpec(withMonth));
+const otherMonth = evaluate(withMonth ? 'without Month' : 'with Month', productSpec(!withMonth));
+const withoutPageValues = evaluate('without PageValues', { shared: withMonth ? { ...CLICKSTREAM, ...MONTH } : CLICKSTREAM });
 
-/** Why Month is left out: where the pages had no page value, whole months have no purchase at all. */
+/** Why Month is a caveat: where the pages had no page value, whole months have no purchase at all. */
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const zeroPageValueByMonth = Object.fromEntries(
   MONTH_NAMES.flatMap((name, i) => {
@@ -87,13 +89,13 @@ const result = {
   data: { file: args.data, sessions: sessions.length, split: 'train: data-row index % 5 != 0; test: index % 5 == 0' },
   train: trainFigures(product.tuned),
   test: { sessions: test.length, purchases: test.filter((e) => e.positive).length, ...rounded(product.test) },
-  [args.month ? 'withoutMonth' : 'withMonth']: { train: trainFigures(otherMonth.tuned), test: rounded(otherMonth.test) },
+  [withMonth ? 'withoutMonth' : 'withMonth']: { train: trainFigures(otherMonth.tuned), test: rounded(otherMonth.test) },
   withoutPageValues: { train: trainFigures(withoutPageValues.tuned), test: rounded(withoutPageValues.test) },
   zeroPageValueSessionsByMonth: zeroPageValueByMonth,
   weights: product.tuned.model,
   mapping: {
     ...UCI_MAPPING,
-    month: args.month ? UCI_MAPPING.month : `${UCI_MAPPING.month} — not in the product model (see README); reported as withMonth`,
+    month: withMonth ? UCI_MAPPING.month : `${UCI_MAPPING.month} — left out with --without-month; reported as withMonth`,
     cartItems: 'product-only prior, not learned (PRODUCT_PRIORS in shared/lifecycle/intent.ts)',
     checkoutStarted: 'product-only prior, not learned (PRODUCT_PRIORS in shared/lifecycle/intent.ts)',
   },
@@ -102,7 +104,7 @@ const result = {
 if (args.write) {
   const path = resolve(repo, 'shared/lifecycle/intent-model.json');
   const model: IntentModel & { about: string; threshold: number } = {
-    about: `Fitted by npm run eval:intent -- --write${args.month ? ' --month' : ''} on the UCI Online Shoppers training split; threshold = max F1 on cross-validated training scores.`,
+    about: `Fitted by npm run eval:intent -- --write${withMonth ? '' : ' --without-month'} on the UCI Online Shoppers training split; threshold = max F1 on cross-validated training scores.`,
     threshold: product.tuned.cv.threshold,
     ...product.tuned.model,
   };
@@ -116,7 +118,7 @@ if (args.json) {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(9);
   const row = (label: string, f: Figures) =>
     `${label.padEnd(34)}${f.rocAuc.toFixed(4).padStart(8)}${f.prAuc.toFixed(4).padStart(8)}${pct(f.precision)}${pct(f.recall)}${f.f1.toFixed(3).padStart(7)}${pct(f.escalatedShare)}${f.threshold.toFixed(2).padStart(7)}`;
-  const other = args.month ? 'without Month' : 'with Month';
+  const other = withMonth ? 'without Month' : 'with Month';
   console.log(`UCI Online Shoppers: ${sessions.length} sessions; train ${train.length} (index % 5 != 0), test ${test.length} (index % 5 == 0)\n`);
   console.log(`${''.padEnd(34)}${'ROC-AUC'.padStart(8)}${'PR-AUC'.padStart(8)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'F1'.padStart(7)}${'escalated'.padStart(10)}${'thresh'.padStart(7)}`);
   console.log(row('product model, train (5-fold CV)', product.tuned.cv));

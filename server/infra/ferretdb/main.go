@@ -39,7 +39,10 @@ func main() {
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		// WAL with synchronous=NORMAL: a commit survives a crash of any process (it is in the WAL),
+		// and is flushed to disk at checkpoints rather than with an fsync per write; only a power
+		// loss or OS crash can lose the last moments, as with MongoDB's default journal interval.
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(normal)",
 		Logger:    slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	if err != nil {
