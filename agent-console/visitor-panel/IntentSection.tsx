@@ -20,7 +20,11 @@ export function IntentSection({ intent }: { intent: VisitorContext['intent'] }) 
           {reasons.map((reason) => {
             const raises = reason.contribution > 0;
             return (
-              <li key={reason.signal} class={`intent-reason intent-reason--${raises ? 'up' : 'down'}`}>
+              <li
+                key={reason.signal}
+                class={`intent-reason intent-reason--${raises ? 'up' : 'down'}`}
+                title={`Signal: ${humanizeId(reason.signal)} (log-odds)`}
+              >
                 <span class="intent-reason__detail">{reason.detail || humanizeId(reason.signal)}</span>
                 <span class="intent-reason__effect">
                   <span class="visually-hidden">{raises ? 'raises intent by' : 'lowers intent by'} </span>
@@ -32,7 +36,6 @@ export function IntentSection({ intent }: { intent: VisitorContext['intent'] }) 
                   aria-hidden="true"
                   style={{ width: `${Math.round((Math.abs(reason.contribution) / largest) * 100)}%` }}
                 />
-                <span class="intent-reason__signal muted">{humanizeId(reason.signal)}</span>
               </li>
             );
           })}

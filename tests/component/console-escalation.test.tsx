@@ -78,9 +78,9 @@ describe('visitor panel', () => {
     expect([meter.getAttribute('aria-label'), meter.getAttribute('value')]).toEqual(['Purchase intent', '72']);
     // Largest effect first, each with its direction for screen readers.
     expect(itemTexts(within(intent).getByRole('list', { name: 'Why' }))).toEqual([
-      'checkout startedraises intent by +1.20checkout started',
-      '5 product pagesraises intent by +0.63product pages',
-      'pages with a mean exit rate of 4.2 %lowers intent by −0.41exit rate',
+      'checkout startedraises intent by +1.20',
+      '5 product pagesraises intent by +0.63',
+      'pages with a mean exit rate of 4.2 %lowers intent by −0.41',
     ]);
 
     const hesitation = section('Hesitation');
