@@ -74,7 +74,9 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
         };
       },
       'conversation:leave': async ({ conversationId }) => {
+        const conversation = await requireConversation(conversationId, siteId);
         await socket.leave(rooms.conversation(conversationId));
+        await socket.leave(rooms.visitorWatchers(conversation.visitorId.toHexString()));
         return null;
       },
       'message:send': async ({ conversationId, clientId, text }) => {
