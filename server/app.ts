@@ -34,6 +34,12 @@ import { HesitationTimers } from './escalation/hesitation-timers';
 import { RoutingQueue } from './escalation/routing-queue';
 import { healthRoute } from './health/health-route';
 import type { Logger } from './infra/logger';
+import { kbAgentHandlers } from './kb/agent-handlers';
+import { articlePageRoutes } from './kb/article-page';
+import { seedDemoArticles } from './kb/demo/seed-demo-articles';
+import { kbRoutes } from './kb/kb-routes';
+import { KnowledgeBase } from './kb/knowledge-base';
+import { kbVisitorHandlers } from './kb/visitor-handlers';
 import { ensureDemoSite } from './sites/first-run';
 import { SiteDirectory } from './sites/site-directory';
 import { SiteModel } from './sites/site.model';
@@ -85,6 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminPassword: config.ADMIN_PASSWORD,
   });
   if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
+  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log });
+  if (await seedDemoArticles(kb, site._id)) log.info('added the demo help-centre articles');
 
   const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
   const sessions = new SessionStore(redis, sessionTtlSeconds);
@@ -104,6 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/api/webhooks', shopWebhooks);
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds));
+  app.use('/api/kb', kbRoutes(kb, sessions));
   app.use('/api', notFound);
 
   // Widget files are embedded on other sites' pages: readable cross-origin, including as modules.
@@ -117,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/console', express.static(`${distDir}/console`));
   app.get(/^\/console(\/.*)?$/, (_req, res) => res.sendFile(`${distDir}/console/index.html`, sendBuilt(res)));
   app.use('/demo', demoRoutes(() => site));
+  app.use('/help', articlePageRoutes());
   app.get('/', (_req, res) => res.redirect('/demo'));
   app.use(notFound);
   app.use(errorHandler(log));
@@ -163,11 +173,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites),
     escalation: escalationVisitorHandlers(escalations),
-    kb: () => ({}),
+    kb: (socket) => kbVisitorHandlers(kb, socket),
   };
   const agentDomains: AgentDomainHandlers = {
     escalation: escalationAgentHandlers(escalations, lifecycle),
-    kb: () => ({}),
+    kb: (socket) => kbAgentHandlers(kb, socket, config.PUBLIC_URL),
   };
   attachVisitorGateway({
     ns,
@@ -198,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demoSiteKey: site.publicKey,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await kb.close();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close()]);
       redis.disconnect();
       pubClient.disconnect();

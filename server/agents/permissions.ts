@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'kb:read': ['admin', 'agent', 'editor'],
   'kb:draft': ['admin', 'agent', 'editor'],
   'kb:publish': ['admin', 'editor'],
+  /** Self-service analytics: searches without results, views, votes, deflections. */
+  'kb:signals': ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

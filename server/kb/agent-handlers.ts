@@ -1,0 +1,45 @@
+import { Types } from 'mongoose';
+import type { kbAgentRequests } from '../../shared/contract/kb';
+import { articleUrl, insertText } from '../../shared/kb/links';
+import { requirePermission } from '../agents/permissions';
+import { ConversationModel } from '../conversations/conversation.model';
+import { MessageModel } from '../conversations/message.model';
+import type { AgentSocket } from '../conversations/namespaces';
+import { AppError } from '../edge/errors';
+import type { RequestHandlers } from '../edge/socket-handler';
+import type { KnowledgeBase } from './knowledge-base';
+
+/** The longest query the search takes; a long visitor message is searched by its beginning. */
+const MAX_QUERY_CHARS = 300;
+
+/**
+ * The console's knowledge-base requests. Suggestions search the conversation's latest visitor
+ * message through `KnowledgeBase.search` — the very call the widget's `kb:search` makes.
+ */
+export function kbAgentHandlers(kb: KnowledgeBase, socket: AgentSocket, publicUrl: string | undefined): RequestHandlers<typeof kbAgentRequests> {
+  const user = socket.data.user;
+  const siteId = new Types.ObjectId(user.siteId.toHexString());
+  const baseUrl = publicUrl ?? `http://${socket.handshake.headers.host ?? 'localhost'}`;
+  return {
+    'kb:search': async ({ query, locale, limit }) => {
+      requirePermission(user, 'kb:read');
+      return kb.search(siteId, query, locale, limit);
+    },
+    'kb:suggest': async ({ conversationId, locale, limit }) => {
+      requirePermission(user, 'kb:read');
+      const conversation = await ConversationModel.exists({ _id: conversationId, siteId });
+      if (!conversation) throw new AppError('not_found', 'There is no such conversation on this site.');
+      const latest = await MessageModel.findOne({ conversationId, author: 'visitor' }).sort({ seq: -1 }).select('text').lean<{ text: string }>();
+      const query = latest?.text.trim().slice(0, MAX_QUERY_CHARS) ?? null;
+      if (!query) return { query: null, locale: await kb.defaultLocale(siteId), results: [] };
+      return { query, ...(await kb.search(siteId, query, locale, limit)) };
+    },
+    'kb:insert': async ({ articleId }) => {
+      requirePermission(user, 'kb:read');
+      const article = await kb.publishedArticle(siteId, articleId);
+      const id = article._id.toHexString();
+      const insert = { id, title: article.published.title, excerpt: article.published.excerpt, url: articleUrl(baseUrl, id) };
+      return { ...insert, text: insertText(insert) };
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import { Types } from 'mongoose';
+import type { KbSearchResult } from '../../shared/contract/kb';
+import { kbLocaleOf, type KbLocaleCode } from '../../shared/kb/locales';
+import { AppError } from '../edge/errors';
+import type { Logger } from '../infra/logger';
+import { SiteModel } from '../sites/site.model';
+import { ArticleModel, type PublishedContent, type StoredArticle } from './article.model';
+import { IndexSync, type SyncEvent } from './index-sync';
+import type { IndexChange } from './search/article-index';
+import { SiteIndexes } from './search/site-indexes';
+import { RevisionModel } from './revision.model';
+import { DeflectionQueue } from './signals/deflection-queue';
+import { SignalModel, VoteModel } from './signals/signal.model';
+import { KbSignals } from './signals/signals';
+
+export type PublishedArticle = StoredArticle & { published: PublishedContent };
+
+export interface KnowledgeBaseOptions {
+  redisUrl: string;
+  /** Namespaces the sync channel and the bull queue in a shared Redis. */
+  prefix: string;
+  log: Logger;
+}
+
+const DEFAULT_LOCALE: KbLocaleCode = 'en';
+const SITE_LOCALE_TTL_MS = 30_000;
+
+/** The indexed form of an article as visitors see it, or null when it is not published. */
+export function indexChangeOf(article: StoredArticle): IndexChange {
+  const { published } = article;
+  return {
+    id: article._id.toHexString(),
+    version: article.revision,
+    article: published && {
+      id: article._id.toHexString(),
+      title: published.title,
+      body: published.text,
+      category: published.category,
+      tags: published.tags,
+      excerpt: published.excerpt,
+    },
+  };
+}
+
+/**
+ * The knowledge base's running part in one server process: its search indexes (kept in step with
+ * every other process through `IndexSync`), the locale rules, and the signals. The widget, the
+ * console and the eval all search through `ArticleIndex`, so they rank identically.
+ */
+export class KnowledgeBase {
+  readonly signals: KbSignals;
+  private readonly indexes = new SiteIndexes(loadPublished);
+  private readonly sync: IndexSync;
+  private readonly deflections: DeflectionQueue;
+  private readonly siteLocales = new Map<string, { locale: KbLocaleCode; at: number }>();
+
+  private constructor(options: KnowledgeBaseOptions) {
+    this.sync = new IndexSync(options.redisUrl, `${options.prefix}:kb:index`, (event, lagMs) => this.onSync(event, lagMs, options.log), options.log);
+    this.deflections = new DeflectionQueue(options.redisUrl, `${options.prefix}:bull`, options.log);
+    this.signals = new KbSignals(this.deflections, options.log);
+  }
+
+  static async start(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+    const kb = new KnowledgeBase(options);
+    await Promise.all([ArticleModel, RevisionModel, SignalModel, VoteModel].map((m) => m.init()));
+    await kb.sync.start();
+    kb.deflections.start();
+    return kb;
+  }
+
+  /** The site's default locale: its pinned widget language when the KB has it, else English. */
+  async defaultLocale(siteId: Types.ObjectId): Promise<KbLocaleCode> {
+    const key = siteId.toHexString();
+    const cached = this.siteLocales.get(key);
+    if (cached && Date.now() - cached.at < SITE_LOCALE_TTL_MS) return cached.locale;
+    const site = await SiteModel.findById(siteId).select('locale').lean<{ locale?: string | null }>();
+    const locale = kbLocaleOf(site?.locale) ?? DEFAULT_LOCALE;
+    this.siteLocales.set(key, { locale, at: Date.now() });
+    return locale;
+  }
+
+  /**
+   * Searches the site's published articles in the asked locale; when that finds nothing, in the
+   * site's default locale. One code path for widget and console.
+   */
+  async search(siteId: Types.ObjectId, query: string, localeTag: string | undefined, limit: number): Promise<KbSearchResult> {
+    const fallback = await this.defaultLocale(siteId);
+    const asked = kbLocaleOf(localeTag) ?? fallback;
+    const results = (await this.indexes.get(siteId.toHexString(), asked)).search(query, limit);
+    if (results.length > 0 || asked === fallback) return { locale: asked, results };
+    return { locale: fallback, results: (await this.indexes.get(siteId.toHexString(), fallback)).search(query, limit) };
+  }
+
+  /** A published article of the site; its translation in the asked locale when one is published. */
+  async publishedArticle(siteId: Types.ObjectId, id: string, localeTag?: string): Promise<PublishedArticle> {
+    const article = Types.ObjectId.isValid(id)
+      ? await ArticleModel.findOne({ _id: id, siteId, published: { $ne: null } }).lean<PublishedArticle>()
+      : null;
+    if (!article) throw new AppError('not_found', 'This article does not exist or is no longer published.');
+    const asked = kbLocaleOf(localeTag);
+    if (!asked || asked === article.locale) return article;
+    const translation = await ArticleModel.findOne({ siteId, key: article.key, locale: asked, published: { $ne: null } }).lean<PublishedArticle>();
+    return translation ?? article;
+  }
+
+  /** After a publish or unpublish: updates this process's index, then every other process's. */
+  async published(article: StoredArticle): Promise<void> {
+    const event: SyncEvent = { type: 'change', siteId: article.siteId.toHexString(), locale: article.locale, change: indexChangeOf(article) };
+    await this.indexes.apply(event.siteId, event.locale, event.change);
+    await this.sync.announce(event);
+  }
+
+  /** After a bulk import: every process rebuilds the site's indexes from the database on next use. */
+  async reloadSite(siteId: Types.ObjectId): Promise<void> {
+    this.indexes.forgetSite(siteId.toHexString());
+    await this.sync.announce({ type: 'reset', siteId: siteId.toHexString() });
+  }
+
+  async close(): Promise<void> {
+    this.sync.close();
+    await this.deflections.close();
+  }
+
+  private onSync(event: SyncEvent, lagMs: number, log: Logger): void {
+    if (event.type === 'reset') {
+      this.indexes.forgetSite(event.siteId);
+      return;
+    }
+    this.indexes
+      .apply(event.siteId, event.locale, event.change)
+      .then(() => log.debug({ articleId: event.change.id, lagMs }, 'kb index synced'))
+      .catch((err: unknown) => log.error({ err }, 'kb index sync failed'));
+  }
+}
+
+async function loadPublished(siteId: string, locale: KbLocaleCode): Promise<IndexChange[]> {
+  const articles = await ArticleModel.find({ siteId, locale, published: { $ne: null } })
+    .select('siteId locale revision published')
+    .lean<StoredArticle[]>();
+  return articles.map(indexChangeOf);
+}

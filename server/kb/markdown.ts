@@ -1,0 +1,56 @@
+import { marked, type Token } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Article Markdown → HTML that is safe to put into any page: rendered by marked, then cleaned by
+ * sanitize-html against an allow-list. No script or style elements (their content is dropped too),
+ * no event-handler or style attributes, links and images only to http(s) (links also to mailto).
+ */
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'strong', 'em', 'del', 's', 'code', 'pre',
+    'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  ],
+  allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], ol: ['start'], th: ['align'], td: ['align'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+  },
+};
+
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown, { async: false, gfm: true });
+  return sanitizeHtml(html, SANITIZE);
+}
+
+/** The readable text of an article's Markdown (what the search indexes): no markup, no raw HTML. */
+export function plainText(markdown: string): string {
+  const parts: string[] = [];
+  const visit = (tokens: Token[] | undefined) => {
+    for (const token of tokens ?? []) {
+      if (token.type === 'html') continue;
+      if (token.type === 'list') for (const item of token.items) visit(item.tokens);
+      else if (token.type === 'table') {
+        for (const cell of token.header) visit(cell.tokens);
+        for (const row of token.rows) for (const cell of row) visit(cell.tokens);
+      } else if ('tokens' in token && token.tokens) visit(token.tokens);
+      else if ('text' in token && typeof token.text === 'string') parts.push(token.text);
+    }
+  };
+  visit(marked.lexer(markdown, { gfm: true }));
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const EXCERPT_CHARS = 220;
+
+/** The canonical excerpt: the first sentences of the text, cut at a word boundary. */
+export function excerptOf(text: string): string {
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.slice(0, EXCERPT_CHARS);
+  const sentenceEnd = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentenceEnd >= EXCERPT_CHARS / 2) return cut.slice(0, sentenceEnd + 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.-]+$/, '')}…`;
+}

@@ -1,0 +1,120 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import type { KbSearchHit } from '../../../shared/contract/kb';
+import type { KbLocaleCode } from '../../../shared/kb/locales';
+import { splitWords, termOf, termsOf } from './text';
+
+/** What the index holds of a published article (its Markdown already reduced to plain text). */
+export interface IndexedArticle {
+  id: string;
+  title: string;
+  body: string;
+  category: string;
+  tags: string[];
+  excerpt: string;
+}
+
+/** A change to apply: the article as now published, or null when it is no longer published. */
+export interface IndexChange {
+  id: string;
+  /** Increases with every change of the article, so a late, older change never overwrites a newer one. */
+  version: number;
+  article: IndexedArticle | null;
+}
+
+const FIELDS = ['title', 'tags', 'category', 'body'] as const;
+
+/**
+ * Ranking, the same for every caller (widget, console, eval): BM25+ per field, summed with these
+ * boosts; the title weighs most because it is the question an article answers. Every query word
+ * also matches as a prefix (as-you-type, and inflected endings of languages without a stemmer) and,
+ * from five letters on, within edit distance 1 (2 from ten letters: typos); MiniSearch weighs
+ * those partial matches below exact ones.
+ */
+export const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 3, tags: 1.5, category: 1, body: 1 },
+  prefix: (term) => term.length >= 3,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  maxFuzzy: 2,
+  combineWith: 'OR',
+};
+
+/**
+ * In a large index, a query word found in more than this share of the articles is left out of the
+ * query when the query has rarer words (Lucene's old "cutoff frequency" idea): it would hardly change
+ * the ranking (its IDF is near zero) but scoring its long posting list dominates search time.
+ */
+const COMMON_TERM_SHARE = 0.2;
+const PRUNE_FROM_ARTICLES = 2000;
+
+/** The in-memory full-text index of one site's published articles in one locale. */
+export class ArticleIndex {
+  private readonly engine: MiniSearch<IndexedArticle>;
+  private readonly versions = new Map<string, number>();
+  /** Per article its distinct terms, and per term the number of articles holding it (document frequency). */
+  private readonly articleTerms = new Map<string, string[]>();
+  private readonly documentFrequency = new Map<string, number>();
+
+  constructor(readonly locale: KbLocaleCode) {
+    this.engine = new MiniSearch<IndexedArticle>({
+      fields: [...FIELDS],
+      storeFields: ['title', 'excerpt', 'category'],
+      extractField: (doc, field) => (field === 'tags' ? doc.tags.join(' ') : doc[field as keyof IndexedArticle]),
+      tokenize: splitWords,
+      processTerm: (word) => termOf(word, locale),
+      searchOptions: SEARCH_OPTIONS,
+    });
+  }
+
+  get size(): number {
+    return this.engine.documentCount;
+  }
+
+  /** Adds, replaces or removes one article; returns false for a change older than what the index has. */
+  apply({ id, version, article }: IndexChange): boolean {
+    const known = this.versions.get(id);
+    if (known !== undefined && known > version) return false;
+    this.versions.set(id, version);
+    if (this.engine.has(id)) this.engine.discard(id);
+    this.countTerms(this.articleTerms.get(id) ?? [], -1);
+    this.articleTerms.delete(id);
+    if (article) {
+      this.engine.add(article);
+      const terms = [...new Set(FIELDS.flatMap((field) => termsOf(field === 'tags' ? article.tags.join(' ') : article[field], this.locale)))];
+      this.articleTerms.set(id, terms);
+      this.countTerms(terms, 1);
+    }
+    return true;
+  }
+
+  search(query: string, limit: number): KbSearchHit[] {
+    return this.engine
+      .search(this.withoutCommonWords(query))
+      .slice(0, limit)
+      .map((hit) => ({
+        id: String(hit.id),
+        title: String(hit.title),
+        excerpt: String(hit.excerpt),
+        category: String(hit.category),
+        score: Math.round(hit.score * 1000) / 1000,
+      }));
+  }
+
+  private withoutCommonWords(query: string): string {
+    const articles = this.engine.documentCount;
+    if (articles < PRUNE_FROM_ARTICLES) return query;
+    const isRare = (word: string) => {
+      const term = termOf(word, this.locale);
+      return term !== null && (this.documentFrequency.get(term) ?? 0) <= articles * COMMON_TERM_SHARE;
+    };
+    const rare = splitWords(query).filter(isRare);
+    return rare.length > 0 ? rare.join(' ') : query;
+  }
+
+  private countTerms(terms: readonly string[], delta: 1 | -1): void {
+    for (const term of terms) {
+      const count = (this.documentFrequency.get(term) ?? 0) + delta;
+      if (count > 0) this.documentFrequency.set(term, count);
+      else this.documentFrequency.delete(term);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { KbArticle, KbArticleSummary, KbPublicArticle, KbRevision } from '../../shared/contract/kb';
+import type { StoredArticle } from './article.model';
+import { changedFields } from './article-store';
+import { renderMarkdown } from './markdown';
+import type { StoredRevision } from './revision.model';
+
+const person = (id: { toHexString(): string } | null, name: string) => ({ id: id?.toHexString() ?? 'system', name });
+
+export function toArticleSummary(article: StoredArticle): KbArticleSummary {
+  return {
+    id: article._id.toHexString(),
+    key: article.key,
+    locale: article.locale,
+    title: article.title,
+    category: article.category,
+    tags: article.tags,
+    status: article.published ? 'published' : 'draft',
+    revision: article.revision,
+    publishedRevision: article.published?.revision ?? null,
+    hasUnpublishedChanges: article.published ? changedFields(article.published, article).length > 0 : false,
+    updatedAt: article.updatedAt.toISOString(),
+    updatedBy: person(article.updatedById, article.updatedByName),
+    publishedAt: article.published?.publishedAt.toISOString() ?? null,
+  };
+}
+
+/** The working copy for the editor, with its preview rendered by the same sanitizer visitors get. */
+export function toArticle(article: StoredArticle): KbArticle {
+  return { ...toArticleSummary(article), body: article.body, html: renderMarkdown(article.body) };
+}
+
+/** The published copy for visitors; callers make sure `published` is set. */
+export function toPublicArticle(article: StoredArticle & { published: NonNullable<StoredArticle['published']> }): KbPublicArticle {
+  const { published } = article;
+  return {
+    id: article._id.toHexString(),
+    title: published.title,
+    html: published.html,
+    excerpt: published.excerpt,
+    category: published.category,
+    tags: published.tags,
+    locale: article.locale,
+    updatedAt: published.publishedAt.toISOString(),
+  };
+}
+
+export function toRevision(revision: StoredRevision): KbRevision {
+  return {
+    id: revision._id.toHexString(),
+    number: revision.number,
+    action: revision.action,
+    changed: revision.changed,
+    restoredFrom: revision.restoredFrom,
+    title: revision.title,
+    body: revision.body,
+    category: revision.category,
+    tags: revision.tags,
+    author: person(revision.authorId, revision.authorName),
+    createdAt: revision.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,75 @@
+import Bull from 'bull';
+import { Types } from 'mongoose';
+import { ConversationModel } from '../../conversations/conversation.model';
+import { MessageModel } from '../../conversations/message.model';
+import type { Logger } from '../../infra/logger';
+import { SignalModel } from './signal.model';
+
+export interface DeflectionJob {
+  siteId: string;
+  visitorId: string;
+  articleId: string;
+  /** Epoch ms of the view. */
+  viewedAt: number;
+}
+
+/** A visitor read an article: unless a chat follows within the window, the read deflected a chat. */
+export const DEFLECTION_WINDOW_MS = 10 * 60_000;
+
+/**
+ * One delayed bull job per (visitor, article) read, with a deterministic id: reading the same
+ * article again while its check is pending adds nothing, the check survives restarts, and with
+ * several server processes exactly one runs it.
+ */
+export class DeflectionQueue {
+  private readonly queue: Bull.Queue<DeflectionJob>;
+
+  constructor(redisUrl: string, prefix: string, private readonly log: Logger) {
+    this.queue = new Bull<DeflectionJob>('kb-deflection', redisUrl, {
+      prefix,
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: 5000 },
+    });
+    this.queue.on('error', (err) => this.log.error({ err }, 'kb-deflection queue error'));
+  }
+
+  start(): void {
+    void this.queue.process(async (job) => ({ deflected: await checkDeflection(job.data) }));
+  }
+
+  async schedule(job: DeflectionJob): Promise<void> {
+    const delay = Math.max(0, job.viewedAt + DEFLECTION_WINDOW_MS - Date.now());
+    await this.queue.add(job, { jobId: deflectionJobId(job), delay });
+  }
+
+  getJob(job: Pick<DeflectionJob, 'visitorId' | 'articleId'>): Promise<Bull.Job<DeflectionJob> | null> {
+    return this.queue.getJob(deflectionJobId(job));
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+function deflectionJobId({ visitorId, articleId }: Pick<DeflectionJob, 'visitorId' | 'articleId'>): string {
+  return `kb-deflection:${visitorId}:${articleId}`;
+}
+
+/**
+ * Stores a deflection unless, since the view, the visitor started a conversation, wrote in one, or
+ * asked for a person. Returns whether it stored one.
+ */
+export async function checkDeflection({ siteId, visitorId, articleId, viewedAt }: DeflectionJob): Promise<boolean> {
+  const since = new Date(viewedAt);
+  const visitor = new Types.ObjectId(visitorId);
+  const conversations = await ConversationModel.find({ visitorId: visitor }).select('_id createdAt').lean<Array<{ _id: Types.ObjectId; createdAt: Date }>>();
+  const chatted =
+    conversations.some((c) => c.createdAt >= since) ||
+    (conversations.length > 0 &&
+      (await MessageModel.exists({ conversationId: { $in: conversations.map((c) => c._id) }, author: 'visitor', createdAt: { $gte: since } })) !== null) ||
+    (await SignalModel.exists({ visitorId: visitor, type: 'escalation', at: { $gte: since } })) !== null;
+  if (chatted) return false;
+  await SignalModel.create({
+    siteId: new Types.ObjectId(siteId), type: 'deflection', visitorId: visitor, articleId: new Types.ObjectId(articleId), at: new Date(),
+  });
+  return true;
+}

@@ -1,0 +1,110 @@
+import { Types } from 'mongoose';
+import type { KbSignalsResponse } from '../../../shared/contract/kb';
+import type { KbLocaleCode } from '../../../shared/kb/locales';
+import type { Logger } from '../../infra/logger';
+import { ArticleModel } from '../article.model';
+import { fold, splitWords } from '../search/text';
+import type { DeflectionQueue } from './deflection-queue';
+import { SignalModel, VoteModel, type SignalType } from './signal.model';
+
+interface Subject {
+  siteId: Types.ObjectId;
+  visitorId: Types.ObjectId;
+}
+
+/** Records self-service signals. Recording never fails the visitor's request: errors are logged. */
+export class KbSignals {
+  constructor(
+    private readonly deflections: DeflectionQueue,
+    private readonly log: Logger,
+  ) {}
+
+  recordSearch(who: Subject, locale: KbLocaleCode, query: string, results: number): Promise<void> {
+    return this.store('search', who, { locale, query: splitWords(query).map(fold).join(' '), results });
+  }
+
+  async recordView(who: Subject, articleId: Types.ObjectId, locale: KbLocaleCode): Promise<void> {
+    const viewedAt = Date.now();
+    await this.store('view', who, { articleId, locale, at: new Date(viewedAt) });
+    await this.deflections
+      .schedule({ siteId: who.siteId.toHexString(), visitorId: who.visitorId.toHexString(), articleId: articleId.toHexString(), viewedAt })
+      .catch((err: unknown) => this.log.error({ err }, 'kb: could not schedule the deflection check'));
+  }
+
+  /** "Talk to a person" after reading an article (called by the escalation domain): not a deflection. */
+  recordEscalation(who: Subject, articleId: Types.ObjectId): Promise<void> {
+    return this.store('escalation', who, { articleId });
+  }
+
+  async recordVote(who: Subject, articleId: Types.ObjectId, helpful: boolean): Promise<void> {
+    const filter = { articleId, visitorId: who.visitorId };
+    const update = { $set: { siteId: who.siteId, helpful, at: new Date() } };
+    try {
+      await VoteModel.updateOne(filter, update, { upsert: true });
+    } catch (err) {
+      // Two first votes at once: both upserts inserted, the unique index refused one; set it again.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      await VoteModel.updateOne(filter, update);
+    }
+  }
+
+  async summary(siteId: Types.ObjectId, days: number): Promise<KbSignalsResponse> {
+    const since = new Date(Date.now() - days * 86_400_000);
+    const match = (type: SignalType, extra: Record<string, unknown> = {}) => ({ $match: { siteId, type, at: { $gte: since }, ...extra } });
+    const perArticle = (type: SignalType) =>
+      SignalModel.aggregate<{ _id: Types.ObjectId; count: number }>([
+        match(type),
+        { $group: { _id: '$articleId', count: { $sum: 1 } } },
+        { $sort: { count: -1 } },
+        { $limit: 50 },
+      ]);
+    const [searches, gaps, views, deflections, votes] = await Promise.all([
+      SignalModel.countDocuments({ siteId, type: 'search', at: { $gte: since } }),
+      SignalModel.aggregate<{ _id: { query: string; locale: KbLocaleCode }; count: number }>([
+        match('search', { results: 0 }),
+        { $group: { _id: { query: '$query', locale: '$locale' }, count: { $sum: 1 } } },
+        { $sort: { count: -1 } },
+        { $limit: 50 },
+      ]),
+      perArticle('view'),
+      perArticle('deflection'),
+      VoteModel.aggregate<{ _id: { articleId: Types.ObjectId; helpful: boolean }; count: number }>([
+        { $match: { siteId, at: { $gte: since } } },
+        { $group: { _id: { articleId: '$articleId', helpful: '$helpful' }, count: { $sum: 1 } } },
+      ]),
+    ]);
+    const ids = [...views, ...deflections].map((r) => r._id).concat(votes.map((v) => v._id.articleId));
+    const titles = new Map(
+      (await ArticleModel.find({ _id: { $in: ids } }).select('title').lean<Array<{ _id: Types.ObjectId; title: string }>>()).map((a) => [
+        a._id.toHexString(),
+        a.title,
+      ]),
+    );
+    const titled = (rows: Array<{ _id: Types.ObjectId; count: number }>) =>
+      rows.map((r) => ({ articleId: r._id.toHexString(), title: titles.get(r._id.toHexString()) ?? '(deleted article)', count: r.count }));
+    const voteRows = new Map<string, { articleId: string; title: string; helpful: number; notHelpful: number }>();
+    for (const { _id, count } of votes) {
+      const id = _id.articleId.toHexString();
+      const row = voteRows.get(id) ?? { articleId: id, title: titles.get(id) ?? '(deleted article)', helpful: 0, notHelpful: 0 };
+      if (_id.helpful) row.helpful += count;
+      else row.notHelpful += count;
+      voteRows.set(id, row);
+    }
+    return {
+      since: since.toISOString(),
+      searches,
+      contentGaps: gaps.map((g) => ({ query: g._id.query, locale: g._id.locale, count: g.count })),
+      views: titled(views),
+      votes: [...voteRows.values()].sort((a, b) => b.helpful + b.notHelpful - (a.helpful + a.notHelpful)),
+      deflections: titled(deflections),
+    };
+  }
+
+  private async store(type: SignalType, who: Subject, fields: Record<string, unknown>): Promise<void> {
+    try {
+      await SignalModel.create({ siteId: who.siteId, visitorId: who.visitorId, type, at: new Date(), ...fields });
+    } catch (err) {
+      this.log.error({ err, type }, 'kb: could not store a signal');
+    }
+  }
+}
