@@ -1,4 +1,4 @@
-import { marked, type Token } from 'marked';
+import { marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 /**
@@ -26,22 +26,28 @@ export function renderMarkdown(markdown: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
+const INLINE = new Set(['text', 'strong', 'em', 'codespan', 'link', 'del', 'escape', 'image']);
+
 /** The readable text of an article's Markdown (what the search indexes): no markup, no raw HTML. */
 export function plainText(markdown: string): string {
-  const parts: string[] = [];
-  const visit = (tokens: Token[] | undefined) => {
+  const textOf = (tokens: Token[] | undefined): string => {
+    let out = '';
     for (const token of tokens ?? []) {
-      if (token.type === 'html') continue;
-      if (token.type === 'list') for (const item of token.items) visit(item.tokens);
+      let piece = '';
+      if (token.type === 'list') piece = (token as Tokens.List).items.map((item) => textOf(item.tokens)).join(' ');
       else if (token.type === 'table') {
-        for (const cell of token.header) visit(cell.tokens);
-        for (const row of token.rows) for (const cell of row) visit(cell.tokens);
-      } else if ('tokens' in token && token.tokens) visit(token.tokens);
-      else if ('text' in token && typeof token.text === 'string') parts.push(token.text);
+        const table = token as Tokens.Table;
+        piece = [...table.header, ...table.rows.flat()].map((cell) => textOf(cell.tokens)).join(' ');
+      }
+      else if (token.type === 'html' || token.type === 'br') piece = ' ';
+      else if ('tokens' in token && token.tokens) piece = textOf(token.tokens);
+      else if ('text' in token && typeof token.text === 'string') piece = token.text;
+      // Inline pieces join as written; blocks (paragraphs, headings, cells) are separated by a space.
+      out += INLINE.has(token.type) ? piece : ` ${piece} `;
     }
+    return out;
   };
-  visit(marked.lexer(markdown, { gfm: true }));
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return textOf(marked.lexer(markdown, { gfm: true })).replace(/\s+/g, ' ').trim();
 }
 
 const EXCERPT_CHARS = 220;

@@ -38,7 +38,7 @@ export interface ApiResult<T = Record<string, unknown>> {
 
 /** The KB editor's REST API as the console calls it, with a session cookie (or none). */
 export function kbApi(baseUrl: string, cookie?: string) {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
     const headers: Record<string, string> = {};
     if (cookie) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
