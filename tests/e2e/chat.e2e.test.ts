@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
-import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server';
+import { ADMIN, connectAgent, connected, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -17,6 +17,14 @@ afterAll(async () => {
 
 describe('visitor on /demo chats with an agent on /console', () => {
   it('delivers the question to the console and the reply back to the widget', async () => {
+    // The agent signs in first: with no agent online the widget offers the offline form instead of the chat.
+    const desk = await browser.newContext();
+    const agent = await desk.newPage();
+    await agent.goto(`${server.url}/console`);
+    await agent.getByLabel('Email').fill(ADMIN.email);
+    await agent.getByLabel('Password').fill(ADMIN.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+
     const shop = await browser.newContext();
     const visitor = await shop.newPage();
     await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
@@ -26,12 +34,6 @@ describe('visitor on /demo chats with an agent on /console', () => {
     await message.press('Enter');
     await expect.poll(() => visitor.getByText('Do these shoes run small?').count()).toBeGreaterThan(0);
 
-    const desk = await browser.newContext();
-    const agent = await desk.newPage();
-    await agent.goto(`${server.url}/console`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.getByText('Do these shoes run small?').first().click();
     const reply = agent.getByRole('textbox', { name: 'Reply' });
     await reply.fill('They run true to size.');
@@ -45,6 +47,8 @@ describe('visitor on /demo chats with an agent on /console', () => {
   });
 
   it('queues a message typed while offline and delivers it once after reconnecting', async () => {
+    const onlineAgent = connectAgent(server, await signIn(server)); // an agent online: the chat, not the offline form
+    await connected(onlineAgent);
     const shop = await browser.newContext();
     const visitor = await shop.newPage();
     await visitor.goto(`${server.url}/demo/cart`);
@@ -56,13 +60,13 @@ describe('visitor on /demo chats with an agent on /console', () => {
     await expect.poll(() => visitor.getByText('Sending…').count()).toBe(0);
 
     await shop.setOffline(true);
-    await visitor.getByText('Reconnecting…').waitFor({ timeout: 15_000 });
+    await visitor.getByText(/^Reconnecting…/).waitFor({ timeout: 15_000 });
     await message.fill('typed in the tunnel');
     await message.press('Enter');
-    await visitor.getByText('Sending…').waitFor();
+    await visitor.getByText('Queued, sends when you are back online').waitFor();
 
     await shop.setOffline(false);
-    await expect.poll(() => visitor.getByText('Sending…').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => visitor.getByText(/Queued|Sending…/).count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => mongoose.connection.collection('messages').countDocuments({ text: 'typed in the tunnel' }))
       .toBe(1);
     await visitor.reload();
@@ -70,5 +74,6 @@ describe('visitor on /demo chats with an agent on /console', () => {
     await visitor.getByText('typed in the tunnel').waitFor();
     expect(await visitor.getByText('typed in the tunnel').count()).toBe(1);
     await shop.close();
+    onlineAgent.disconnect();
   });
 });
