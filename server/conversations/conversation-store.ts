@@ -3,7 +3,8 @@ import type { MessageAuthor } from '../../shared/contract';
 import { AppError } from '../edge/errors';
 import { visitorDisplayName, type Visitor } from '../visitors/visitor.model';
 import { ConversationModel, type Conversation } from './conversation.model';
-import { MessageModel, type StoredMessage } from './message.model';
+import { MessageModel, messageKey, type StoredMessage } from './message.model';
+import { OpenConversationModel, type OpenConversation } from './open-conversation.model';
 
 const DUPLICATE_KEY = 11000;
 const HISTORY_LIMIT = 500;
@@ -13,26 +14,45 @@ function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number }).code === DUPLICATE_KEY;
 }
 
-export function findOpenConversation(visitorId: Types.ObjectId): Promise<Conversation | null> {
-  return ConversationModel.findOne({ openKey: visitorId.toHexString() }).lean<Conversation>().exec();
+/** A claim younger than this may belong to a conversation still being created. */
+const CLAIM_SETTLE_MS = 2_000;
+
+export async function findOpenConversation(visitorId: Types.ObjectId): Promise<Conversation | null> {
+  const claim = await OpenConversationModel.findById(visitorId.toHexString()).lean<OpenConversation>();
+  if (!claim) return null;
+  const conversation = await ConversationModel.findById(claim.conversationId).lean<Conversation>();
+  if (conversation?.status === 'open') return conversation;
+  if (!conversation && Date.now() - claim.createdAt.getTime() < CLAIM_SETTLE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return findOpenConversation(visitorId);
+  }
+  // Closed, or a start that never finished: the claim is stale, release it.
+  await OpenConversationModel.deleteOne({ _id: claim._id, conversationId: claim.conversationId });
+  return null;
 }
 
 /** Starts the visitor's conversation; when tabs race to start one, all of them get the winner's. */
 export async function startConversation(visitor: Visitor): Promise<Conversation> {
+  const conversationId = new Types.ObjectId();
   try {
-    const created = await ConversationModel.create({
-      siteId: visitor.siteId,
-      visitorId: visitor._id,
-      visitorName: visitorDisplayName(visitor),
-      openKey: visitor._id.toHexString(),
-    });
-    return created.toObject<Conversation>();
+    await OpenConversationModel.create({ _id: visitor._id.toHexString(), conversationId });
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
     const winner = await findOpenConversation(visitor._id);
-    if (!winner) throw err;
-    return winner;
+    return winner ?? startConversation(visitor);
   }
+  const created = await ConversationModel.create({
+    _id: conversationId,
+    siteId: visitor.siteId,
+    visitorId: visitor._id,
+    visitorName: visitorDisplayName(visitor),
+  });
+  return created.toObject<Conversation>();
+}
+
+/** After a conversation closes: the visitor's next message starts a new one. */
+export async function releaseOpenConversation(conversation: Pick<Conversation, '_id' | 'visitorId'>): Promise<void> {
+  await OpenConversationModel.deleteOne({ _id: conversation.visitorId.toHexString(), conversationId: conversation._id });
 }
 
 export interface NewMessage {
@@ -44,6 +64,15 @@ export interface NewMessage {
   text: string;
 }
 
+type StoredListener = (conversation: Conversation, message: StoredMessage) => void;
+const storedListeners = new Set<StoredListener>();
+
+/** Follows every newly stored message, whichever path stored it (the inbox search index does); returns the unsubscribe. */
+export function onMessageStored(listener: StoredListener): () => void {
+  storedListeners.add(listener);
+  return () => storedListeners.delete(listener);
+}
+
 export interface PostedMessage {
   message: StoredMessage;
   conversation: Conversation;
@@ -53,54 +82,65 @@ export interface PostedMessage {
 
 /**
  * Stores a message exactly once per (conversation, client id), at the next free position, then
- * refreshes the conversation's preview and waiting state. Both guarantees rest on unique indexes.
+ * refreshes the conversation's preview and waiting state. Both guarantees rest on unique keys: the
+ * message's `_id` is (conversation, client id), and (conversation, seq) is a unique index. The next
+ * position comes from the conversation's preview (already in hand); only after a collision is the
+ * highest stored position looked up, which also heals a preview left behind by a concurrent writer.
  */
 export async function postMessage(input: NewMessage): Promise<PostedMessage> {
   const { conversation } = input;
   if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
-  const byClientId = { conversationId: conversation._id, clientId: input.clientId };
+  const _id = messageKey(conversation._id, input.clientId);
+  let lastSeq = conversation.lastMessage?.seq ?? -1;
 
   for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
-    const stored = await MessageModel.findOne(byClientId).lean<StoredMessage>();
-    if (stored) return { message: stored, conversation, created: false };
-    const last = await MessageModel.findOne({ conversationId: conversation._id })
-      .sort({ seq: -1 })
-      .select({ seq: 1 })
-      .lean<{ seq: number }>();
     try {
       const created = await MessageModel.create({
+        _id,
         siteId: conversation.siteId,
-        ...byClientId,
-        seq: (last?.seq ?? -1) + 1,
+        conversationId: conversation._id,
+        clientId: input.clientId,
+        seq: lastSeq + 1,
         author: input.author,
         authorId: input.authorId ?? null,
         authorName: input.authorName ?? null,
         text: input.text,
       });
       const message = created.toObject<StoredMessage>();
-      return { message, conversation: await refreshSummary(conversation, message), created: true };
+      const refreshed = await refreshSummary(conversation, message);
+      for (const listener of storedListeners) listener(refreshed, message);
+      return { message, conversation: refreshed, created: true };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      // Either this client id was stored meanwhile (found on the next pass) or the position was taken:
-      // back off a little, at random, so that colliding writers spread out.
+      const stored = await MessageModel.findById(_id).lean<StoredMessage>();
+      if (stored) return { message: stored, conversation, created: false };
+      // The position was taken by a concurrent writer: back off a little, at random, then ask.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt + 1, 10)));
+      lastSeq = await highestSeq(conversation._id);
     }
   }
   throw new AppError('unavailable', 'The conversation is too busy right now; your message will be retried.');
 }
 
+async function highestSeq(conversationId: Types.ObjectId): Promise<number> {
+  const last = await MessageModel.findOne({ conversationId }).sort({ seq: -1 }).select({ seq: 1 }).lean<{ seq: number }>();
+  return last?.seq ?? -1;
+}
+
 async function refreshSummary(conversation: Conversation, message: StoredMessage): Promise<Conversation> {
   const lastMessage = { seq: message.seq, text: message.text, author: message.author, createdAt: message.createdAt };
+  // A visitor message waits and counts as unread; an agent's reply answers and reads everything before it.
   const waiting =
     message.author === 'visitor'
-      ? { $min: { waitingSince: message.createdAt } }
+      ? { $min: { waitingSince: message.createdAt }, $inc: { unread: 1 } }
       : message.author === 'agent'
         ? { $unset: { waitingSince: 1 } }
         : {};
+  const read = message.author === 'agent' ? { unread: 0, agentReadSeq: message.seq } : {};
   // Only a newer message may replace the preview, whatever order concurrent writers finish in.
   const updated = await ConversationModel.findOneAndUpdate(
     { _id: conversation._id, $or: [{ lastMessage: null }, { 'lastMessage.seq': { $lt: message.seq } }] },
-    { $set: { lastMessage }, ...waiting },
+    { $set: { lastMessage, ...read }, ...waiting },
     { returnDocument: 'after' },
   ).lean<Conversation>();
   return updated ?? (await requireConversation(conversation._id));

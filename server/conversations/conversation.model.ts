@@ -6,12 +6,6 @@ const conversationSchema = new Schema(
     visitorId: { type: Schema.Types.ObjectId, required: true, index: true },
     visitorName: { type: String, required: true },
     status: { type: String, enum: ['open', 'closed'], default: 'open' },
-    /**
-     * The visitor's id while open, `closed:<id>` after: its unique index is what guarantees one open
-     * conversation per visitor. (Conditional updates are not atomic on the embedded FerretDB; inserts
-     * against a unique index are, on it and on MongoDB.)
-     */
-    openKey: { type: String, required: true, unique: true },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
     lastMessage: {
       type: new Schema({ seq: Number, text: String, author: String, createdAt: Date }, { _id: false }),
@@ -30,6 +24,18 @@ const conversationSchema = new Schema(
     /** Agents this routing offered the conversation to, in order; re-routing skips them. */
     offeredTo: { type: [Schema.Types.ObjectId], default: [] },
     offline: { type: Boolean, default: false },
+    /** Visitor messages since an agent last read or replied (a plain counter: see README, known limits). */
+    unread: { type: Number, default: 0 },
+    agentReadSeq: { type: Number, default: -1 },
+    visitorReadSeq: { type: Number, default: -1 },
+    closeReason: { type: String, default: null },
+    closeComment: { type: String, default: null },
+    closedBy: { type: Schema.Types.ObjectId, default: null },
+    /** The visitor's rating; the `Csat` collection holds the same answer under a unique key (stored once). */
+    csat: {
+      type: new Schema({ rating: Number, comment: String, at: Date }, { _id: false }),
+      default: null,
+    },
   },
   { timestamps: true },
 );

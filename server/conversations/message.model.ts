@@ -2,6 +2,12 @@ import { Schema, Types, model, type InferSchemaType } from 'mongoose';
 
 const messageSchema = new Schema(
   {
+    /**
+     * `<conversation id>:<client id>`: the exactly-once key is the primary key, so storing a re-sent
+     * message collides on it and finding one is an `_id` lookup — the only lookup the embedded
+     * FerretDB (SQLite backend) answers without scanning the collection.
+     */
+    _id: { type: String, required: true },
     siteId: { type: Schema.Types.ObjectId, required: true },
     conversationId: { type: Schema.Types.ObjectId, required: true },
     seq: { type: Number, required: true },
@@ -13,10 +19,12 @@ const messageSchema = new Schema(
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
-// Exactly-once storage: a re-sent message (same client id) hits this index instead of a second insert.
-messageSchema.index({ conversationId: 1, clientId: 1 }, { unique: true });
 // Each position is taken once: concurrent writers that pick the same `seq` collide here and retry.
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 
-export type StoredMessage = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId; createdAt: Date };
+export type StoredMessage = InferSchemaType<typeof messageSchema> & { _id: string; createdAt: Date };
+
+export function messageKey(conversationId: Types.ObjectId, clientId: string): string {
+  return `${conversationId.toHexString()}:${clientId}`;
+}
 export const MessageModel = model('Message', messageSchema);

@@ -5,7 +5,7 @@ import type { StoredMessage } from './message.model';
 
 export function toMessage(doc: StoredMessage): Message {
   return {
-    id: doc._id.toHexString(),
+    id: doc._id,
     conversationId: doc.conversationId.toHexString(),
     clientId: doc.clientId,
     seq: doc.seq,
@@ -41,6 +41,13 @@ export function toSummary(doc: Conversation): ConversationSummary {
       : null,
     priority: doc.priority,
     offline: doc.offline,
+    unread: doc.unread ?? 0,
+    visitorReadSeq: doc.visitorReadSeq ?? -1,
+    agentReadSeq: doc.agentReadSeq ?? -1,
+    closeReason: doc.closeReason ?? null,
+    csat: doc.csat?.rating
+      ? { rating: doc.csat.rating, comment: doc.csat.comment ?? '', at: (doc.csat.at ?? doc.updatedAt).toISOString() }
+      : null,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };

@@ -67,10 +67,11 @@ export class LifecycleService {
     return VisitorModel.findById(visitorId).lean<Visitor>();
   }
 
-  track(siteId: string, visitorId: string, event: TrackedEvent): Promise<void> {
+  /** Applies a tracked event; answers the visitor's current page type. */
+  track(siteId: string, visitorId: string, event: TrackedEvent): Promise<string | null> {
     return this.serialize(visitorId, async () => {
       const current = await this.load(visitorId);
-      if (!current) return;
+      if (!current) return null;
       const { settings } = await this.deps.sites.get(siteId);
       const now = new Date();
       const applied = applyTrackedEvent(current, event, settings, now);
@@ -86,17 +87,18 @@ export class LifecycleService {
         : event.type === 'exit_intent' ? detectExitIntent(state)
         : null;
       if (hesitation) await this.hesitations?.onHesitation(visitor, hesitation, settings);
+      return visitor.session.currentPageType ?? null;
     });
   }
 
   /** A visitor's chat message: one sent from a product page is a product question; a price question is a hesitation. */
-  onVisitorMessage(siteId: string, visitorId: string, text: string): Promise<void> {
+  async onVisitorMessage(siteId: string, visitorId: string, text: string, onProductPage: boolean): Promise<void> {
+    const hesitation = detectPriceQuestion(text);
+    if (!hesitation && !onProductPage) return; // nothing to record: spare the database
     return this.serialize(visitorId, async () => {
-      const hesitation = detectPriceQuestion(text);
       const current = await this.load(visitorId);
       if (!current) return;
       const { settings } = await this.deps.sites.get(siteId);
-      const onProductPage = current.session.currentPageType === 'product';
       const visitor = await this.save(
         current,
         { ...current, productQuestions: current.productQuestions + (onProductPage ? 1 : 0) },

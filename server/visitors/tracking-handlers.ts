@@ -11,7 +11,8 @@ export function trackingHandlers(lifecycle: LifecycleService, sites: SiteDirecto
     const { siteId, visitorId } = socket.data;
     return {
       track: async (event) => {
-        await lifecycle.track(siteId, visitorId, event);
+        const pageType = await lifecycle.track(siteId, visitorId, event);
+        if (pageType) socket.data.pageType = pageType;
         return null;
       },
       'visitor:identify': async ({ id, name, email, signature }) => {

@@ -1,0 +1,244 @@
+// Load: one client process holds VISITORS visitor sockets (websocket transport); SENDERS of them send
+// a message every INTERVAL into conversations served by AGENTS connected agents, for SECONDS. Reports
+// ack latency (the server persists before it acks), delivery latency to the agent, server CPU and RSS,
+// and lost/duplicated messages counted in the database. The same load then runs against a bare
+// Socket.IO echo server (bench/load/echo-server.ts) on the same machine: the floor.
+// Usage: npm run bench:load [-- --json] [-- --visitors 5000 --senders 500 --agents 20 --seconds 60]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import getPort from 'get-port';
+import mongoose from 'mongoose';
+import { io, type Socket } from 'socket.io-client';
+import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type Ack } from '../shared/contract';
+import { hashPassword } from '../server/agents/passwords';
+import { loadConfig } from '../server/config';
+import { spawnUntilReady, type ManagedProcess } from '../server/infra/child-process';
+import { createLogger } from '../server/infra/logger';
+import { startBackingServices } from '../server/infra/services';
+
+const json = process.argv.includes('--json');
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const VISITORS = option('--visitors', 5000);
+const SENDERS = option('--senders', 500);
+const AGENTS = option('--agents', 20);
+const SECONDS = option('--seconds', 60);
+const INTERVAL_MS = option('--interval-ms', 2000);
+const CONNECT_CONCURRENCY = 100;
+const say = (line: string) => json || console.error(line);
+
+interface Latencies { p50: number; p95: number; p99: number }
+const percentiles = (values: number[]): Latencies => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 10) / 10;
+  return { p50: at(50), p95: at(95), p99: at(99) };
+};
+
+/** CPU seconds (user + system) and RSS of a process, from /proc. */
+function processStats(pid: number): { cpuSeconds: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return { cpuSeconds: ticks / 100, rssMb: Math.round(rssKb / 1024) };
+}
+
+interface Target {
+  pid: number;
+  connectVisitor(i: number): Promise<Socket>;
+  connectAgent(j: number): Promise<Socket>;
+  /** Called once per sender before the timed phase (e.g. start the conversation and let its agent open it). */
+  prepareSender?(sender: Socket, agent: Socket, i: number): Promise<void>;
+  payload(clientId: string, agent: number): unknown;
+}
+
+async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await run(i);
+    }
+  }));
+  return results;
+}
+
+function connected(socket: Socket): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+async function runLoad(target: Target, label: string) {
+  say(`[${label}] connecting ${AGENTS} agents and ${VISITORS} visitors …`);
+  const agents = await Promise.all(Array.from({ length: AGENTS }, (_, j) => target.connectAgent(j)));
+  const visitors = await inBatches(VISITORS, (i) => target.connectVisitor(i));
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idle = processStats(target.pid);
+  say(`[${label}] ${VISITORS} idle sockets: server RSS ${idle.rssMb} MB`);
+
+  const senders = visitors.slice(0, SENDERS);
+  if (target.prepareSender) {
+    say(`[${label}] starting ${SENDERS} conversations …`);
+    await inBatches(SENDERS, (i) => target.prepareSender!(senders[i]!, agents[i % AGENTS]!, i));
+  }
+
+  const sentAt = new Map<string, number>();
+  const ackMs: number[] = [];
+  const deliveryMs: number[] = [];
+  const acked = new Set<string>();
+  let errors = 0;
+  for (const agent of agents) {
+    agent.on('message:new', (message: { clientId: string }) => {
+      const at = sentAt.get(message.clientId);
+      if (at !== undefined) deliveryMs.push(Date.now() - at);
+    });
+  }
+  say(`[${label}] ${SENDERS} senders × 1 message / ${INTERVAL_MS} ms for ${SECONDS} s …`);
+  const before = processStats(target.pid);
+  const started = Date.now();
+  const pending: Promise<void>[] = [];
+  let counter = 0;
+  await Promise.all(senders.map(async (socket, i) => {
+    await new Promise((resolve) => setTimeout(resolve, (i / SENDERS) * INTERVAL_MS));
+    for (let t = started + (i / SENDERS) * INTERVAL_MS; t < started + SECONDS * 1000; t += INTERVAL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, t - Date.now())));
+      const clientId = `load${i}x${counter++}`;
+      sentAt.set(clientId, Date.now());
+      pending.push(
+        (socket.timeout(30_000).emitWithAck('message:send', target.payload(clientId, i % AGENTS)) as Promise<Ack<unknown>>).then(
+          (res) => {
+            if (res.ok) {
+              acked.add(clientId);
+              ackMs.push(Date.now() - sentAt.get(clientId)!);
+            } else errors++;
+          },
+          () => errors++,
+        ),
+      );
+    }
+  }));
+  const elapsed = (Date.now() - started) / 1000;
+  const after = processStats(target.pid);
+  await Promise.all(pending);
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // late deliveries
+  for (const socket of [...visitors, ...agents]) socket.close();
+  return {
+    sent: sentAt.size,
+    acked: acked.size,
+    errors,
+    ackedIds: acked,
+    ack: percentiles(ackMs),
+    delivery: percentiles(deliveryMs),
+    delivered: deliveryMs.length,
+    serverCpuPct: Math.round(((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100),
+    serverRssMb: after.rssMb,
+    idleRssMb: idle.rssMb,
+  };
+}
+
+// --- the floor: a bare Socket.IO echo server --------------------------------------------------
+const echo = await spawnUntilReady(process.execPath, ['--import', 'tsx', 'bench/load/echo-server.ts'], (l) => l.startsWith('listening'), 30_000);
+const echoUrl = `http://127.0.0.1:${echo.readyLine.split(' ')[1]}`;
+const echoResult = await runLoad(
+  {
+    pid: echo.child.pid!,
+    connectVisitor: () => connected(io(`${echoUrl}/visitor`, { transports: ['websocket'], forceNew: true })),
+    connectAgent: (j) => connected(io(`${echoUrl}/agent`, { transports: ['websocket'], forceNew: true, auth: { agent: j } })),
+    payload: (clientId, agent) => ({ clientId, text: `hello ${clientId}`, agent }),
+  },
+  'echo',
+);
+await echo.stop();
+
+// --- our server --------------------------------------------------------------------------------
+const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-load-'));
+const services = await startBackingServices(loadConfig({ ...process.env, DATA_DIR: dataDir }), createLogger('silent'));
+const mongoUri = `${services.mongoUri.replace(/\/lifecycle_chat$/, '')}/bench_load`;
+const port = await getPort({ host: '127.0.0.1' });
+const url = `http://127.0.0.1:${port}`;
+let server: ManagedProcess | undefined;
+try {
+  server = await spawnUntilReady(process.execPath, ['--import', 'tsx', 'server/main.ts'], (l) => l.includes('Lifecycle Chat is running'), 120_000, {
+    ...process.env, PORT: String(port), MONGODB_URI: mongoUri, REDIS_URL: services.redisUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+  });
+  const db = await mongoose.createConnection(mongoUri).asPromise();
+  const site = await db.collection('sites').findOne({});
+  const password = 'load-agent-password';
+  const passwordHash = await hashPassword(password);
+  await db.collection('users').insertMany(Array.from({ length: AGENTS }, (_, j) => ({
+    siteId: site!._id, email: `agent${j}@load.example`, name: `Agent ${j}`, role: 'agent', passwordHash, active: true, availability: 'online', capacity: 1000,
+  })));
+  const ask = <T>(socket: Socket, event: string, payload: unknown) =>
+    (socket.timeout(30_000).emitWithAck(event, payload) as Promise<Ack<T>>).then((res) => {
+      if (!res.ok) throw new Error(`${event}: ${res.error.code}`);
+      return res.data;
+    });
+
+  const ours = await runLoad(
+    {
+      pid: server.child.pid!,
+      connectVisitor: async () => {
+        const socket = await connected(io(`${url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], forceNew: true, auth: { siteKey: site!.publicKey } }));
+        await ask(socket, 'visitor:sync', { afterSeq: -1 });
+        return socket;
+      },
+      connectAgent: async (j) => {
+        const res = await fetch(`${url}/api/auth/sign-in`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `agent${j}@load.example`, password }),
+        });
+        const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+        return connected(io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } }));
+      },
+      prepareSender: async (sender, agent, i) => {
+        const { message } = await ask<{ message: { conversationId: string } }>(sender, 'message:send', { clientId: `start${i}xx`, text: 'Hello!' });
+        await ask(agent, 'conversation:open', { conversationId: message.conversationId });
+      },
+      payload: (clientId) => ({ clientId, text: `hello ${clientId}` }),
+    },
+    'ours',
+  );
+
+  // Lost and duplicated, from the database: every acked client id must be stored exactly once.
+  const stored = await db.collection('messages').aggregate<{ _id: string; n: number }>([
+    { $match: { author: 'visitor' } },
+    { $group: { _id: '$clientId', n: { $sum: 1 } } },
+  ]).toArray();
+  const counts = new Map(stored.map((row) => [row._id, row.n]));
+  let lost = 0;
+  let duplicated = 0;
+  for (const id of ours.ackedIds) {
+    const n = counts.get(id) ?? 0;
+    if (n === 0) lost++;
+    if (n > 1) duplicated++;
+  }
+  await db.close();
+
+  const result = {
+    config: { visitors: VISITORS, senders: SENDERS, agents: AGENTS, seconds: SECONDS, intervalMs: INTERVAL_MS, transport: 'websocket' },
+    sent: ours.sent,
+    acked: ours.acked,
+    errors: ours.errors,
+    ack: ours.ack,
+    delivery: ours.delivery,
+    delivered: ours.delivered,
+    lost,
+    duplicated,
+    serverCpuPct: ours.serverCpuPct,
+    serverRssMb: ours.serverRssMb,
+    idleSocketsRssMb: ours.idleRssMb,
+    echo: { ...echoResult.ack, delivery: echoResult.delivery, serverCpuPct: echoResult.serverCpuPct, serverRssMb: echoResult.serverRssMb, sent: echoResult.sent, acked: echoResult.acked },
+    ackP99VsEcho: Math.round((ours.ack.p99 / Math.max(echoResult.ack.p99, 0.1)) * 10) / 10,
+  };
+  if (json) console.log(JSON.stringify(result));
+  else console.log(JSON.stringify(result, null, 2));
+} finally {
+  await server?.stop();
+  await services.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
