@@ -32,7 +32,7 @@ export interface ApiOptions {
   baseUrl?: string;
 }
 
-const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
+export const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 
 export function createApi(options: ApiOptions = {}): ConsoleApi {
   const baseUrl = options.baseUrl ?? '';
@@ -81,7 +81,7 @@ export function createApi(options: ApiOptions = {}): ConsoleApi {
   };
 }
 
-async function toError(response: Response): Promise<ApiRequestError> {
+export async function toError(response: Response): Promise<ApiRequestError> {
   const body: unknown = await response.json().catch(() => null);
   if (isRecord(body) && isRecord(body.error)) {
     const { code, message } = body.error;

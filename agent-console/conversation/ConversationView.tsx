@@ -1,7 +1,8 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ConversationSummary } from '../../shared/contract';
 import type { ConnectionStatus } from '../agent-socket';
 import { EscalationBadges } from '../escalation/EscalationBadges';
+import { ArticleSuggestions } from '../kb/ArticleSuggestions';
 import { formatWait, secondsSince } from '../lib/format';
 import type { OutgoingMessage, SelectedConversation } from '../state/console-store';
 import { Avatar } from '../ui/Avatar';
@@ -25,6 +26,8 @@ export interface ConversationViewProps {
 export function ConversationView(props: ConversationViewProps) {
   const { selected, outgoing, agentName, connection, now, onSend, onDraftChange, onRetry, onDiscard, onReload } = props;
   const drafts = useRef(new Map<string, string>());
+  /** Bumped by an article insert: remounts the composer with the draft that now holds the article. */
+  const [inserts, setInserts] = useState(0);
 
   if (!selected) {
     return (
@@ -107,8 +110,19 @@ export function ConversationView(props: ConversationViewProps) {
       {!closed && connection !== 'connected' && (
         <p class="conversation__notice">Offline: replies will be sent when the connection is back.</p>
       )}
+      {!closed && (
+        <ArticleSuggestions
+          conversationId={id}
+          latestVisitorText={selected.messages.findLast((m) => m.author === 'visitor')?.text ?? null}
+          onInsert={(text) => {
+            const draft = drafts.current.get(id);
+            drafts.current.set(id, draft ? `${draft.trimEnd()}\n\n${text}` : text);
+            setInserts((n) => n + 1);
+          }}
+        />
+      )}
       <Composer
-        key={id}
+        key={`${id}:${inserts}`}
         initialDraft={drafts.current.get(id) ?? ''}
         disabled={closed || selected.load === 'error'}
         disabledReason={closed ? 'This conversation is closed' : null}

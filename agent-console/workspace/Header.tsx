@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { User } from '../../shared/contract';
 import type { ConnectionStatus } from '../agent-socket';
 import { Avatar } from '../ui/Avatar';
@@ -8,14 +9,17 @@ interface HeaderProps {
   connection: ConnectionStatus;
   signingOut: boolean;
   onSignOut: () => void;
+  /** Navigation between the workspace's views. */
+  nav?: ComponentChildren;
 }
 
-export function Header({ user, connection, signingOut, onSignOut }: HeaderProps) {
+export function Header({ user, connection, signingOut, onSignOut, nav }: HeaderProps) {
   return (
     <header class="topbar">
       <div class="topbar__brand">
         <span class="brand-mark" aria-hidden="true" />
         <span class="topbar__title">Agent console</span>
+        {nav}
       </div>
       <div class="topbar__end">
         <ConnectionIndicator status={connection} />

@@ -5,12 +5,17 @@ import { ConversationView } from '../conversation/ConversationView';
 import { EscalationOffers } from '../escalation/EscalationOffers';
 import { startLifecycleStores, type LifecycleStores } from '../escalation/lifecycle-stores';
 import { Inbox } from '../inbox/Inbox';
+import { createKbApi } from '../kb/kb-api';
+import { KbConnectionContext } from '../kb/kb-context';
+import { KbEditor } from '../kb/KbEditor';
 import { useNow } from '../lib/use-now';
 import { ConsoleStore } from '../state/console-store';
 import { useConsoleState } from '../state/use-console-state';
 import { useStoreState } from '../state/use-store-state';
 import { VisitorPanel } from '../visitor-panel/VisitorPanel';
 import { Header } from './Header';
+
+const kbApi = createKbApi();
 
 export interface WorkspaceProps {
   user: User;
@@ -26,8 +31,10 @@ export interface WorkspaceProps {
 export function Workspace({ connect, ...rest }: WorkspaceProps) {
   const [store, setStore] = useState<ConsoleStore | null>(null);
   const [lifecycle, setLifecycle] = useState<LifecycleStores | null>(null);
+  const [connection, setConnection] = useState<AgentConnection | null>(null);
   useEffect(() => {
     const connection = connect();
+    setConnection(connection);
     const created = new ConsoleStore(connection);
     const createdLifecycle = startLifecycleStores(connection, created);
     created.start();
@@ -39,8 +46,12 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
       connection.close();
     };
   }, [connect]);
-  if (!store || !lifecycle) return null;
-  return <WorkspaceView store={store} lifecycle={lifecycle} {...rest} />;
+  if (!store || !lifecycle || !connection) return null;
+  return (
+    <KbConnectionContext.Provider value={connection}>
+      <WorkspaceView store={store} lifecycle={lifecycle} {...rest} />
+    </KbConnectionContext.Provider>
+  );
 }
 
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores };
@@ -52,6 +63,7 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
   const visitorId = state.selected?.conversation?.visitorId ?? null;
   useEffect(() => lifecycle.visitor.show(visitorId), [lifecycle, visitorId]);
   const now = useNow();
+  const [view, setView] = useState<'inbox' | 'kb'>('inbox');
   const waiting = state.conversations.filter((c) => c.waitingSince).length;
 
   useEffect(() => {
@@ -66,8 +78,24 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
   const selectedId = state.selected?.id ?? null;
   return (
     <div class="workspace">
-      <Header user={user} connection={state.connection} signingOut={signingOut} onSignOut={onSignOut} />
-      <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
+      <Header
+        user={user}
+        connection={state.connection}
+        signingOut={signingOut}
+        onSignOut={onSignOut}
+        nav={
+          <nav class="kb-nav" aria-label="Workspace">
+            <button type="button" class="kb-nav__link" aria-current={view === 'inbox' ? 'page' : undefined} onClick={() => setView('inbox')}>Inbox</button>
+            <button type="button" class="kb-nav__link" aria-current={view === 'kb' ? 'page' : undefined} onClick={() => setView('kb')}>Knowledge base</button>
+          </nav>
+        }
+      />
+      {view === 'kb' && (
+        <main class="workspace__main workspace__main--kb">
+          <KbEditor api={kbApi} user={user} />
+        </main>
+      )}
+      {view === 'inbox' && <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
         <Inbox
           status={state.inbox}
           error={state.inboxError}
@@ -92,7 +120,7 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
           onReload={(id) => store.select(id)}
         />
         {visitorId && <VisitorPanel state={visitor} now={now} onRetry={() => lifecycle.visitor.retry()} />}
-      </main>
+      </main>}
       <EscalationOffers
         offers={offers}
         onAccept={(id) => void lifecycle.offers.accept(id)}
