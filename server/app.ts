@@ -25,7 +25,10 @@ import type {
 } from './conversations/namespaces';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { demoRoutes } from './demo/demo-routes';
+import { socketIp, type TrustProxy } from './edge/client-ip';
+import { refuseCrossSiteWrites } from './edge/csrf';
 import { errorHandler, notFound } from './edge/http';
+import { limitRequests, limitSocketEvents, RateLimits } from './edge/rate-limits';
 import { ReplyAlertQueue } from './escalation/reply-alert-queue';
 import { AgentAvailability } from './escalation/agent-availability';
 import { escalationAgentHandlers, escalationVisitorHandlers } from './escalation/escalation-handlers';
@@ -68,6 +71,8 @@ export interface RunningServer {
   url: string;
   port: number;
   demoSiteKey: string;
+  /** The Express app, for tests that walk its routes. */
+  app: express.Express;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
   const sessions = new SessionStore(redis, sessionTtlSeconds);
+  const limits = new RateLimits(redis, { perSender: config.RATE_LIMIT_PER_SENDER, perIp: config.RATE_LIMIT_PER_IP });
+  const isConsoleOrigin = sameHost(config.PUBLIC_URL);
 
   const app = express();
   app.disable('x-powered-by');
@@ -109,9 +116,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/healthz', healthRoute(mongoose.connection, redis));
   // Webhooks verify a signature over the raw body, so they are mounted before the JSON parser.
   const shopWebhooks = express.Router();
+  app.use('/api', limitRequests(limits));
   app.use('/api/webhooks', shopWebhooks);
+  // Everything after the (signed, server-to-server) webhooks refuses writes sent by other websites.
+  app.use(refuseCrossSiteWrites(isConsoleOrigin));
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
-  app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds));
+  app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds, limits));
   app.use('/api/kb', kbRoutes(kb, sessions));
   app.use('/api', notFound);
 
@@ -179,6 +189,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     escalation: escalationAgentHandlers(escalations, lifecycle),
     kb: (socket) => kbAgentHandlers(kb, socket, config.PUBLIC_URL),
   };
+  // Registered before the gateways, so a refused handshake creates no visitor.
+  const ipOf = socketIp(app.get('trust proxy fn') as TrustProxy);
+  limitSocketEvents(ns.visitors, limits, ipOf, (socket) => socket.data.visitorId, log);
+  limitSocketEvents(ns.agents, limits, ipOf, (socket) => socket.data.userId, log);
   attachVisitorGateway({
     ns,
     tokens: new VisitorTokens(options.secret),
@@ -192,7 +206,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ns,
     sessions,
     replyAlerts,
-    isConsoleOrigin: sameHost(config.PUBLIC_URL),
+    isConsoleOrigin,
     domains: agentDomains,
     onPresenceChange: (siteId) => availability.broadcast(siteId),
     log,
@@ -206,6 +220,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     port,
     demoSiteKey: site.publicKey,
+    app,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await kb.close();

@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import { SESSION_COOKIE, SignInBody, type SignInResponse } from '../../shared/contract';
 import { AppError } from '../edge/errors';
 import { parseBody, route } from '../edge/http';
+import type { RateLimits } from '../edge/rate-limits';
 import { hashPassword, verifyPassword } from './passwords';
 import { sessionTokenFrom, toUser, userFromCookie } from './current-user';
 import type { SessionStore } from './sessions';
@@ -11,14 +12,18 @@ import { UserModel, type StoredUser } from './user.model';
 // Compared against when the email is unknown, so both failures take the same time.
 const decoyHash = hashPassword('decoy-password-never-matches');
 
-export function authRoutes(sessions: SessionStore, ttlSeconds: number): Router {
+export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: RateLimits): Router {
   const router = Router();
 
   router.post('/sign-in', route(async (req, res) => {
     const { email, password } = parseBody(SignInBody, req.body);
+    const ip = req.ip ?? 'unknown';
+    // Brute force: a few attempts per email and address, and per address, in a window.
+    await limits.signInAttempt(email, ip);
     const user = await UserModel.findOne({ email: { $eq: email }, active: true }).lean<StoredUser>();
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
     if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
+    await limits.signInSucceeded(email, ip);
     const previous = sessionTokenFrom(req.headers.cookie);
     if (previous) await sessions.destroy(previous);
     const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });

@@ -23,6 +23,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   bad_signature: 401,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

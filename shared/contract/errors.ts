@@ -16,6 +16,8 @@ export const ErrorCode = z.enum([
   /** A webhook's signature is missing, wrong, outside the replay window or already used. */
   'bad_signature',
   'payload_too_large',
+  /** Too many requests from one visitor, agent or address in a short time; retry after the wait the message names. */
+  'rate_limited',
   'unavailable',
   'internal',
 ]);
