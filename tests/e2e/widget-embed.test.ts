@@ -3,6 +3,7 @@
 // works by keyboard alone, and stays within its byte budgets.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import mongoose from 'mongoose';
 import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -237,6 +238,28 @@ describe('accessibility', () => {
     await expect.poll(() => page.locator('lifecycle-chat .panel').count()).toBe(0);
     expect(await focused()).toMatchObject({ cls: 'launcher' });
     await page.context().close();
+  });
+});
+
+describe('tracking', () => {
+  it('reports page views (also SPA navigation), the cart and the signed identity of the demo shop', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/demo/product/trail-runner-shoes`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.waitForLoadState('networkidle'); // the app loads at idle time, without any click on the launcher
+    await page.evaluate(() => {
+      history.pushState(null, '', '/demo/spa-view');
+      document.body.dataset.pageType = 'shipping';
+    });
+    const visitors = mongoose.connection.collection('visitors');
+    await expect
+      .poll(async () => (await visitors.findOne({ 'pages.url': `${server.url}/demo/spa-view` }))?.pages?.map((p: { pageType: string }) => p.pageType), { timeout: 10_000 })
+      .toEqual(['product', 'shipping']);
+    const visitor = await visitors.findOne({ 'pages.url': `${server.url}/demo/spa-view` });
+    expect(visitor).toMatchObject({ cart: { items: 1, value: 89, currency: 'USD' }, identified: true });
+    expect(await page.locator('lifecycle-chat .panel').count()).toBe(0);
+    await context.close();
   });
 });
 
