@@ -43,7 +43,8 @@ export function KbEditor({ api, user }: { api: KbApi; user: User }) {
   );
 
   const saved = (article: KbArticle) => {
-    setSelection({ phase: 'open', target: article, key: article.id });
+    // Same key: the form stays mounted (with its notice) when a new article gets its id.
+    setSelection((s) => ({ phase: 'open', target: article, key: s.phase === 'open' ? s.key : article.id }));
     setList((l) =>
       l.phase === 'ready'
         ? { phase: 'ready', articles: [article, ...l.articles.filter((a) => a.id !== article.id)] }
