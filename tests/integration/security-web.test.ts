@@ -71,7 +71,7 @@ describe('cross-site request forgery', () => {
 
   it('refuses every state-changing route sent by another website, and stores nothing', async () => {
     const cookie = await signIn(server);
-    const articlesBefore = await db.collection('articles').countDocuments();
+    const articlesBefore = await db.collection('kbarticles').countDocuments();
     let tried = 0;
     for (const [method, path, body] of writes) {
       for (const [name, headers] of forgeries) {
@@ -87,7 +87,7 @@ describe('cross-site request forgery', () => {
     }
     // The session survived the forged sign-out, and no forged article was stored.
     expect((await me(cookie)).status).toBe(200);
-    expect(await db.collection('articles').countDocuments()).toBe(articlesBefore);
+    expect(await db.collection('kbarticles').countDocuments()).toBe(articlesBefore);
     reportAttacks('cross-site forged writes', tried, `${writes.length} routes × ${forgeries.length} forgeries`);
   });
 
