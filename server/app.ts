@@ -9,7 +9,13 @@ import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { Server } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/contract/constants';
+import { selfServiceRoutes, userRoutes } from './agents/account-routes';
+import { Accounts } from './agents/accounts';
 import { authRoutes } from './agents/auth-routes';
+import { AutoAwaySweep } from './agents/auto-away-sweep';
+import { Invites } from './agents/invites';
+import { Presence } from './agents/presence';
+import { presenceHandlers } from './agents/presence-handlers';
 import { SessionStore } from './agents/sessions';
 import { UserModel } from './agents/user.model';
 import type { Config } from './config';
@@ -24,6 +30,11 @@ import type {
   VisitorNamespace,
 } from './conversations/namespaces';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
+import { cannedRoutes } from './conversations/canned/canned-routes';
+import { rooms } from './conversations/namespaces';
+import { ConversationSearchIndex } from './conversations/search-index';
+import { Workplace } from './conversations/workplace';
+import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversations/workplace-handlers';
 import { demoRoutes } from './demo/demo-routes';
 import { socketIp, type TrustProxy } from './edge/client-ip';
 import { refuseCrossSiteWrites } from './edge/csrf';
@@ -46,6 +57,7 @@ import { kbVisitorHandlers } from './kb/visitor-handlers';
 import { ensureDemoSite } from './sites/first-run';
 import { SiteDirectory } from './sites/site-directory';
 import { SiteModel } from './sites/site.model';
+import { settingsRoutes } from './sites/settings-routes';
 import { AtRiskSweep } from './visitors/at-risk-sweep';
 import { LifecycleService } from './visitors/lifecycle-service';
 import { PageMetrics } from './visitors/page-metrics';
@@ -123,6 +135,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds, limits));
   app.use('/api/kb', kbRoutes(kb, sessions));
+  // Accounts, canned responses and settings need the sockets and sites built below: mounted here, filled in there.
+  const workplaceApi = express.Router();
+  app.use('/api', workplaceApi);
   app.use('/api', notFound);
 
   // Widget files are embedded on other sites' pages: readable cross-origin, including as modules.
@@ -161,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS);
   const metrics = new PageMetrics(redis);
   const lifecycle = new LifecycleService({ ns, sites, metrics, log });
-  const availability = new AgentAvailability(ns);
+  const availability = new AgentAvailability(ns, sites);
   const bullPrefix = `${prefix}:bull`;
   const escalations = new Escalations({
     ns,
@@ -178,16 +193,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   escalations.start();
   const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, log);
   await atRiskSweep.start();
+  const presence = new Presence({ ns, redis, agents: availability, log });
+  const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, presence, log);
+  await autoAway.start();
+  const accounts = new Accounts({
+    sessions,
+    invites: new Invites(redis),
+    disconnect: (userId) => ns.agents.in(rooms.agent(userId)).disconnectSockets(true),
+  });
+  const workplace = new Workplace({
+    ns,
+    search: new ConversationSearchIndex(redis),
+    lifecycle,
+    claim: (user, conversationId) => escalations.accept(user, conversationId),
+    log,
+  });
+  workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
+  workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
+  workplaceApi.use('/canned', cannedRoutes(sessions));
+  workplaceApi.use('/settings', settingsRoutes(sites, sessions, config.PUBLIC_URL));
   shopWebhooks.use(shopWebhookRoutes(redis, new ShopEvents(lifecycle, metrics)));
 
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites),
     escalation: escalationVisitorHandlers(escalations),
     kb: (socket) => kbVisitorHandlers(kb, socket),
+    workplace: workplaceVisitorHandlers(workplace),
   };
   const agentDomains: AgentDomainHandlers = {
     escalation: escalationAgentHandlers(escalations, lifecycle),
     kb: (socket) => kbAgentHandlers(kb, socket, config.PUBLIC_URL),
+    accounts: presenceHandlers(presence, log),
+    workplace: workplaceAgentHandlers(workplace),
   };
   // Registered before the gateways, so a refused handshake creates no visitor.
   const ipOf = socketIp(app.get('trust proxy fn') as TrustProxy);
@@ -224,7 +261,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await kb.close();
-      await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close()]);
+      workplace.dispose();
+      await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close()]);
       redis.disconnect();
       pubClient.disconnect();
       subClient.disconnect();

@@ -47,7 +47,7 @@ export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: R
   return router;
 }
 
-function sessionCookie(req: Request, token: string, maxAge: number): string {
+export function sessionCookie(req: Request, token: string, maxAge: number): string {
   return serialize(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -1,8 +1,10 @@
 import { agentRequests } from '../../shared/contract';
 import { userFromCookie } from '../agents/current-user';
+import { AGENT_EVENT_PERMISSIONS, requirePermission } from '../agents/permissions';
+import type { StoredUser } from '../agents/user.model';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../edge/errors';
-import { registerRequests, toHandshakeError } from '../edge/socket-handler';
+import { registerRequests, toHandshakeError, type RequestHandlers } from '../edge/socket-handler';
 import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import type { Logger } from '../infra/logger';
 import { VisitorModel, visitorDisplayName, type Visitor } from '../visitors/visitor.model';
@@ -49,7 +51,7 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
     void presenceChanged();
     socket.on('disconnect', () => void presenceChanged());
 
-    registerRequests(socket, agentRequests, {
+    registerRequests(socket, agentRequests, guarded(user, {
       'conversations:list': async ({ status }) => ({
         conversations: (await listConversations(siteId, status)).map(toSummary),
       }),
@@ -89,8 +91,9 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
           authorName: user.name,
           text,
         });
+        // Also on a re-send of a stored message (see the visitor gateway): its first broadcast may never have happened.
+        broadcastMessage(ns, posted.conversation, posted.message);
         if (posted.created) {
-          broadcastMessage(ns, posted.conversation, posted.message);
           if (conversation.waitingSince) await replyAlerts.cancel(conversationId, conversation.waitingSince);
         }
         return { message: toMessage(posted.message) };
@@ -104,6 +107,22 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
       },
       ...domains.escalation(socket),
       ...domains.kb(socket),
-    }, log);
+      ...domains.accounts(socket),
+      ...domains.workplace(socket),
+    }), log);
   });
+}
+
+type AgentHandlers = RequestHandlers<typeof agentRequests>;
+
+/** Every event checks its row of the permission table before its handler runs. */
+function guarded(user: StoredUser, handlers: AgentHandlers): AgentHandlers {
+  const checked: Record<string, (payload: never) => Promise<unknown>> = {};
+  for (const [event, handler] of Object.entries(handlers) as Array<[keyof AgentHandlers, (payload: never) => Promise<unknown>]>) {
+    checked[event] = async (payload) => {
+      requirePermission(user, AGENT_EVENT_PERMISSIONS[event]);
+      return handler(payload);
+    };
+  }
+  return checked as unknown as AgentHandlers;
 }

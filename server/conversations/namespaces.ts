@@ -1,6 +1,9 @@
 import type { Namespace } from 'socket.io';
 import type { Socket } from 'socket.io';
 import type {
+  accountAgentRequests,
+  workplaceAgentRequests,
+  workplaceVisitorRequests,
   AgentClientToServer,
   escalationAgentRequests,
   escalationVisitorRequests,
@@ -43,10 +46,13 @@ export interface VisitorDomainHandlers {
   tracking(socket: VisitorSocket): RequestHandlers<typeof trackingRequests>;
   escalation(socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests>;
   kb(socket: VisitorSocket): RequestHandlers<typeof kbVisitorRequests>;
+  workplace(socket: VisitorSocket): RequestHandlers<typeof workplaceVisitorRequests>;
 }
 export interface AgentDomainHandlers {
   escalation(socket: AgentSocket): RequestHandlers<typeof escalationAgentRequests>;
   kb(socket: AgentSocket): RequestHandlers<typeof kbAgentRequests>;
+  accounts(socket: AgentSocket): RequestHandlers<typeof accountAgentRequests>;
+  workplace(socket: AgentSocket): RequestHandlers<typeof workplaceAgentRequests>;
 }
 
 export interface ChatNamespaces {

@@ -87,6 +87,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
       ...domains.tracking(socket),
       ...domains.escalation(socket),
       ...domains.kb(socket),
+      ...domains.workplace(socket),
     }, log);
   });
 }

@@ -2,6 +2,8 @@ import { Types } from 'mongoose';
 import { UserModel, type StoredUser } from '../agents/user.model';
 import { ConversationModel } from '../conversations/conversation.model';
 import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import type { SiteDirectory } from '../sites/site-directory';
+import { isWithinBusinessHours } from '../../shared/sites/business-hours';
 
 export interface AvailableAgent {
   user: StoredUser;
@@ -14,9 +16,12 @@ export interface AvailableAgent {
  * active, in a role that works conversations, and under their capacity of open assigned conversations.
  */
 export class AgentAvailability {
-  constructor(private readonly ns: ChatNamespaces) {}
+  constructor(
+    private readonly ns: ChatNamespaces,
+    private readonly sites: SiteDirectory,
+  ) {}
 
-  private async connectedUserIds(siteId: string): Promise<Types.ObjectId[]> {
+  async connectedUserIds(siteId: string): Promise<Types.ObjectId[]> {
     const sockets = await this.ns.agents.in(rooms.siteAgents(siteId)).fetchSockets();
     const ids = new Set(sockets.map((s) => s.data.userId));
     return [...ids].map((id) => new Types.ObjectId(id));
@@ -34,19 +39,28 @@ export class AgentAvailability {
     }).lean<StoredUser[]>();
   }
 
+  /** Whether the widget may promise a person: the site is within its business hours and an agent is online. */
   async anyOnline(siteId: string): Promise<boolean> {
+    const { site } = await this.sites.get(siteId);
+    if (!isWithinBusinessHours(site.businessHours ?? null, new Date())) return false;
     return (await this.onlineAgents(siteId)).length > 0;
+  }
+
+  /** Open conversations assigned to each of the agents. */
+  async loads(agentIds: Types.ObjectId[]): Promise<Map<string, number>> {
+    if (agentIds.length === 0) return new Map();
+    const loads = await ConversationModel.aggregate<{ _id: Types.ObjectId; load: number }>([
+      { $match: { status: 'open', assigneeId: { $in: agentIds } } },
+      { $group: { _id: '$assigneeId', load: { $sum: 1 } } },
+    ]);
+    return new Map(loads.map((l) => [l._id.toHexString(), l.load]));
   }
 
   /** Online agents under capacity, least loaded first (ties: the one connected longest ago wins by id order). */
   async available(siteId: string, exclude: readonly string[] = []): Promise<AvailableAgent[]> {
     const agents = (await this.onlineAgents(siteId)).filter((a) => !exclude.includes(a._id.toHexString()));
     if (agents.length === 0) return [];
-    const loads = await ConversationModel.aggregate<{ _id: Types.ObjectId; load: number }>([
-      { $match: { status: 'open', assigneeId: { $in: agents.map((a) => a._id) } } },
-      { $group: { _id: '$assigneeId', load: { $sum: 1 } } },
-    ]);
-    const loadOf = new Map(loads.map((l) => [l._id.toHexString(), l.load]));
+    const loadOf = await this.loads(agents.map((a) => a._id));
     return agents
       .map((user) => ({ user, load: loadOf.get(user._id.toHexString()) ?? 0 }))
       .filter((a) => a.load < a.user.capacity)

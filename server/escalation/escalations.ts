@@ -12,6 +12,7 @@ import {
   type Hesitation,
   type LifecycleSettings,
 } from '../../shared/lifecycle';
+import { matchLocale } from '../../shared/i18n/locales';
 import type { StoredUser } from '../agents/user.model';
 import { ConversationModel, type Conversation } from '../conversations/conversation.model';
 import { findOpenConversation, postMessage, requireConversation, startConversation } from '../conversations/conversation-store';
@@ -104,10 +105,19 @@ export class Escalations implements HesitationHandler {
       concern: hesitation.concern,
       article: await articles.answerFor(siteId, visitor.locale ?? null, hesitation.concern),
       agentsOnline,
+      message: await this.promptText(siteId, visitor.locale ?? null),
     };
     ns.visitors.to(rooms.visitor(visitorId)).emit('proactive:prompt', prompt);
     this.deps.log.info({ visitorId, kind: hesitation.kind, agentsOnline }, 'hesitating buyer escalated');
     await this.startRouting(conversation, stage === 'purchase');
+  }
+
+  /** The site's proactive text in the visitor's language, else in the site's default language, else none. */
+  private async promptText(siteId: string, visitorLocale: string | null): Promise<string | null> {
+    const { site } = await this.deps.sites.get(siteId);
+    const texts = site.proactiveMessages ?? {};
+    const locale = matchLocale(visitorLocale) ?? matchLocale(site.locale);
+    return (locale && texts[locale]) || null;
   }
 
   /** "Talk to a person" in the widget: routes the visitor's conversation, noting the article they read. */

@@ -1,3 +1,4 @@
+import type { BusinessHours } from '../../shared/sites/business-hours';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const siteSchema = new Schema(
@@ -14,9 +15,21 @@ const siteSchema = new Schema(
     locale: { type: String, default: null },
     /** The site's own lifecycle thresholds (a partial `LifecycleSettings`); missing ones take the defaults. */
     lifecycle: { type: Schema.Types.Mixed, default: () => ({}) },
+    /** Languages the site offers (`SiteSettings.locales`). */
+    locales: { type: [String], default: () => ['en', 'ru', 'ro', 'fa', 'pl', 'cs'] },
+    /** `BusinessHours` (time zone and hours per weekday); null: always open. */
+    businessHours: { type: Schema.Types.Mixed, default: null },
+    /** The proactive prompt's text per locale; a missing locale shows the widget's built-in text. */
+    proactiveMessages: { type: Schema.Types.Mixed, default: () => ({}) },
+    /** Minutes without console activity before an online agent is set away; 0 never. */
+    autoAwayMinutes: { type: Number, default: 10 },
   },
   { timestamps: true },
 );
 
-export type Site = InferSchemaType<typeof siteSchema> & { _id: import('mongoose').Types.ObjectId };
+export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages'> & {
+  _id: import('mongoose').Types.ObjectId;
+  businessHours?: BusinessHours | null;
+  proactiveMessages?: Partial<Record<string, string>>;
+};
 export const SiteModel = model('Site', siteSchema);

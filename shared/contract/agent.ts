@@ -11,6 +11,8 @@ import {
 import { escalationAgentPushes, escalationAgentRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbAgentPushes, kbAgentRequests } from './kb';
+import { accountAgentPushes, accountAgentRequests } from './accounts';
+import { workplaceAgentPushes, workplaceAgentRequests } from './workplace';
 
 
 const ConversationRef = z.object({ conversationId: ObjectIdString });
@@ -53,8 +55,20 @@ export const chatAgentPushes = {
   }),
 } as const;
 
-export const agentRequests = { ...chatAgentRequests, ...escalationAgentRequests, ...kbAgentRequests } as const;
-export const agentPushes = { ...chatAgentPushes, ...escalationAgentPushes, ...kbAgentPushes } as const;
+export const agentRequests = {
+  ...chatAgentRequests,
+  ...escalationAgentRequests,
+  ...kbAgentRequests,
+  ...accountAgentRequests,
+  ...workplaceAgentRequests,
+} as const;
+export const agentPushes = {
+  ...chatAgentPushes,
+  ...escalationAgentPushes,
+  ...kbAgentPushes,
+  ...accountAgentPushes,
+  ...workplaceAgentPushes,
+} as const;
 
 export type AgentClientToServer = RequestEvents<typeof agentRequests>;
 export type AgentServerToClient = PushEvents<typeof agentPushes>;

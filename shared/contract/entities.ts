@@ -34,6 +34,9 @@ export const Escalation = z.object({
 });
 export type Escalation = z.infer<typeof Escalation>;
 
+export const CsatAnswer = z.object({ rating: z.number().int().min(1).max(5), comment: z.string(), at: z.string() });
+export type CsatAnswer = z.infer<typeof CsatAnswer>;
+
 export const ConversationSummary = z.object({
   id: z.string(),
   visitorId: z.string(),
@@ -51,6 +54,15 @@ export const ConversationSummary = z.object({
   priority: z.number(),
   /** Left through the offline form while no agent was online. */
   offline: z.boolean(),
+  /** Visitor messages no agent has read yet. */
+  unread: z.number().int(),
+  /** The last position the visitor has seen (-1: none), for "Seen" marks. */
+  visitorReadSeq: z.number().int(),
+  /** The last position an agent has read (-1: none), for the visitor's "Read" marks. */
+  agentReadSeq: z.number().int(),
+  closeReason: z.string().nullable(),
+  /** The visitor's rating after the conversation closed. */
+  csat: CsatAnswer.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -30,6 +30,8 @@ export const ProactivePrompt = z.object({
   article: z.object({ id: z.string(), title: z.string(), excerpt: z.string() }).nullable(),
   /** False when no agent is online: the widget shows the offline form instead of promising a person. */
   agentsOnline: z.boolean(),
+  /** The site's own prompt text for the visitor's language (settings); absent or null: the widget's built-in text. */
+  message: z.string().nullable().optional(),
 });
 export type ProactivePrompt = z.infer<typeof ProactivePrompt>;
 

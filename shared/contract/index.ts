@@ -8,3 +8,7 @@ export * from './rest';
 export * from './tracking';
 export * from './escalation';
 export * from './kb';
+export * from './accounts';
+export * from './workplace';
+export * from './settings';
+export * from './canned';

@@ -5,6 +5,7 @@ import { escalationVisitorPushes, escalationVisitorRequests } from './escalation
 import type { PushEvents, RequestEvents } from './events';
 import { kbVisitorPushes, kbVisitorRequests } from './kb';
 import { trackingRequests } from './tracking';
+import { workplaceVisitorPushes, workplaceVisitorRequests } from './workplace';
 
 
 /** Socket.IO handshake `auth` of the widget. */
@@ -49,9 +50,15 @@ export const visitorRequests = {
   ...trackingRequests,
   ...escalationVisitorRequests,
   ...kbVisitorRequests,
+  ...workplaceVisitorRequests,
 } as const;
 
-export const visitorPushes = { ...chatVisitorPushes, ...escalationVisitorPushes, ...kbVisitorPushes } as const;
+export const visitorPushes = {
+  ...chatVisitorPushes,
+  ...escalationVisitorPushes,
+  ...kbVisitorPushes,
+  ...workplaceVisitorPushes,
+} as const;
 
 export type VisitorClientToServer = RequestEvents<typeof visitorRequests>;
 export type VisitorServerToClient = PushEvents<typeof visitorPushes>;

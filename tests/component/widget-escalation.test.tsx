@@ -116,6 +116,7 @@ describe('offline form', () => {
     expect(screen.getByRole('status').textContent).toBe(
       'Thank you, Ana Popescu! We have your question and will reply to ana@example.com.',
     );
+    expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 
   it('explains a failed submission and keeps what was typed', async () => {

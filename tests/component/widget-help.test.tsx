@@ -71,7 +71,7 @@ describe('help view', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
     expect(client.pending('kb:vote')[0]!.payload).toEqual({ articleId: ID, helpful: true });
-    expect(screen.getByText('Thank you for your feedback!')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByText('Thank you for your feedback!')); // keyboard users keep their place
     expect(screen.queryByRole('button', { name: 'No' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Talk to a person' }));

@@ -3,14 +3,14 @@
 // works by keyboard alone, and stays within its byte budgets.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import mongoose from 'mongoose';
 import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, measureWidget, worstCaseOpenedGzip } from '../../bench/widget-measure';
 import { launchBrowser } from '../helpers/browser';
-import { connectAgent, connected, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
+import type { VisitorContext } from '../../shared/contract';
+import { connectAgent, connected, request, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
 import { HOSTILE_CSS, startHostPages, type HostilePage, type HostPages } from './fixtures/host-pages';
 
 const VIEWPORT = { width: 1000, height: 720 };
@@ -137,7 +137,7 @@ describe('strict Content-Security-Policy', () => {
       await box.fill(`hello from ${path}`);
       await box.press('Enter');
       await page.locator('lifecycle-chat .message--mine', { hasText: `hello from ${path}` }).waitFor();
-      await expect.poll(() => page.locator('lifecycle-chat', { hasText: 'Sending…' }).count()).toBe(0);
+      await expect.poll(() => page.getByText('Sending…').count()).toBe(0);
       // Styled: the panel is positioned by its constructed stylesheet, not unstyled in the page flow.
       expect(await page.locator('lifecycle-chat .panel').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
       expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
@@ -234,6 +234,17 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     expect(await focused()).toMatchObject({ tag: 'input' });
     await page.keyboard.type('shipping');
+    const firstHit = page.locator('lifecycle-chat .articles .card').first();
+    await firstHit.waitFor();
+    const title = (await firstHit.locator('strong').textContent())!;
+    await page.keyboard.press('Tab'); // past the (empty) status line to the first article
+    expect(await focused()).toMatchObject({ cls: 'card', outline: 'solid' });
+    await page.keyboard.press('Enter');
+    await page.locator('lifecycle-chat article h3', { hasText: title }).waitFor();
+    expect(await focused()).toMatchObject({ cls: 'link-button back' });
+    for (let i = 0; i < 20 && (await focused())?.cls !== 'button button--secondary'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // "Yes": it was helpful
+    await page.getByText('Thank you for your feedback!').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('lifecycle-chat .panel').count()).toBe(0);
     expect(await focused()).toMatchObject({ cls: 'launcher' });
@@ -243,8 +254,8 @@ describe('accessibility', () => {
 
 describe('tracking', () => {
   it('reports page views (also SPA navigation), the cart and the signed identity of the demo shop', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    const page = await context.newPage();
+    const shop = await browser.newContext({ viewport: VIEWPORT });
+    const page = await shop.newPage();
     await page.goto(`${server.url}/demo/product/trail-runner-shoes`);
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await page.waitForLoadState('networkidle'); // the app loads at idle time, without any click on the launcher
@@ -252,14 +263,20 @@ describe('tracking', () => {
       history.pushState(null, '', '/demo/spa-view');
       document.body.dataset.pageType = 'shipping';
     });
-    const visitors = mongoose.connection.collection('visitors');
+    // What an agent sees about this visitor: the contract's visitor context.
+    const token = await page.evaluate(() => Object.entries(localStorage).find(([key]) => key.endsWith(':token'))?.[1]);
+    const visitorId = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()).sub as string;
+    const context = async () => {
+      const answer = await request<VisitorContext>(agent, 'visitor:context', { visitorId });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data;
+    };
     await expect
-      .poll(async () => (await visitors.findOne({ 'pages.url': `${server.url}/demo/spa-view` }))?.pages?.map((p: { pageType: string }) => p.pageType), { timeout: 10_000 })
-      .toEqual(['product', 'shipping']);
-    const visitor = await visitors.findOne({ 'pages.url': `${server.url}/demo/spa-view` });
-    expect(visitor).toMatchObject({ cart: { items: 1, value: 89, currency: 'USD' }, identified: true });
+      .poll(async () => (await context()).pages.map((p) => [new URL(p.url).pathname, p.pageType]), { timeout: 10_000 })
+      .toEqual([['/demo/product/trail-runner-shoes', 'product'], ['/demo/spa-view', 'shipping']]);
+    expect(await context()).toMatchObject({ cart: { items: 1, value: 89, currency: 'USD' }, identified: true });
     expect(await page.locator('lifecycle-chat .panel').count()).toBe(0);
-    await context.close();
+    await shop.close();
   });
 });
 

@@ -108,7 +108,7 @@ async function send(page: Page, text: string): Promise<void> {
 
 async function delivered(page: Page, text: string): Promise<void> {
   await widget(page).mine(text).waitFor();
-  await expect.poll(() => page.locator('lifecycle-chat', { hasText: 'Sending…' }).count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => page.getByText('Sending…').count(), { timeout: 15_000 }).toBe(0);
 }
 
 describe('widget resilience', () => {

@@ -1,6 +1,6 @@
 import type { KbSearchHit } from '../../shared/contract';
 import { PersonAction } from './PromptCard';
-import { focusOnce, type ViewProps } from './view-props';
+import { focusOnce, takesFocus, type ViewProps } from './view-props';
 
 export function ArticleLinks({ hits, onOpen }: { hits: readonly KbSearchHit[]; onOpen(id: string): void }) {
   return (
@@ -39,7 +39,9 @@ function ArticleReader({ state, session }: ViewProps) {
           </article>
           <div class="vote" role="group" aria-label={t('help.helpful')}>
             {voted.includes(article.id) ? (
-              <p role="status">{t('help.thanks')}</p>
+              <p role="status" {...takesFocus()}>
+                {t('help.thanks')}
+              </p>
             ) : (
               <>
                 <span aria-hidden="true">{t('help.helpful')}</span>

@@ -1,12 +1,12 @@
 import type { TargetedEvent } from 'preact';
-import type { ViewProps } from './view-props';
+import { takesFocus, type ViewProps } from './view-props';
 
 /** Shown instead of the composer while no agent is online: the question goes to the agents' inbox for later. */
 export function OfflineForm({ state, session }: ViewProps) {
   const { t, offlineForm: form } = state;
   if (form.status === 'sent') {
     return (
-      <p class="offline" role="status">
+      <p class="offline" role="status" {...takesFocus()}>
         {t('offline.sent', { name: form.name, email: form.email })}
       </p>
     );

@@ -1,4 +1,4 @@
-import type { ViewProps } from './view-props';
+import { takesFocus, type ViewProps } from './view-props';
 
 /** "Talk to a person" and what became of the request; nothing while no agent is online (the offline form shows). */
 export function PersonAction({ state, session, articleId }: ViewProps & { articleId?: string }) {
@@ -6,7 +6,7 @@ export function PersonAction({ state, session, articleId }: ViewProps & { articl
   if (!state.agentsOnline) return null;
   if (person === 'requested') {
     return (
-      <p class="note" role="status">
+      <p class="note" role="status" {...takesFocus()}>
         {t('person.requested')}
       </p>
     );

@@ -1,0 +1,28 @@
+import Bull from 'bull';
+import type { Logger } from '../infra/logger';
+import type { Presence } from './presence';
+
+const EVERY_MS = 15_000;
+
+/**
+ * Automatic away as a repeatable bull job: one schedule in Redis, each run taken by one process,
+ * so it works the same with one server process or many. Idle time is measured from the activity
+ * the consoles report (presence.ts), not from socket traffic.
+ */
+export class AutoAwaySweep {
+  private readonly queue: Bull.Queue<Record<string, never>>;
+
+  constructor(redisUrl: string, prefix: string, private readonly presence: Presence, private readonly log: Logger) {
+    this.queue = new Bull('auto-away-sweep', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue.on('error', (err) => this.log.error({ err }, 'auto-away queue error'));
+  }
+
+  async start(): Promise<void> {
+    void this.queue.process(() => this.presence.sweep());
+    await this.queue.add({}, { repeat: { every: EVERY_MS }, jobId: 'auto-away-sweep' });
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}

@@ -1,0 +1,19 @@
+import type { Request } from 'express';
+import { userFromCookie } from './current-user';
+import { requirePermission, type Permission } from './permissions';
+import type { SessionStore } from './sessions';
+import type { StoredUser } from './user.model';
+
+/** For REST routes: the signed-in user (else `unauthorized`) when their role has the row (else `forbidden`). */
+export function permissionGuard(sessions: SessionStore) {
+  return async (req: Request, permission: Permission): Promise<StoredUser> => {
+    const user = await userFromCookie(sessions, req.headers.cookie);
+    requirePermission(user, permission);
+    return user;
+  };
+}
+
+/** Where links sent to people point: PUBLIC_URL, else the address this request came to. */
+export function publicBase(req: Request, publicUrl: string | undefined): string {
+  return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');
+}

@@ -1,0 +1,122 @@
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import type { AgentPresence, Availability } from '../../shared/contract';
+import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import { AppError } from '../edge/errors';
+import type { Logger } from '../infra/logger';
+import { SiteModel } from '../sites/site.model';
+import { UserModel, type StoredUser } from './user.model';
+
+/** What presence needs of routing's view of agents (escalation/agent-availability.ts). */
+export interface AgentLoads {
+  connectedUserIds(siteId: string): Promise<Types.ObjectId[]>;
+  loads(agentIds: Types.ObjectId[]): Promise<Map<string, number>>;
+  /** Tells the site's widgets whether a person can answer now. */
+  broadcast(siteId: string): Promise<void>;
+}
+
+interface Deps {
+  ns: ChatNamespaces;
+  redis: Redis;
+  agents: AgentLoads;
+  log: Logger;
+}
+
+const WORKING_ROLES: StoredUser['role'][] = ['admin', 'agent'];
+
+/**
+ * Agents' availability (online / away / offline), capacity and inactivity. Activity is a score in a
+ * Redis sorted set per site, so every process sees the same clock and one sweep (a bull job, see
+ * auto-away-sweep.ts) can put idle agents away; activity after an automatic away brings them back.
+ */
+export class Presence {
+  constructor(private readonly deps: Deps) {}
+
+  async set(user: StoredUser, patch: { availability?: Availability; capacity?: number }): Promise<AgentPresence> {
+    await UserModel.updateOne({ _id: user._id }, { $set: { ...patch, ...(patch.availability && { autoAway: false }) } });
+    await this.changed(user.siteId.toHexString(), [user._id]);
+    return this.one(user._id);
+  }
+
+  /** The agent is at the console: resets the inactivity clock, and ends an automatic away. */
+  async activity(user: StoredUser, now = Date.now()): Promise<void> {
+    await this.deps.redis.zadd(activityKey(user.siteId.toHexString()), now, user._id.toHexString());
+    const back = await UserModel.updateOne(
+      { _id: user._id, availability: 'away', autoAway: true },
+      { $set: { availability: 'online', autoAway: false } },
+    );
+    if (back.modifiedCount > 0) await this.changed(user.siteId.toHexString(), [user._id]);
+  }
+
+  /** A console connected or disconnected. */
+  async connectionChanged(user: StoredUser): Promise<void> {
+    await this.changed(user.siteId.toHexString(), [user._id]);
+  }
+
+  async team(siteId: Types.ObjectId): Promise<AgentPresence[]> {
+    const users = await UserModel.find({ siteId, active: true, role: { $in: WORKING_ROLES } }).sort({ name: 1 }).lean<StoredUser[]>();
+    return this.describe(siteId.toHexString(), users.filter((u) => u.passwordHash));
+  }
+
+  /** Puts every online agent of every site idle for longer than the site's `autoAwayMinutes` away. */
+  async sweep(now = Date.now()): Promise<{ away: number }> {
+    const sites = await SiteModel.find({}).select({ autoAwayMinutes: 1 }).lean<Array<{ _id: Types.ObjectId; autoAwayMinutes?: number }>>();
+    let away = 0;
+    for (const site of sites) {
+      const minutes = site.autoAwayMinutes ?? 10;
+      if (minutes <= 0) continue;
+      const siteId = site._id.toHexString();
+      const idle = await this.deps.redis.zrangebyscore(activityKey(siteId), '-inf', now - minutes * 60_000);
+      if (idle.length === 0) continue;
+      const ids = idle.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+      const online = await UserModel.find({ _id: { $in: ids }, availability: 'online' }).select({ _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+      if (online.length === 0) continue;
+      await UserModel.updateMany({ _id: { $in: online.map((u) => u._id) }, availability: 'online' }, { $set: { availability: 'away', autoAway: true } });
+      away += online.length;
+      this.deps.log.info({ siteId, agents: online.length }, 'agents set away after inactivity');
+      await this.changed(siteId, online.map((u) => u._id));
+    }
+    return { away };
+  }
+
+  private async one(userId: Types.ObjectId): Promise<AgentPresence> {
+    const user = await UserModel.findById(userId).lean<StoredUser>();
+    if (!user) throw new AppError('not_found', 'No such user.');
+    const [presence] = await this.describe(user.siteId.toHexString(), [user]);
+    return presence!;
+  }
+
+  /** Tells the site's agents and widgets. */
+  private async changed(siteId: string, userIds: Types.ObjectId[]): Promise<void> {
+    const users = await UserModel.find({ _id: { $in: userIds } }).lean<StoredUser[]>();
+    for (const presence of await this.describe(siteId, users)) {
+      this.deps.ns.agents.to(rooms.siteAgents(siteId)).emit('presence:changed', presence);
+    }
+    await this.deps.agents.broadcast(siteId);
+  }
+
+  private async describe(siteId: string, users: StoredUser[]): Promise<AgentPresence[]> {
+    const [connected, loads] = await Promise.all([
+      this.deps.agents.connectedUserIds(siteId),
+      this.deps.agents.loads(users.map((u) => u._id)),
+    ]);
+    const connectedIds = new Set(connected.map((id) => id.toHexString()));
+    return users.map((user) => {
+      const userId = user._id.toHexString();
+      return {
+        userId,
+        name: user.name,
+        role: user.role,
+        availability: user.availability,
+        autoAway: user.autoAway ?? false,
+        capacity: user.capacity,
+        load: loads.get(userId) ?? 0,
+        connected: connectedIds.has(userId),
+      };
+    });
+  }
+}
+
+function activityKey(siteId: string): string {
+  return `agent-activity:${siteId}`;
+}

@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { CloseReason, ConversationStatus, ConversationSummary, Note } from '../../shared/contract';
+import { UserModel, type StoredUser } from '../agents/user.model';
+import { AppError } from '../edge/errors';
+import type { Logger } from '../infra/logger';
+import type { LifecycleService } from '../visitors/lifecycle-service';
+import { VisitorModel, type Visitor } from '../visitors/visitor.model';
+import { ConversationModel, type Conversation } from './conversation.model';
+import { onMessageStored, postMessage, releaseOpenConversation, requireConversation } from './conversation-store';
+import { CsatModel } from './csat.model';
+import { broadcastMessage, rooms, type ChatNamespaces } from './namespaces';
+import { NoteModel, type StoredNote } from './note.model';
+import type { ConversationSearchIndex } from './search-index';
+import { toSummary } from './serialize';
+
+const DUPLICATE_KEY = 11000;
+const SEARCH_LIMIT = 50;
+/** A rating of this or lower marks the visitor at risk. */
+const NEGATIVE_CSAT = 2;
+
+export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
+  resolved: 'Resolved',
+  no_reply: 'No reply from the visitor',
+  spam: 'Spam',
+  duplicate: 'Duplicate',
+  other: 'Other',
+};
+
+interface Deps {
+  ns: ChatNamespaces;
+  search: ConversationSearchIndex;
+  lifecycle: Pick<LifecycleService, 'update'>;
+  /** Assigns an unassigned conversation to the agent; the first one wins across processes (Escalations.accept). */
+  claim(user: StoredUser, conversationId: string): Promise<ConversationSummary>;
+  log: Logger;
+}
+
+export function toNote(doc: StoredNote): Note {
+  return {
+    id: doc._id,
+    conversationId: doc.conversationId.toHexString(),
+    clientId: doc.clientId,
+    kind: doc.kind,
+    authorId: doc.authorId.toHexString(),
+    authorName: doc.authorName,
+    text: doc.text ?? '',
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+/** An agent's work on a conversation beyond replying: notes, reads, search, take, transfer, close, and the visitor's rating. */
+export class Workplace {
+  private readonly stopIndexing: () => void;
+
+  constructor(private readonly deps: Deps) {
+    this.stopIndexing = onMessageStored((conversation, message) => {
+      this.index(conversation, message.author === 'system' ? null : message.text).catch(
+        (err: unknown) => deps.log.warn({ err }, 'indexing a message for search failed'),
+      );
+    });
+  }
+
+  dispose(): void {
+    this.stopIndexing();
+  }
+
+  async search(siteId: Types.ObjectId, query: string, status: ConversationStatus | undefined): Promise<ConversationSummary[]> {
+    const ids = await this.deps.search.find(siteId.toHexString(), query);
+    // One `_id` lookup each: on the embedded database that is the lookup that reads no other document.
+    const found = await Promise.all(ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => ConversationModel.findById(id).lean<Conversation>()));
+    return found
+      .filter((c): c is Conversation => c !== null && c.siteId.equals(siteId) && (!status || c.status === status))
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+      .slice(0, SEARCH_LIMIT)
+      .map(toSummary);
+  }
+
+  async take(user: StoredUser, conversationId: string): Promise<ConversationSummary> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
+    return this.deps.claim(user, conversationId);
+  }
+
+  async agentRead(user: StoredUser, conversationId: string, seq: number): Promise<void> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    if (seq <= (conversation.agentReadSeq ?? -1)) return;
+    const upToDate = seq >= (conversation.lastMessage?.seq ?? -1);
+    const updated = await this.update(conversation._id, { $set: { agentReadSeq: seq, ...(upToDate && { unread: 0 }) } });
+    this.deps.ns.visitors.to(rooms.visitor(updated.visitorId.toHexString())).emit('conversation:read', { conversationId, seq });
+  }
+
+  async visitorRead(conversation: Conversation, seq: number): Promise<void> {
+    if (seq <= (conversation.visitorReadSeq ?? -1)) return;
+    await ConversationModel.updateOne({ _id: conversation._id }, { $set: { visitorReadSeq: seq } });
+    const conversationId = conversation._id.toHexString();
+    this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('conversation:read', { conversationId, seq });
+  }
+
+  async notes(user: StoredUser, conversationId: string): Promise<Note[]> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    const notes = await NoteModel.find({ conversationId: conversation._id }).sort({ createdAt: 1 }).limit(500).lean<StoredNote[]>();
+    return notes.map(toNote);
+  }
+
+  async addNote(user: StoredUser, conversationId: string, clientId: string, text: string, kind: Note['kind'] = 'note'): Promise<Note> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    const _id = `${conversationId}:${clientId}`;
+    let note: StoredNote;
+    try {
+      const created = await NoteModel.create({
+        _id,
+        siteId: conversation.siteId,
+        conversationId: conversation._id,
+        clientId,
+        kind,
+        authorId: user._id,
+        authorName: user.name,
+        text,
+      });
+      note = created.toObject<StoredNote>();
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      const stored = await NoteModel.findById(_id).lean<StoredNote>();
+      if (!stored) throw err;
+      return toNote(stored); // a re-send: already delivered
+    }
+    // Agents only: the conversation's room holds agent sockets, never a visitor's.
+    this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('note:new', toNote(note));
+    if (kind === 'note') await this.index(conversation, text);
+    return toNote(note);
+  }
+
+  async transfer(user: StoredUser, conversationId: string, toUserId: string, note: string): Promise<ConversationSummary> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
+    const target = await UserModel.findOne({ _id: toUserId, siteId: user.siteId, active: true, role: { $in: ['admin', 'agent'] } }).lean<StoredUser>();
+    if (!target || !target.passwordHash) throw new AppError('not_found', 'There is no such agent on this site.');
+    if (conversation.assigneeId?.equals(target._id)) throw new AppError('conflict', `${target.name} already has this conversation.`);
+    await this.addNote(user, conversationId, systemId('transfer'), note, 'transfer');
+    await this.system(conversation, `${user.name} transferred the conversation to ${target.name}.`);
+    const updated = await this.update(conversation._id, { $set: { assigneeId: target._id } });
+    this.deps.log.info({ conversationId, from: user._id.toHexString(), to: toUserId }, 'conversation transferred');
+    return toSummary(updated);
+  }
+
+  async close(user: StoredUser, conversationId: string, reason: CloseReason, comment: string): Promise<ConversationSummary> {
+    const conversation = await requireConversation(conversationId, user.siteId);
+    if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is already closed.');
+    await this.system(conversation, `${user.name} closed the conversation.`);
+    const updated = await this.update(conversation._id, {
+      $set: { status: 'closed', closedAt: new Date(), closeReason: reason, closeComment: comment || null, closedBy: user._id },
+      $unset: { waitingSince: 1 },
+    });
+    await releaseOpenConversation(updated);
+    this.deps.ns.visitors.to(rooms.visitor(updated.visitorId.toHexString())).emit('conversation:closed', { conversationId });
+    return toSummary(updated);
+  }
+
+  /** The visitor's rating of their closed conversation, stored once; 1–2 marks them at risk. */
+  async submitCsat(visitorId: string, conversationId: string, rating: number, comment: string): Promise<void> {
+    const conversation = await ConversationModel.findById(conversationId).lean<Conversation>();
+    if (!conversation || !conversation.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
+    if (conversation.status !== 'closed') throw new AppError('conflict', 'Conversations are rated once they are closed.');
+    try {
+      await CsatModel.create({
+        _id: conversation._id,
+        siteId: conversation.siteId,
+        visitorId: conversation.visitorId,
+        agentId: conversation.closedBy ?? conversation.assigneeId ?? null,
+        rating,
+        comment,
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) throw new AppError('conflict', 'This conversation has already been rated.');
+      throw err;
+    }
+    await this.update(conversation._id, { $set: { csat: { rating, comment, at: new Date() } } });
+    if (rating <= NEGATIVE_CSAT) {
+      await this.deps.lifecycle.update(visitorId, (v) => ({ ...v, atRiskReason: 'negative_csat' }));
+    }
+  }
+
+  /** Posts a system line (visible to the visitor too) and delivers it. */
+  private async system(conversation: Conversation, text: string): Promise<void> {
+    const posted = await postMessage({ conversation, clientId: systemId('system'), author: 'system', text });
+    if (posted.created) broadcastMessage(this.deps.ns, posted.conversation, posted.message);
+  }
+
+  /** Applies an update and refreshes every inbox of the site. */
+  private async update(id: Types.ObjectId, update: object): Promise<Conversation> {
+    const updated = await ConversationModel.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean<Conversation>();
+    if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
+    this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
+    return updated;
+  }
+
+  /** Indexes the conversation's words and its visitor's name and email. */
+  private async index(conversation: Conversation, text: string | null): Promise<void> {
+    const visitor = await VisitorModel.findById(conversation.visitorId).select({ name: 1, email: 1 }).lean<Pick<Visitor, 'name' | 'email'>>();
+    await this.deps.search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), conversation.visitorName, visitor?.name, visitor?.email, text);
+  }
+}
+
+function systemId(kind: string): string {
+  return `${kind}-${randomBytes(12).toString('hex')}`;
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import {
+  SiteSettingsUpdate,
+  type RotateSecretResponse,
+  type SiteSettings,
+  type SiteSettingsResponse,
+} from '../../shared/contract';
+import { permissionGuard, publicBase } from '../agents/guard';
+import type { SessionStore } from '../agents/sessions';
+import { AppError } from '../edge/errors';
+import { parseBody, route } from '../edge/http';
+import type { SiteDirectory } from './site-directory';
+import { SiteModel, type Site } from './site.model';
+
+function toSettings(site: Site): SiteSettings {
+  return {
+    name: site.name,
+    greeting: site.greeting,
+    allowedOrigins: site.allowedOrigins,
+    locales: site.locales as SiteSettings['locales'],
+    locale: (site.locale ?? null) as SiteSettings['locale'],
+    businessHours: site.businessHours ?? null,
+    lifecycle: (site.lifecycle ?? {}) as SiteSettings['lifecycle'],
+    proactiveMessages: site.proactiveMessages ?? {},
+    autoAwayMinutes: site.autoAwayMinutes,
+  };
+}
+
+/** A partial schema still fills in defaults; a site stores only the thresholds the admin actually sent. */
+function onlySent<T extends object>(parsed: T, raw: unknown): Partial<T> {
+  const sent = typeof raw === 'object' && raw !== null ? Object.keys(raw) : [];
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => sent.includes(key))) as Partial<T>;
+}
+
+/** `/api/settings`: the admin's site settings; every change applies without a restart. */
+export function settingsRoutes(sites: SiteDirectory, sessions: SessionStore, publicUrl: string | undefined): Router {
+  const router = Router();
+  const allowed = permissionGuard(sessions);
+
+  async function respond(req: Request, siteId: string): Promise<SiteSettingsResponse> {
+    sites.invalidate(siteId);
+    const { site, settings } = await sites.get(siteId);
+    return {
+      settings: toSettings(site),
+      effectiveLifecycle: settings,
+      publicKey: site.publicKey,
+      snippet: `<script src="${publicBase(req, publicUrl)}/widget.js" data-site="${site.publicKey}" async></script>`,
+      secret: site.secret,
+    };
+  }
+
+  router.get('/', route(async (req, res) => {
+    const user = await allowed(req, 'settings:manage');
+    res.json(await respond(req, user.siteId.toHexString()));
+  }));
+
+  router.put('/', route(async (req, res) => {
+    const user = await allowed(req, 'settings:manage');
+    const update = parseBody(SiteSettingsUpdate, req.body);
+    const raw = (req.body as { lifecycle?: unknown }).lifecycle;
+    const changes = { ...update, ...(update.lifecycle && { lifecycle: onlySent(update.lifecycle, raw) }) };
+    if (changes.locale && changes.locales && !changes.locales.includes(changes.locale)) {
+      throw new AppError('invalid_payload', 'Invalid request. locale: the default language must be one of the offered languages');
+    }
+    const { matchedCount } = await SiteModel.updateOne({ _id: user.siteId }, { $set: changes });
+    if (matchedCount === 0) throw new AppError('not_found', 'This site no longer exists.');
+    res.json(await respond(req, user.siteId.toHexString()));
+  }));
+
+  router.post('/rotate-secret', route(async (req, res) => {
+    const user = await allowed(req, 'settings:manage');
+    const secret = randomBytes(32).toString('base64url');
+    await SiteModel.updateOne({ _id: user.siteId }, { $set: { secret } });
+    sites.invalidate(user.siteId.toHexString());
+    const body: RotateSecretResponse = { secret };
+    res.json(body);
+  }));
+
+  return router;
+}

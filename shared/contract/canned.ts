@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** "/shortcut": letters, digits, dashes and underscores. */
+export const Shortcut = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{1,32}$/, 'letters, digits, - and _ (up to 32)');
+
+export const CannedResponseBody = z.object({
+  shortcut: Shortcut,
+  title: z.string().trim().min(1).max(120),
+  /** May hold {visitor.name}, {order.number} and {agent.name}; the console fills them in. */
+  text: z.string().trim().min(1).max(5000),
+});
+export type CannedResponseBody = z.infer<typeof CannedResponseBody>;
+
+export const CannedResponse = CannedResponseBody.extend({ id: z.string(), updatedAt: z.string() });
+export type CannedResponse = z.infer<typeof CannedResponse>;
+
+export const CannedListResponse = z.object({ responses: z.array(CannedResponse) });
+export type CannedListResponse = z.infer<typeof CannedListResponse>;
+export const CannedResponseResponse = z.object({ response: CannedResponse });
+export type CannedResponseResponse = z.infer<typeof CannedResponseResponse>;

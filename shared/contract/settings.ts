@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n/locales';
+import { LifecycleSettings } from '../lifecycle';
+import { WEEKDAYS, isTimeZone, type Weekday } from '../sites/business-hours';
+
+export const WidgetLocale = z.enum(LOCALES);
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+const DayHours = z
+  .object({ open: Time, close: Time })
+  .refine((day) => day.open < day.close, 'closes before it opens')
+  .nullable();
+export const BusinessHours = z.object({
+  timezone: z.string().refine(isTimeZone, 'not a known time zone'),
+  days: z.object(Object.fromEntries(WEEKDAYS.map((day) => [day, DayHours])) as Record<Weekday, typeof DayHours>),
+});
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+const Origin = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://shop.example (no path, no trailing slash)');
+
+/** What an admin sets for the site; every part applies without a restart. */
+export const SiteSettings = z.object({
+  name: z.string().trim().min(1).max(120),
+  greeting: z.string().trim().min(1).max(300),
+  /** Pages allowed to embed the widget; empty allows any. */
+  allowedOrigins: z.array(Origin).max(50),
+  /** Languages the site offers; the widget picks among them. */
+  locales: z.array(WidgetLocale).min(1),
+  /** Pinned widget language; null follows the page and then the browser. */
+  locale: WidgetLocale.nullable(),
+  /** Outside these hours the widget offers the offline form; null: always open. */
+  businessHours: BusinessHours.nullable(),
+  /** The site's own lifecycle thresholds (only what differs from the defaults); includes the escalation SLA. */
+  lifecycle: LifecycleSettings.partial(),
+  /** The proactive prompt's text per language; without one the widget's built-in text shows. */
+  proactiveMessages: z.partialRecord(WidgetLocale, z.string().trim().min(1).max(300)),
+  /** Minutes without console activity after which an online agent is set away; 0 never. */
+  autoAwayMinutes: z.number().int().min(0).max(480),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export const SiteSettingsUpdate = SiteSettings.partial();
+export type SiteSettingsUpdate = z.infer<typeof SiteSettingsUpdate>;
+
+export const SiteSettingsResponse = z.object({
+  settings: SiteSettings,
+  /** The thresholds in force: the site's own, then the deployment's, then the defaults. */
+  effectiveLifecycle: LifecycleSettings,
+  publicKey: z.string(),
+  /** The script tag to paste into the shop's pages. */
+  snippet: z.string(),
+  /** Signs the shop's webhooks and identity checks; admins only. */
+  secret: z.string(),
+});
+export type SiteSettingsResponse = z.infer<typeof SiteSettingsResponse>;
+
+export const RotateSecretResponse = z.object({ secret: z.string() });
+export type RotateSecretResponse = z.infer<typeof RotateSecretResponse>;
