@@ -1,7 +1,19 @@
+import mongoose from 'mongoose';
 import { io } from 'socket.io-client';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../../shared/contract';
+import { z } from 'zod';
+import {
+  AGENT_NAMESPACE,
+  ClientMessageId,
+  IdentifyPayload,
+  MessageAuthor,
+  MessageText,
+  OfflineForm,
+  VISITOR_NAMESPACE,
+  type agentRequests,
+  type visitorRequests,
+} from '../../shared/contract';
 import { addSite, addUser, openDb } from './kb';
-import { connected, request, signIn, type AgentSocket, type Reachable, type TestServer, type VisitorSocket } from './test-server';
+import { clientId, connected, request, signIn, type AgentSocket, type Reachable, type TestServer, type VisitorSocket } from './test-server';
 
 /**
  * One line per attack category, printed by the security tests for the README and the closing note:
@@ -66,3 +78,100 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
+
+/** A valid payload for every request event of the contract (ids from the caller's world): seeds for injection and fuzzing. */
+export function validPayloads(ids: { conversationId: string; visitorId: string; articleId: string }) {
+  const visitor: Record<keyof typeof visitorRequests, () => unknown> = {
+    'visitor:sync': () => ({ afterSeq: -1 }),
+    'message:send': () => ({ clientId: clientId(), text: 'Do these run small?' }),
+    'typing:set': () => ({ typing: true }),
+    track: () => ({ type: 'custom', name: 'clicked', props: { where: 'banner', n: 1 } }),
+    'visitor:identify': () => ({ id: 'cust-1', name: 'Nia', email: 'nia@example.com' }),
+    'escalation:request-person': () => ({ articleId: ids.articleId }),
+    'offline:submit': () => ({ name: 'Nia', email: 'nia@example.com', question: 'Is it waterproof?' }),
+    'kb:search': () => ({ query: 'shipping', locale: 'en', limit: 5, mode: 'search' }),
+    'kb:article': () => ({ id: ids.articleId, locale: 'en' }),
+    'kb:vote': () => ({ articleId: ids.articleId, helpful: true }),
+  };
+  const agent: Record<keyof typeof agentRequests, () => unknown> = {
+    'conversations:list': () => ({ status: 'open' }),
+    'conversation:open': () => ({ conversationId: ids.conversationId }),
+    'conversation:leave': () => ({ conversationId: ids.conversationId }),
+    'message:send': () => ({ conversationId: ids.conversationId, clientId: clientId(), text: 'They run true to size.' }),
+    'typing:set': () => ({ conversationId: ids.conversationId, typing: true }),
+    'escalation:accept': () => ({ conversationId: ids.conversationId }),
+    'visitor:context': () => ({ visitorId: ids.visitorId }),
+    'kb:search': () => ({ query: 'returns', locale: 'en', limit: 5 }),
+    'kb:suggest': () => ({ conversationId: ids.conversationId, limit: 3 }),
+    'kb:insert': () => ({ articleId: ids.articleId }),
+  };
+  return { visitor, agent };
+}
+
+const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+/** What a stored document may hold, from the contract's own field schemas (after the server's trimming). */
+const storedShapes: Record<string, z.ZodType> = {
+  messages: z.looseObject({
+    text: MessageText,
+    clientId: z.union([ClientMessageId, z.string().regex(/^(offline|read)-[A-Za-z0-9_-]+$/)]),
+    author: MessageAuthor,
+    seq: z.number().int().min(0),
+  }),
+  visitors: z.looseObject({
+    name: Nullable(IdentifyPayload.shape.name.unwrap().or(OfflineForm.shape.name)),
+    email: Nullable(z.string().email().max(254)),
+    customerId: Nullable(IdentifyPayload.shape.id),
+    cart: z.looseObject({ items: z.number().int().min(0), value: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }),
+  }),
+  conversations: z.looseObject({ visitorName: z.string().max(120) }),
+};
+
+/**
+ * Every stored document that could not have come from a valid request: keys that are query operators
+ * or paths (`$gt`, `a.b`, `__proto__`) anywhere, and chat documents whose fields break the contract.
+ */
+export async function storedDocumentProblems(db: mongoose.Connection): Promise<string[]> {
+  const problems: string[] = [];
+  const badKeys = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => badKeys(v, `${path}.${i}`));
+    else if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof mongoose.Types.ObjectId) && !Buffer.isBuffer(value)) {
+      for (const [key, v] of Object.entries(value)) {
+        if (key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor') problems.push(`${path}: key "${key}"`);
+        badKeys(v, `${path}.${key}`);
+      }
+    }
+  };
+  for (const { name } of await db.db!.listCollections().toArray()) {
+    for (const doc of await db.collection(name).find({}).toArray()) {
+      badKeys(doc, `${name}/${String(doc._id)}`);
+      const parsed = storedShapes[name]?.safeParse(doc);
+      if (parsed && !parsed.success) problems.push(`${name}/${String(doc._id)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    }
+  }
+  return problems;
+}
+
+/** Query operators and friends, as JSON values: what an attacker puts where a string or number belongs. */
+export const OPERATOR_VALUES: readonly unknown[] = [
+  { $gt: '' },
+  { $ne: null },
+  { $ne: 'x' },
+  { $where: 'sleep(2000) || true' },
+  { $regex: '.*' },
+  { $regex: '^a', $options: 'i' },
+  { $in: ['admin@example.com', 'x'] },
+  { $nin: [] },
+  { $exists: true },
+  { $expr: { $eq: [1, 1] } },
+  { $or: [{}, { a: 1 }] },
+  { $elemMatch: { $gt: '' } },
+  { $function: { body: 'function(){return true}', args: [], lang: 'js' } },
+  { 'profile.role': 'admin' },
+  JSON.parse('{"__proto__":{"polluted":true}}'),
+  { constructor: { prototype: { polluted: true } } },
+  ['$gt', ''],
+  [{ $gt: '' }],
+];
+
+/** The same as literal strings: these must be stored and matched as text, never interpreted. */
+export const OPERATOR_STRINGS: readonly string[] = ['{"$gt": ""}', '$gt', '$where', '.*', '^.*$', 'a.b', '__proto__', '{"$ne": null}'];
