@@ -93,7 +93,7 @@ try {
       if (!offeredAt.has(conversation.visitorId)) offeredAt.set(conversation.visitorId, Date.now());
     });
     sockets.push(agent);
-    await new Promise((resolve) => agent.once('connect', resolve));
+    await new Promise<void>((resolve) => agent.once('connect', () => resolve()));
   }
 
   say(`${VISITORS} visitors walk to checkout and idle …`);

@@ -116,9 +116,13 @@ async function runLoad(target: Target, label: string) {
             if (res.ok) {
               acked.add(clientId);
               ackMs.push(Date.now() - sentAt.get(clientId)!);
-            } else errors++;
+            } else {
+              errors++;
+            }
           },
-          () => errors++,
+          () => {
+            errors++;
+          },
         ),
       );
     }
