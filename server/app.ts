@@ -18,6 +18,8 @@ import { Presence } from './agents/presence';
 import { presenceHandlers } from './agents/presence-handlers';
 import { SessionStore } from './agents/sessions';
 import { UserModel } from './agents/user.model';
+import { Analytics } from './analytics/analytics';
+import { analyticsRoutes } from './analytics/analytics-routes';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import { ConversationModel } from './conversations/conversation.model';
@@ -108,7 +110,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminPassword: config.ADMIN_PASSWORD,
   });
   if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
-  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log });
+  const analytics = await Analytics.start(redis, log);
+  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log, analytics: analytics.recorder });
   if (await seedDemoArticles(kb, site._id)) log.info('added the demo help-centre articles');
 
   const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
@@ -135,6 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds, limits));
   app.use('/api/kb', kbRoutes(kb, sessions));
+  app.use('/api/analytics', analyticsRoutes(analytics, sessions));
   // Accounts, canned responses and settings need the sockets and sites built below: mounted here, filled in there.
   const workplaceApi = express.Router();
   app.use('/api', workplaceApi);
@@ -175,7 +179,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   replyAlerts.start();
   const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS);
   const metrics = new PageMetrics(redis);
-  const lifecycle = new LifecycleService({ ns, sites, metrics, log });
+  const lifecycle = new LifecycleService({ ns, sites, metrics, analytics: analytics.lifecycle, log });
   const availability = new AgentAvailability(ns, sites);
   const bullPrefix = `${prefix}:bull`;
   const escalations = new Escalations({
@@ -187,6 +191,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     routing: new RoutingQueue(options.redisUrl, bullPrefix, log),
     availability,
     articles: { answerFor: async () => null, titleOf: async () => null },
+    analytics: analytics.lifecycle,
     log,
   });
   lifecycle.setHesitationHandler(escalations);
@@ -261,6 +266,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await kb.close();
+      analytics.close();
       workplace.dispose();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close()]);
       redis.disconnect();

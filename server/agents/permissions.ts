@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'kb:publish': ['admin', 'editor'],
   /** Self-service analytics: searches without results, views, votes, deflections. */
   'kb:signals': ['admin', 'editor'],
+  /** The analytics page and its CSV exports. */
+  'analytics:read': ['admin'],
   /** One's own account: change password, sign out everywhere. */
   'account:self': ['admin', 'agent', 'editor'],
   /** Create, invite, change, deactivate and reactivate users. */

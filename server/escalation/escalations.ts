@@ -25,6 +25,8 @@ import { browsingState } from '../visitors/browsing';
 import type { HesitationHandler, LifecycleService } from '../visitors/lifecycle-service';
 import { VisitorModel, type Visitor } from '../visitors/visitor.model';
 import type { AgentAvailability } from './agent-availability';
+import type { HesitationOutcome } from '../../shared/contract/analytics';
+import type { LifecycleAnalytics } from '../analytics/lifecycle-analytics';
 import type { HesitationTimer, HesitationTimers } from './hesitation-timers';
 import { OFFER_TO_ALL_ATTEMPT, type RoutingJob, type RoutingQueue } from './routing-queue';
 
@@ -43,6 +45,8 @@ interface Deps {
   routing: RoutingQueue;
   availability: AgentAvailability;
   articles: ArticleLookup;
+  /** Each hesitation with what came of it: prompted, or why not (the escalations report). */
+  analytics?: Pick<LifecycleAnalytics, 'hesitation'>;
   log: Logger;
 }
 
@@ -73,20 +77,26 @@ export class Escalations implements HesitationHandler {
   }
 
   async onHesitation(visitor: Visitor, hesitation: Hesitation, settings: LifecycleSettings): Promise<void> {
+    const outcome = await this.escalate(visitor, hesitation, settings);
+    await this.deps.analytics?.hesitation(visitor, hesitation, outcome, new Date());
+  }
+
+  /** Prompts the visitor and routes the conversation, unless the intent threshold, the cap or an active chat says no. */
+  private async escalate(visitor: Visitor, hesitation: Hesitation, settings: LifecycleSettings): Promise<HesitationOutcome> {
     const { redis, ns, availability, articles } = this.deps;
     const now = new Date();
     const visitorId = visitor._id.toHexString();
     const siteId = visitor.siteId.toHexString();
     const record = { kind: hesitation.kind, concern: hesitation.concern, reason: hesitation.reason, at: now };
     await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record } });
-    if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return;
+    if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return 'below_threshold';
 
     const open = await findOpenConversation(visitor._id);
     const inActiveChat = Boolean(open?.assigneeId);
-    if (!mayPrompt(visitor.lastPromptedAt?.getTime() ?? null, inActiveChat, settings, now.getTime())) return;
+    if (!mayPrompt(visitor.lastPromptedAt?.getTime() ?? null, inActiveChat, settings, now.getTime())) return inActiveChat ? 'in_chat' : 'capped';
     // The cap as an atomic Redis claim: with several processes (or tabs) only one prompt goes out.
     const claimed = await redis.set(`prompt-cap:${visitorId}`, String(now.getTime()), 'PX', settings.promptCapMinutes * 60_000, 'NX');
-    if (claimed !== 'OK') return;
+    if (claimed !== 'OK') return 'capped';
     await VisitorModel.updateOne({ _id: visitor._id }, { $set: { lastPromptedAt: now } });
 
     const stage = Stage.parse(visitor.stage);
@@ -110,6 +120,7 @@ export class Escalations implements HesitationHandler {
     ns.visitors.to(rooms.visitor(visitorId)).emit('proactive:prompt', prompt);
     this.deps.log.info({ visitorId, kind: hesitation.kind, agentsOnline }, 'hesitating buyer escalated');
     await this.startRouting(conversation, stage === 'purchase');
+    return 'prompted';
   }
 
   /** The site's proactive text in the visitor's language, else in the site's default language, else none. */

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { KbSearchResult } from '../../shared/contract/kb';
 import { kbLocaleOf, type KbLocaleCode } from '../../shared/kb/locales';
 import { AppError } from '../edge/errors';
+import type { AnalyticsRecorder } from '../analytics/recorder';
 import type { Logger } from '../infra/logger';
 import { SiteModel } from '../sites/site.model';
 import { ArticleModel, type PublishedContent, type StoredArticle } from './article.model';
@@ -20,6 +21,8 @@ export interface KnowledgeBaseOptions {
   /** Namespaces the sync channel and the bull queue in a shared Redis. */
   prefix: string;
   log: Logger;
+  /** Searches, views, deflections and escalations as analytics counts. */
+  analytics?: Pick<AnalyticsRecorder, 'record'>;
 }
 
 const DEFAULT_LOCALE: KbLocaleCode = 'en';
@@ -56,8 +59,11 @@ export class KnowledgeBase {
 
   private constructor(options: KnowledgeBaseOptions) {
     this.sync = new IndexSync(options.redisUrl, `${options.prefix}:kb:index`, (event, lagMs) => this.onSync(event, lagMs, options.log), options.log);
-    this.deflections = new DeflectionQueue(options.redisUrl, `${options.prefix}:bull`, options.log);
-    this.signals = new KbSignals(this.deflections, options.log);
+    const { analytics } = options;
+    this.deflections = new DeflectionQueue(options.redisUrl, `${options.prefix}:bull`, options.log, analytics && (async (job) => {
+      await analytics.record({ type: 'kb_deflection', siteId: job.siteId, at: new Date(job.viewedAt) });
+    }));
+    this.signals = new KbSignals(this.deflections, options.log, analytics);
   }
 
   static async start(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {

@@ -10,6 +10,7 @@ import {
   type LifecycleSettings,
 } from '../../shared/lifecycle';
 import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import type { LifecycleAnalytics } from '../analytics/lifecycle-analytics';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import { applyTrackedEvent, browsingState, intentSignals, sessionPaths, stageFacts } from './browsing';
@@ -29,6 +30,8 @@ interface Deps {
   ns: ChatNamespaces;
   sites: SiteDirectory;
   metrics: PageMetrics;
+  /** Stages reached for the first time (the funnel) and orders (purchases after a hesitation). */
+  analytics?: Pick<LifecycleAnalytics, 'visitorSaved'>;
   log: Logger;
 }
 
@@ -135,6 +138,7 @@ export class LifecycleService {
     };
     const { _id, createdAt: _created, updatedAt: _updated, ...fields } = visitor;
     await VisitorModel.updateOne({ _id }, { $set: fields });
+    await this.deps.analytics?.visitorSaved(previous, visitor, now);
 
     const visitorId = _id.toHexString();
     if (stageChanged) this.deps.ns.visitors.to(rooms.visitor(visitorId)).emit('lifecycle:stage', { stage });

@@ -24,7 +24,13 @@ export const DEFLECTION_WINDOW_MS = 10 * 60_000;
 export class DeflectionQueue {
   private readonly queue: Bull.Queue<DeflectionJob>;
 
-  constructor(redisUrl: string, prefix: string, private readonly log: Logger) {
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly log: Logger,
+    /** Told of each stored deflection (analytics). */
+    private readonly onDeflection?: (job: DeflectionJob) => Promise<void>,
+  ) {
     this.queue = new Bull<DeflectionJob>('kb-deflection', redisUrl, {
       prefix,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: 5000 },
@@ -33,7 +39,11 @@ export class DeflectionQueue {
   }
 
   start(): void {
-    void this.queue.process(async (job) => ({ deflected: await checkDeflection(job.data) }));
+    void this.queue.process(async (job) => {
+      const deflected = await checkDeflection(job.data);
+      if (deflected) await this.onDeflection?.(job.data);
+      return { deflected };
+    });
   }
 
   async schedule(job: DeflectionJob): Promise<void> {

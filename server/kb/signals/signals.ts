@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { KbSignalsResponse } from '../../../shared/contract/kb';
 import type { KbLocaleCode } from '../../../shared/kb/locales';
+import type { AnalyticsRecorder } from '../../analytics/recorder';
 import type { Logger } from '../../infra/logger';
 import { ArticleModel } from '../article.model';
 import { fold, splitWords } from '../search/text';
@@ -17,23 +18,29 @@ export class KbSignals {
   constructor(
     private readonly deflections: DeflectionQueue,
     private readonly log: Logger,
+    /** The same signals as counts for the analytics page (deflection rate, content gaps). */
+    private readonly analytics?: Pick<AnalyticsRecorder, 'record'>,
   ) {}
 
-  recordSearch(who: Subject, locale: KbLocaleCode, query: string, results: number): Promise<void> {
-    return this.store('search', who, { locale, query: splitWords(query).map(fold).join(' '), results });
+  async recordSearch(who: Subject, locale: KbLocaleCode, query: string, results: number): Promise<void> {
+    const folded = splitWords(query).map(fold).join(' ');
+    await this.store('search', who, { locale, query: folded, results });
+    await this.analytics?.record({ type: 'kb_search', siteId: who.siteId.toHexString(), at: new Date(), locale, query: folded, results });
   }
 
   async recordView(who: Subject, articleId: Types.ObjectId, locale: KbLocaleCode): Promise<void> {
     const viewedAt = Date.now();
     await this.store('view', who, { articleId, locale, at: new Date(viewedAt) });
+    await this.analytics?.record({ type: 'kb_view', siteId: who.siteId.toHexString(), at: new Date(viewedAt) });
     await this.deflections
       .schedule({ siteId: who.siteId.toHexString(), visitorId: who.visitorId.toHexString(), articleId: articleId.toHexString(), viewedAt })
       .catch((err: unknown) => this.log.error({ err }, 'kb: could not schedule the deflection check'));
   }
 
   /** "Talk to a person" after reading an article (called by the escalation domain): not a deflection. */
-  recordEscalation(who: Subject, articleId: Types.ObjectId): Promise<void> {
-    return this.store('escalation', who, { articleId });
+  async recordEscalation(who: Subject, articleId: Types.ObjectId): Promise<void> {
+    await this.store('escalation', who, { articleId });
+    await this.analytics?.record({ type: 'kb_escalation', siteId: who.siteId.toHexString(), at: new Date() });
   }
 
   async recordVote(who: Subject, articleId: Types.ObjectId, helpful: boolean): Promise<void> {

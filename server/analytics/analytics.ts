@@ -1,0 +1,42 @@
+import type { Redis } from 'ioredis';
+import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
+import type { Logger } from '../infra/logger';
+import { AnalyticsDayModel, AnalyticsReachedModel } from './analytics-day.model';
+import { LifecycleAnalytics } from './lifecycle-analytics';
+import type { DayRange } from './pipelines';
+import { AnalyticsRecorder } from './recorder';
+import { REPORTS } from './reports';
+import { RollupFlusher } from './rollup';
+
+/** How long a report waits for another process's flush before reading what is in MongoDB. */
+const FLUSH_WAIT_MS = 2_000;
+
+/** The analytics domain in one server process: recording facts, flushing them, and reading reports. */
+export class Analytics {
+  readonly recorder: AnalyticsRecorder;
+  readonly lifecycle: LifecycleAnalytics;
+  readonly flusher: RollupFlusher;
+
+  private constructor(redis: Redis, log: Logger) {
+    this.recorder = new AnalyticsRecorder(redis, log);
+    this.lifecycle = new LifecycleAnalytics(this.recorder, redis, log);
+    this.flusher = new RollupFlusher(redis, log);
+  }
+
+  static async start(redis: Redis, log: Logger): Promise<Analytics> {
+    await Promise.all([AnalyticsDayModel.init(), AnalyticsReachedModel.init()]);
+    const analytics = new Analytics(redis, log);
+    analytics.flusher.start();
+    return analytics;
+  }
+
+  /** A report over the day documents, after moving the latest counts into them. */
+  async report<K extends AnalyticsReportName>(name: K, range: DayRange): Promise<AnalyticsReports[K]> {
+    await this.flusher.flush(FLUSH_WAIT_MS);
+    return REPORTS[name](range);
+  }
+
+  close(): void {
+    this.flusher.stop();
+  }
+}
