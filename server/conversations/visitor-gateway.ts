@@ -67,8 +67,10 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
         const conversation =
           (await findOpenConversation(new Types.ObjectId(visitorId))) ?? (await startConversation(await loadVisitor()));
         const posted = await postMessage({ conversation, clientId, author: 'visitor', text });
+        // Also on a re-send of a stored message: the process that stored it may have died before
+        // broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
+        broadcastMessage(ns, posted.conversation, posted.message);
         if (posted.created) {
-          broadcastMessage(ns, posted.conversation, posted.message);
           if (posted.conversation.waitingSince) {
             await replyAlerts.schedule(posted.conversation._id.toHexString(), posted.conversation.waitingSince);
           }

@@ -29,6 +29,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       apiError = { code: 'payload_too_large', message: 'The request body is too large.' };
     } else if (bodyParserType === 'entity.parse.failed') {
       apiError = { code: 'invalid_payload', message: 'The request body is not valid JSON.' };
+    } else if (bodyParserType !== undefined && (err as { expose?: boolean }).expose) {
+      // The body parser's other refusals: an unsupported charset or content encoding, a truncated body.
+      apiError = { code: 'invalid_payload', message: 'The request body could not be read; send plain or gzip-encoded UTF-8 JSON.' };
     } else if (!(err instanceof AppError)) {
       log.error({ err }, 'request failed');
     }
