@@ -211,6 +211,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     search: new ConversationSearchIndex(redis),
     lifecycle,
     claim: (user, conversationId) => escalations.accept(user, conversationId),
+    analytics: analytics.conversations,
     log,
   });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
 import type { Logger } from '../infra/logger';
 import { AnalyticsDayModel, AnalyticsReachedModel } from './analytics-day.model';
+import { ConversationAnalytics } from './conversation-analytics';
 import { LifecycleAnalytics } from './lifecycle-analytics';
 import type { DayRange } from './pipelines';
 import { AnalyticsRecorder } from './recorder';
@@ -15,11 +16,13 @@ const FLUSH_WAIT_MS = 2_000;
 export class Analytics {
   readonly recorder: AnalyticsRecorder;
   readonly lifecycle: LifecycleAnalytics;
+  readonly conversations: ConversationAnalytics;
   readonly flusher: RollupFlusher;
 
   private constructor(redis: Redis, log: Logger) {
     this.recorder = new AnalyticsRecorder(redis, log);
     this.lifecycle = new LifecycleAnalytics(this.recorder, redis, log);
+    this.conversations = new ConversationAnalytics(this.recorder, redis, log);
     this.flusher = new RollupFlusher(redis, log);
   }
 
@@ -27,6 +30,7 @@ export class Analytics {
     await Promise.all([AnalyticsDayModel.init(), AnalyticsReachedModel.init()]);
     const analytics = new Analytics(redis, log);
     analytics.flusher.start();
+    analytics.conversations.start();
     return analytics;
   }
 
@@ -37,6 +41,7 @@ export class Analytics {
   }
 
   close(): void {
+    this.conversations.stop();
     this.flusher.stop();
   }
 }

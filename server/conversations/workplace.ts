@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { CloseReason, ConversationStatus, ConversationSummary, Note } from '../../shared/contract';
 import { UserModel, type StoredUser } from '../agents/user.model';
+import type { ConversationAnalytics } from '../analytics/conversation-analytics';
 import { AppError } from '../edge/errors';
 import type { Logger } from '../infra/logger';
 import type { LifecycleService } from '../visitors/lifecycle-service';
@@ -33,6 +34,8 @@ interface Deps {
   lifecycle: Pick<LifecycleService, 'update'>;
   /** Assigns an unassigned conversation to the agent; the first one wins across processes (Escalations.accept). */
   claim(user: StoredUser, conversationId: string): Promise<ConversationSummary>;
+  /** Resolution times and ratings for the analytics page. */
+  analytics?: Pick<ConversationAnalytics, 'closed' | 'rated'>;
   log: Logger;
 }
 
@@ -153,6 +156,7 @@ export class Workplace {
       $unset: { waitingSince: 1 },
     });
     await releaseOpenConversation(updated);
+    await this.deps.analytics?.closed(updated, updated.closedAt ?? new Date());
     this.deps.ns.visitors.to(rooms.visitor(updated.visitorId.toHexString())).emit('conversation:closed', { conversationId });
     return toSummary(updated);
   }
@@ -176,6 +180,7 @@ export class Workplace {
       throw err;
     }
     await this.update(conversation._id, { $set: { csat: { rating, comment, at: new Date() } } });
+    await this.deps.analytics?.rated(conversation, rating, new Date());
     if (rating <= NEGATIVE_CSAT) {
       await this.deps.lifecycle.update(visitorId, (v) => ({ ...v, atRiskReason: 'negative_csat' }));
     }

@@ -10,7 +10,18 @@ import { seriesPipeline, totalsPipeline } from '../../server/analytics/pipelines
 import { AnalyticsRecorder } from '../../server/analytics/recorder';
 import { createLogger } from '../../server/infra/logger';
 import { postWebhook, siteSecret, track } from '../helpers/shop';
-import { joinAsVisitor, signIn, startTestServer, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import {
+  clientId,
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '../helpers/test-server';
 
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
 const times = <T>(n: number, make: () => T): T[] => Array.from({ length: n }, make);
@@ -60,7 +71,7 @@ describe('analytics', () => {
   let admin: string;
   let siteId: string;
   let redis: Redis;
-  const sockets: VisitorSocket[] = [];
+  const sockets: Array<VisitorSocket | AgentSocket> = [];
 
   const get = (path: string, cookie: string | null = admin) =>
     fetch(`${server.url}/api/analytics/${path}`, { headers: cookie ? { cookie } : {} });
@@ -242,5 +253,29 @@ describe('analytics', () => {
     ]);
     // A second report re-reads the same days: nothing is counted twice.
     expect((await report<FunnelReport>('funnel', today, today)).stages[0]!.visitors).toBe(2);
+  });
+
+  it('records the first agent reply, the resolution time and the rating of a conversation', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const agent = connectAgent(server, admin);
+    const { socket: visitor } = await joinAsVisitor(server);
+    sockets.push(agent, visitor);
+    await connected(agent);
+    const must = async <T>(socket: AgentSocket | VisitorSocket, event: string, payload: unknown): Promise<T> => {
+      const ack = await request<T>(socket, event, payload);
+      if (!ack.ok) throw new Error(`${event}: ${ack.error.code}`);
+      return ack.data;
+    };
+    const sent = await must<{ message: { conversationId: string } }>(visitor, 'message:send', { clientId: clientId(), text: 'Where is my parcel?' });
+    const { conversationId } = sent.message;
+    for (const text of ['Let me check.', 'It left the warehouse today.']) await must(agent, 'message:send', { conversationId, clientId: clientId(), text });
+    await must(agent, 'conversation:close', { conversationId, reason: 'resolved' });
+    await must(visitor, 'csat:submit', { conversationId, rating: 4, comment: '' });
+
+    const times = await report<ResponseTimesReport>('response-times', today, today);
+    expect(times.firstResponse).toMatchObject({ count: 1, medianUpTo: 15 });
+    expect(times.resolution).toMatchObject({ count: 1, medianUpTo: 300 });
+    const csat = await report<CsatReport>('csat', today, today);
+    expect(csat.series).toEqual([{ period: today, responses: 1, average: 4, satisfied: 1 }]);
   });
 });
