@@ -76,7 +76,7 @@ export function onMessageStored(listener: StoredListener): () => void {
 export interface PostedMessage {
   message: StoredMessage;
   conversation: Conversation;
-  /** False when this client id was already stored: the caller re-acks without broadcasting again. */
+  /** False when this client id was already stored: the caller re-acks (and re-broadcasts) without its other follow-ups. */
   created: boolean;
 }
 

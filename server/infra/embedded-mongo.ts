@@ -8,13 +8,16 @@ export interface EmbeddedMongo extends ManagedProcess {
   uri: string;
 }
 
-/** Starts the embedded MongoDB-compatible server (FerretDB on SQLite) with its files under `dataDir`. */
-export async function startEmbeddedMongo(dataDir: string, log: (line: string) => void): Promise<EmbeddedMongo> {
+/**
+ * Starts the embedded MongoDB-compatible server (FerretDB on SQLite) with its files under `dataDir`,
+ * on a free port unless given one (a restart on the same port and files, as the fault tests do).
+ */
+export async function startEmbeddedMongo(dataDir: string, log: (line: string) => void, port?: number): Promise<EmbeddedMongo> {
   const launcher = await ensureFerretdbLauncher(log);
   const dir = resolve(dataDir, 'ferretdb');
   mkdirSync(dir, { recursive: true });
-  const port = await getPort({ host: '127.0.0.1' });
-  const proc = await spawnUntilReady(launcher, ['-listen', `127.0.0.1:${port}`, '-data', dir], (line) =>
+  const listenPort = port ?? (await getPort({ host: '127.0.0.1' }));
+  const proc = await spawnUntilReady(launcher, ['-listen', `127.0.0.1:${listenPort}`, '-data', dir], (line) =>
     line.startsWith('ready '),
   );
   return { ...proc, uri: proc.readyLine.slice('ready '.length).trim() };

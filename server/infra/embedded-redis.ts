@@ -11,8 +11,11 @@ export interface EmbeddedRedis extends ManagedProcess {
 const INSTALL_HINT =
   'redis-server was not found. Install it (Debian/Ubuntu: `apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL to an existing Redis.';
 
-/** Starts a private redis-server on a free loopback port, appending its data under `dataDir`. */
-export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis> {
+/**
+ * Starts a private redis-server on a free loopback port (or `port`), appending its data under
+ * `dataDir`; started again on the same port and folder, it reloads everything from its AOF.
+ */
+export async function startEmbeddedRedis(dataDir: string, port?: number): Promise<EmbeddedRedis> {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -20,8 +23,8 @@ export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis
   }
   const dir = resolve(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const port = await getPort({ host: '127.0.0.1' });
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes'];
+  const listenPort = port ?? (await getPort({ host: '127.0.0.1' }));
+  const args = ['--port', String(listenPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes'];
   const proc = await spawnUntilReady('redis-server', args, (line) => line.includes('Ready to accept connections'));
-  return { ...proc, url: `redis://127.0.0.1:${port}` };
+  return { ...proc, url: `redis://127.0.0.1:${listenPort}` };
 }

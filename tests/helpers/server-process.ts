@@ -25,10 +25,15 @@ export function newDeployment(): Deployment {
 /**
  * A real `server/main.ts` process of the given deployment, as production runs it, on a free port;
  * several of them share the database, Redis and secret like processes behind a load balancer.
+ * `services` are the shared test services unless given (the fault tests run their own, to stop them).
  */
-export async function startServerProcess(deployment: Deployment, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  deployment: Deployment,
+  env: Record<string, string> = {},
+  services = { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
+): Promise<ServerProcess> {
   const port = await getPort({ host: '127.0.0.1' });
-  const mongoUri = `${inject('mongoUri').replace(/\/$/, '')}/${deployment.dbName}`;
+  const mongoUri = `${services.mongoUri.replace(/\/$/, '')}/${deployment.dbName}`;
   const proc = await spawnUntilReady(
     process.execPath,
     ['--import', 'tsx', 'server/main.ts'],
@@ -38,7 +43,7 @@ export async function startServerProcess(deployment: Deployment, env: Record<str
       ...process.env,
       PORT: String(port),
       MONGODB_URI: mongoUri,
-      REDIS_URL: inject('redisUrl'),
+      REDIS_URL: services.redisUrl,
       REDIS_PREFIX: deployment.dbName,
       APP_SECRET: deployment.secret,
       ADMIN_EMAIL: ADMIN.email,

@@ -19,7 +19,8 @@ let server: TestServer;
 let cookie: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The burst test sends 60 messages at once from one visitor: this file is about ordering, not limits.
+  server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0' });
   cookie = await signIn(server);
 });
 afterAll(async () => server?.close());
@@ -110,7 +111,11 @@ describe('visitor ↔ agent chat', () => {
     await new Promise((r) => setTimeout(r, 300));
     const stored = await mongoose.connection.collection('messages').countDocuments({ clientId: id });
     expect(stored).toBe(1);
-    expect(delivered.filter((m) => m.clientId === id)).toHaveLength(1);
+    // Each re-send is pushed again (the process that stored it may have died before it could), under
+    // the one stored id: the agent, merging by id as the console does, holds it once.
+    const pushed = delivered.filter((m) => m.clientId === id);
+    expect(pushed.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(pushed.map((m) => m.id))).toEqual(new Set([resent.data.message.id]));
     back.disconnect();
     agent.disconnect();
   });
@@ -141,6 +146,7 @@ describe('visitor ↔ agent chat', () => {
       [...ids, ...ids].map((id, i) => request<{ message: Message }>(visitor, 'message:send', { clientId: id, text: `burst ${i % 30}` })),
     );
     const messages = acks.map((a) => (a.ok ? a.data.message : null));
+    expect(acks.filter((a) => !a.ok)).toEqual([]);
     expect(messages.every(Boolean)).toBe(true);
     const conversationId = messages[0]!.conversationId;
     const stored = await mongoose.connection
