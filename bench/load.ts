@@ -170,6 +170,8 @@ let server: ManagedProcess | undefined;
 try {
   server = await spawnUntilReady(process.execPath, ['--import', 'tsx', 'server/main.ts'], (l) => l.includes('Lifecycle Chat is running'), 120_000, {
     ...process.env, PORT: String(port), MONGODB_URI: mongoUri, REDIS_URL: services.redisUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+    // Every simulated visitor comes from 127.0.0.1: the per-address limit would throttle them as one.
+    RATE_LIMIT_PER_IP: '0',
   });
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const site = await db.collection('sites').findOne({});

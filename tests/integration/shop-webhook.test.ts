@@ -31,8 +31,8 @@ describe('the signed shop webhook', () => {
   it.each([
     ['a missing signature', { signature: null }],
     ['a wrong signature', { signature: 'ab'.repeat(32) }],
-    ['a stale timestamp (over 5 minutes)', { timestamp: Math.floor(Date.now() / 1000) - 301 }],
-    ['a timestamp from the future', { timestamp: Math.floor(Date.now() / 1000) + 301 }],
+    ['a stale timestamp (over 5 minutes: 400 s)', { timestamp: Math.floor(Date.now() / 1000) - 400 }],
+    ['a timestamp 400 s in the future', { timestamp: Math.floor(Date.now() / 1000) + 400 }],
     ['a tampered body', { rawBody: JSON.stringify({ type: 'order', visitorId: '0'.repeat(24), orderId: 'X', total: 1, currency: 'EUR' }) }],
   ])('refuses %s with 401 and stores nothing', async (_name, options) => {
     const res = await postWebhook(server, secret, order('T-1'), options);
