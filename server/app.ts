@@ -51,6 +51,7 @@ import { RoutingQueue } from './escalation/routing-queue';
 import { healthRoute } from './health/health-route';
 import type { Logger } from './infra/logger';
 import { kbAgentHandlers } from './kb/agent-handlers';
+import { kbArticleLookup } from './kb/article-lookup';
 import { articlePageRoutes } from './kb/article-page';
 import { seedDemoArticles } from './kb/demo/seed-demo-articles';
 import { kbRoutes } from './kb/kb-routes';
@@ -190,7 +191,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     timers: new HesitationTimers(options.redisUrl, bullPrefix, redis, log),
     routing: new RoutingQueue(options.redisUrl, bullPrefix, log),
     availability,
-    articles: { answerFor: async () => null, titleOf: async () => null },
+    articles: kbArticleLookup(kb),
     analytics: analytics.lifecycle,
     log,
   });
