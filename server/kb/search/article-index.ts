@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { KbSearchHit } from '../../../shared/contract/kb';
 import type { KbLocaleCode } from '../../../shared/kb/locales';
 import { splitWords, termOf, termsOf } from './text';
@@ -25,18 +25,14 @@ const FIELDS = ['title', 'tags', 'category', 'body'] as const;
 
 /**
  * Ranking, the same for every caller (widget, console, eval): BM25+ per field, summed with these
- * boosts; the title weighs most because it is the question an article answers. Every query word
- * also matches as a prefix (as-you-type, and inflected endings of languages without a stemmer) and,
- * from five letters on, within edit distance 1 (2 from ten letters: typos); MiniSearch weighs
- * those partial matches below exact ones.
+ * boosts; the title weighs most because it is the question an article answers. Query words also
+ * match as prefixes — the word being typed (the last) from 3 letters, the others from 4 (inflected
+ * endings, for the languages without a stemmer) — and a word the index does not know, from 5 letters
+ * on, matches within edit distance 1 (2 from ten letters): typos. MiniSearch weighs those partial
+ * matches below exact ones.
  */
-export const SEARCH_OPTIONS: SearchOptions = {
-  boost: { title: 3, tags: 1.5, category: 1, body: 1 },
-  prefix: (term) => term.length >= 3,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  maxFuzzy: 2,
-  combineWith: 'OR',
-};
+const BOOST = { title: 3, tags: 1.5, category: 1, body: 1 };
+const prefix = (term: string, i: number, terms: string[]) => term.length >= (i === terms.length - 1 ? 3 : 4);
 
 /**
  * In a large index, a query word found in more than this share of the articles is left out of the
@@ -50,8 +46,8 @@ const PRUNE_FROM_ARTICLES = 2000;
 export class ArticleIndex {
   private readonly engine: MiniSearch<IndexedArticle>;
   private readonly versions = new Map<string, number>();
-  /** Per article its distinct terms, and per term the number of articles holding it (document frequency). */
-  private readonly articleTerms = new Map<string, string[]>();
+  /** Per article its distinct terms (space-joined: one string, not thousands), and per term the number of articles holding it. */
+  private readonly articleTerms = new Map<string, string>();
   private readonly documentFrequency = new Map<string, number>();
 
   constructor(readonly locale: KbLocaleCode) {
@@ -61,7 +57,13 @@ export class ArticleIndex {
       extractField: (doc, field) => (field === 'tags' ? doc.tags.join(' ') : doc[field as keyof IndexedArticle]),
       tokenize: splitWords,
       processTerm: (word) => termOf(word, locale),
-      searchOptions: SEARCH_OPTIONS,
+      searchOptions: {
+        boost: BOOST,
+        prefix,
+        fuzzy: (term) => (term.length >= 5 && !this.documentFrequency.has(term) ? 0.2 : false),
+        maxFuzzy: 2,
+        combineWith: 'OR',
+      },
     });
   }
 
@@ -75,12 +77,12 @@ export class ArticleIndex {
     if (known !== undefined && known > version) return false;
     this.versions.set(id, version);
     if (this.engine.has(id)) this.engine.discard(id);
-    this.countTerms(this.articleTerms.get(id) ?? [], -1);
+    this.countTerms(this.articleTerms.get(id)?.split(' ') ?? [], -1);
     this.articleTerms.delete(id);
     if (article) {
       this.engine.add(article);
       const terms = [...new Set(FIELDS.flatMap((field) => termsOf(field === 'tags' ? article.tags.join(' ') : article[field], this.locale)))];
-      this.articleTerms.set(id, terms);
+      this.articleTerms.set(id, terms.join(' '));
       this.countTerms(terms, 1);
     }
     return true;

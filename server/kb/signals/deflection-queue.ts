@@ -65,8 +65,9 @@ function deflectionJobId({ visitorId, articleId }: Pick<DeflectionJob, 'visitorI
 }
 
 /**
- * Stores a deflection unless, since the view, the visitor started a conversation, wrote in one, or
- * asked for a person. Returns whether it stored one.
+ * Stores a deflection unless, since the view, the visitor started a conversation, wrote in one, was
+ * brought into one (a system message: "Talk to a person", a proactive escalation), or asked for a
+ * person after reading. Returns whether it stored one.
  */
 export async function checkDeflection({ siteId, visitorId, articleId, viewedAt }: DeflectionJob): Promise<boolean> {
   const since = new Date(viewedAt);
@@ -75,7 +76,7 @@ export async function checkDeflection({ siteId, visitorId, articleId, viewedAt }
   const chatted =
     conversations.some((c) => c.createdAt >= since) ||
     (conversations.length > 0 &&
-      (await MessageModel.exists({ conversationId: { $in: conversations.map((c) => c._id) }, author: 'visitor', createdAt: { $gte: since } })) !== null) ||
+      (await MessageModel.exists({ conversationId: { $in: conversations.map((c) => c._id) }, author: { $in: ['visitor', 'system'] }, createdAt: { $gte: since } })) !== null) ||
     (await SignalModel.exists({ visitorId: visitor, type: 'escalation', at: { $gte: since } })) !== null;
   if (chatted) return false;
   await SignalModel.create({
