@@ -24,6 +24,7 @@ import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import { ConversationModel } from './conversations/conversation.model';
 import { MessageModel } from './conversations/message.model';
+import { OpenConversationModel } from './conversations/open-conversation.model';
 import type {
   AgentDomainHandlers,
   AgentNamespace,
@@ -101,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   mongoose.set('bufferCommands', false);
   await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 10_000 });
-  await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, MessageModel, OrderModel].map((m) => m.init()));
+  await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, OpenConversationModel, MessageModel, OrderModel].map((m) => m.init()));
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
@@ -224,7 +225,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites),
     escalation: escalationVisitorHandlers(escalations),
-    kb: (socket) => kbVisitorHandlers(kb, socket),
+    kb: (socket) => kbVisitorHandlers(kb, socket, (visitorId) => lifecycle.update(visitorId, (v) => ({ ...v, kbSearches: v.kbSearches + 1 }))),
     workplace: workplaceVisitorHandlers(workplace),
   };
   const agentDomains: AgentDomainHandlers = {
@@ -243,7 +244,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     replyAlerts,
     domains: visitorDomains,
     agentsOnline: (siteId) => availability.anyOnline(siteId),
-    onVisitorMessage: (siteId, visitorId, text) => lifecycle.onVisitorMessage(siteId, visitorId, text),
+    onVisitorMessage: (siteId, visitorId, text, onProductPage) => lifecycle.onVisitorMessage(siteId, visitorId, text, onProductPage),
     log,
   });
   attachAgentGateway({

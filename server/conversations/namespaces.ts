@@ -24,6 +24,8 @@ export interface VisitorSocketData {
   siteId: string;
   visitorId: string;
   token: string;
+  /** The kind of page this tab last reported, so a chat message needs no visitor read to know it. */
+  pageType?: string;
 }
 export interface AgentSocketData {
   user: StoredUser;

@@ -19,7 +19,7 @@ interface Deps {
   domains: VisitorDomainHandlers;
   agentsOnline(siteId: string): Promise<boolean>;
   /** Lifecycle news of a stored visitor message (product and price questions); runs after the ack. */
-  onVisitorMessage(siteId: string, visitorId: string, text: string): Promise<void>;
+  onVisitorMessage(siteId: string, visitorId: string, text: string, onProductPage: boolean): Promise<void>;
   log: Logger;
 }
 
@@ -74,7 +74,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
           if (posted.conversation.waitingSince) {
             await replyAlerts.schedule(posted.conversation._id.toHexString(), posted.conversation.waitingSince);
           }
-          onVisitorMessage(siteId, visitorId, text).catch((err: unknown) => log.error({ err }, 'lifecycle update failed'));
+          onVisitorMessage(siteId, visitorId, text, socket.data.pageType === 'product').catch((err: unknown) => log.error({ err }, 'lifecycle update failed'));
         }
         return { message: toMessage(posted.message) };
       },
