@@ -2,6 +2,9 @@ import { Types, type Connection } from 'mongoose';
 import Bull from 'bull';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { KbArticle, KbInsert, KbPublicArticle, KbSearchResult, KbSignalsResponse, Message } from '../../shared/contract';
+import { kbArticleLookup } from '../../server/kb/article-lookup';
+import { KnowledgeBase } from '../../server/kb/knowledge-base';
+import { createLogger } from '../../server/infra/logger';
 import { checkDeflection } from '../../server/kb/signals/deflection-queue';
 import { addUser, kbApi, openDb } from '../helpers/kb';
 import {
@@ -171,5 +174,23 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
 
     const agentApi = kbApi(server.url, await signIn(server, await addUser(db, 'agent')));
     expect((await agentApi.signals()).status).toBe(403);
+  });
+
+  it("gives the escalation domain the article for a hesitating buyer's concern, in the visitor's language", async () => {
+    const kb = await KnowledgeBase.start({ redisUrl: inject('redisUrl'), prefix: `${server.dbName}-lookup`, log: createLogger('silent') });
+    try {
+      const lookup = kbArticleLookup(kb);
+      const siteId = (await db.collection('sites').findOne({}, { sort: { createdAt: 1 } }))!._id.toHexString();
+      expect(await lookup.answerFor(siteId, 'en-GB', 'shipping_cost')).toMatchObject({ title: 'How long does shipping take and what does it cost?' });
+      expect(await lookup.answerFor(siteId, 'cs', 'returns')).toMatchObject({ title: 'Jak vrátit nebo vyměnit zboží?' });
+      expect(await lookup.answerFor(siteId, 'ru', 'payment')).toMatchObject({ title: 'Какие способы оплаты вы принимаете?' });
+      expect(await lookup.answerFor(siteId, 'en', 'general')).toBeNull();
+      const answer = await lookup.answerFor(siteId, null, 'checkout');
+      expect(answer?.title).toBe('Why was my payment declined?');
+      expect(await lookup.titleOf(siteId, answer!.id)).toBe('Why was my payment declined?');
+      expect(await lookup.titleOf(siteId, '0'.repeat(24))).toBeNull();
+    } finally {
+      await kb.close();
+    }
   });
 });
