@@ -77,10 +77,10 @@ function fakeKbApi(article = storedArticle()): KbApi & Record<keyof KbApi, Retur
   return {
     list: vi.fn(async () => [article]),
     get: vi.fn(async () => article),
-    create: vi.fn(),
+    create: vi.fn(async () => article),
     update: vi.fn(async (_id: string, content: Pick<KbArticle, 'title' | 'body' | 'category' | 'tags'>) => ({ ...article, ...content, revision: 3, hasUnpublishedChanges: true })),
     publish: vi.fn(async () => ({ ...article, revision: 4 })),
-    unpublish: vi.fn(),
+    unpublish: vi.fn(async () => ({ ...article, status: 'draft' as const })),
     revisions: vi.fn(async () => revisions),
     restore: vi.fn(async () => ({ ...article, body: 'Old text', revision: 3, hasUnpublishedChanges: true })),
     preview: vi.fn(async (body: string) => `<p>${body.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`),
