@@ -158,6 +158,50 @@ describe('chat widget', () => {
     expect(client.pending('message:send').map((r) => r.payload.text)).toEqual(['Too much']);
   });
 
+  it('retries a message the server turned away for sending too fast, instead of giving up', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client } = await mount();
+      await client.connectAndSync();
+      typeAndPressEnter('one more');
+      await client.fail('message:send', new ChatError('rate_limited', 'Too many messages in a short time.'));
+      expect(screen.queryByText(/Not sent/)).toBeNull();
+      expect(screen.getByText('Sending…')).toBeTruthy();
+
+      await act(async () => vi.advanceTimersByTime(3_000));
+      expect(client.pending('message:send').map((r) => r.payload.text)).toEqual(['one more']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets the tab that queued a message send it, and steps in only if that tab went away', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { client } = await mount();
+      await client.connectAndSync();
+      const fromOtherTab = (clientId: string, text: string) => {
+        const entries = JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]') as unknown[];
+        localStorage.setItem(OUTBOX_KEY, JSON.stringify([...entries, { clientId, text, createdAt: new Date().toISOString() }]));
+        act(() => window.dispatchEvent(new StorageEvent('storage', { key: OUTBOX_KEY })));
+      };
+
+      fromOtherTab('othertab-0001', 'sent by the other tab');
+      expect(screen.getByText('sent by the other tab')).toBeTruthy();
+      client.push('message', message({ seq: 0, author: 'visitor', authorName: null, clientId: 'othertab-0001', text: 'sent by the other tab' }));
+      await act(async () => vi.advanceTimersByTime(5_000));
+      expect(client.pending('message:send')).toHaveLength(0);
+
+      fromOtherTab('othertab-0002', 'left behind by a closed tab');
+      await act(async () => vi.advanceTimersByTime(3_000));
+      expect(client.pending('message:send')).toHaveLength(0);
+      await act(async () => vi.advanceTimersByTime(1_500));
+      expect(client.pending('message:send').map((r) => r.payload.clientId)).toEqual(['othertab-0002']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('renders message text literally, never as HTML', async () => {
     const { client } = await mount();
     await client.connectAndSync([message({ seq: 0, text: XSS })]);

@@ -23,6 +23,11 @@ export class ChatError extends Error {
   }
 }
 
+/** Whether a failed request may succeed if sent again later (no connection, server busy, too many at once). */
+export function isTransient(error: unknown): boolean {
+  return !(error instanceof ChatError) || error.code === 'unavailable' || error.code === 'rate_limited';
+}
+
 export interface ChatClientEvents {
   /** The transport is (re)connected; the session syncs next. */
   connect: [];
@@ -41,7 +46,7 @@ export interface ChatClient {
   on<E extends keyof ChatClientEvents>(event: E, listener: (...args: ChatClientEvents[E]) => void): () => void;
   connect(): void;
   disconnect(): void;
-  /** Sends a request and resolves with its data; rejects with a ChatError, code 'unavailable' when it may succeed later. */
+  /** Sends a request and resolves with its data; rejects with a ChatError (see `isTransient`). */
   request<E extends RequestName>(event: E, payload: Payload<E>): Promise<AckData<E>>;
   /** Fire-and-forget while connected (typing, tracking); dropped while offline. */
   notify<E extends RequestName>(event: E, payload: Payload<E>): void;

@@ -6,6 +6,7 @@ import { isRtl, pickLocale, type LocaleCode } from '../../shared/i18n/locales';
 import { translate, type Catalog, type MessageKey, type Vars } from '../../shared/i18n/translate';
 import {
   ChatError,
+  isTransient,
   type AgentTyping,
   type ChatClient,
   type Payload,
@@ -24,6 +25,8 @@ const SEARCH_DEBOUNCE_MS = 250;
 /** Suggestions wait for a pause in typing and a few characters, so half words don't flicker results. */
 const SUGGEST_DEBOUNCE_MS = 500;
 const SUGGEST_MIN_CHARS = 4;
+/** A message another tab queued is sent by that tab; this one steps in only if it is still unsent after this long (the tab closed). */
+const OTHER_TAB_GRACE_MS = 4000;
 /** Tracking events kept while the connection is down; older ones are dropped first. */
 const MAX_QUEUED_EVENTS = 100;
 
@@ -133,6 +136,7 @@ export class ChatSession {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #suggestTimer: ReturnType<typeof setTimeout> | undefined;
+  #otherTabTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     this.#client = deps.client;
@@ -184,7 +188,8 @@ export class ChatSession {
       client.on('availability', (agentsOnline) => this.#update({ agentsOnline })),
       this.#outbox.watch(() => {
         this.#update({ pending: this.#pendingMessages() });
-        void this.#flush();
+        clearTimeout(this.#otherTabTimer);
+        this.#otherTabTimer = setTimeout(() => void this.#flush(), OTHER_TAB_GRACE_MS);
       }),
     );
     this.#applyLocale();
@@ -197,6 +202,7 @@ export class ChatSession {
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#searchTimer);
     clearTimeout(this.#suggestTimer);
+    clearTimeout(this.#otherTabTimer);
     this.#client.disconnect();
     this.#listeners.clear();
   }
@@ -428,7 +434,7 @@ export class ChatSession {
       void this.#flush();
     } catch (error) {
       const chatError = error instanceof ChatError ? error : new ChatError('internal', String(error));
-      if (chatError.code === 'unavailable') this.#retryLater(() => this.#sync());
+      if (isTransient(chatError)) this.#retryLater(() => this.#sync());
       else this.#update({ connection: { status: 'failed', error: chatError } });
     }
   }
@@ -441,7 +447,7 @@ export class ChatSession {
       if (this.#identity === identity) this.#identity = null;
     } catch (error) {
       console.warn('[LifecycleChat] identify was refused', error);
-      if (error instanceof ChatError && error.code !== 'unavailable') this.#identity = null;
+      if (!isTransient(error)) this.#identity = null;
     }
   }
 
@@ -457,7 +463,7 @@ export class ChatSession {
           const { message } = await this.#client.request('message:send', { clientId: next.clientId, text: next.text });
           this.#receive([message]);
         } catch (error) {
-          if (!(error instanceof ChatError) || error.code === 'unavailable') {
+          if (isTransient(error)) {
             this.#retryLater(() => this.#flush());
             return;
           }

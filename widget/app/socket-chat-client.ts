@@ -8,7 +8,7 @@ import type { SiteStore } from './site-store';
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 5_000;
 /** Handshake rejections worth retrying; every other code is final. */
-const TRANSIENT: readonly ErrorCode[] = ['unavailable', 'internal'];
+const TRANSIENT: readonly ErrorCode[] = ['unavailable', 'internal', 'rate_limited'];
 
 function handshakeErrorCode(error: Error): ErrorCode | undefined {
   const data: unknown = (error as Error & { data?: unknown }).data;
