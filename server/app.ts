@@ -101,7 +101,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const prefix = options.redisPrefix;
 
   mongoose.set('bufferCommands', false);
-  await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 10_000 });
+  // While the database is unreachable, an operation waits this long for it and then fails, answered
+  // as `unavailable`: well inside the widget's and console's 10 s ack timeouts, so clients get a code
+  // to retry on instead of a silent timeout (a replica-set election outlasts it: writes fail and are re-sent).
+  await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 3_000 });
   await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, OpenConversationModel, MessageModel, OrderModel].map((m) => m.init()));
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.

@@ -1,3 +1,4 @@
+import { mongo } from 'mongoose';
 import type { ApiError, ErrorCode } from '../../shared/contract';
 
 /** An expected failure with a stable code; anything else thrown is reported as `internal`. */
@@ -32,8 +33,24 @@ export function httpStatusOf(code: ErrorCode): number {
   return HTTP_STATUS[code];
 }
 
+/**
+ * The database or Redis cannot be reached right now (down, restarting, failing over): a failure of
+ * the moment, not of the request, so clients get `unavailable` and retry rather than give up.
+ * (`PoolClearedError` is a network error; ioredis gives up on a command after `maxRetriesPerRequest`.)
+ */
+export function isBackendUnreachable(err: unknown): boolean {
+  return (
+    err instanceof mongo.MongoNetworkError ||
+    err instanceof mongo.MongoServerSelectionError ||
+    (err instanceof Error && err.name === 'MaxRetriesPerRequestError')
+  );
+}
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof AppError) return { code: err.code, message: err.message };
+  if (isBackendUnreachable(err)) {
+    return { code: 'unavailable', message: 'The service is briefly unavailable. Please try again in a moment.' };
+  }
   return { code: 'internal', message: 'Something went wrong on our side. Please try again.' };
 }
 
