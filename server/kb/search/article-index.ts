@@ -25,19 +25,17 @@ const FIELDS = ['title', 'tags', 'category', 'body'] as const;
 
 /**
  * Ranking, the same for every caller (widget, console, eval): BM25+ per field, summed with these
- * boosts; the title weighs most because it is the question an article answers. Query words also
- * match as prefixes — the word being typed (the last) from 3 letters, the others from 4 (inflected
- * endings, for the languages without a stemmer) — and a word the index does not know, from 5 letters
- * on, matches within edit distance 1 (2 from ten letters): typos. MiniSearch weighs those partial
- * matches below exact ones.
+ * boosts; the title weighs most because it is the question an article answers. Query words of 4
+ * letters or more also match as prefixes (the word being typed; inflected endings in the languages
+ * without a stemmer), and a word the index does not know, from 5 letters on, matches within edit
+ * distance 1 (2 from ten letters): typos. MiniSearch weighs those partial matches below exact ones.
  */
 const BOOST = { title: 3, tags: 1.5, category: 1, body: 1 };
-const prefix = (term: string, i: number, terms: string[]) => term.length >= (i === terms.length - 1 ? 3 : 4);
+const prefix = (term: string) => term.length >= 4;
 
 /**
- * In a large index, a query word found in more than this share of the articles is left out of the
- * query when the query has rarer words (Lucene's old "cutoff frequency" idea): it would hardly change
- * the ranking (its IDF is near zero) but scoring its long posting list dominates search time.
+ * A word in more than this share of a large index's articles hardly changes the ranking (its IDF is
+ * near zero), but scoring its long posting list dominates search time; see `plan`.
  */
 const COMMON_TERM_SHARE = 0.2;
 const PRUNE_FROM_ARTICLES = 2000;
@@ -89,8 +87,9 @@ export class ArticleIndex {
   }
 
   search(query: string, limit: number): KbSearchHit[] {
+    const plan = this.plan(query);
     return this.engine
-      .search(this.withoutCommonWords(query))
+      .search(plan.query, { combineWith: plan.combineWith })
       .slice(0, limit)
       .map((hit) => ({
         id: String(hit.id),
@@ -101,15 +100,22 @@ export class ArticleIndex {
       }));
   }
 
-  private withoutCommonWords(query: string): string {
+  /**
+   * In a large index, words in more than COMMON_TERM_SHARE of the articles are left out when the
+   * query has rarer ones; a query of common words only searches its two rarest, both required (the
+   * common-terms idea of Lucene). Small indexes search every word.
+   */
+  private plan(query: string): { query: string; combineWith: 'OR' | 'AND' } {
     const articles = this.engine.documentCount;
-    if (articles < PRUNE_FROM_ARTICLES) return query;
-    const isRare = (word: string) => {
+    if (articles < PRUNE_FROM_ARTICLES) return { query, combineWith: 'OR' };
+    const words = splitWords(query).flatMap((word) => {
       const term = termOf(word, this.locale);
-      return term !== null && (this.documentFrequency.get(term) ?? 0) <= articles * COMMON_TERM_SHARE;
-    };
-    const rare = splitWords(query).filter(isRare);
-    return rare.length > 0 ? rare.join(' ') : query;
+      return term === null ? [] : [{ word, frequency: this.documentFrequency.get(term) ?? 0 }];
+    });
+    const rare = words.filter((w) => w.frequency <= articles * COMMON_TERM_SHARE);
+    if (rare.length > 0) return { query: rare.map((w) => w.word).join(' '), combineWith: 'OR' };
+    const rarest = words.sort((a, b) => a.frequency - b.frequency).slice(0, 2);
+    return { query: rarest.map((w) => w.word).join(' ') || query, combineWith: rarest.length > 1 ? 'AND' : 'OR' };
   }
 
   private countTerms(terms: readonly string[], delta: 1 | -1): void {
