@@ -1,0 +1,239 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storageKey } from '../../widget/app-api';
+import type { KbArticle, Message } from '../../shared/contract';
+import { launchBrowser } from '../helpers/browser';
+import { kbApi } from '../helpers/kb';
+import { agentFrom, reportAttacks, syncedVisitor, visitorFrom } from '../helpers/security';
+import { ADMIN, clientId, connected, request, signIn, startTestServer, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { XSS_VECTORS } from './fixtures/xss-vectors';
+
+/**
+ * Every vector through every channel a visitor, an agent or an editor can write into — chat messages
+ * both ways, visitor names (identify and the offline form), tracked page titles and URLs, custom
+ * track props, and knowledge-base Markdown — rendered in Chromium in the widget on /demo and in the
+ * console. The pages run without CSP (`bypassCSP`), so this proves the rendering, not the header.
+ * Execution is detected by dialogs, a `__xss` trap, an `XSS-FIRED` console line, and by comparing
+ * the DOM's dangerous nodes (handlers, script URLs, frames) with the page before the attack.
+ */
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+const fired: string[] = [];
+const perChannel = new Map<string, number>();
+const count = (channel: string, n: number) => perChannel.set(channel, (perChannel.get(channel) ?? 0) + n);
+const END = 'end-of-vectors';
+
+/** Runs `fn` over `items`, `size` at a time (the chat server on 2 cores, not the test, sets the pace). */
+async function inBatches<T>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map((item, i) => fn(item, start + i)));
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' });
+  browser = await launchBrowser();
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, '__xss', {
+      set: (value: unknown) => console.log(`XSS-FIRED __xss=${String(value)}`),
+      get: () => undefined,
+    });
+  });
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.dispose();
+  await server?.close();
+});
+
+function watch(page: Page, name: string): Page {
+  page.on('dialog', (dialog) => {
+    fired.push(`${name}: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('XSS-FIRED')) fired.push(`${name}: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Handler attributes, script URLs, frames and other active nodes in the page, shadow roots included. */
+function dangerousNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const tag = el.tagName.toLowerCase();
+        if (['iframe', 'object', 'embed', 'base', 'math', 'marquee', 'isindex', 'foreignobject'].includes(tag)) found.push(tag);
+        if (tag === 'script' && !el.hasAttribute('src')) found.push('inline script');
+        if (tag === 'meta' && el.getAttribute('http-equiv')) found.push('meta refresh');
+        for (const attr of el.getAttributeNames()) {
+          const value = el.getAttribute(attr) ?? '';
+          if (attr.startsWith('on') || attr === 'srcdoc' || attr === 'formaction') found.push(`${tag}[${attr}]`);
+          if (/^[\s\u0000-\u001f]*(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\t\n\r]/g, ''))) found.push(`${tag}[${attr}=${value.slice(0, 30)}]`);
+        }
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return found;
+  });
+}
+
+async function signInConsole(page: Page) {
+  await page.goto(`${server.url}/console`);
+  const kbNav = page.getByRole('button', { name: 'Knowledge base' });
+  await page.getByLabel('Email').or(kbNav).first().waitFor();
+  if (await kbNav.isVisible()) return;
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Knowledge base' }).waitFor();
+}
+
+describe('XSS corpus in Chromium: widget on /demo and the console', () => {
+  it(`renders ${XSS_VECTORS.length} vectors through every channel without running any`, async () => {
+    expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(50);
+    // Control: the detectors do catch a handler that runs.
+    const control = watch(await context.newPage(), 'control');
+    await control.setContent('<img src="x" onerror="window.__xss=\'control\'">');
+    await expect.poll(() => fired.length).toBe(1);
+    expect(await dangerousNodes(control)).toEqual(['img[onerror]']);
+    fired.length = 0;
+    await control.close();
+
+    const consolePage = watch(await context.newPage(), 'console');
+    await signInConsole(consolePage);
+    const shop = watch(await context.newPage(), 'widget');
+    await shop.goto(`${server.url}/demo/product/trail-runner-shoes`);
+    await shop.getByRole('button', { name: /chat/i }).click();
+    const composer = shop.getByRole('textbox', { name: 'Message' });
+    await composer.fill('Hello, I am the main visitor');
+    await composer.press('Enter');
+    await expect.poll(() => shop.getByText('Hello, I am the main visitor').count()).toBeGreaterThan(0);
+    const baseline = { widget: await dangerousNodes(shop), console: await dangerousNodes(consolePage) };
+
+    // The widget's own visitor, from a second "tab": its messages reach the widget and the console.
+    const token = await shop.evaluate((key) => localStorage.getItem(key), storageKey(server.demoSiteKey, 'token'));
+    expect(token).toBeTruthy();
+    const main = await syncedVisitor(visitorFrom(server, '127.0.0.1', { token: token! }));
+    const send = async (socket: VisitorSocket, text: string) => {
+      const ack = await request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text });
+      if (!ack.ok) throw new Error(`${ack.error.code} for ${text}`);
+      return ack.data.message;
+    };
+    const conversationId = (await send(main.socket, 'vectors follow')).conversationId;
+    await inBatches(XSS_VECTORS, 4, async (vector) => void (await send(main.socket, vector)));
+    count('visitor messages', XSS_VECTORS.length);
+
+    const agent = agentFrom(server, await signIn(server));
+    await connected(agent);
+    await inBatches(XSS_VECTORS, 4, async (vector) => {
+      const ack = await request(agent, 'message:send', { conversationId, clientId: clientId(), text: vector });
+      expect(ack.ok).toBe(true);
+    });
+    count('agent messages', XSS_VECTORS.length);
+
+    // Page titles and URLs (the console's visitor panel lists pages) and custom props (stored nowhere).
+    for (const [i, vector] of XSS_VECTORS.entries()) {
+      const url = /^\s*javascript:/i.test(vector) ? vector : `https://shop.example/p/${i}?q=${encodeURIComponent(vector)}`;
+      const page = await request(main.socket, 'track', { type: 'page_view', url, title: vector, pageType: 'product' });
+      const fallback = page.ok ? page : await request(main.socket, 'track', { type: 'page_view', url: `https://shop.example/p/${i}`, title: vector });
+      expect(fallback.ok).toBe(true);
+      expect((await request(main.socket, 'track', { type: 'custom', name: vector.slice(0, 60), props: { [vector.slice(0, 60)]: vector } })).ok).toBe(true);
+    }
+    count('page titles and URLs', XSS_VECTORS.length);
+    count('custom track props (names, keys, values)', XSS_VECTORS.length);
+    await send(main.socket, END);
+    agent.disconnect();
+
+    // One visitor per vector, named by identify() and then again through the offline form.
+    await inBatches(XSS_VECTORS, 6, async (vector, i) => {
+      const named = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
+      expect((await request(named.socket, 'visitor:identify', { id: `named-${i}`, name: vector })).ok).toBe(true);
+      await send(named.socket, `named visitor ${i}`);
+      expect((await request(named.socket, 'offline:submit', { name: vector, email: `v${i}@example.com`, question: `offline question ${i}` })).ok).toBe(true);
+      named.socket.disconnect();
+    });
+    count('visitor names via identify()', XSS_VECTORS.length);
+    count('visitor names via the offline form', XSS_VECTORS.length);
+
+    // Widget: every message arrived and rendered as text.
+    await shop.getByText(END).waitFor({ timeout: 20_000 });
+    expect(await shop.getByText(XSS_VECTORS[0]!, { exact: true }).count()).toBeGreaterThan(0);
+    // Console: the inbox holds the named visitors; the main conversation shows every message and the pages.
+    await consolePage.getByText(`offline question ${XSS_VECTORS.length - 1}`).first().waitFor({ timeout: 20_000 });
+    // The main conversation is the one whose last message is the end marker.
+    await consolePage.getByText(END).first().click();
+    await consolePage.getByText('vectors follow').first().waitFor({ timeout: 20_000 });
+    expect(await consolePage.getByText(XSS_VECTORS[8]!, { exact: true }).count()).toBeGreaterThan(0);
+    await consolePage.mouse.move(700, 450);
+    await consolePage.waitForTimeout(500);
+    await shop.screenshot({ path: 'test-results/e2e-xss-widget.png' });
+    await consolePage.screenshot({ path: 'test-results/e2e-xss-console.png' });
+
+    expect(await dangerousNodes(shop)).toEqual(baseline.widget);
+    expect(await dangerousNodes(consolePage)).toEqual(baseline.console);
+    expect(fired).toEqual([]);
+    main.socket.disconnect();
+  });
+
+  it(`renders ${XSS_VECTORS.length} vectors as knowledge-base Markdown in the widget, the console editor and the article page`, async () => {
+    const editor = kbApi(server.url, await signIn(server));
+    const ids: string[] = [];
+    await inBatches(XSS_VECTORS, 4, async (vector, i) => {
+      const created = await editor.create({ title: `Vector ${i} ${vector}`.slice(0, 200), body: `Vector ${i} says:\n\n${vector}\n\nThe end of vector ${i}.`, category: 'Security', locale: 'en' });
+      expect(created.status).toBe(201);
+      const id = (created.body.article as KbArticle).id;
+      expect((await editor.publish(id)).status).toBe(200);
+      ids[i] = id;
+    });
+
+    const shop = watch(await context.newPage(), 'widget-kb');
+    await shop.goto(`${server.url}/demo`);
+    await shop.getByRole('button', { name: /chat/i }).click();
+    await shop.getByRole('button', { name: /close|minimi/i }).first().waitFor().catch(() => undefined);
+    const baseline = await dangerousNodes(shop);
+    const helpPage = watch(await context.newPage(), 'help-page');
+    // "says:" comes before the vector: a vector that opens a raw-text element takes the rest with it.
+    const inWidget = async () => {
+      for (const [i, id] of ids.entries()) {
+        await shop.evaluate((articleId) => (window as unknown as { LifecycleChat(...args: unknown[]): void }).LifecycleChat('openArticle', articleId), id);
+        await shop.getByText(`Vector ${i} says:`).waitFor();
+        expect(await dangerousNodes(shop), `widget, vector ${i}`).toEqual(baseline);
+      }
+    };
+    const onArticlePage = async () => {
+      for (const [i, id] of ids.entries()) {
+        await helpPage.goto(`${server.url}/help/articles/${id}`);
+        await helpPage.getByText(`Vector ${i} says:`).waitFor();
+        expect(await dangerousNodes(helpPage), `article page, vector ${i}`).toEqual([]);
+      }
+    };
+    await Promise.all([inWidget(), onArticlePage()]);
+    count('knowledge-base Markdown (widget and article page)', XSS_VECTORS.length);
+
+    // The console's editor: each article opened, its server-rendered preview in the page.
+    const consolePage = watch(await context.newPage(), 'console-kb');
+    await signInConsole(consolePage);
+    await consolePage.getByRole('button', { name: 'Knowledge base' }).click();
+    const consoleBaseline = await dangerousNodes(consolePage);
+    for (const i of XSS_VECTORS.keys()) {
+      await consolePage.getByText(new RegExp(`^Vector ${i}(?!\\d)`)).first().click();
+      await consolePage.getByTestId('kb-preview').getByText(`Vector ${i} says:`).waitFor();
+      expect(await dangerousNodes(consolePage), `console preview, vector ${i}`).toEqual(consoleBaseline);
+    }
+    count('knowledge-base Markdown (console editor preview)', XSS_VECTORS.length);
+    await consolePage.screenshot({ path: 'test-results/e2e-xss-kb-console.png' });
+    expect(fired).toEqual([]);
+  });
+
+  it('reports the count per channel', () => {
+    const total = [...perChannel.values()].reduce((a, b) => a + b, 0);
+    for (const [channel, n] of perChannel) console.log(`[security] XSS ${channel}: ${n} vectors rendered, none executed`);
+    reportAttacks('XSS', total, `${XSS_VECTORS.length} vectors × ${perChannel.size} channels, rendered in Chromium in the widget and the console`);
+    expect(perChannel.size).toBe(8);
+  });
+});
