@@ -1,48 +1,45 @@
-import { Schema, model } from 'mongoose';
+import { Schema, model, type Model } from 'mongoose';
 import { FAMILIES, type Family } from './facts';
 
 export interface Row {
   key: string;
   n: number;
-  /** The document's day and week again: FerretDB's `$unwind` keeps nothing else of the document. */
-  day: string;
-  week: string;
 }
 
 /**
- * One site's UTC day of analytics: each family is a small array of `{key, n}` counts. Reports read
- * only these (`$match` on site and day, `$unwind` a family, `$group` + `$sum`), so their cost grows
- * with days, never with events — on the embedded FerretDB every query scans its whole collection.
+ * One site's UTC day of one family of counts, in that family's own collection (`analytics_<family>`).
+ * Reports scan only these — on the embedded FerretDB every query reads its whole collection, so a
+ * report's cost grows with the days kept and the size of its family's documents, never with events.
+ * Counts are `{key, n}` rows (keys can be visitors' search text: never used as field names).
  */
-export type AnalyticsDay = {
+export interface AnalyticsDay {
   /** `<site id>:<day>`: the flush reads and writes it by primary key. */
   _id: string;
   siteId: string;
   day: string;
-  /** The Monday of the day's week, for weekly series. */
-  week: string;
   /** The last flushed batch: a flush retried after a crash does not add it twice. */
   lastBatch: string | null;
-} & Record<Family, Row[]>;
+  rows: Row[];
+}
 
-const rowSchema = new Schema(
-  { key: { type: String, required: true }, n: { type: Number, required: true }, day: { type: String, required: true }, week: { type: String, required: true } },
-  { _id: false },
-);
+const rowSchema = new Schema({ key: { type: String, required: true }, n: { type: Number, required: true } }, { _id: false });
 
-const analyticsDaySchema = new Schema(
+const daySchema = new Schema<AnalyticsDay>(
   {
     _id: { type: String, required: true },
     siteId: { type: String, required: true },
     day: { type: String, required: true },
-    week: { type: String, required: true },
     lastBatch: { type: String, default: null },
-    ...Object.fromEntries(FAMILIES.map((family) => [family, { type: [rowSchema], default: [] }])),
+    rows: { type: [rowSchema], default: [] },
   },
-  { collection: 'analytics_days', versionKey: false },
+  { versionKey: false },
 );
 
-export const AnalyticsDayModel = model('AnalyticsDay', analyticsDaySchema);
+const collectionOf = (family: Family) => `analytics_${family.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+
+export const DAY_MODELS = Object.fromEntries(
+  FAMILIES.map((family) => [family, model<AnalyticsDay>(`AnalyticsDay_${family}`, daySchema, collectionOf(family))]),
+) as Record<Family, Model<AnalyticsDay>>;
 
 export const dayDocId = (siteId: string, day: string): string => `${siteId}:${day}`;
 

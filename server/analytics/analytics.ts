@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
 import type { Logger } from '../infra/logger';
-import { AnalyticsDayModel, AnalyticsReachedModel } from './analytics-day.model';
+import { AnalyticsReachedModel, DAY_MODELS } from './analytics-day.model';
 import { ConversationAnalytics } from './conversation-analytics';
 import { LifecycleAnalytics } from './lifecycle-analytics';
 import type { DayRange } from './pipelines';
@@ -27,7 +27,7 @@ export class Analytics {
   }
 
   static async start(redis: Redis, log: Logger): Promise<Analytics> {
-    await Promise.all([AnalyticsDayModel.init(), AnalyticsReachedModel.init()]);
+    await Promise.all([...Object.values(DAY_MODELS), AnalyticsReachedModel].map((m) => m.init()));
     const analytics = new Analytics(redis, log);
     analytics.flusher.start();
     analytics.conversations.start();

@@ -17,7 +17,7 @@ export type AnalyticsFact =
   | { type: 'kb_search'; siteId: string; at: Date; locale: string; query: string; results: number }
   | { type: 'kb_view' | 'kb_deflection' | 'kb_escalation'; siteId: string; at: Date };
 
-/** The arrays of a day rollup document; each holds `{key, n}` rows. */
+/** Families of counts, each kept per site and day in its own collection. */
 export const FAMILIES = ['funnel', 'hesitations', 'purchases', 'firstResponse', 'resolution', 'csat', 'kb', 'gaps'] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -54,6 +54,7 @@ export function splitGapKey(key: string): { locale: string; query: string } {
   return { locale: key.slice(0, at), query: key.slice(at + 1) };
 }
 export const hesitationKey = (kind: HesitationKind, outcome: HesitationOutcome): string => `${kind}|${outcome}`;
+
 
 export function countsOf(fact: AnalyticsFact): Count[] {
   const one = (at: Date, family: Family, key: string): Count => ({ day: dayOf(at), family, key, n: 1 });

@@ -11,9 +11,9 @@ import {
   type ResponseTimesReport,
 } from '../../shared/contract/analytics';
 import { HesitationKind } from '../../shared/lifecycle';
-import { AnalyticsDayModel } from './analytics-day.model';
-import { FIRST_RESPONSE_BOUNDS, OPEN_BUCKET, RESOLUTION_BOUNDS, hesitationKey, splitGapKey, type Family } from './facts';
-import { seriesPipeline, totalsPipeline, type DayRange } from './pipelines';
+import { DAY_MODELS } from './analytics-day.model';
+import { FIRST_RESPONSE_BOUNDS, OPEN_BUCKET, RESOLUTION_BOUNDS, hesitationKey, splitGapKey, weekOf, type Family } from './facts';
+import { dailyPipeline, totalsPipeline, type DayRange } from './pipelines';
 
 const TOP_GAPS = 10;
 /** Longer ranges are charted per week. */
@@ -22,7 +22,7 @@ const DAILY_UP_TO_DAYS = 62;
 type Totals = Map<string, number>;
 
 async function totals(range: DayRange, family: Family, limit?: number): Promise<Totals> {
-  const rows = await AnalyticsDayModel.aggregate<{ _id: string; n: number }>(totalsPipeline(range, family, limit));
+  const rows = await DAY_MODELS[family].aggregate<{ _id: string; n: number }>(totalsPipeline(range, limit));
   return new Map(rows.map((r) => [r._id, r.n]));
 }
 
@@ -85,16 +85,18 @@ export async function responseTimesReport(range: DayRange): Promise<ResponseTime
 export async function csatReport(range: DayRange): Promise<CsatReport> {
   const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
   const interval = days <= DAILY_UP_TO_DAYS ? 'day' : 'week';
-  const rows = await AnalyticsDayModel.aggregate<{ _id: { period: string; key: string }; n: number }>(seriesPipeline(range, 'csat', interval));
+  const rows = await DAY_MODELS.csat.aggregate<{ _id: { day: string; key: string }; n: number }>(dailyPipeline(range));
   const byPeriod = new Map<string, number[]>();
   const ratings = [0, 0, 0, 0, 0];
   for (const { _id, n } of rows) {
     const rating = Number(_id.key);
     if (!(rating >= 1 && rating <= 5)) continue;
-    const counts = byPeriod.get(_id.period) ?? [0, 0, 0, 0, 0];
+    const day = _id.day.slice(_id.day.indexOf(':') + 1);
+    const period = interval === 'day' ? day : weekOf(day);
+    const counts = byPeriod.get(period) ?? [0, 0, 0, 0, 0];
     counts[rating - 1]! += n;
     ratings[rating - 1]! += n;
-    byPeriod.set(_id.period, counts);
+    byPeriod.set(period, counts);
   }
   const summary = (counts: number[]) => {
     const responses = sum(counts);

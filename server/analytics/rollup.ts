@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
-import { AnalyticsDayModel, dayDocId, type AnalyticsDay, type Row } from './analytics-day.model';
-import { FAMILIES, weekOf, type Family } from './facts';
+import { DAY_MODELS, dayDocId, type AnalyticsDay, type Row } from './analytics-day.model';
+import { FAMILIES, type Family } from './facts';
 import { DIRTY_DAYS, pendingKey } from './recorder';
 
 /** Batches taken out of `pending` and not yet written (a crashed flush leaves them here to retry). */
@@ -11,30 +11,25 @@ const LOCK = 'analytics:flush-lock';
 const LOCK_MS = 30_000;
 const RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
-/** Adds a batch's `<family>|<key>` → n counts to a day document (pure). */
-export function mergeDay(doc: AnalyticsDay | null, siteId: string, day: string, fields: Record<string, string>, batch: string): AnalyticsDay {
-  const merged: AnalyticsDay = doc
-    ? { ...doc, lastBatch: batch }
-    : { _id: dayDocId(siteId, day), siteId, day, week: weekOf(day), lastBatch: batch, ...emptyFamilies() };
-  const added = new Map<Family, Map<string, number>>();
+/** A batch's `<family>|<key>` → n fields, by family. */
+export function splitBatch(fields: Record<string, string>): Map<Family, Map<string, number>> {
+  const byFamily = new Map<Family, Map<string, number>>();
   for (const [field, value] of Object.entries(fields)) {
     const at = field.indexOf('|');
     const family = field.slice(0, at) as Family;
     if (!FAMILIES.includes(family)) continue;
-    const rows = added.get(family) ?? new Map<string, number>();
-    rows.set(field.slice(at + 1), Number(value));
-    added.set(family, rows);
+    const counts = byFamily.get(family) ?? new Map<string, number>();
+    counts.set(field.slice(at + 1), Number(value));
+    byFamily.set(family, counts);
   }
-  for (const [family, rows] of added) {
-    const totals = new Map(merged[family].map((r) => [r.key, r.n]));
-    for (const [key, n] of rows) totals.set(key, (totals.get(key) ?? 0) + n);
-    merged[family] = [...totals].map(([key, n]): Row => ({ key, n, day: merged.day, week: merged.week }));
-  }
-  return merged;
+  return byFamily;
 }
 
-function emptyFamilies(): Record<Family, Row[]> {
-  return Object.fromEntries(FAMILIES.map((f) => [f, []])) as unknown as Record<Family, Row[]>;
+/** Adds a family's counts to its day document (pure). */
+export function mergeDay(doc: AnalyticsDay | null, siteId: string, day: string, added: Map<string, number>, batch: string): AnalyticsDay {
+  const totals = new Map<string, number>(doc?.rows.map((r) => [r.key, r.n]));
+  for (const [key, n] of added) totals.set(key, (totals.get(key) ?? 0) + n);
+  return { _id: dayDocId(siteId, day), siteId, day, lastBatch: batch, rows: [...totals].map(([key, n]): Row => ({ key, n })) };
 }
 
 /**
@@ -99,9 +94,14 @@ export class RollupFlusher {
     if (Object.keys(fields).length === 0) return false;
     const [siteId, day] = batch.slice('analytics:batch:'.length).split(':') as [string, string];
     const id = dayDocId(siteId, day);
-    const doc = await AnalyticsDayModel.findById(id).lean<AnalyticsDay>();
-    if (doc?.lastBatch === batch) return false;
-    await AnalyticsDayModel.replaceOne({ _id: id }, mergeDay(doc, siteId, day, fields, batch), { upsert: true });
+    await Promise.all(
+      [...splitBatch(fields)].map(async ([family, added]) => {
+        const model = DAY_MODELS[family];
+        const doc = await model.findById(id).lean<AnalyticsDay>();
+        if (doc?.lastBatch === batch) return;
+        await model.replaceOne({ _id: id }, mergeDay(doc, siteId, day, added, batch), { upsert: true });
+      }),
+    );
     return true;
   }
 }
