@@ -1,10 +1,10 @@
 // Builds dist/widget/app.js: the Preact chat app as one ES module that widget.js imports, plus one
 // small chunk per language catalog.
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-const engineTransports = fileURLToPath(new URL('../node_modules/engine.io-client/build/esm/transports/', import.meta.url));
-const WEBSOCKET_ONLY = '\0websocket-only-transports';
+const WEBSOCKET_ONLY = '\0websocket-only-transports:';
 
 /**
  * The widget connects over WebSocket only (`transports: ['websocket']` in socket-chat-client.ts), so
@@ -15,14 +15,14 @@ const websocketOnly: Plugin = {
   name: 'websocket-only-transports',
   enforce: 'pre',
   resolveId(source, importer) {
-    return source === './transports/index.js' && importer?.startsWith(engineTransports.replace(/transports\/$/, ''))
-      ? WEBSOCKET_ONLY
-      : null;
+    // Matched by the importer's folder, wherever node_modules is (hoisted, linked, nested).
+    const folder = importer ? dirname(importer) : '';
+    return source === './transports/index.js' && /[\\/]engine\.io-client[\\/]build[\\/]esm$/.test(folder) ? WEBSOCKET_ONLY + folder : null;
   },
   load(id) {
-    return id === WEBSOCKET_ONLY
-      ? `import { WS } from ${JSON.stringify(`${engineTransports}websocket.js`)};\nexport const transports = { websocket: WS };`
-      : null;
+    if (!id.startsWith(WEBSOCKET_ONLY)) return null;
+    const websocket = join(id.slice(WEBSOCKET_ONLY.length), 'transports', 'websocket.js');
+    return `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };`;
   },
 };
 
