@@ -168,7 +168,9 @@ describe('chat widget', () => {
       expect(screen.queryByText(/Not sent/)).toBeNull();
       expect(screen.getByText('Sending…')).toBeTruthy();
 
-      await act(async () => vi.advanceTimersByTime(3_000));
+      await act(async () => {
+        vi.advanceTimersByTime(3_000);
+      });
       expect(client.pending('message:send').map((r) => r.payload.text)).toEqual(['one more']);
     } finally {
       vi.useRealTimers();
@@ -183,19 +185,27 @@ describe('chat widget', () => {
       const fromOtherTab = (clientId: string, text: string) => {
         const entries = JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]') as unknown[];
         localStorage.setItem(OUTBOX_KEY, JSON.stringify([...entries, { clientId, text, createdAt: new Date().toISOString() }]));
-        act(() => window.dispatchEvent(new StorageEvent('storage', { key: OUTBOX_KEY })));
+        act(() => {
+          window.dispatchEvent(new StorageEvent('storage', { key: OUTBOX_KEY }));
+        });
       };
 
       fromOtherTab('othertab-0001', 'sent by the other tab');
       expect(screen.getByText('sent by the other tab')).toBeTruthy();
       client.push('message', message({ seq: 0, author: 'visitor', authorName: null, clientId: 'othertab-0001', text: 'sent by the other tab' }));
-      await act(async () => vi.advanceTimersByTime(5_000));
+      await act(async () => {
+        vi.advanceTimersByTime(5_000);
+      });
       expect(client.pending('message:send')).toHaveLength(0);
 
       fromOtherTab('othertab-0002', 'left behind by a closed tab');
-      await act(async () => vi.advanceTimersByTime(3_000));
+      await act(async () => {
+        vi.advanceTimersByTime(3_000);
+      });
       expect(client.pending('message:send')).toHaveLength(0);
-      await act(async () => vi.advanceTimersByTime(1_500));
+      await act(async () => {
+        vi.advanceTimersByTime(1_500);
+      });
       expect(client.pending('message:send').map((r) => r.payload.clientId)).toEqual(['othertab-0002']);
     } finally {
       vi.useRealTimers();
