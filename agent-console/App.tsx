@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { User } from '../shared/contract';
 import type { ConsoleApi } from './api';
 import type { AgentConnection } from './agent-socket';
+import { InvitePage } from './account/InvitePage';
 import { SignIn } from './sign-in/SignIn';
+import { createWorkplaceApi } from './workplace/workplace-api';
 import { Workspace } from './workspace/Workspace';
 
 export interface AppProps {
@@ -15,8 +17,20 @@ type Session =
   | { phase: 'signed-out'; notice: string | null }
   | { phase: 'signed-in'; user: User; signingOut: boolean };
 
+const inviteApi = createWorkplaceApi();
+
+/** An invite link opens the console at `#invite=<token>` (a fragment: the token never reaches a server log). */
+function inviteTokenOf(hash: string): string | null {
+  return /[#&]invite=([A-Za-z0-9_-]+)/.exec(hash)?.[1] ?? null;
+}
+
 export function App({ api, connect }: AppProps) {
   const [session, setSession] = useState<Session>({ phase: 'checking' });
+  const [inviteToken, setInviteToken] = useState(() => inviteTokenOf(location.hash));
+  const leaveInvite = useCallback(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+    setInviteToken(null);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -50,6 +64,19 @@ export function App({ api, connect }: AppProps) {
         <span class="spinner" aria-hidden="true" />
         <span>Loading…</span>
       </div>
+    );
+  }
+  if (inviteToken) {
+    return (
+      <InvitePage
+        api={inviteApi}
+        token={inviteToken}
+        onAccepted={(user) => {
+          leaveInvite();
+          setSession({ phase: 'signed-in', user, signingOut: false });
+        }}
+        onCancel={leaveInvite}
+      />
     );
   }
   if (session.phase === 'signed-out') {

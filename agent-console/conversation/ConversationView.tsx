@@ -6,7 +6,11 @@ import { ArticleSuggestions } from '../kb/ArticleSuggestions';
 import { formatWait, secondsSince } from '../lib/format';
 import type { OutgoingMessage, SelectedConversation } from '../state/console-store';
 import { Avatar } from '../ui/Avatar';
-import { Composer } from './Composer';
+import { expandCanned } from '../../shared/canned/expand';
+import { useOptionalStoreState } from '../state/use-optional-store-state';
+import { useWorkplace, type Workplace } from '../workplace/workplace-context';
+import { Composer, type CannedCompletion } from './Composer';
+import { ConversationActions, CsatSummary } from './ConversationActions';
 import { MessageList } from './MessageList';
 
 export interface ConversationViewProps {
@@ -28,6 +32,8 @@ export function ConversationView(props: ConversationViewProps) {
   const drafts = useRef(new Map<string, string>());
   /** Bumped by an article insert: remounts the composer with the draft that now holds the article. */
   const [inserts, setInserts] = useState(0);
+  const workplace = useWorkplace();
+  const extras = useOptionalStoreState(workplace?.store ?? null);
 
   if (!selected) {
     return (
@@ -66,6 +72,8 @@ export function ConversationView(props: ConversationViewProps) {
         )}
         {closed && <span class="badge">Closed</span>}
       </header>
+      {workplace && summary && <ConversationActions conversation={summary} workplace={workplace} />}
+      {summary && <CsatSummary conversation={summary} />}
 
       {selected.load === 'loading' && (
         <div class="messages messages--state" role="status">
@@ -90,6 +98,8 @@ export function ConversationView(props: ConversationViewProps) {
           now={now}
           onRetry={onRetry}
           onDiscard={onDiscard}
+          notes={extras?.notes[id]}
+          visitorReadSeq={Math.max(extras?.visitorRead[id] ?? -1, summary?.visitorReadSeq ?? -1)}
         />
       )}
 
@@ -133,7 +143,21 @@ export function ConversationView(props: ConversationViewProps) {
           onDraftChange(draft);
         }}
         onSend={onSend}
+        onNote={workplace ? (text) => workplace.store.addNoteText(id, text) : undefined}
+        canned={workplace && extras ? cannedFor(workplace, extras.canned, selected.visitor?.name ?? null) : undefined}
       />
     </section>
   );
+}
+
+/** Server placeholder names ("Visitor 1A2B") are not a name to greet someone with. */
+const PLACEHOLDER_NAME = /^Visitor [0-9A-F]{4}$/;
+
+function cannedFor(workplace: Workplace, responses: CannedCompletion['responses'], visitorName: string | null): CannedCompletion {
+  const name = visitorName && !PLACEHOLDER_NAME.test(visitorName) ? visitorName : null;
+  return {
+    responses,
+    expand: (text) =>
+      expandCanned(text, { 'visitor.name': name, 'order.number': workplace.orderNumber(), 'agent.name': workplace.user.name }),
+  };
 }

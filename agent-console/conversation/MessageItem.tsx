@@ -3,7 +3,7 @@ import { messageTime } from '../lib/format';
 import type { OutgoingMessage } from '../state/console-store';
 
 /** A stored message. Text is rendered as a text node, never parsed as HTML. */
-export function MessageItem({ message, visitorName, now }: { message: Message; visitorName: string; now: number }) {
+export function MessageItem({ message, visitorName, now, seen = false }: { message: Message; visitorName: string; now: number; seen?: boolean }) {
   const time = (
     <time dateTime={message.createdAt} class="message__time">
       {messageTime(message.createdAt, now)}
@@ -25,6 +25,7 @@ export function MessageItem({ message, visitorName, now }: { message: Message; v
         {time}
       </span>
       <p class="message__bubble">{message.text}</p>
+      {seen && <span class="message__receipt">Seen</span>}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ConversationSummary } from '../../shared/contract';
 import type { WaitingAlert } from '../state/console-store';
 import { InboxItem } from './InboxItem';
@@ -13,17 +14,23 @@ export interface InboxProps {
   onSelect: (conversationId: string) => void;
   onDismissAlert: (conversationId: string) => void;
   onRetry: () => void;
+  /** The list's heading (the view it shows); "Open conversations" by default. */
+  title?: string;
+  /** Views and search, above the list. */
+  toolbar?: ComponentChildren;
+  empty?: { title: string; text: string };
 }
 
 export function Inbox(props: InboxProps) {
   const { status, error, conversations, selectedId, alerts, now, onSelect, onDismissAlert, onRetry } = props;
+  const { title = 'Open conversations', toolbar, empty = { title: 'No open conversations', text: 'New chats from visitors will show up here.' } } = props;
   const alerted = new Set(alerts.map((a) => a.conversationId));
   const waiting = conversations.filter((c) => c.waitingSince).length;
   return (
     <section class="inbox" aria-labelledby="inbox-title">
       <div class="inbox__header">
         <h2 id="inbox-title" class="inbox__title">
-          Open conversations
+          {title}
         </h2>
         {status === 'ready' && (
           <span class="inbox__counts">
@@ -32,6 +39,7 @@ export function Inbox(props: InboxProps) {
           </span>
         )}
       </div>
+      {toolbar}
       <WaitingAlerts alerts={alerts} onOpen={onSelect} onDismiss={onDismissAlert} />
       {status === 'loading' && conversations.length === 0 && (
         <p class="inbox__state" role="status">
@@ -48,8 +56,8 @@ export function Inbox(props: InboxProps) {
       )}
       {status === 'ready' && conversations.length === 0 && (
         <div class="inbox__state">
-          <p class="inbox__empty-title">No open conversations</p>
-          <p class="muted">New chats from visitors will show up here.</p>
+          <p class="inbox__empty-title">{empty.title}</p>
+          <p class="muted">{empty.text}</p>
         </div>
       )}
       {conversations.length > 0 && (

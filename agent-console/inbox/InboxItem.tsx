@@ -35,6 +35,11 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
         <span class="inbox-item__body">
           <span class="inbox-item__row">
             <span class="inbox-item__name">{visitorName}</span>
+            {conversation.unread > 0 && (
+              <span class="unread-count" aria-label={`${conversation.unread} unread`}>
+                {conversation.unread}
+              </span>
+            )}
             <time class="inbox-item__time" dateTime={lastMessage?.createdAt ?? updatedAt}>
               {relativeTime(lastMessage?.createdAt ?? updatedAt, now)}
             </time>
@@ -42,7 +47,7 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
           <span class={`inbox-item__preview${lastMessage?.author === 'system' ? ' is-system' : ''}`}>
             {preview(conversation)}
           </span>
-          {(waitingSince || conversation.escalation || conversation.offline) && (
+          {(waitingSince || conversation.escalation || conversation.offline || conversation.status === 'closed') && (
             <span class="inbox-item__badges">
               <EscalationBadges conversation={conversation} />
               {waitingSince && (
@@ -51,6 +56,8 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
                 </span>
               )}
               {waitingSince && alerted && <span class="badge badge--danger-solid">Needs reply</span>}
+              {conversation.status === 'closed' && <span class="badge">Closed</span>}
+              {conversation.csat && <span class="badge">Rated {conversation.csat.rating}/5</span>}
             </span>
           )}
         </span>

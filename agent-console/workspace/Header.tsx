@@ -11,9 +11,11 @@ interface HeaderProps {
   onSignOut: () => void;
   /** Navigation between the workspace's views. */
   nav?: ComponentChildren;
+  /** The agent's availability control, beside the connection state. */
+  availability?: ComponentChildren;
 }
 
-export function Header({ user, connection, signingOut, onSignOut, nav }: HeaderProps) {
+export function Header({ user, connection, signingOut, onSignOut, nav, availability }: HeaderProps) {
   return (
     <header class="topbar">
       <div class="topbar__brand">
@@ -22,6 +24,7 @@ export function Header({ user, connection, signingOut, onSignOut, nav }: HeaderP
         {nav}
       </div>
       <div class="topbar__end">
+        {availability}
         <ConnectionIndicator status={connection} />
         <span class="topbar__user">
           <Avatar name={user.name} seed={user.id} size="sm" />

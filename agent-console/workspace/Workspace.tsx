@@ -4,7 +4,15 @@ import type { AgentConnection } from '../agent-socket';
 import { ConversationView } from '../conversation/ConversationView';
 import { EscalationOffers } from '../escalation/EscalationOffers';
 import { startLifecycleStores, type LifecycleStores } from '../escalation/lifecycle-stores';
-import { Inbox } from '../inbox/Inbox';
+import { AccountPage } from '../account/AccountPage';
+import { InboxPane } from '../inbox/InboxPane';
+import { SettingsPage } from '../settings/SettingsPage';
+import { TeamPage } from '../team/TeamPage';
+import { AvailabilityControl } from '../workplace/AvailabilityControl';
+import { browserHooks } from '../workplace/browser-hooks';
+import { createWorkplaceApi } from '../workplace/workplace-api';
+import { WorkplaceContext, type Workplace } from '../workplace/workplace-context';
+import { WorkplaceStore } from '../workplace/workplace-store';
 import { createKbApi } from '../kb/kb-api';
 import { KbConnectionContext } from '../kb/kb-context';
 import { KbEditor } from '../kb/KbEditor';
@@ -16,6 +24,7 @@ import { VisitorPanel } from '../visitor-panel/VisitorPanel';
 import { Header } from './Header';
 
 const kbApi = createKbApi();
+const workplaceApi = createWorkplaceApi();
 
 export interface WorkspaceProps {
   user: User;
@@ -32,47 +41,71 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
   const [store, setStore] = useState<ConsoleStore | null>(null);
   const [lifecycle, setLifecycle] = useState<LifecycleStores | null>(null);
   const [connection, setConnection] = useState<AgentConnection | null>(null);
+  const [workplace, setWorkplace] = useState<Workplace | null>(null);
   useEffect(() => {
     const connection = connect();
     setConnection(connection);
     const created = new ConsoleStore(connection);
     const createdLifecycle = startLifecycleStores(connection, created);
+    const workplaceStore = new WorkplaceStore(connection, created, workplaceApi, rest.user, browserHooks());
+    workplaceStore.start();
     created.start();
     setStore(created);
     setLifecycle(createdLifecycle);
+    setWorkplace({
+      store: workplaceStore,
+      api: workplaceApi,
+      user: rest.user,
+      orderNumber: () => createdLifecycle.visitor.getState().context?.orders.at(-1)?.orderId ?? null,
+    });
     return () => {
+      workplaceStore.dispose();
       createdLifecycle.dispose();
       created.dispose();
       connection.close();
     };
   }, [connect]);
-  if (!store || !lifecycle || !connection) return null;
+  if (!store || !lifecycle || !connection || !workplace) return null;
   return (
     <KbConnectionContext.Provider value={connection}>
-      <WorkspaceView store={store} lifecycle={lifecycle} {...rest} />
+      <WorkplaceContext.Provider value={workplace}>
+        <WorkspaceView store={store} lifecycle={lifecycle} workplace={workplace} {...rest} />
+      </WorkplaceContext.Provider>
     </KbConnectionContext.Provider>
   );
 }
 
-type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores };
+type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores; workplace: Workplace };
 
-export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
+type View = 'inbox' | 'kb' | 'team' | 'settings' | 'account';
+const VIEW_LABELS: Record<View, string> = { inbox: 'Inbox', kb: 'Knowledge base', team: 'Team', settings: 'Settings', account: 'My account' };
+
+/** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
+function viewsFor(role: User['role']): View[] {
+  if (role === 'editor') return ['kb', 'account'];
+  return role === 'admin' ? ['inbox', 'kb', 'team', 'settings', 'account'] : ['inbox', 'kb', 'account'];
+}
+
+export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
+  const { attention, team, me } = useStoreState(workplace.store);
+  const views = viewsFor(user.role);
   const state = useConsoleState(store);
   const visitor = useStoreState(lifecycle.visitor);
   const { offers } = useStoreState(lifecycle.offers);
   const visitorId = state.selected?.conversation?.visitorId ?? null;
   useEffect(() => lifecycle.visitor.show(visitorId), [lifecycle, visitorId]);
   const now = useNow();
-  const [view, setView] = useState<'inbox' | 'kb'>('inbox');
+  const [view, setView] = useState<View>(views[0]!);
   const waiting = state.conversations.filter((c) => c.waitingSince).length;
+  const badge = waiting + attention;
 
   useEffect(() => {
     if (state.connection === 'unauthorized') onSessionExpired();
   }, [state.connection, onSessionExpired]);
 
   useEffect(() => {
-    document.title = `${waiting > 0 ? `(${waiting}) ` : ''}Inbox · Agent console`;
-  }, [waiting]);
+    document.title = `${badge > 0 ? `(${badge}) ` : ''}Inbox · Agent console`;
+  }, [badge]);
   useEffect(() => () => void (document.title = 'Agent console'), []);
 
   const selectedId = state.selected?.id ?? null;
@@ -83,10 +116,14 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
         connection={state.connection}
         signingOut={signingOut}
         onSignOut={onSignOut}
+        availability={user.role === 'editor' ? null : <AvailabilityControl store={workplace.store} />}
         nav={
           <nav class="kb-nav" aria-label="Workspace">
-            <button type="button" class="kb-nav__link" aria-current={view === 'inbox' ? 'page' : undefined} onClick={() => setView('inbox')}>Inbox</button>
-            <button type="button" class="kb-nav__link" aria-current={view === 'kb' ? 'page' : undefined} onClick={() => setView('kb')}>Knowledge base</button>
+            {views.map((v) => (
+              <button key={v} type="button" class="kb-nav__link" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+                {VIEW_LABELS[v]}
+              </button>
+            ))}
           </nav>
         }
       />
@@ -95,13 +132,26 @@ export function WorkspaceView({ store, lifecycle, user, signingOut, onSignOut, o
           <KbEditor api={kbApi} user={user} />
         </main>
       )}
+      {view === 'team' && (
+        <main class="workspace__main workspace__main--page">
+          <TeamPage api={workplace.api} userId={user.id} presence={team} />
+        </main>
+      )}
+      {view === 'settings' && (
+        <main class="workspace__main workspace__main--page">
+          <SettingsPage api={workplace.api} />
+        </main>
+      )}
+      {view === 'account' && (
+        <main class="workspace__main workspace__main--page">
+          <AccountPage api={workplace.api} user={user} me={me} onCapacity={(n) => workplace.store.setCapacity(n)} onSignedOut={onSessionExpired} />
+        </main>
+      )}
       {view === 'inbox' && <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
-        <Inbox
-          status={state.inbox}
-          error={state.inboxError}
-          conversations={state.conversations}
-          selectedId={selectedId}
-          alerts={state.alerts}
+        <InboxPane
+          state={state}
+          workplace={workplace.store}
+          userId={user.id}
           now={now}
           onSelect={(id) => store.select(id)}
           onDismissAlert={(id) => store.dismissAlert(id)}

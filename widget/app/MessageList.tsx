@@ -2,6 +2,7 @@ import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Message } from '../../shared/contract';
 import { articleIdsIn } from '../../shared/kb/links';
 import type { Translate } from './chat-session';
+import { CsatPrompt } from './CsatPrompt';
 import { PromptCard } from './PromptCard';
 import type { ViewProps } from './view-props';
 
@@ -65,6 +66,7 @@ export class MessageList extends Component<ViewProps> {
   override render({ state, session }: ViewProps) {
     const { t, site, messages, locale } = state;
     const connected = state.connection.status === 'connected';
+    const readId = messages.findLast((m) => m.author === 'visitor' && m.seq <= state.readByAgent)?.id;
     return (
       <div ref={this.log} class="log" role="log" aria-live="polite" aria-label={t('log.label')} tabIndex={0} onScroll={this.onScroll}>
         {site && <Bubble t={t} mine={false} author={site.name} text={site.greeting} />}
@@ -83,6 +85,7 @@ export class MessageList extends Component<ViewProps> {
               text={message.text}
             >
               <time dateTime={message.createdAt}>{timeOf(message.createdAt, locale)}</time>
+              {message.id === readId && <span>{t('message.read')}</span>}
               {articles.map((id) => (
                 <button key={id} type="button" class="link-button" onClick={() => void session.openArticle(id)}>
                   {t('prompt.readArticle')}
@@ -92,6 +95,7 @@ export class MessageList extends Component<ViewProps> {
           );
         })}
         {(state.prompt || state.person !== 'idle') && <PromptCard state={state} session={session} />}
+        <CsatPrompt state={state} session={session} />
         {state.pending.map((entry) => (
           <Bubble key={entry.clientId} t={t} mine text={entry.text}>
             {entry.failed ? (

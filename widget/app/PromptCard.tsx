@@ -35,7 +35,7 @@ export function PromptCard({ state, session }: ViewProps) {
       {prompt && (
         <>
           {state.site && <span class="message__author">{state.site.name}</span>}
-          <p class="message__text">{t(`prompt.${prompt.concern}`)}</p>
+          <p class="message__text">{prompt.message || t(`prompt.${prompt.concern}`)}</p>
           {article && (
             <div class="card" dir="auto">
               <strong>{article.title}</strong>

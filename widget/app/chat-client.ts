@@ -40,6 +40,10 @@ export interface ChatClientEvents {
   prompt: [prompt: ProactivePrompt];
   stage: [stage: Stage];
   availability: [online: boolean];
+  /** An agent closed the conversation: time to ask for a rating. */
+  closed: [conversationId: string];
+  /** An agent has read the conversation up to this position. */
+  read: [seq: number];
 }
 
 export interface ChatClient {

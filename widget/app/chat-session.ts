@@ -46,6 +46,8 @@ export interface PendingMessage extends OutboxEntry {
 }
 
 export type View = 'chat' | 'help';
+/** The rating asked for after an agent closed the conversation. */
+export type CsatState = { conversationId: string; status: 'asking' | 'sending' | 'sent' | 'failed' };
 export type PersonRequest = 'idle' | 'requesting' | 'requested' | 'failed';
 export type OfflineFormState =
   | { status: 'editing' | 'sending' }
@@ -89,6 +91,9 @@ export interface ChatState {
   help: HelpState;
   /** Articles matching the question being typed, offered before it is sent. */
   suggestions: readonly KbSearchHit[];
+  csat: CsatState | null;
+  /** The last position an agent has read (-1: none): the visitor's messages up to it show "Read". */
+  readByAgent: number;
 }
 
 /** What the host page can listen to with `LifecycleChat('on', name, fn)`. */
@@ -132,6 +137,8 @@ export class ChatSession {
   #catalogRequest = 0;
   #online = false;
   #synced = false;
+  /** The last position reported read, so each is reported once. */
+  #readSent = -1;
   #flushing = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -163,6 +170,8 @@ export class ChatSession {
       offlineForm: { status: 'editing' },
       help: { query: '', results: null, searching: false, failed: false, articleId: null, article: null, voted: [] },
       suggestions: [],
+      csat: null,
+      readByAgent: -1,
     };
   }
 
@@ -186,6 +195,8 @@ export class ChatSession {
       client.on('prompt', (prompt) => this.#onPrompt(prompt)),
       client.on('stage', (stage) => this.#update({ stage })),
       client.on('availability', (agentsOnline) => this.#update({ agentsOnline })),
+      client.on('closed', (conversationId) => this.#update({ csat: { conversationId, status: 'asking' } })),
+      client.on('read', (seq) => this.#update({ readByAgent: Math.max(seq, this.#current.readByAgent) })),
       this.#outbox.watch(() => {
         this.#update({ pending: this.#pendingMessages() });
         clearTimeout(this.#otherTabTimer);
@@ -219,6 +230,7 @@ export class ChatSession {
       unread: 0,
     });
     if (!wasOpen) this.events.emit('open');
+    this.#markRead();
   }
 
   close(): void {
@@ -265,6 +277,20 @@ export class ChatSession {
 
   stopTyping(): void {
     this.#typing.stop();
+  }
+
+  /** The visitor's rating of the closed conversation (1–5, with an optional comment). */
+  async rate(rating: number, comment: string): Promise<void> {
+    const csat = this.#current.csat;
+    if (!csat || csat.status === 'sending' || csat.status === 'sent') return;
+    this.#update({ csat: { ...csat, status: 'sending' } });
+    try {
+      await this.#client.request('csat:submit', { conversationId: csat.conversationId, rating, comment: comment.trim() });
+      this.#update({ csat: { ...csat, status: 'sent' } });
+    } catch (error) {
+      // Already rated (another tab): as good as sent.
+      this.#update({ csat: { ...csat, status: error instanceof ChatError && error.code === 'conflict' ? 'sent' : 'failed' } });
+    }
   }
 
   /** "Talk to a person": asks for an agent, carrying the article the visitor was reading. */
@@ -492,6 +518,15 @@ export class ChatSession {
       unread: this.#current.unread + (countsAsUnread ? agentMessages.length : 0),
     });
     if (this.#synced) fresh.forEach((message) => this.events.emit('message', message));
+    this.#markRead();
+  }
+
+  /** With the panel open, the visitor sees the latest message: agents get "Seen". */
+  #markRead(): void {
+    const last = this.#current.messages.at(-1);
+    if (!this.#current.open || !last || last.seq <= this.#readSent) return;
+    this.#readSent = last.seq;
+    this.#client.notify('conversation:read', { seq: last.seq });
   }
 
   #onTyping({ name, typing }: AgentTyping): void {

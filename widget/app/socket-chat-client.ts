@@ -59,6 +59,8 @@ export function createSocketChatClient(baseUrl: string, siteKey: string, store: 
   socket.on('proactive:prompt', (prompt) => events.emit('prompt', prompt));
   socket.on('lifecycle:stage', ({ stage }) => events.emit('stage', stage));
   socket.on('agents:availability', ({ online }) => events.emit('availability', online));
+  socket.on('conversation:closed', ({ conversationId }) => events.emit('closed', conversationId));
+  socket.on('conversation:read', ({ seq }) => events.emit('read', seq));
 
   return {
     on: (event, listener) => events.on(event, listener),

@@ -53,4 +53,9 @@ export const cs: Catalog = {
   'help.no': 'Ne',
   'help.thanks': 'Děkujeme za zpětnou vazbu!',
   'help.suggestions': 'Odpověď možná najdete v těchto článcích:',
+  'message.read': 'Přečteno',
+  'csat.question': 'Jak jsme si vedli?',
+  'csat.star': '{n} z 5',
+  'csat.comment': 'Chcete něco dodat? (nepovinné)',
+  'csat.submit': 'Odeslat hodnocení',
 };

@@ -52,4 +52,9 @@ export const en = {
   'help.no': 'No',
   'help.thanks': 'Thank you for your feedback!',
   'help.suggestions': 'These articles may answer your question:',
+  'message.read': 'Read',
+  'csat.question': 'How did we do?',
+  'csat.star': '{n} of 5',
+  'csat.comment': 'Anything to add? (optional)',
+  'csat.submit': 'Send rating',
 } as const;

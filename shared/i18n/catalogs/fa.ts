@@ -53,4 +53,9 @@ export const fa: Catalog = {
   'help.no': 'خیر',
   'help.thanks': 'از بازخورد شما سپاسگزاریم!',
   'help.suggestions': 'شاید پاسخ پرسش شما در این مقاله‌ها باشد:',
+  'message.read': 'خوانده شد',
+  'csat.question': 'عملکرد ما چطور بود؟',
+  'csat.star': '{n} از ۵',
+  'csat.comment': 'نکته‌ای برای افزودن دارید؟ (اختیاری)',
+  'csat.submit': 'ارسال امتیاز',
 };

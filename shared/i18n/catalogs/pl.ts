@@ -53,4 +53,9 @@ export const pl: Catalog = {
   'help.no': 'Nie',
   'help.thanks': 'Dziękujemy za opinię!',
   'help.suggestions': 'Te artykuły mogą odpowiedzieć na Twoje pytanie:',
+  'message.read': 'Przeczytano',
+  'csat.question': 'Jak nam poszło?',
+  'csat.star': '{n} z 5',
+  'csat.comment': 'Chcesz coś dodać? (opcjonalnie)',
+  'csat.submit': 'Wyślij ocenę',
 };

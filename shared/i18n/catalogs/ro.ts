@@ -53,4 +53,9 @@ export const ro: Catalog = {
   'help.no': 'Nu',
   'help.thanks': 'Vă mulțumim pentru părere!',
   'help.suggestions': 'Aceste articole ar putea răspunde la întrebare:',
+  'message.read': 'Citit',
+  'csat.question': 'Cum ne-am descurcat?',
+  'csat.star': '{n} din 5',
+  'csat.comment': 'Vreți să adăugați ceva? (opțional)',
+  'csat.submit': 'Trimite evaluarea',
 };

@@ -53,4 +53,9 @@ export const ru: Catalog = {
   'help.no': 'Нет',
   'help.thanks': 'Спасибо за отзыв!',
   'help.suggestions': 'Возможно, ответ есть в этих статьях:',
+  'message.read': 'Прочитано',
+  'csat.question': 'Как мы справились?',
+  'csat.star': '{n} из 5',
+  'csat.comment': 'Хотите что-то добавить? (необязательно)',
+  'csat.submit': 'Отправить оценку',
 };
