@@ -276,8 +276,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       workplace.dispose();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close()]);
       redis.disconnect();
-      pubClient.disconnect();
-      subClient.disconnect();
+      // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.
+      await Promise.all([pubClient.quit(), subClient.quit()]).catch(() => undefined);
       await mongoose.disconnect();
     },
   };
