@@ -97,7 +97,10 @@ export class KnowledgeBase {
     return { locale: fallback, results: (await this.indexes.get(siteId.toHexString(), fallback)).search(query, limit) };
   }
 
-  /** A published article of the site; its translation in the asked locale when one is published. */
+  /**
+   * A published article of the site. With a locale: its published translation in that locale, else
+   * in the site's default locale, else the article as asked for.
+   */
   async publishedArticle(siteId: Types.ObjectId, id: string, localeTag?: string): Promise<PublishedArticle> {
     const article = Types.ObjectId.isValid(id)
       ? await ArticleModel.findOne({ _id: id, siteId, published: { $ne: null } }).lean<PublishedArticle>()
@@ -105,8 +108,9 @@ export class KnowledgeBase {
     if (!article) throw new AppError('not_found', 'This article does not exist or is no longer published.');
     const asked = kbLocaleOf(localeTag);
     if (!asked || asked === article.locale) return article;
-    const translation = await ArticleModel.findOne({ siteId, key: article.key, locale: asked, published: { $ne: null } }).lean<PublishedArticle>();
-    return translation ?? article;
+    const preferred = [asked, await this.defaultLocale(siteId)].filter((locale) => locale !== article.locale);
+    const translations = await ArticleModel.find({ siteId, key: article.key, locale: { $in: preferred }, published: { $ne: null } }).lean<PublishedArticle[]>();
+    return preferred.map((locale) => translations.find((t) => t.locale === locale)).find((t) => t !== undefined) ?? article;
   }
 
   /** After a publish or unpublish: updates this process's index, then every other process's. */

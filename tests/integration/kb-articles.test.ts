@@ -134,6 +134,11 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
     expect(inCzech).toMatchObject({ ok: true, data: { id: cs.id, title: 'Věrnostní body', locale: 'cs' } });
     const noPolish = await request<KbPublicArticle>(visitor, 'kb:article', { id: en.id, locale: 'pl' });
     expect(noPolish).toMatchObject({ ok: true, data: { id: en.id, locale: 'en' } });
+    // A Czech link opened by a Polish visitor: no Polish translation, so the site's default (English).
+    const defaultLocale = await request<KbPublicArticle>(visitor, 'kb:article', { id: cs.id, locale: 'pl' });
+    expect(defaultLocale).toMatchObject({ ok: true, data: { id: en.id, locale: 'en' } });
+    const asIs = await request<KbPublicArticle>(visitor, 'kb:article', { id: cs.id });
+    expect(asIs).toMatchObject({ ok: true, data: { id: cs.id, locale: 'cs' } });
 
     const polishSearch = await search(visitor, 'loyalty points', 'pl-PL');
     expect(polishSearch.locale).toBe('en');
