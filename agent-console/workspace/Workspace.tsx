@@ -5,6 +5,7 @@ import { ConversationView } from '../conversation/ConversationView';
 import { EscalationOffers } from '../escalation/EscalationOffers';
 import { startLifecycleStores, type LifecycleStores } from '../escalation/lifecycle-stores';
 import { AccountPage } from '../account/AccountPage';
+import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { InboxPane } from '../inbox/InboxPane';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TeamPage } from '../team/TeamPage';
@@ -77,13 +78,13 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
 
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores; workplace: Workplace };
 
-type View = 'inbox' | 'kb' | 'team' | 'settings' | 'account';
-const VIEW_LABELS: Record<View, string> = { inbox: 'Inbox', kb: 'Knowledge base', team: 'Team', settings: 'Settings', account: 'My account' };
+type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'account';
+const VIEW_LABELS: Record<View, string> = { inbox: 'Inbox', kb: 'Knowledge base', analytics: 'Analytics', team: 'Team', settings: 'Settings', account: 'My account' };
 
 /** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
 function viewsFor(role: User['role']): View[] {
   if (role === 'editor') return ['kb', 'account'];
-  return role === 'admin' ? ['inbox', 'kb', 'team', 'settings', 'account'] : ['inbox', 'kb', 'account'];
+  return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'account'] : ['inbox', 'kb', 'account'];
 }
 
 export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
@@ -130,6 +131,11 @@ export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, o
       {view === 'kb' && (
         <main class="workspace__main workspace__main--kb">
           <KbEditor api={kbApi} user={user} />
+        </main>
+      )}
+      {view === 'analytics' && (
+        <main class="workspace__main workspace__main--page">
+          <AnalyticsPage />
         </main>
       )}
       {view === 'team' && (
