@@ -1,14 +1,16 @@
 // Search latency and index memory of the knowledge base at 10,000 published articles: the product's
 // own index (`ArticleIndex`, the same tokenizing, stemming, boosts, prefix and typo tolerance the
-// widget and console get), filled with synthetic shop articles through the publish path's
-// `toIndexedArticle`, then 2,000 queries of three kinds: typed words, half-typed prefixes, typos.
+// widget and console get), filled with synthetic shop articles through the publish path
+// (`publishedFrom`, `indexedArticleOf`), then 2,000 queries of three kinds: whole words, a last word still being typed, typos.
 // Usage: npm run bench:kb [-- --json]
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ArticleIndex } from '../server/kb/search/article-index';
-import { toIndexedArticle } from '../server/kb/search/indexed-article';
+import { publishedFrom } from '../server/kb/article-store';
+import { indexedArticleOf } from '../server/kb/search/indexed-article';
 
 const ARTICLES = 10_000;
+const NOW = new Date();
 const QUERIES = 2_000;
 const WARMUP = 200;
 const json = process.argv.includes('--json');
@@ -68,7 +70,7 @@ function syntheticArticle(i: number) {
   const title = `${sentence(3 + Math.floor(random() * 5))} ${topic}`;
   const paragraphs = Array.from({ length: 3 + Math.floor(random() * 4) }, () => `${sentence(20 + Math.floor(random() * 30))}.`);
   const body = `${paragraphs[0]}\n\n- ${paragraphs[1]}\n- ${paragraphs[2]}\n\n${paragraphs.slice(3).join('\n\n')}`;
-  return toIndexedArticle(`a${i}`, { title, body, category: topic, tags: [topic, pickWord()] });
+  return indexedArticleOf(`a${i}`, publishedFrom({ title, body, category: topic, tags: [topic, pickWord()] }, 1, NOW));
 }
 
 function typo(word: string): string {

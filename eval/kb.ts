@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
 import { ArticleIndex } from '../server/kb/search/article-index';
-import { toIndexedArticle } from '../server/kb/search/indexed-article';
+import { publishedFrom } from '../server/kb/article-store';
+import { indexedArticleOf } from '../server/kb/search/indexed-article';
 import { bm25Baseline } from './kb/bm25-baseline';
 import { loadDataset, type EvalDataset, type EvalQuery } from './kb/datasets';
 import { averagePrecision, hitAt, mean, precisionAt, reciprocalRank } from './kb/metrics';
 
 /**
  * Retrieval quality of the product's search on a public FAQ dataset, beside a plain BM25 baseline.
- * `ours` goes through the server's own code path: `toIndexedArticle` (Markdown → indexed text, as on
- * publish) and `ArticleIndex` (tokenizing, stemming, boosts, prefix and typo tolerance), unchanged.
+ * `ours` goes through the server's own code path: `publishedFrom` (what publishing stores: rendered,
+ * sanitized, reduced to text and excerpt), `indexedArticleOf` (what every process indexes of it) and
+ * `ArticleIndex` (tokenizing, stemming, boosts, prefix and typo tolerance), unchanged.
  *
  *   npm run eval:kb -- --data ../shared/data/stackExchange-FAQ.json [--json]
  */
@@ -18,8 +20,9 @@ type Search = (query: string, limit: number) => string[];
 
 function ourSearch(dataset: EvalDataset): Search {
   const index = new ArticleIndex('en');
+  const now = new Date();
   for (const doc of dataset.documents) {
-    index.apply({ id: doc.id, version: 1, article: toIndexedArticle(doc.id, { ...doc, tags: [] }) });
+    index.apply({ id: doc.id, version: 1, article: indexedArticleOf(doc.id, publishedFrom({ ...doc, tags: [] }, 1, now)) });
   }
   return (query, limit) => index.search(query, limit).map((hit) => hit.id);
 }

@@ -8,6 +8,7 @@ import { SiteModel } from '../sites/site.model';
 import { ArticleModel, type PublishedContent, type StoredArticle } from './article.model';
 import { IndexSync, type SyncEvent } from './index-sync';
 import type { IndexChange } from './search/article-index';
+import { indexedArticleOf } from './search/indexed-article';
 import { SiteIndexes } from './search/site-indexes';
 import { RevisionModel } from './revision.model';
 import { DeflectionQueue } from './signals/deflection-queue';
@@ -34,14 +35,7 @@ export function indexChangeOf(article: StoredArticle): IndexChange {
   return {
     id: article._id.toHexString(),
     version: article.revision,
-    article: published && {
-      id: article._id.toHexString(),
-      title: published.title,
-      body: published.text,
-      category: published.category,
-      tags: published.tags,
-      excerpt: published.excerpt,
-    },
+    article: published && indexedArticleOf(article._id.toHexString(), published),
   };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleIndex, type IndexedArticle } from '../../server/kb/search/article-index';
-import { toIndexedArticle } from '../../server/kb/search/indexed-article';
+import { publishedFrom } from '../../server/kb/article-store';
+import { indexedArticleOf } from '../../server/kb/search/indexed-article';
 
 const doc = (id: string, title: string, body: string, tags: string[] = []): IndexedArticle =>
-  toIndexedArticle(id, { title, body, category: 'Help', tags });
+  indexedArticleOf(id, publishedFrom({ title, body, category: 'Help', tags }, 1, new Date()));
 
 function indexOf(...docs: IndexedArticle[]): ArticleIndex {
   const index = new ArticleIndex('en');

@@ -1,8 +1,7 @@
-import { excerptOf, plainText } from '../markdown';
+import type { PublishedContent } from '../article.model';
 import type { IndexedArticle } from './article-index';
 
-/** An article's content as the search index takes it; the server's publish path and the eval both use this. */
-export function toIndexedArticle(id: string, content: { title: string; body: string; category: string; tags: string[] }): IndexedArticle {
-  const body = plainText(content.body);
-  return { id, title: content.title, body, category: content.category, tags: content.tags, excerpt: excerptOf(body) };
+/** What the search index takes of a published article: the plain text and excerpt computed on publish. */
+export function indexedArticleOf(id: string, published: Pick<PublishedContent, 'title' | 'text' | 'category' | 'tags' | 'excerpt'>): IndexedArticle {
+  return { id, title: published.title, body: published.text, category: published.category, tags: published.tags, excerpt: published.excerpt };
 }
