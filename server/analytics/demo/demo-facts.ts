@@ -57,13 +57,13 @@ export interface DemoOptions {
 export function demoFacts({ siteId, events, days, end, seed = 7 }: DemoOptions): AnalyticsFact[] {
   const rand = random(seed);
   const facts: AnalyticsFact[] = [];
-  const start = end.getTime() - (days - 1) * DAY_MS;
+  const start = Date.parse(end.toISOString().slice(0, 10)) - (days - 1) * DAY_MS;
   const push = (fact: AnalyticsFact) => facts.length < events && facts.push(fact);
   while (facts.length < events) {
     let dayIndex = Math.floor(rand() * days);
     // Weekends bring a fifth fewer visitors.
     if ([0, 6].includes(new Date(start + dayIndex * DAY_MS).getUTCDay()) && rand() < 0.2) dayIndex = Math.floor(rand() * days);
-    const cohortAt = new Date(start + dayIndex * DAY_MS + Math.floor(rand() * DAY_MS));
+    const cohortAt = new Date(Math.min(end.getTime(), start + dayIndex * DAY_MS + Math.floor(rand() * DAY_MS)));
     const later = (maxDays: number) => new Date(Math.min(end.getTime(), cohortAt.getTime() + rand() * maxDays * DAY_MS));
     const progress = dayIndex / Math.max(1, days - 1);
 
