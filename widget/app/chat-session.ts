@@ -446,7 +446,12 @@ export class ChatSession {
       }
       this.#store.write('token', data.token);
       this.#store.write('locale', data.site.locale);
+      // Stored before the connection dropped but never acked: it may never have reached the agents
+      // either. Sending it again is idempotent, and the server delivers it once more.
+      const stored = new Set(data.messages.map((m) => m.clientId));
+      const unacked = this.#outbox.list().filter((entry) => stored.has(entry.clientId));
       this.#receive(data.messages);
+      unacked.forEach(({ clientId, text }) => this.#client.request('message:send', { clientId, text }).catch(() => undefined));
       this.#synced = true;
       this.#update({
         connection: { status: 'connected' },
