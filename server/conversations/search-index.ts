@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /** Word starts are indexed up to this length; longer query words are cut to it. */
@@ -24,28 +25,39 @@ export function prefixes(text: string): string[] {
 }
 
 /**
- * The inbox search: an inverted index of word starts → conversation ids, as Redis sets per site.
+ * The inbox search: an inverted index of word starts → conversation ids, as Redis sorted sets per
+ * site scored by the conversation's latest indexed activity, so the most recent matches come first.
  * Why not a query on the database: the embedded FerretDB (SQLite backend) answers only `_id`
  * lookups without reading the whole collection, so a regex over messages grows with every message
  * ever sent; set intersections here stay proportional to the matches (see README, inbox search).
- * Adding is SADD, atomic and idempotent, so every process can index what it stores.
+ * Adding is ZADD GT, atomic and idempotent (a score only moves forward), so every process can index
+ * what it stores.
  */
 export class ConversationSearchIndex {
   constructor(private readonly redis: Redis) {}
 
-  async add(siteId: string, conversationId: string, ...texts: Array<string | null | undefined>): Promise<void> {
+  async add(siteId: string, conversationId: string, at: number, ...texts: Array<string | null | undefined>): Promise<void> {
     const terms = prefixes(texts.filter(Boolean).join(' '));
     if (terms.length === 0) return;
     const tx = this.redis.pipeline();
-    for (const term of terms) tx.sadd(termKey(siteId, term), conversationId);
+    for (const term of terms) tx.zadd(termKey(siteId, term), 'GT', at, conversationId);
     await tx.exec();
   }
 
-  /** Ids of conversations matching every word of the query (as word starts); empty when the query has no word. */
-  async find(siteId: string, query: string): Promise<string[]> {
+  /** Ids of the `limit` most recent conversations matching every word of the query (as word starts). */
+  async find(siteId: string, query: string, limit: number): Promise<string[]> {
     const terms = [...new Set(words(query).map((w) => w.slice(0, MAX_PREFIX)).filter((w) => w.length >= MIN_PREFIX))];
     if (terms.length === 0) return [];
-    return this.redis.sinter(...terms.map((term) => termKey(siteId, term)));
+    const keys = terms.map((term) => termKey(siteId, term));
+    if (keys.length === 1) return this.redis.zrange(keys[0]!, 0, limit - 1, 'REV');
+    const scratch = `inbox-search-scratch:${randomUUID()}`;
+    const results = await this.redis
+      .multi()
+      .zinterstore(scratch, keys.length, ...keys, 'AGGREGATE', 'MAX')
+      .zrange(scratch, 0, limit - 1, 'REV')
+      .del(scratch)
+      .exec();
+    return (results?.[1]?.[1] as string[] | undefined) ?? [];
   }
 }
 

@@ -16,7 +16,8 @@ import type { ConversationSearchIndex } from './search-index';
 import { toSummary } from './serialize';
 
 const DUPLICATE_KEY = 11000;
-const SEARCH_LIMIT = 50;
+/** Search shows the most recently active matches. */
+const SEARCH_LIMIT = 30;
 /** A rating of this or lower marks the visitor at risk. */
 const NEGATIVE_CSAT = 2;
 
@@ -69,13 +70,12 @@ export class Workplace {
   }
 
   async search(siteId: Types.ObjectId, query: string, status: ConversationStatus | undefined): Promise<ConversationSummary[]> {
-    const ids = await this.deps.search.find(siteId.toHexString(), query);
-    // One `_id` lookup each: on the embedded database that is the lookup that reads no other document.
+    const ids = await this.deps.search.find(siteId.toHexString(), query, SEARCH_LIMIT);
+    // One `_id` lookup each: on the embedded database the one lookup that reads no other document,
+    // so a search costs the same however many conversations the site has (bench:inbox-search).
     const found = await Promise.all(ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => ConversationModel.findById(id).lean<Conversation>()));
     return found
       .filter((c): c is Conversation => c !== null && c.siteId.equals(siteId) && (!status || c.status === status))
-      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-      .slice(0, SEARCH_LIMIT)
       .map(toSummary);
   }
 
@@ -203,7 +203,8 @@ export class Workplace {
   /** Indexes the conversation's words and its visitor's name and email. */
   private async index(conversation: Conversation, text: string | null): Promise<void> {
     const visitor = await VisitorModel.findById(conversation.visitorId).select({ name: 1, email: 1 }).lean<Pick<Visitor, 'name' | 'email'>>();
-    await this.deps.search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), conversation.visitorName, visitor?.name, visitor?.email, text);
+    const { search } = this.deps;
+    await search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), Date.now(), conversation.visitorName, visitor?.name, visitor?.email, text);
   }
 }
 
