@@ -56,6 +56,7 @@ const REST: Array<{ method: string; path: string; row: Permission | 'public' | '
   { method: 'POST', path: `/api/kb/articles/${ID}/revisions/1/restore`, row: 'kb:draft' },
   { method: 'POST', path: '/api/kb/preview', row: 'kb:read', body: { body: '# hi' } },
   { method: 'GET', path: '/api/kb/signals', row: 'kb:signals' },
+  { method: 'GET', path: '/api/analytics/funnel?from=2025-03-01&to=2025-03-31', row: 'analytics:read' },
 ];
 
 /** A valid payload for every `/agent` request event (typed over the whole contract: a new event must be added here). */

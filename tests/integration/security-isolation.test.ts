@@ -305,6 +305,17 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(JSON.stringify(body)).not.toContain('nothing-matches-this-query');
     expect(JSON.stringify(body)).not.toContain(articles.aPublished);
   },
+  'GET /api/analytics/:report': async () => {
+    await ok(request(bob.socket, 'kb:search', { query: 'analyticsonlygap', locale: 'en', limit: 5 }));
+    const today = new Date().toISOString().slice(0, 10);
+    const kbReport = async (cookie: string) => {
+      const res = await fetch(`${server.url}/api/analytics/kb?from=${today}&to=${today}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      return JSON.stringify(await res.json());
+    };
+    expect(await kbReport(agentACookie)).toContain('analyticsonlygap'); // the control: site A sees its own gap
+    expect(await kbReport(siteB.adminCookie)).not.toContain('analyticsonlygap');
+  },
   'POST /api/webhooks/:siteKey/shop': async () => {
     const order = { type: 'order', visitorId: alice.visitorId, orderId: 'X-1', total: 1, currency: 'EUR' };
     // Signed with site B's secret but sent to site A: refused.
