@@ -28,11 +28,13 @@ const ARABIC_DIACRITICS = /[\u064B-\u065F\u0670\u0640]/g;
 const ARABIC_VARIANTS: Record<string, string> = { ي: 'ی', ى: 'ی', ك: 'ک', ة: 'ه', أ: 'ا', إ: 'ا', آ: 'ا', ؤ: 'و' };
 const ARABIC_VARIANT = /[يىكةأإآؤ]/g;
 const EASTERN_DIGIT = /[\u06F0-\u06F9\u0660-\u0669]/g;
+const ASCII_WORD = /^[a-z0-9]*$/;
 
 /** Lower-cases and folds one word so that spelling variants and missing diacritics compare equal. */
 export function fold(word: string): string {
-  return word
-    .toLowerCase()
+  const lower = word.toLowerCase();
+  if (ASCII_WORD.test(lower)) return lower; // the common case: nothing to fold
+  return lower
     .normalize('NFD')
     .replace(LATIN_WITH_MARKS, '$1')
     .normalize('NFC')
