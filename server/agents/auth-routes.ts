@@ -5,6 +5,7 @@ import { AppError } from '../edge/errors';
 import { parseBody, route } from '../edge/http';
 import type { RateLimits } from '../edge/rate-limits';
 import { hashPassword, verifyPassword } from './passwords';
+import { requirePermission } from './permissions';
 import { sessionTokenFrom, toUser, userFromCookie } from './current-user';
 import type { SessionStore } from './sessions';
 import { UserModel, type StoredUser } from './user.model';
@@ -41,6 +42,7 @@ export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: R
 
   router.get('/me', route(async (req, res) => {
     const user = await userFromCookie(sessions, req.headers.cookie);
+    requirePermission(user, 'account:self');
     res.json({ user: toUser(user) });
   }));
 

@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentRequests, type Role } from '../../shared/contract';
@@ -21,43 +22,66 @@ const ID = 'a'.repeat(24); // a well-formed id of nothing: allowed roles get pas
 
 /**
  * Every REST route of the API with the row of the permission table it checks. `public`: no session
- * needed; `signed-in`: any role. `fresh`: the call ends the session, so each role uses a new one.
- * Bodies are empty or invalid where the route would change something: the check comes first, so an
- * allowed role gets past it to a validation error and a refused one never reaches the handler.
+ * needed (the webhook checks the shop's signature instead); `fresh`: the call ends the session, so
+ * each role uses a new one. Bodies are empty or invalid where the route would change something: the
+ * check comes first, so an allowed role gets past it to a validation error and a refused one never
+ * reaches the handler. Path parameters name nothing that exists (`not_found` past the check).
  */
-const REST: Array<{ method: string; path: string; row: Permission | 'public' | 'signed-in'; body?: unknown; fresh?: boolean }> = [
-  { method: 'POST', path: '/api/auth/sign-in', row: 'public', body: {} },
-  { method: 'POST', path: '/api/auth/sign-out', row: 'public', fresh: true },
-  { method: 'GET', path: '/api/auth/me', row: 'signed-in' },
-  { method: 'POST', path: '/api/auth/invite/peek', row: 'public', body: { token: 'x'.repeat(32) } },
-  { method: 'POST', path: '/api/auth/invite/accept', row: 'public', body: {} },
-  { method: 'POST', path: '/api/auth/password', row: 'account:self', body: {} },
-  { method: 'POST', path: '/api/auth/sign-out-everywhere', row: 'account:self', fresh: true },
-  { method: 'GET', path: '/api/users', row: 'users:manage' },
-  { method: 'POST', path: '/api/users', row: 'users:manage', body: {} },
-  { method: 'PATCH', path: `/api/users/${ID}`, row: 'users:manage', body: {} },
-  { method: 'POST', path: `/api/users/${ID}/deactivate`, row: 'users:manage' },
-  { method: 'POST', path: `/api/users/${ID}/reactivate`, row: 'users:manage' },
-  { method: 'POST', path: `/api/users/${ID}/invite`, row: 'users:manage' },
-  { method: 'GET', path: '/api/canned', row: 'canned:use' },
-  { method: 'POST', path: '/api/canned', row: 'canned:manage', body: {} },
-  { method: 'PUT', path: '/api/canned/nothing', row: 'canned:manage', body: {} },
-  { method: 'DELETE', path: '/api/canned/nothing', row: 'canned:manage' },
-  { method: 'GET', path: '/api/settings', row: 'settings:manage' },
-  { method: 'PUT', path: '/api/settings', row: 'settings:manage', body: { autoAwayMinutes: -1 } },
-  { method: 'POST', path: '/api/settings/rotate-secret', row: 'settings:manage' },
-  { method: 'GET', path: '/api/kb/articles', row: 'kb:read' },
-  { method: 'POST', path: '/api/kb/articles', row: 'kb:draft', body: {} },
-  { method: 'GET', path: `/api/kb/articles/${ID}`, row: 'kb:read' },
-  { method: 'PUT', path: `/api/kb/articles/${ID}`, row: 'kb:draft', body: {} },
-  { method: 'POST', path: `/api/kb/articles/${ID}/publish`, row: 'kb:publish' },
-  { method: 'POST', path: `/api/kb/articles/${ID}/unpublish`, row: 'kb:publish' },
-  { method: 'GET', path: `/api/kb/articles/${ID}/revisions`, row: 'kb:read' },
-  { method: 'POST', path: `/api/kb/articles/${ID}/revisions/1/restore`, row: 'kb:draft' },
-  { method: 'POST', path: '/api/kb/preview', row: 'kb:read', body: { body: '# hi' } },
-  { method: 'GET', path: '/api/kb/signals', row: 'kb:signals' },
-  { method: 'GET', path: '/api/analytics/funnel?from=2025-03-01&to=2025-03-31', row: 'analytics:read' },
+const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; fresh?: boolean }> = [
+  { route: 'POST /api/auth/sign-in', row: 'public', body: {} },
+  { route: 'POST /api/auth/sign-out', row: 'public', fresh: true },
+  { route: 'GET /api/auth/me', row: 'account:self' },
+  { route: 'POST /api/auth/invite/peek', row: 'public', body: { token: 'x'.repeat(32) } },
+  { route: 'POST /api/auth/invite/accept', row: 'public', body: {} },
+  { route: 'POST /api/auth/password', row: 'account:self', body: {} },
+  { route: 'POST /api/auth/sign-out-everywhere', row: 'account:self', fresh: true },
+  { route: 'GET /api/users/', row: 'users:manage' },
+  { route: 'POST /api/users/', row: 'users:manage', body: {} },
+  { route: 'PATCH /api/users/:id', row: 'users:manage', body: {} },
+  { route: 'POST /api/users/:id/deactivate', row: 'users:manage' },
+  { route: 'POST /api/users/:id/reactivate', row: 'users:manage' },
+  { route: 'POST /api/users/:id/invite', row: 'users:manage' },
+  { route: 'GET /api/canned/', row: 'canned:use' },
+  { route: 'POST /api/canned/', row: 'canned:manage', body: {} },
+  { route: 'PUT /api/canned/:shortcut', row: 'canned:manage', body: {} },
+  { route: 'DELETE /api/canned/:shortcut', row: 'canned:manage' },
+  { route: 'GET /api/settings/', row: 'settings:manage' },
+  { route: 'PUT /api/settings/', row: 'settings:manage', body: { autoAwayMinutes: -1 } },
+  { route: 'POST /api/settings/rotate-secret', row: 'settings:manage' },
+  { route: 'GET /api/kb/articles', row: 'kb:read' },
+  { route: 'POST /api/kb/articles', row: 'kb:draft', body: {} },
+  { route: 'GET /api/kb/articles/:id', row: 'kb:read' },
+  { route: 'PUT /api/kb/articles/:id', row: 'kb:draft', body: {} },
+  { route: 'POST /api/kb/articles/:id/publish', row: 'kb:publish' },
+  { route: 'POST /api/kb/articles/:id/unpublish', row: 'kb:publish' },
+  { route: 'GET /api/kb/articles/:id/revisions', row: 'kb:read' },
+  { route: 'POST /api/kb/articles/:id/revisions/:number/restore', row: 'kb:draft' },
+  { route: 'POST /api/kb/preview', row: 'kb:read', body: { body: '# hi' } },
+  { route: 'GET /api/kb/signals', row: 'kb:signals' },
+  { route: 'GET /api/analytics/:report', row: 'analytics:read' },
 ];
+const PARAMS: Record<string, string> = { id: ID, number: '1', shortcut: 'nothing', report: 'funnel' };
+const concrete = (route: string) => {
+  const [method, path] = route.split(' ') as [string, string];
+  return { method, path: path.replace(/:(\w+)/g, (_, name: string) => PARAMS[name] ?? ID) };
+};
+
+/** Every `METHOD path` under /api the running app routes, read from Express's router (mounted routers included). */
+function apiRoutes(app: Express): string[] {
+  interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: string | RegExp }
+  const found = new Set<string>();
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const method of Object.keys(layer.route.methods)) found.add(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+      } else if (layer.handle?.stack) {
+        walk(layer.handle.stack, prefix + (typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : ''));
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return [...found].filter((route) => route.split(' ')[1]!.startsWith('/api/'));
+}
 
 /** A valid payload for every `/agent` request event (typed over the whole contract: a new event must be added here). */
 const EVENT_SAMPLES: { [E in keyof typeof agentRequests]: unknown } = {
@@ -105,12 +129,17 @@ describe('the permission table, row by row', () => {
     await server.close();
   });
 
-  it('covers every socket event with a row, and every row it names exists', () => {
+  it('covers every socket event and every /api route with a row, and every row it names exists', () => {
     expect(Object.keys(EVENT_SAMPLES).sort()).toEqual(Object.keys(agentRequests).sort());
+    // The shop webhook answers to the shop's signature, not to a role (tests/integration/shop-webhook.test.ts).
+    const routes = apiRoutes(server.app).filter((route) => !route.startsWith('POST /api/webhooks/'));
+    expect(routes.filter((route) => !REST.some((r) => r.route === route)), 'add these routes to the table').toEqual([]);
+    expect(REST.filter((r) => !routes.includes(r.route)).map((r) => r.route), 'stale rows').toEqual([]);
     for (const row of Object.values(AGENT_EVENT_PERMISSIONS)) expect(PERMISSIONS).toHaveProperty([row]);
   });
 
-  describe.each(REST)('$method $path ($row)', ({ method, path, row, body, fresh }) => {
+  describe.each(REST)('$route ($row)', ({ route, row, body, fresh }) => {
+    const { method, path } = concrete(route);
     it('refuses anonymous callers unless public', async () => {
       const res = await call(server, method, path, { body });
       if (row === 'public') expect([401, 403]).not.toContain(res.status);
@@ -120,7 +149,7 @@ describe('the permission table, row by row', () => {
     it.each(ROLES)('as %s: allowed exactly when the row names the role', async (role) => {
       const cookie = fresh ? (await signedInUser(server, db, role)).cookie : cookies[role];
       const res = await call(server, method, path, { cookie, body });
-      const allowed = row === 'public' || row === 'signed-in' || allows(row, role);
+      const allowed = row === 'public' || allows(row, role);
       if (allowed) expect([401, 403], `${role} ${method} ${path} answered ${res.status}`).not.toContain(res.status);
       else expect({ status: res.status, code: (res.body as { error?: { code: string } })?.error?.code }).toEqual({ status: 403, code: 'forbidden' });
     });
