@@ -33,7 +33,8 @@ import { OFFER_TO_ALL_ATTEMPT, type RoutingJob, type RoutingQueue } from './rout
 /** The knowledge base's answers, as escalation needs them (null until an article fits). */
 export interface ArticleLookup {
   answerFor(siteId: string, locale: string | null, concern: Concern): Promise<ProactivePrompt['article']>;
-  titleOf(siteId: string, articleId: string): Promise<string | null>;
+  /** Records that the visitor asked for a person after reading the article; answers its title. */
+  readBeforeAsking(siteId: string, visitorId: string, articleId: string): Promise<string | null>;
 }
 
 interface Deps {
@@ -137,7 +138,7 @@ export class Escalations implements HesitationHandler {
     if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
     const siteId = visitor.siteId.toHexString();
     let conversation = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
-    const title = articleId ? await this.deps.articles.titleOf(siteId, articleId) : null;
+    const title = articleId ? await this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null;
     if (title) {
       const posted = await postMessage({ conversation, clientId: `read-${articleId}`, author: 'system', text: `Read before asking: “${title}”` });
       if (posted.created) broadcastMessage(this.deps.ns, posted.conversation, posted.message);

@@ -15,7 +15,8 @@ const CONCERN_QUERIES: Record<Exclude<Concern, 'general'>, Record<KbLocaleCode, 
 
 /**
  * The knowledge base as the escalation domain sees it: the article answering a hesitation's concern
- * (found by the same search as everything else, in the visitor's language) and article titles.
+ * (found by the same search as everything else, in the visitor's language), and the article a
+ * visitor read before asking for a person (recorded: it was not a deflection).
  */
 export function kbArticleLookup(kb: KnowledgeBase): ArticleLookup {
   return {
@@ -26,9 +27,12 @@ export function kbArticleLookup(kb: KnowledgeBase): ArticleLookup {
       const [hit] = (await kb.search(site, CONCERN_QUERIES[concern][language], language, 1)).results;
       return hit ? { id: hit.id, title: hit.title, excerpt: hit.excerpt } : null;
     },
-    async titleOf(siteId, articleId) {
+    async readBeforeAsking(siteId, visitorId, articleId) {
+      const who = { siteId: new Types.ObjectId(siteId), visitorId: new Types.ObjectId(visitorId) };
       try {
-        return (await kb.publishedArticle(new Types.ObjectId(siteId), articleId)).published.title;
+        const article = await kb.publishedArticle(who.siteId, articleId);
+        await kb.signals.recordEscalation(who, article._id);
+        return article.published.title;
       } catch {
         return null;
       }

@@ -187,8 +187,10 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
       expect(await lookup.answerFor(siteId, 'en', 'general')).toBeNull();
       const answer = await lookup.answerFor(siteId, null, 'checkout');
       expect(answer?.title).toBe('Why was my payment declined?');
-      expect(await lookup.titleOf(siteId, answer!.id)).toBe('Why was my payment declined?');
-      expect(await lookup.titleOf(siteId, '0'.repeat(24))).toBeNull();
+      const visitorId = new Types.ObjectId().toHexString();
+      expect(await lookup.readBeforeAsking(siteId, visitorId, answer!.id)).toBe('Why was my payment declined?');
+      expect(await lookup.readBeforeAsking(siteId, visitorId, '0'.repeat(24))).toBeNull();
+      expect(await db.collection('kbsignals').countDocuments({ type: 'escalation', visitorId: new Types.ObjectId(visitorId) })).toBe(1);
     } finally {
       await kb.close();
     }
