@@ -42,7 +42,15 @@ export function ConversationActions({ conversation, workplace }: { conversation:
             Take
           </button>
         )}
-        <button type="button" class="button button--small" aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
+        <button
+          type="button"
+          class="button button--small"
+          aria-expanded={panel === 'transfer'}
+          onClick={() => {
+            if (panel !== 'transfer') store.refreshTeam();
+            setPanel(panel === 'transfer' ? 'none' : 'transfer');
+          }}
+        >
           Transfer
         </button>
         <button type="button" class="button button--small" aria-expanded={panel === 'close'} onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}>

@@ -167,6 +167,11 @@ export class WorkplaceStore {
     return this.act(async () => this.handlePresence(await this.connection.request('availability:set', { capacity })));
   }
 
+  /** Loads and capacities change with every assignment: fresh ones before picking a transfer target. */
+  refreshTeam(): void {
+    void this.loadTeam();
+  }
+
   dismissError(): void {
     this.patch({ error: null });
   }
