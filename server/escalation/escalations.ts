@@ -89,16 +89,21 @@ export class Escalations implements HesitationHandler {
     const visitorId = visitor._id.toHexString();
     const siteId = visitor.siteId.toHexString();
     const record = { kind: hesitation.kind, concern: hesitation.concern, reason: hesitation.reason, at: now };
-    await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record } });
-    if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return 'below_threshold';
+    const notPrompted = async (outcome: HesitationOutcome) => {
+      await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record } });
+      return outcome;
+    };
+    if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return notPrompted('below_threshold');
 
     const open = await findOpenConversation(visitor._id);
     const inActiveChat = Boolean(open?.assigneeId);
-    if (!mayPrompt(visitor.lastPromptedAt?.getTime() ?? null, inActiveChat, settings, now.getTime())) return inActiveChat ? 'in_chat' : 'capped';
+    if (!mayPrompt(visitor.lastPromptedAt?.getTime() ?? null, inActiveChat, settings, now.getTime())) {
+      return notPrompted(inActiveChat ? 'in_chat' : 'capped');
+    }
     // The cap as an atomic Redis claim: with several processes (or tabs) only one prompt goes out.
     const claimed = await redis.set(`prompt-cap:${visitorId}`, String(now.getTime()), 'PX', settings.promptCapMinutes * 60_000, 'NX');
-    if (claimed !== 'OK') return 'capped';
-    await VisitorModel.updateOne({ _id: visitor._id }, { $set: { lastPromptedAt: now } });
+    if (claimed !== 'OK') return notPrompted('capped');
+    await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record, lastPromptedAt: now } });
 
     const stage = Stage.parse(visitor.stage);
     const conversation = await this.flag(open ?? (await startConversation(visitor)), {
@@ -109,14 +114,18 @@ export class Escalations implements HesitationHandler {
         offeredTo: [],
       },
     });
-    const agentsOnline = await availability.anyOnline(siteId);
+    const [agentsOnline, article, message] = await Promise.all([
+      availability.anyOnline(siteId),
+      articles.answerFor(siteId, visitor.locale ?? null, hesitation.concern),
+      this.promptText(siteId, visitor.locale ?? null),
+    ]);
     const prompt: ProactivePrompt = {
       conversationId: conversation._id.toHexString(),
       kind: hesitation.kind,
       concern: hesitation.concern,
-      article: await articles.answerFor(siteId, visitor.locale ?? null, hesitation.concern),
+      article,
       agentsOnline,
-      message: await this.promptText(siteId, visitor.locale ?? null),
+      message,
     };
     ns.visitors.to(rooms.visitor(visitorId)).emit('proactive:prompt', prompt);
     this.deps.log.info({ visitorId, kind: hesitation.kind, agentsOnline }, 'hesitating buyer escalated');
