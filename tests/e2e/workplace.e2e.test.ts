@@ -52,7 +52,7 @@ describe('an agent takes a chat, answers with a canned response and transfers it
     // Sign in → take an unassigned chat.
     await ada.getByRole('tab', { name: /Unassigned/ }).click();
     await ada.getByRole('list', { name: 'Conversations' }).getByText('When will my trail shoes ship?').click();
-    await ada.getByRole('button', { name: 'Take' }).click();
+    await ada.getByRole('button', { name: 'Take', exact: true }).click();
     await ada.getByText('Assigned: You').waitFor();
 
     // A canned response through "/ship" completion, filled in with the agent's name.

@@ -265,7 +265,8 @@ export class ChatSession {
     if (!trimmed) return;
     this.#outbox.add(trimmed);
     this.setDraft('');
-    this.#update({ pending: this.#pendingMessages() });
+    // Writing again starts a new conversation: a rating asked for the closed one is dropped.
+    this.#update({ pending: this.#pendingMessages(), csat: null });
     void this.#flush();
   }
 
@@ -516,10 +517,7 @@ export class ChatSession {
     if (fresh.length === 0 && !sent) return;
     const agentMessages = fresh.filter((message) => message.author === 'agent');
     const countsAsUnread = this.#synced && !this.#current.open;
-    const { csat } = this.#current;
     this.#update({
-      // A new conversation has begun: the rating of the old one is no longer asked for.
-      csat: csat && fresh.some((m) => m.conversationId !== csat.conversationId) ? null : csat,
       messages: mergeMessages(this.#current.messages, fresh),
       pending: this.#pendingMessages(),
       agentsTyping: this.#current.agentsTyping.filter((name) => !agentMessages.some((m) => m.authorName === name)),
