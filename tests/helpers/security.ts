@@ -92,6 +92,8 @@ export function validPayloads(ids: { conversationId: string; visitorId: string; 
     'kb:search': () => ({ query: 'shipping', locale: 'en', limit: 5, mode: 'search' }),
     'kb:article': () => ({ id: ids.articleId, locale: 'en' }),
     'kb:vote': () => ({ articleId: ids.articleId, helpful: true }),
+    'conversation:read': () => ({ seq: 0 }),
+    'csat:submit': () => ({ conversationId: ids.conversationId, rating: 4, comment: 'Quick answer' }),
   };
   const agent: Record<keyof typeof agentRequests, () => unknown> = {
     'conversations:list': () => ({ status: 'open' }),
@@ -104,6 +106,16 @@ export function validPayloads(ids: { conversationId: string; visitorId: string; 
     'kb:search': () => ({ query: 'returns', locale: 'en', limit: 5 }),
     'kb:suggest': () => ({ conversationId: ids.conversationId, limit: 3 }),
     'kb:insert': () => ({ articleId: ids.articleId }),
+    'availability:set': () => ({ availability: 'online', capacity: 5 }),
+    'presence:activity': () => ({}),
+    'team:presence': () => ({}),
+    'conversations:search': () => ({ query: 'run small' }),
+    'conversation:take': () => ({ conversationId: ids.conversationId }),
+    'conversation:read': () => ({ conversationId: ids.conversationId, seq: 0 }),
+    'notes:list': () => ({ conversationId: ids.conversationId }),
+    'note:add': () => ({ conversationId: ids.conversationId, clientId: clientId(), text: 'VIP customer' }),
+    'conversation:transfer': () => ({ conversationId: ids.conversationId, toUserId: ids.visitorId, note: 'Over to you' }),
+    'conversation:close': () => ({ conversationId: ids.conversationId, reason: 'resolved', comment: '' }),
   };
   return { visitor, agent };
 }

@@ -14,7 +14,8 @@ import { sign } from '../../server/webhooks/signature';
 import { kbApi, openDb } from '../helpers/kb';
 import { agentFrom, reportAttacks, secondTenant, syncedVisitor, visitorFrom } from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';
-import { clientId, connected, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { ADMIN, clientId, connected, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { call } from '../helpers/workplace';
 
 /**
  * Cross-visitor and cross-site isolation, one case per socket event of the contract and per HTTP
@@ -63,6 +64,8 @@ const codeOf = async (ack: Promise<Ack<unknown>>) => {
 };
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
+/** Site A's first admin (agent A) and site B's admin: the people the workplace events act on. */
+const adminIdOf = async (email: string, database: mongoose.Connection) => String((await database.collection('users').findOne({ email }))!._id);
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 beforeAll(async () => {
@@ -177,6 +180,18 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
     expect(await codeOf(request(carol.socket, 'kb:article', { id: articles.aPublished }))).toBe('not_found');
     expect(await codeOf(request(bob.socket, 'kb:article', { id: articles.aPublished }))).toBe('ok');
   },
+  'conversation:read': async () => {
+    const before = (await conversationOf(alice.visitorId))?.visitorReadSeq ?? -1;
+    // Bob and carol mark only their own conversations (they have none open: not_found), never alice's.
+    for (const socket of [bob.socket, carol.socket]) await request(socket, 'conversation:read', { seq: 99 });
+    expect((await conversationOf(alice.visitorId))?.visitorReadSeq ?? -1).toBe(before);
+  },
+  'csat:submit': async () => {
+    for (const socket of [bob.socket, carol.socket]) {
+      expect(await codeOf(request(socket, 'csat:submit', { conversationId: alice.conversationId, rating: 1, comment: 'sabotage' }))).toBe('not_found');
+    }
+    expect(await db.collection('csats').countDocuments({ _id: oid(alice.conversationId) })).toBe(0);
+  },
   'kb:vote': async () => {
     const votesBefore = await db.collection('kbvotes').countDocuments();
     expect(await codeOf(request(bob.socket, 'kb:vote', { articleId: articles.bPublished, helpful: false }))).toBe('not_found');
@@ -229,6 +244,58 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
   'kb:insert': async () => {
     expect(await codeOf(request(agentB, 'kb:insert', { articleId: articles.aPublished }))).toBe('not_found');
     expect(await codeOf(request(agentA, 'kb:insert', { articleId: articles.aDraft }))).toBe('not_found');
+  },
+  'availability:set': async () => {
+    await ok(request(agentB, 'availability:set', { availability: 'away', capacity: 2 }));
+    expect(await db.collection('users').findOne({ email: ADMIN.email })).toMatchObject({ availability: 'online', capacity: 5 });
+    await ok(request(agentB, 'availability:set', { availability: 'online' }));
+  },
+  'presence:activity': async () => {
+    await ok(request(agentB, 'presence:activity', {}));
+    expect(await db.collection('users').findOne({ email: ADMIN.email })).toMatchObject({ availability: 'online' });
+  },
+  'team:presence': async () => {
+    const adminA = await adminIdOf(ADMIN.email, db);
+    const teamB = await ok(request<{ agents: Array<{ userId: string }> }>(agentB, 'team:presence', {}));
+    expect(teamB.agents.map((a) => a.userId)).not.toContain(adminA);
+    const teamA = await ok(request<{ agents: Array<{ userId: string }> }>(agentA, 'team:presence', {}));
+    expect(teamA.agents.map((a) => a.userId)).toContain(adminA); // the control
+  },
+  'conversations:search': async () => {
+    const find = (socket: AgentSocket) =>
+      ok(request<{ conversations: ConversationSummary[] }>(socket, 'conversations:search', { query: 'alice-private-4711' })).then((r) => r.conversations.map((c) => c.id));
+    await expect.poll(() => find(agentA)).toContain(alice.conversationId); // the control
+    expect(await find(agentB)).toEqual([]);
+  },
+  'conversation:take': async () => {
+    expect(await codeOf(request(agentB, 'conversation:take', { conversationId: alice.conversationId }))).toBe('not_found');
+    expect((await conversationOf(alice.visitorId))?.assigneeId ?? null).toBeNull();
+  },
+  'conversation:read': async () => {
+    expect(await codeOf(request(agentB, 'conversation:read', { conversationId: alice.conversationId, seq: 0 }))).toBe('not_found');
+    expect((await conversationOf(alice.visitorId))?.agentReadSeq ?? -1).toBe(-1);
+  },
+  'notes:list': async () => {
+    await ok(request(agentA, 'note:add', { conversationId: alice.conversationId, clientId: clientId(), text: 'alice-note-5150 VIP' }));
+    secretsOf.A.add('alice-note-5150');
+    expect(await codeOf(request(agentB, 'notes:list', { conversationId: alice.conversationId }))).toBe('not_found');
+  },
+  'note:add': async () => {
+    expect(await codeOf(request(agentB, 'note:add', { conversationId: alice.conversationId, clientId: clientId(), text: 'planted' }))).toBe('not_found');
+    expect(await db.collection('notes').countDocuments({ text: 'planted' })).toBe(0);
+  },
+  'conversation:transfer': async () => {
+    const adminA = await adminIdOf(ADMIN.email, db);
+    const adminB = await adminIdOf(siteB.admin.email, siteB.db);
+    expect(await codeOf(request(agentB, 'conversation:transfer', { conversationId: alice.conversationId, toUserId: adminB }))).toBe('not_found');
+    // Nor can site A hand its conversation to site B's people.
+    expect(await codeOf(request(agentA, 'conversation:transfer', { conversationId: alice.conversationId, toUserId: adminB }))).toBe('not_found');
+    expect(String((await conversationOf(alice.visitorId))?.assigneeId ?? null)).not.toBe(adminB);
+    expect(adminA).not.toBe(adminB);
+  },
+  'conversation:close': async () => {
+    expect(await codeOf(request(agentB, 'conversation:close', { conversationId: alice.conversationId, reason: 'spam' }))).toBe('not_found');
+    expect((await conversationOf(alice.visitorId))?.status).toBe('open');
   },
 };
 
@@ -315,6 +382,110 @@ const httpCases: Record<string, () => Promise<void>> = {
     };
     expect(await kbReport(agentACookie)).toContain('analyticsonlygap'); // the control: site A sees its own gap
     expect(await kbReport(siteB.adminCookie)).not.toContain('analyticsonlygap');
+  },
+  'POST /api/auth/invite/peek': async () => {
+    // Invites answer only to their own token; an unknown one reveals nothing.
+    const res = await call(server, 'POST', '/api/auth/invite/peek', { cookie: siteB.adminCookie, body: { token: 'x'.repeat(32) } });
+    expect(res.status).toBe(404);
+  },
+  'POST /api/auth/invite/accept': async () => {
+    const res = await call(server, 'POST', '/api/auth/invite/accept', { body: { token: 'x'.repeat(32), password: 'a-new-password-1' } });
+    expect(res.status).toBe(404);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+  },
+  'POST /api/auth/password': async () => {
+    const person = { email: 'b-person@example.com', name: 'B Person', role: 'agent', password: 'b-person-password-1' };
+    expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: person })).status).toBe(201);
+    const cookie = await signIn(server, person);
+    const res = await call(server, 'POST', '/api/auth/password', { cookie, body: { currentPassword: person.password, newPassword: 'b-person-password-2' } });
+    expect(res.status).toBe(204);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+  },
+  'POST /api/auth/sign-out-everywhere': async () => {
+    const person = { email: 'b-leaver@example.com', name: 'B Leaver', role: 'agent', password: 'b-leaver-password-1' };
+    expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: person })).status).toBe(201);
+    const cookie = await signIn(server, person);
+    expect((await call(server, 'POST', '/api/auth/sign-out-everywhere', { cookie })).status).toBe(204);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+  },
+  'GET /api/users/': async () => {
+    const res = await call<{ users: Array<{ email: string; siteId: string }> }>(server, 'GET', '/api/users', { cookie: siteB.adminCookie });
+    expect(res.body.users.map((u) => u.email)).not.toContain(ADMIN.email);
+    expect(new Set(res.body.users.map((u) => u.siteId))).toEqual(new Set([siteB.siteId.toHexString()]));
+  },
+  'POST /api/users/': async () => {
+    const res = await call<{ user: { id: string } }>(server, 'POST', '/api/users', {
+      cookie: siteB.adminCookie,
+      body: { email: 'b-new@example.com', name: 'B New', role: 'agent', siteId: (await conversationOf(alice.visitorId))!.siteId.toHexString() },
+    });
+    expect(res.status).toBe(201);
+    expect(String((await db.collection('users').findOne({ _id: oid(res.body.user.id) }))?.siteId)).toBe(siteB.siteId.toHexString());
+    // An email taken on site A is taken: one sign-in per email across the deployment.
+    expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: { email: ADMIN.email, name: 'X', role: 'admin' } })).status).toBe(409);
+  },
+  'PATCH /api/users/:id': async () => {
+    const adminA = await adminIdOf(ADMIN.email, db);
+    expect((await call(server, 'PATCH', `/api/users/${adminA}`, { cookie: siteB.adminCookie, body: { role: 'editor' } })).status).toBe(404);
+    expect((await db.collection('users').findOne({ email: ADMIN.email }))?.role).toBe('admin');
+  },
+  'POST /api/users/:id/deactivate': async () => {
+    const adminA = await adminIdOf(ADMIN.email, db);
+    expect((await call(server, 'POST', `/api/users/${adminA}/deactivate`, { cookie: siteB.adminCookie })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+  },
+  'POST /api/users/:id/reactivate': async () => {
+    const adminA = await adminIdOf(ADMIN.email, db);
+    expect((await call(server, 'POST', `/api/users/${adminA}/reactivate`, { cookie: siteB.adminCookie })).status).toBe(404);
+  },
+  'POST /api/users/:id/invite': async () => {
+    // An invite link for site A's admin would be a password reset in site B's hands.
+    const adminA = await adminIdOf(ADMIN.email, db);
+    const res = await call(server, 'POST', `/api/users/${adminA}/invite`, { cookie: siteB.adminCookie });
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain('invite=');
+  },
+  'GET /api/canned/': async () => {
+    await call(server, 'POST', '/api/canned', { cookie: agentACookie, body: { shortcut: 'a-secret', title: 'A', text: 'alice-canned-9090' } });
+    secretsOf.A.add('alice-canned-9090');
+    const res = await call(server, 'GET', '/api/canned', { cookie: siteB.adminCookie });
+    expect(JSON.stringify(res.body)).not.toContain('alice-canned-9090');
+  },
+  'POST /api/canned/': async () => {
+    // The same shortcut on another site is that site's own.
+    const res = await call(server, 'POST', '/api/canned', { cookie: siteB.adminCookie, body: { shortcut: 'a-secret', title: 'B', text: 'b text' } });
+    expect(res.status).toBe(201);
+    const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
+    expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
+  },
+  'PUT /api/canned/:shortcut': async () => {
+    await call(server, 'PUT', '/api/canned/a-secret', { cookie: siteB.adminCookie, body: { shortcut: 'a-secret', title: 'B2', text: 'b changed' } });
+    const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
+    expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
+  },
+  'DELETE /api/canned/:shortcut': async () => {
+    await call(server, 'DELETE', '/api/canned/a-secret', { cookie: siteB.adminCookie });
+    const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
+    expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
+  },
+  'GET /api/settings/': async () => {
+    const res = await call<{ publicKey: string; secret: string }>(server, 'GET', '/api/settings', { cookie: siteB.adminCookie });
+    expect(res.body.publicKey).toBe(siteB.publicKey);
+    expect(res.body.secret).not.toBe(await siteSecret(server.dbName));
+  },
+  'PUT /api/settings/': async () => {
+    const before = await db.collection('sites').findOne({ publicKey: server.demoSiteKey });
+    const res = await call(server, 'PUT', '/api/settings', { cookie: siteB.adminCookie, body: { greeting: 'Site B says hi', allowedOrigins: ['https://b.example'] } });
+    expect(res.status).toBe(200);
+    const after = await db.collection('sites').findOne({ publicKey: server.demoSiteKey });
+    expect({ greeting: after?.greeting, allowedOrigins: after?.allowedOrigins }).toEqual({ greeting: before?.greeting, allowedOrigins: before?.allowedOrigins });
+    await call(server, 'PUT', '/api/settings', { cookie: siteB.adminCookie, body: { allowedOrigins: [] } });
+  },
+  'POST /api/settings/rotate-secret': async () => {
+    const before = await siteSecret(server.dbName);
+    const res = await call<{ secret: string }>(server, 'POST', '/api/settings/rotate-secret', { cookie: siteB.adminCookie });
+    expect(res.body.secret).not.toBe(before);
+    expect(await siteSecret(server.dbName)).toBe(before);
+    siteB.secret = res.body.secret;
   },
   'POST /api/webhooks/:siteKey/shop': async () => {
     const order = { type: 'order', visitorId: alice.visitorId, orderId: 'X-1', total: 1, currency: 'EUR' };
