@@ -1,0 +1,106 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InvitePage } from '../../agent-console/account/InvitePage';
+import { ApiRequestError } from '../../agent-console/api';
+import { SettingsPage } from '../../agent-console/settings/SettingsPage';
+import { TeamPage } from '../../agent-console/team/TeamPage';
+import type { WorkplaceApi } from '../../agent-console/workplace/workplace-api';
+import type { SiteSettingsResponse, TeamMember } from '../../shared/contract';
+import { LifecycleSettings } from '../../shared/lifecycle';
+import { agent } from './console-harness';
+
+afterEach(cleanup);
+
+const member = (patch: Partial<TeamMember>): TeamMember => ({
+  id: 'u9', siteId: 's1', email: 'x@example.com', name: 'X', role: 'agent', status: 'active', availability: 'online', capacity: 5,
+  inviteExpiresAt: null, createdAt: new Date().toISOString(), ...patch,
+});
+
+/** A WorkplaceApi whose every call fails unless the test gives it. */
+function fakeApi(patch: Partial<WorkplaceApi>): WorkplaceApi {
+  const missing = () => Promise.reject(new Error('not scripted'));
+  return new Proxy(patch as WorkplaceApi, { get: (target, key: string) => target[key as keyof WorkplaceApi] ?? vi.fn(missing) });
+}
+
+describe('Team page', () => {
+  it('invites someone without a password and shows the one-time link', async () => {
+    const createUser = vi.fn(async () => ({
+      user: member({ id: 'u7', email: 'new@example.com', name: 'Nina New', status: 'invited' }),
+      invite: { url: 'http://console.test/console/#invite=tok123tok123tok123tok123', token: 'tok123tok123tok123tok123', expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+    }));
+    const api = fakeApi({ team: async () => [member({ id: agent.id, name: agent.name, role: 'admin' })], createUser });
+    render(<TeamPage api={api} userId={agent.id} presence={[]} />);
+    await screen.findByText('(you)');
+    const form = screen.getByRole('form', { name: 'Add someone' });
+    fireEvent.input(within(form).getByLabelText('Name'), { target: { value: 'Nina New' } });
+    fireEvent.input(within(form).getByLabelText('Email'), { target: { value: 'new@example.com' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Invite' }));
+    await waitFor(() => expect(createUser).toHaveBeenCalledWith({ name: 'Nina New', email: 'new@example.com', role: 'agent', password: undefined }));
+    expect((await screen.findByLabelText('Invite link') as HTMLInputElement).value).toBe('http://console.test/console/#invite=tok123tok123tok123tok123');
+    expect(screen.getByText('Invited')).toBeTruthy();
+    // One cannot deactivate or demote oneself.
+    expect(screen.getAllByRole('button', { name: 'Deactivate' })).toHaveLength(1);
+    expect((screen.getByLabelText(`Role of ${agent.name}`) as HTMLSelectElement).disabled).toBe(true);
+  });
+});
+
+describe('Invite page', () => {
+  it('greets the invited person, checks the repeat, and signs them in', async () => {
+    const acceptInvite = vi.fn(async () => agent);
+    const onAccepted = vi.fn();
+    render(<InvitePage api={{ peekInvite: async () => ({ email: 'ada@example.com', name: 'Ada' }), acceptInvite }} token="tok" onAccepted={onAccepted} onCancel={() => {}} />);
+    await screen.findByRole('heading', { name: 'Welcome, Ada' });
+    fireEvent.input(screen.getByLabelText(/New password/), { target: { value: 'long-enough-pw' } });
+    fireEvent.input(screen.getByLabelText('Repeat the password'), { target: { value: 'long-enough-px' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The two passwords differ.');
+    fireEvent.input(screen.getByLabelText('Repeat the password'), { target: { value: 'long-enough-pw' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Set password and sign in' }));
+    await waitFor(() => expect(onAccepted).toHaveBeenCalledWith(agent));
+    expect(acceptInvite).toHaveBeenCalledWith('tok', 'long-enough-pw');
+  });
+
+  it('says when the link no longer works', async () => {
+    const expired = new ApiRequestError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.', 404);
+    render(<InvitePage api={{ peekInvite: () => Promise.reject(expired), acceptInvite: vi.fn() }} token="tok" onAccepted={() => {}} onCancel={() => {}} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('no longer valid');
+    expect(screen.queryByLabelText(/New password/)).toBeNull();
+  });
+});
+
+describe('Settings page', () => {
+  const loaded: SiteSettingsResponse = {
+    settings: {
+      name: 'Demo Shop', greeting: 'Hi!', allowedOrigins: [], locales: ['en', 'cs'], locale: null, businessHours: null,
+      lifecycle: { checkoutIdleSeconds: 60 }, proactiveMessages: {}, autoAwayMinutes: 10,
+    },
+    effectiveLifecycle: LifecycleSettings.parse({ checkoutIdleSeconds: 60 }),
+    publicKey: 'pk_demo',
+    snippet: '<script src="http://x/widget.js" data-site="pk_demo" async></script>',
+    secret: 'very-secret-value',
+  };
+
+  it('sends only the thresholds the admin set, origins one per line, and keeps the secret hidden until asked', async () => {
+    const saveSettings = vi.fn(async () => loaded);
+    render(<SettingsPage api={fakeApi({ settings: async () => loaded, saveSettings, canned: async () => [] })} />);
+    await screen.findByRole('heading', { name: 'Settings' });
+    expect(screen.queryByText('very-secret-value')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(screen.getByText('very-secret-value')).toBeTruthy();
+    expect((screen.getByLabelText('Widget snippet') as HTMLTextAreaElement).value).toBe(loaded.snippet);
+
+    fireEvent.input(screen.getByLabelText(/Re-route an escalation/), { target: { value: '20' } });
+    fireEvent.input(screen.getByLabelText(/Idle at checkout/), { target: { value: '' } });
+    fireEvent.input(screen.getByLabelText(/Allowed origins/), { target: { value: 'https://shop.example\nhttps://www.shop.example' } });
+    fireEvent.input(screen.getByLabelText('Proactive message in Čeština (empty: the built-in text)'), { target: { value: 'Potřebujete pomoc?' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalled());
+    expect(saveSettings.mock.calls[0]![0]).toMatchObject({
+      lifecycle: { escalationSlaSeconds: 20 },
+      allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
+      proactiveMessages: { cs: 'Potřebujete pomoc?' },
+    });
+    expect((saveSettings.mock.calls[0]![0] as { lifecycle: object }).lifecycle).not.toHaveProperty('checkoutIdleSeconds');
+    expect(await screen.findByText(/Saved\./)).toBeTruthy();
+  });
+});
