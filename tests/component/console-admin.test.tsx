@@ -5,7 +5,7 @@ import { ApiRequestError } from '../../agent-console/api';
 import { SettingsPage } from '../../agent-console/settings/SettingsPage';
 import { TeamPage } from '../../agent-console/team/TeamPage';
 import type { WorkplaceApi } from '../../agent-console/workplace/workplace-api';
-import type { SiteSettingsResponse, TeamMember } from '../../shared/contract';
+import type { SiteSettingsResponse, SiteSettingsUpdate, TeamMember } from '../../shared/contract';
 import { LifecycleSettings } from '../../shared/lifecycle';
 import { agent } from './console-harness';
 
@@ -81,7 +81,7 @@ describe('Settings page', () => {
   };
 
   it('sends only the thresholds the admin set, origins one per line, and keeps the secret hidden until asked', async () => {
-    const saveSettings = vi.fn(async () => loaded);
+    const saveSettings = vi.fn(async (_update: SiteSettingsUpdate) => loaded);
     render(<SettingsPage api={fakeApi({ settings: async () => loaded, saveSettings, canned: async () => [] })} />);
     await screen.findByRole('heading', { name: 'Settings' });
     expect(screen.queryByText('very-secret-value')).toBeNull();
@@ -100,7 +100,7 @@ describe('Settings page', () => {
       allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
       proactiveMessages: { cs: 'Potřebujete pomoc?' },
     });
-    expect((saveSettings.mock.calls[0]![0] as { lifecycle: object }).lifecycle).not.toHaveProperty('checkoutIdleSeconds');
+    expect(saveSettings.mock.calls[0]![0].lifecycle).not.toHaveProperty('checkoutIdleSeconds');
     expect(await screen.findByText(/Saved\./)).toBeTruthy();
   });
 });
