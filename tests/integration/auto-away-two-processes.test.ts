@@ -1,0 +1,56 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { AgentPresence } from '../../shared/contract';
+import { openDb } from '../helpers/kb';
+import { newDeployment, startServerProcess, type Deployment, type ServerProcess } from '../helpers/server-process';
+import { call, signedInUser } from '../helpers/workplace';
+import { connectAgent, connected, joinAsVisitor, request, signIn } from '../helpers/test-server';
+
+let deployment: Deployment;
+let processes: ServerProcess[] = [];
+
+beforeAll(async () => {
+  deployment = newDeployment();
+  processes = [await startServerProcess(deployment)];
+  processes.push(await startServerProcess(deployment));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.stop()));
+});
+
+it('puts an idle agent away once with two server processes, and everyone hears it across processes', async () => {
+  const [first, second] = processes as [ServerProcess, ServerProcess];
+  const adminCookie = await signIn(first);
+  expect((await call(first, 'PUT', '/api/settings', { cookie: adminCookie, body: { autoAwayMinutes: 1 } })).status).toBe(200);
+  const db = await openDb(deployment.dbName);
+  const idler = await signedInUser(first, db, 'agent');
+
+  // The idle agent's console is on the first process; a teammate and a widget are on the second.
+  const idle = connectAgent(first, idler.cookie);
+  const teammate = connectAgent(second, adminCookie);
+  await Promise.all([connected(idle), connected(teammate)]);
+  const { socket: widget } = await joinAsVisitor(second);
+  const heard: AgentPresence[] = [];
+  teammate.on('presence:changed', (presence) => presence.userId === idler.id && heard.push(presence));
+
+  // The admin goes away by hand: the idle agent is the only one who could answer.
+  await request(teammate, 'availability:set', { availability: 'away' });
+  // Two minutes since the idle agent's last activity, on the clock both processes share.
+  const site = await db.collection('sites').findOne({});
+  const redis = new Redis(inject('redisUrl'), { keyPrefix: `${deployment.dbName}:` });
+  await redis.zadd(`agent-activity:${String(site!._id)}`, Date.now() - 120_000, idler.id);
+  redis.disconnect();
+  const noOne = new Promise<boolean>((resolve) => widget.on('agents:availability', ({ online }) => !online && resolve(true)));
+
+  await expect.poll(() => heard.filter((p) => p.availability === 'away').length, { timeout: 25_000, interval: 250 }).toBe(1);
+  expect(await noOne).toBe(true);
+  // Another sweep later (every 15 s, on either process) finds nobody left to put away.
+  await new Promise((resolve) => setTimeout(resolve, 16_000));
+  expect(heard.filter((p) => p.availability === 'away')).toHaveLength(1);
+  expect((await db.collection('users').findOne({ email: idler.email }))).toMatchObject({ availability: 'away', autoAway: true });
+
+  for (const socket of [idle, teammate, widget]) socket.close();
+  await db.close();
+}, 60_000);
