@@ -174,6 +174,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Rooms span every server process through Redis pub/sub: an emit on one process reaches sockets on all.
   const pubClient = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
   const subClient = pubClient.duplicate();
+  // The adapter unsubscribes without awaiting when it closes; with Redis down that would be an
+  // unhandled rejection. The client is closed right after anyway, so the outcome doesn't matter.
+  for (const name of ['punsubscribe', 'unsubscribe'] as const) {
+    const unsubscribe = subClient[name].bind(subClient) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(subClient, { [name]: (...args: unknown[]) => unsubscribe(...args).catch(() => undefined) });
+  }
   for (const client of [pubClient, subClient]) client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis adapter connection error'));
   io.adapter(createAdapter(pubClient, subClient, { key: `${prefix}:socket.io` }));
   const ns: ChatNamespaces = {
