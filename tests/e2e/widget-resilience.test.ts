@@ -223,5 +223,6 @@ describe('widget resilience', () => {
     expect(await stored('before the restart')).toBe(1);
     expect(reconnectSeconds).toBeLessThan(15);
     await page.close();
-  });
+    // Stopping and starting a whole server process takes a while when the suite loads both cores.
+  }, 120_000);
 });
