@@ -92,7 +92,10 @@ async function runLoad(target: Target, label: string) {
   const ackMs: number[] = [];
   const deliveryMs: number[] = [];
   const acked = new Set<string>();
-  let errors = 0;
+  const errors: Record<string, number> = {};
+  const failed = (code: string) => {
+    errors[code] = (errors[code] ?? 0) + 1;
+  };
   for (const agent of agents) {
     agent.on('message:new', (message: { clientId: string }) => {
       const at = sentAt.get(message.clientId);
@@ -108,7 +111,7 @@ async function runLoad(target: Target, label: string) {
     await new Promise((resolve) => setTimeout(resolve, (i / SENDERS) * INTERVAL_MS));
     for (let t = started + (i / SENDERS) * INTERVAL_MS; t < started + SECONDS * 1000; t += INTERVAL_MS) {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, t - Date.now())));
-      const clientId = `load${i}x${counter++}`;
+      const clientId = `load-${i}-${counter++}`;
       sentAt.set(clientId, Date.now());
       pending.push(
         (socket.timeout(30_000).emitWithAck('message:send', target.payload(clientId, i % AGENTS)) as Promise<Ack<unknown>>).then(
@@ -117,12 +120,10 @@ async function runLoad(target: Target, label: string) {
               acked.add(clientId);
               ackMs.push(Date.now() - sentAt.get(clientId)!);
             } else {
-              errors++;
+              failed(res.error.code);
             }
           },
-          () => {
-            errors++;
-          },
+          () => failed('ack_timeout'),
         ),
       );
     }
@@ -173,6 +174,9 @@ try {
     // Every simulated visitor comes from 127.0.0.1: the per-address limit would throttle them as one.
     RATE_LIMIT_PER_IP: '0',
   });
+  // Server warnings and errors go to this process's stderr, with the progress lines.
+  server.child.stdout?.pipe(process.stderr);
+  server.child.stderr?.pipe(process.stderr);
   const db = await mongoose.createConnection(mongoUri).asPromise();
   const site = await db.collection('sites').findOne({});
   const password = 'load-agent-password';
@@ -202,8 +206,19 @@ try {
         return connected(io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } }));
       },
       prepareSender: async (sender, agent, i) => {
-        const { message } = await ask<{ message: { conversationId: string } }>(sender, 'message:send', { clientId: `start${i}xx`, text: 'Hello!' });
-        await ask(agent, 'conversation:open', { conversationId: message.conversationId });
+        // Retried like the widget and the console do on `unavailable` (e.g. the embedded database busy).
+        const retried = async <T>(work: () => Promise<T>): Promise<T> => {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await work();
+            } catch (err) {
+              if (attempt === 5) throw err;
+              await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+            }
+          }
+        };
+        const { message } = await retried(() => ask<{ message: { conversationId: string } }>(sender, 'message:send', { clientId: `start${i}xx`, text: 'Hello!' }));
+        await retried(() => ask(agent, 'conversation:open', { conversationId: message.conversationId }));
       },
       payload: (clientId) => ({ clientId, text: `hello ${clientId}` }),
     },

@@ -137,9 +137,11 @@ async function refreshSummary(conversation: Conversation, message: StoredMessage
         ? { $unset: { waitingSince: 1 } }
         : {};
   const read = message.author === 'agent' ? { unread: 0, agentReadSeq: message.seq } : {};
-  // Only a newer message may replace the preview, whatever order concurrent writers finish in.
-  const updated = await ConversationModel.findOneAndUpdate(
-    { _id: conversation._id, $or: [{ lastMessage: null }, { 'lastMessage.seq': { $lt: message.seq } }] },
+  // Filtered by `_id` alone: the embedded database scans the whole collection for any other filter
+  // (a "only if newer" condition cost a scan per message). Two writers finishing out of order may
+  // leave the older preview; the messages themselves are complete and ordered by `seq`.
+  const updated = await ConversationModel.findByIdAndUpdate(
+    conversation._id,
     { $set: { lastMessage, ...read }, ...waiting },
     { returnDocument: 'after' },
   ).lean<Conversation>();
@@ -147,10 +149,9 @@ async function refreshSummary(conversation: Conversation, message: StoredMessage
 }
 
 export async function requireConversation(id: Types.ObjectId | string, siteId?: Types.ObjectId): Promise<Conversation> {
-  const conversation = Types.ObjectId.isValid(id)
-    ? await ConversationModel.findOne({ _id: id, ...(siteId ? { siteId } : {}) }).lean<Conversation>()
-    : null;
-  if (!conversation) throw new AppError('not_found', 'No such conversation.');
+  // Looked up by `_id` alone (the only lookup the embedded database answers from an index), then scoped.
+  const conversation = Types.ObjectId.isValid(id) ? await ConversationModel.findById(id).lean<Conversation>() : null;
+  if (!conversation || (siteId && !conversation.siteId.equals(siteId))) throw new AppError('not_found', 'No such conversation.');
   return conversation;
 }
 

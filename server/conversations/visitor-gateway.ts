@@ -106,11 +106,9 @@ async function identifyVisitor(auth: unknown, origin: string | undefined, tokens
   const siteId = site._id.toHexString();
   const claims = await tokens.verify(handshake.data.token);
   const known = claims?.siteId === siteId && Types.ObjectId.isValid(claims.visitorId)
-    ? await VisitorModel.findOneAndUpdate(
-        { _id: claims.visitorId, siteId: site._id },
-        { $set: { lastSeenAt: new Date() } },
-        { returnDocument: 'after' },
-      ).lean<Visitor>()
+    ? await VisitorModel.findByIdAndUpdate(claims.visitorId, { $set: { lastSeenAt: new Date() } }, { returnDocument: 'after' })
+        .lean<Visitor>()
+        .then((visitor) => (visitor?.siteId.equals(site._id) ? visitor : null))
     : null;
   const visitor = known ?? (await VisitorModel.create({ siteId: site._id })).toObject<Visitor>();
   const visitorId = visitor._id.toHexString();

@@ -34,14 +34,16 @@ export function httpStatusOf(code: ErrorCode): number {
 }
 
 /**
- * The database or Redis cannot be reached right now (down, restarting, failing over): a failure of
- * the moment, not of the request, so clients get `unavailable` and retry rather than give up.
- * (`PoolClearedError` is a network error; ioredis gives up on a command after `maxRetriesPerRequest`.)
+ * The database or Redis cannot serve this right now (down, restarting, failing over, or the embedded
+ * database's SQLite file busy with another writer): a failure of the moment, not of the request, so
+ * clients get `unavailable` and retry rather than give up. (`PoolClearedError` is a network error;
+ * ioredis gives up on a command after `maxRetriesPerRequest`.)
  */
 export function isBackendUnreachable(err: unknown): boolean {
   return (
     err instanceof mongo.MongoNetworkError ||
     err instanceof mongo.MongoServerSelectionError ||
+    (err instanceof mongo.MongoServerError && err.message.includes('SQLITE_BUSY')) ||
     (err instanceof Error && err.name === 'MaxRetriesPerRequestError')
   );
 }

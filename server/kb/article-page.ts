@@ -17,9 +17,8 @@ export function articlePageRoutes(): Router {
   const router = Router();
   router.get('/articles/:id', route(async (req, res) => {
     const id = String(req.params.id);
-    const article = Types.ObjectId.isValid(id)
-      ? await ArticleModel.findOne({ _id: id, published: { $ne: null } }).lean<PublishedArticle>()
-      : null;
+    const found = Types.ObjectId.isValid(id) ? await ArticleModel.findById(id).lean<PublishedArticle>() : null;
+    const article = found?.published ? found : null;
     if (!article) {
       res.status(404).type('html').send('<!doctype html><meta charset="utf-8"><title>Not found</title><p>This article does not exist or is no longer published.</p>');
       return;

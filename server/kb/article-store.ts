@@ -31,9 +31,9 @@ export function publishedFrom(content: ArticleContent, revision: number, at: Dat
 const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 export async function findArticle(siteId: Types.ObjectId, id: string): Promise<StoredArticle> {
-  const article = Types.ObjectId.isValid(id)
-    ? await ArticleModel.findOne({ _id: id, siteId }).lean<StoredArticle>()
-    : null;
+  // By `_id` alone, then scoped: the embedded database scans the collection for any other filter.
+  const found = Types.ObjectId.isValid(id) ? await ArticleModel.findById(id).lean<StoredArticle>() : null;
+  const article = found?.siteId.equals(siteId) ? found : null;
   if (!article) throw new AppError('not_found', 'There is no such article on this site.');
   return article;
 }

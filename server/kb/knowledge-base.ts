@@ -96,9 +96,9 @@ export class KnowledgeBase {
    * in the site's default locale, else the article as asked for.
    */
   async publishedArticle(siteId: Types.ObjectId, id: string, localeTag?: string): Promise<PublishedArticle> {
-    const article = Types.ObjectId.isValid(id)
-      ? await ArticleModel.findOne({ _id: id, siteId, published: { $ne: null } }).lean<PublishedArticle>()
-      : null;
+    // By `_id` alone, then scoped: the embedded database scans the collection for any other filter.
+    const found = Types.ObjectId.isValid(id) ? await ArticleModel.findById(id).lean<PublishedArticle>() : null;
+    const article = found?.siteId.equals(siteId) && found.published ? found : null;
     if (!article) throw new AppError('not_found', 'This article does not exist or is no longer published.');
     const asked = kbLocaleOf(localeTag);
     if (!asked || asked === article.locale) return article;

@@ -147,7 +147,7 @@ export class LifecycleService {
   }
 
   async context(visitorId: string, siteId: Types.ObjectId): Promise<VisitorContext | null> {
-    const visitor = await VisitorModel.findOne({ _id: visitorId, siteId }).lean<Visitor>();
-    return visitor ? toVisitorContext(visitor) : null;
+    const visitor = await VisitorModel.findById(visitorId).lean<Visitor>();
+    return visitor?.siteId.equals(siteId) ? toVisitorContext(visitor) : null;
   }
 }

@@ -57,10 +57,8 @@ export class ShopEvents {
 
   /** The visitor named by our id, or the shop's customer id; a customer never seen by the widget is created. */
   private async visitorOf(siteId: Types.ObjectId, event: ShopWebhookEvent): Promise<Visitor> {
-    const byId = event.visitorId
-      ? await VisitorModel.findOne({ _id: event.visitorId, siteId }).lean<Visitor>()
-      : null;
-    if (byId) return byId;
+    const byId = event.visitorId ? await VisitorModel.findById(event.visitorId).lean<Visitor>() : null;
+    if (byId?.siteId.equals(siteId)) return byId;
     if (event.customerId) {
       const customer = await VisitorModel.findOne({ siteId, customerId: { $eq: event.customerId } })
         .sort({ lastSeenAt: -1 })
