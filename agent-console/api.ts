@@ -34,11 +34,15 @@ export interface ApiOptions {
 
 export const NETWORK_MESSAGE = 'Could not reach the server. Check your connection and try again.';
 
-export function createApi(options: ApiOptions = {}): ConsoleApi {
-  const baseUrl = options.baseUrl ?? '';
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+/**
+ * Sends JSON requests to paths under `base` with the session cookie; resolves with a 2xx response,
+ * rejects with an `ApiRequestError` (`network` when the server could not be reached).
+ */
+export function jsonRequester(options: ApiOptions, base: string) {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  return async (method: HttpMethod, path: string, body?: unknown): Promise<Response> => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (body !== undefined) {
@@ -47,13 +51,17 @@ export function createApi(options: ApiOptions = {}): ConsoleApi {
     }
     let response: Response;
     try {
-      response = await doFetch(`${baseUrl}${path}`, init);
+      response = await doFetch(`${options.baseUrl ?? ''}${base}${path}`, init);
     } catch {
       throw new ApiRequestError('network', NETWORK_MESSAGE, null);
     }
     if (!response.ok) throw await toError(response);
     return response;
-  }
+  };
+}
+
+export function createApi(options: ApiOptions = {}): ConsoleApi {
+  const call = jsonRequester(options, '');
 
   async function readUser(response: Response): Promise<User> {
     const body: unknown = await response.json().catch(() => null);

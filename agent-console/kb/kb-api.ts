@@ -7,7 +7,7 @@ import type {
   KbLocale,
   KbRevision,
 } from '../../shared/contract';
-import { ApiRequestError, NETWORK_MESSAGE, toError } from '../api';
+import { ApiRequestError, jsonRequester, type HttpMethod } from '../api';
 
 /** The KB editor's REST endpoints (`/api/kb`, same origin, session cookie); failures reject with `ApiRequestError`. */
 export interface KbApi {
@@ -23,25 +23,9 @@ export interface KbApi {
 }
 
 export function createKbApi(options: { fetch?: typeof fetch; baseUrl?: string } = {}): KbApi {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const base = `${options.baseUrl ?? ''}/api/kb`;
-
-  async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, init);
-    } catch {
-      throw new ApiRequestError('network', NETWORK_MESSAGE, null);
-    }
-    if (!response.ok) throw await toError(response);
-    return (await response.json()) as T;
-  }
+  const send = jsonRequester(options, '/api/kb');
+  const call = async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body)).json()) as T;
   const article = async (promise: Promise<{ article: KbArticle }>) => (await promise).article;
 
   return {

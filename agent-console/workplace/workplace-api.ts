@@ -10,9 +10,8 @@ import type {
   UpdateUserBody,
   User,
 } from '../../shared/contract';
-import { ApiRequestError, NETWORK_MESSAGE, toError } from '../api';
+import { jsonRequester, type HttpMethod } from '../api';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Team, account, canned responses and settings over REST (same origin, session cookie); failures reject with `ApiRequestError`. */
 export interface WorkplaceApi {
@@ -34,25 +33,11 @@ export interface WorkplaceApi {
 }
 
 export function createWorkplaceApi(options: { fetch?: typeof fetch; baseUrl?: string } = {}): WorkplaceApi {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const base = `${options.baseUrl ?? ''}/api`;
-
-  async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    const init: RequestInit = { method, headers, credentials: 'same-origin' };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, init);
-    } catch {
-      throw new ApiRequestError('network', NETWORK_MESSAGE, null);
-    }
-    if (!response.ok) throw await toError(response);
+  const send = jsonRequester(options, '/api');
+  const call = async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> => {
+    const response = await send(method, path, body);
     return (response.status === 204 ? undefined : await response.json()) as T;
-  }
+  };
 
   return {
     team: async () => (await call<{ users: TeamMember[] }>('GET', '/users')).users,
