@@ -9,6 +9,7 @@ import getPort from 'get-port';
 import mongoose, { type Connection } from 'mongoose';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { stopProcess } from '../../server/infra/child-process';
 import { launchBrowser } from '../helpers/browser';
 import { ADMIN, clientId, connectAgent, connected, request, signIn, type AgentSocket } from '../helpers/test-server';
 
@@ -52,12 +53,8 @@ async function start(port: number): Promise<ServerProcess> {
   return {
     url,
     port,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    // A graceful stop, killed after 5 s if it hangs (like a process manager would).
+    stop: () => stopProcess(child),
   };
 }
 
@@ -175,6 +172,9 @@ describe('widget resilience', () => {
 
     await first.goto(`${server.url}/demo/checkout`);
     await a.launcher.click();
+    // The panel opens on help or chat by the visitor's stage, which this navigation is changing:
+    // pick the conversation explicitly.
+    await first.locator('lifecycle-chat').getByRole('button', { name: 'Chat', exact: true }).click();
     await a.mine('from the second tab').waitFor();
     await first.close();
     await second.close();
