@@ -10,10 +10,12 @@ import {
   OfflineForm,
   VISITOR_NAMESPACE,
   type agentRequests,
+  type KbArticle,
+  type Message,
   type visitorRequests,
 } from '../../shared/contract';
-import { addSite, addUser, openDb } from './kb';
-import { clientId, connected, request, signIn, type AgentSocket, type Reachable, type TestServer, type VisitorSocket } from './test-server';
+import { addSite, addUser, kbApi, openDb } from './kb';
+import { clientId, connected, request, signIn, startTestServer, type AgentSocket, type Reachable, type TestServer, type VisitorSocket } from './test-server';
 
 /**
  * One line per attack category, printed by the security tests for the README and the closing note:
@@ -187,3 +189,36 @@ export const OPERATOR_VALUES: readonly unknown[] = [
 
 /** The same as literal strings: these must be stored and matched as text, never interpreted. */
 export const OPERATOR_STRINGS: readonly string[] = ['{"$gt": ""}', '$gt', '$where', '.*', '^.*$', 'a.b', '__proto__', '{"$ne": null}'];
+
+/**
+ * What the injection and fuzz suites attack: a server without rate limits (they send hundreds of
+ * events from one visitor; the limits are tested elsewhere), a signed-in agent, a visitor with a
+ * conversation, and a valid sample payload of every event.
+ */
+export async function attackTarget() {
+  const server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' });
+  const db = await openDb(server.dbName);
+  const cookie = await signIn(server);
+  const agent = agentFrom(server, cookie);
+  await connected(agent);
+  const synced = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
+  const sent = await request<{ message: Message }>(synced.socket, 'message:send', { clientId: clientId(), text: 'first message' });
+  if (!sent.ok) throw new Error('send failed');
+  const [article] = (await kbApi(server.url, cookie).list('?status=published')).body.articles as KbArticle[];
+  const samples = validPayloads({ conversationId: sent.data.message.conversationId, visitorId: synced.visitorId, articleId: article!.id });
+  return {
+    server,
+    db,
+    cookie,
+    agent,
+    visitor: synced.socket,
+    samples,
+    async close() {
+      synced.socket.disconnect();
+      agent.disconnect();
+      await db.close();
+      await server.close();
+    },
+  };
+}
+

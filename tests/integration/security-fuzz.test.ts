@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorCode, agentRequests, visitorRequests, type Ack, type KbArticle, type Message } from '../../shared/contract';
-import { kbApi, openDb } from '../helpers/kb';
-import { agentFrom, reportAttacks, storedDocumentProblems, syncedVisitor, validPayloads, visitorFrom } from '../helpers/security';
-import { clientId, connected, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { ErrorCode, agentRequests, visitorRequests, type Ack } from '../../shared/contract';
+import { attackTarget, reportAttacks, storedDocumentProblems, type validPayloads } from '../helpers/security';
+import { clientId, request, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
 
 /**
  * Property: whatever a client sends on any inbound event — arbitrary values, valid payloads with
@@ -19,25 +18,12 @@ let db: mongoose.Connection;
 let visitor: VisitorSocket;
 let agent: AgentSocket;
 let samples: ReturnType<typeof validPayloads>;
+let target: Awaited<ReturnType<typeof attackTarget>>;
 beforeAll(async () => {
-  server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' });
-  db = await openDb(server.dbName);
-  const cookie = await signIn(server);
-  agent = agentFrom(server, cookie);
-  await connected(agent);
-  const synced = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
-  visitor = synced.socket;
-  const sent = await request<{ message: Message }>(visitor, 'message:send', { clientId: clientId(), text: 'hello' });
-  if (!sent.ok) throw new Error('send failed');
-  const articles = (await kbApi(server.url, cookie).list('?status=published')).body.articles as KbArticle[];
-  samples = validPayloads({ conversationId: sent.data.message.conversationId, visitorId: synced.visitorId, articleId: articles[0]!.id });
+  target = await attackTarget();
+  ({ server, db, agent, visitor, samples } = target);
 });
-afterAll(async () => {
-  visitor?.disconnect();
-  agent?.disconnect();
-  await db?.close();
-  await server?.close();
-});
+afterAll(() => target?.close());
 
 const CODES = new Set<string>(ErrorCode.options.filter((c) => c !== 'internal'));
 

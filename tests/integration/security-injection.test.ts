@@ -1,10 +1,10 @@
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, agentRequests, visitorRequests, type Ack, type KbArticle, type Message } from '../../shared/contract';
-import { kbApi, openDb } from '../helpers/kb';
-import { OPERATOR_STRINGS, OPERATOR_VALUES, agentFrom, reportAttacks, storedDocumentProblems, syncedVisitor, validPayloads, visitorFrom } from '../helpers/security';
+import { kbApi } from '../helpers/kb';
+import { OPERATOR_STRINGS, OPERATOR_VALUES, reportAttacks, storedDocumentProblems, validPayloads, attackTarget } from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';
-import { ADMIN, clientId, connected, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { ADMIN, clientId, request, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
 
 /**
  * MongoDB operator injection: every field of every socket event and JSON body, and every query
@@ -19,26 +19,12 @@ let cookie: string;
 let samples: ReturnType<typeof validPayloads>;
 let tried = 0;
 
+let target: Awaited<ReturnType<typeof attackTarget>>;
 beforeAll(async () => {
-  // Hundreds of events from one visitor: the rate limits are tested elsewhere.
-  server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' });
-  db = await openDb(server.dbName);
-  cookie = await signIn(server);
-  agent = agentFrom(server, cookie);
-  await connected(agent);
-  const synced = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
-  visitor = synced.socket;
-  const sent = await request<{ message: Message }>(visitor, 'message:send', { clientId: clientId(), text: 'first message' });
-  if (!sent.ok) throw new Error('send failed');
-  const article = (await kbApi(server.url, cookie).list('?status=published')).body.articles as KbArticle[];
-  samples = validPayloads({ conversationId: sent.data.message.conversationId, visitorId: synced.visitorId, articleId: article[0]!.id });
+  target = await attackTarget();
+  ({ server, db, agent, visitor, samples, cookie } = target);
 });
-afterAll(async () => {
-  visitor?.disconnect();
-  agent?.disconnect();
-  await db?.close();
-  await server?.close();
-});
+afterAll(() => target?.close());
 
 const CODES = new Set<string>(ErrorCode.options.filter((c) => c !== 'internal'));
 
