@@ -2,17 +2,21 @@ import type { ComponentChildren } from 'preact';
 import type { VisitorContext } from '../../shared/contract';
 import { messageTime, relativeTime } from '../lib/format';
 import { CONCERN_LABELS, HESITATION_LABELS, STAGE_LABELS, formatMoney, humanizeId } from '../lib/lifecycle-labels';
+import { ConversationHistory } from './ConversationHistory';
 import { IntentSection } from './IntentSection';
 import type { VisitorContextState } from './visitor-context-store';
 
 export interface VisitorPanelProps {
   state: VisitorContextState;
+  /** The conversation open beside the panel. */
+  conversationId: string | null;
   now: number;
   onRetry: () => void;
+  onOpenConversation: (conversationId: string) => void;
 }
 
-/** Beside the open conversation: where the visitor stands, why, and what they did this session. */
-export function VisitorPanel({ state, now, onRetry }: VisitorPanelProps) {
+/** Beside the open conversation: where the visitor stands, why, what they did this session, and their other conversations. */
+export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConversation }: VisitorPanelProps) {
   const { context } = state;
   return (
     <aside class="visitor-panel" aria-labelledby="visitor-panel-title">
@@ -40,7 +44,13 @@ export function VisitorPanel({ state, now, onRetry }: VisitorPanelProps) {
           </button>
         </div>
       )}
-      {context && <VisitorDetails context={context} now={now} />}
+      {context && (
+        <VisitorDetails context={context} now={now}>
+          <Section title="Earlier conversations">
+            <ConversationHistory conversations={state.conversations} openId={conversationId} now={now} onOpen={onOpenConversation} />
+          </Section>
+        </VisitorDetails>
+      )}
     </aside>
   );
 }
@@ -74,7 +84,8 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
-function VisitorDetails({ context, now }: { context: VisitorContext; now: number }) {
+/** `children`: sections shown after the orders. */
+function VisitorDetails({ context, now, children }: { context: VisitorContext; now: number; children: ComponentChildren }) {
   const { hesitation, cart, orders, pages, timeline } = context;
   return (
     <div class="visitor-panel__body">
@@ -124,6 +135,8 @@ function VisitorDetails({ context, now }: { context: VisitorContext; now: number
           </ul>
         )}
       </Section>
+
+      {children}
 
       <Section title="Pages this session">
         {pages.length === 0 ? (

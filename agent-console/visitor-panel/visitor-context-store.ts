@@ -1,4 +1,4 @@
-import type { VisitorContext } from '../../shared/contract';
+import type { VisitorContext, VisitorConversation } from '../../shared/contract';
 import { AgentRequestError, type AgentConnection, type ConnectionStatus } from '../agent-socket';
 
 export interface VisitorContextState {
@@ -7,9 +7,11 @@ export interface VisitorContextState {
   load: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   context: VisitorContext | null;
+  /** The visitor's latest conversations, newest first (from the load; pushes leave them as they are). */
+  conversations: VisitorConversation[] | null;
 }
 
-const EMPTY: VisitorContextState = { visitorId: null, load: 'idle', error: null, context: null };
+const EMPTY: VisitorContextState = { visitorId: null, load: 'idle', error: null, context: null, conversations: null };
 
 /**
  * The lifecycle context of the open conversation's visitor: loaded with `visitor:context` (which also
@@ -60,7 +62,7 @@ export class VisitorContextStore {
       this.update(EMPTY);
       return;
     }
-    this.update({ visitorId, load: 'loading', error: null, context: null });
+    this.update({ visitorId, load: 'loading', error: null, context: null, conversations: null });
     void this.load(visitorId);
   }
 
@@ -87,13 +89,14 @@ export class VisitorContextStore {
     const generation = ++this.generation;
     this.pushedDuringLoad = false;
     try {
-      const context = await this.connection.request('visitor:context', { visitorId });
+      const { conversations, ...context } = await this.connection.request('visitor:context', { visitorId });
       if (this.disposed || generation !== this.generation) return;
       this.update({
         ...this.state,
         load: 'ready',
         error: null,
         context: this.pushedDuringLoad && this.state.context ? this.state.context : context,
+        conversations,
       });
     } catch (error) {
       if (this.disposed || generation !== this.generation) return;

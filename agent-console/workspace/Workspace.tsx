@@ -175,7 +175,15 @@ export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, o
           onDiscard={(clientId) => store.discard(clientId)}
           onReload={(id) => store.select(id)}
         />
-        {visitorId && <VisitorPanel state={visitor} now={now} onRetry={() => lifecycle.visitor.retry()} />}
+        {visitorId && (
+          <VisitorPanel
+            state={visitor}
+            conversationId={selectedId}
+            now={now}
+            onRetry={() => lifecycle.visitor.retry()}
+            onOpenConversation={(id) => store.select(id)}
+          />
+        )}
       </main>}
       <EscalationOffers
         offers={offers}

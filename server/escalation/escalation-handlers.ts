@@ -1,6 +1,7 @@
 import type { escalationAgentRequests, escalationVisitorRequests } from '../../shared/contract';
 import { requirePermission } from '../agents/permissions';
 import { rooms, type AgentSocket, type VisitorSocket } from '../conversations/namespaces';
+import { visitorConversations } from '../conversations/visitor-conversations';
 import { AppError } from '../edge/errors';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { LifecycleService } from '../visitors/lifecycle-service';
@@ -27,7 +28,7 @@ export function escalationAgentHandlers(escalations: Escalations, lifecycle: Lif
         if (!context) throw new AppError('not_found', 'No such visitor.');
         // From now on this socket receives the visitor's context as it changes.
         await socket.join(rooms.visitorWatchers(visitorId));
-        return context;
+        return { ...context, conversations: await visitorConversations(user.siteId, visitorId) };
       },
     };
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Concern, HesitationKind, Stage } from '../lifecycle';
-import { ConversationSummary, Escalation, ObjectIdString } from './entities';
+import { ConversationStatus, ConversationSummary, Escalation, MessageAuthor, ObjectIdString } from './entities';
 
 export const IntentReason = z.object({ signal: z.string(), contribution: z.number(), detail: z.string() });
 export const PageVisit = z.object({ url: z.string(), title: z.string(), pageType: z.string(), at: z.string() });
@@ -20,6 +20,27 @@ export const VisitorContext = z.object({
   identified: z.boolean(),
 });
 export type VisitorContext = z.infer<typeof VisitorContext>;
+
+/** One of the visitor's conversations, as the visitor panel lists it. */
+export const VisitorConversation = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  startedAt: z.string(),
+  closeReason: z.string().nullable(),
+  /** Its last message, the text cut to a preview. */
+  lastMessage: z.object({ text: z.string(), author: MessageAuthor, createdAt: z.string() }).nullable(),
+  csatRating: z.number().int().nullable(),
+  /** The agent it was assigned to, else the one who closed it. */
+  agentName: z.string().nullable(),
+});
+export type VisitorConversation = z.infer<typeof VisitorConversation>;
+
+/**
+ * The answer to `visitor:context`: the context plus the visitor's latest conversations on the site,
+ * newest first. Pushes carry the context alone: the conversations do not change with browsing.
+ */
+export const VisitorContextAnswer = VisitorContext.extend({ conversations: z.array(VisitorConversation) });
+export type VisitorContextAnswer = z.infer<typeof VisitorContextAnswer>;
 
 /** Pushed to the widget when a hesitation escalates: it opens by itself on this. */
 export const ProactivePrompt = z.object({
@@ -62,7 +83,7 @@ const ConversationRef = z.object({ conversationId: ObjectIdString });
 
 export const escalationAgentRequests = {
   'escalation:accept': { payload: ConversationRef, result: z.object({ conversation: ConversationSummary }) },
-  'visitor:context': { payload: z.object({ visitorId: ObjectIdString }), result: VisitorContext },
+  'visitor:context': { payload: z.object({ visitorId: ObjectIdString }), result: VisitorContextAnswer },
 } as const;
 
 export const escalationAgentPushes = {

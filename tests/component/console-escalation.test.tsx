@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentRequestError } from '../../agent-console/agent-socket';
-import type { ConversationSummary, Escalation, VisitorContext } from '../../shared/contract';
+import type { ConversationSummary, Escalation, VisitorContextAnswer, VisitorConversation } from '../../shared/contract';
 import { message, minutesAgo, openConversationHandler, renderSignedIn, summary, type Handlers } from './console-harness';
 
 afterEach(cleanup);
@@ -13,7 +13,7 @@ const checkoutIdle: Escalation = {
   at: minutesAgo(1.5),
 };
 
-function context(visitorId: string, patch: Partial<VisitorContext> = {}): VisitorContext {
+function context(visitorId: string, patch: Partial<VisitorContextAnswer> = {}): VisitorContextAnswer {
   return {
     visitorId,
     stage: 'purchase',
@@ -39,6 +39,7 @@ function context(visitorId: string, patch: Partial<VisitorContext> = {}): Visito
     ],
     orders: [{ orderId: 'A-1001', total: 42, currency: 'EUR', at: minutesAgo(60 * 24 * 30) }],
     identified: true,
+    conversations: [],
     ...patch,
   };
 }
@@ -179,6 +180,67 @@ describe('visitor panel', () => {
     fireEvent.click(screen.getByRole('button', { name: /Ada/ }));
     await waitFor(() => expect(panel().textContent).toContain('Stage: Awareness'));
     expect(connection.sent('visitor:context')).toEqual([{ visitorId: conv.visitorId }, { visitorId: other.visitorId }]);
+  });
+});
+
+// ---- the visitor's earlier conversations ---------------------------------------------------------
+
+describe('visitor panel: earlier conversations', () => {
+  const open = summary(1, { visitorName: 'Hedy' });
+  const closed = summary(7, { visitorName: 'Hedy', visitorId: open.visitorId, status: 'closed', closeReason: 'resolved', createdAt: minutesAgo(60 * 24 * 3) });
+  const listed = (c: ConversationSummary, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
+    id: c.id,
+    status: c.status,
+    startedAt: c.createdAt,
+    closeReason: c.closeReason,
+    lastMessage: c.lastMessage,
+    csatRating: null,
+    agentName: null,
+    ...patch,
+  });
+  const history = [
+    listed(open),
+    listed(closed, { lastMessage: { text: 'Glad to help', author: 'agent', createdAt: minutesAgo(60 * 24 * 3) }, csatRating: 4, agentName: 'Ada Agent' }),
+    listed(summary(8, { status: 'closed', closeReason: 'no_reply', createdAt: minutesAgo(60 * 24 * 10) }), { lastMessage: null }),
+  ];
+  const earlier = () => within(section('Earlier conversations')).getByRole('list', { name: 'Earlier conversations, latest first' });
+
+  it('lists the others newest first, and opens one in the console on a click', async () => {
+    const { connection } = await renderSignedIn({
+      'conversations:list': () => ({ conversations: [open] }),
+      'conversation:open': openConversationHandler({
+        [open.id]: { summary: open, messages: [] },
+        [closed.id]: { summary: closed, messages: [message(closed.id, { text: 'Where is my parcel?' })] },
+      }),
+      'visitor:context': ({ visitorId }) => context(visitorId, { conversations: history }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: /Hedy/ }));
+    await waitFor(() => expect(earlier()).toBeTruthy());
+    const items = within(earlier()).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]!.textContent).toBe('ClosedResolved3dAgent: Glad to helpAda AgentRated 4/5');
+    expect(items[1]!.textContent).toMatch(/^ClosedNo reply from the visitor.+No messages$/);
+
+    fireEvent.click(within(items[0]!).getByRole('button'));
+    await screen.findByText('Where is my parcel?');
+    expect(connection.sent('conversation:open').at(-1)).toEqual({ conversationId: closed.id });
+    // Now the open conversation is the earlier one.
+    await waitFor(() => expect(within(earlier()).getAllByRole('listitem')[0]!.textContent).toMatch(/^Open.*Hello from 1/));
+    expect(within(earlier()).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('says so when there are none, and while they load after a push came first', async () => {
+    let answer: (value: VisitorContextAnswer) => void = () => {};
+    const { connection } = await openConversation(open, {
+      'visitor:context': () => new Promise<VisitorContextAnswer>((resolve) => (answer = resolve)),
+    });
+    connection.push('visitor:context', context(open.visitorId));
+    expect(within(section('Earlier conversations')).getByRole('status').textContent).toBe('Loading conversations…');
+
+    answer(context(open.visitorId, { conversations: [listed(open)] }));
+    await within(section('Earlier conversations')).findByText('No earlier conversations.');
+    // The open conversation is the visitor's only one: nothing to list.
+    expect(within(section('Earlier conversations')).queryByRole('list')).toBeNull();
   });
 });
 

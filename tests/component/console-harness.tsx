@@ -146,6 +146,7 @@ export const defaultHandlers: { [E in AgentRequestName]?: (payload: never) => un
     pages: [],
     orders: [],
     identified: false,
+    conversations: [],
   }),
 };
 

@@ -1,0 +1,55 @@
+import { Types } from 'mongoose';
+import type { MessageAuthor, VisitorConversation } from '../../shared/contract';
+import { UserModel, type StoredUser } from '../agents/user.model';
+import { ConversationModel, type Conversation } from './conversation.model';
+
+const LIMIT = 20;
+const PREVIEW_CHARS = 140;
+
+type Listed = Pick<Conversation, '_id' | 'status' | 'closeReason' | 'lastMessage' | 'csat' | 'assigneeId' | 'closedBy' | 'createdAt'>;
+
+/** The text shown for a last message: a preview, not the whole message. */
+function previewText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= PREVIEW_CHARS ? flat : `${flat.slice(0, PREVIEW_CHARS - 1).trimEnd()}…`;
+}
+
+/** The visitor's latest conversations on the site, newest first, with the name of the agent who had each. */
+export async function visitorConversations(siteId: Types.ObjectId, visitorId: string): Promise<VisitorConversation[]> {
+  // The embedded database scans for this filter (it indexes `_id` only); bounded, and only on an agent's request.
+  const docs = await ConversationModel.find({ siteId, visitorId: new Types.ObjectId(visitorId) })
+    .sort({ createdAt: -1 })
+    .limit(LIMIT)
+    .select({ status: 1, closeReason: 1, lastMessage: 1, csat: 1, assigneeId: 1, closedBy: 1, createdAt: 1 })
+    .lean<Listed[]>()
+    .exec();
+  const agentIdOf = (doc: Listed) => (doc.assigneeId ?? doc.closedBy)?.toHexString() ?? null;
+  const names = await agentNames(siteId, new Set(docs.map(agentIdOf).filter((id) => id !== null)));
+  return docs.map((doc) => {
+    const agentId = agentIdOf(doc);
+    return {
+      id: doc._id.toHexString(),
+      status: doc.status,
+      startedAt: doc.createdAt.toISOString(),
+      closeReason: doc.status === 'closed' ? (doc.closeReason ?? null) : null,
+      lastMessage: doc.lastMessage
+        ? {
+            text: previewText(doc.lastMessage.text ?? ''),
+            author: (doc.lastMessage.author ?? 'system') as MessageAuthor,
+            createdAt: (doc.lastMessage.createdAt ?? doc.createdAt).toISOString(),
+          }
+        : null,
+      csatRating: doc.csat?.rating ?? null,
+      agentName: agentId ? (names.get(agentId) ?? null) : null,
+    };
+  });
+}
+
+/** Names of the site's users by id, each looked up by `_id` (the lookup the embedded database indexes). */
+async function agentNames(siteId: Types.ObjectId, ids: Set<string>): Promise<Map<string, string>> {
+  type Named = Pick<StoredUser, '_id' | 'siteId' | 'name'>;
+  const users = await Promise.all([...ids].map((id) => UserModel.findById(id).select({ siteId: 1, name: 1 }).lean<Named>()));
+  const names = new Map<string, string>();
+  for (const user of users) if (user?.siteId.equals(siteId)) names.set(user._id.toHexString(), user.name);
+  return names;
+}
