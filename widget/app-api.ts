@@ -26,7 +26,7 @@ export interface AppModule {
   mount(root: ShadowRoot, options: MountOptions): WidgetApp;
 }
 
-export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale';
+export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale' | 'locales';
 
 /** localStorage key of one of a site's widget values. */
 export function storageKey(siteKey: string, key: StoreKey): string {

@@ -56,7 +56,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
         return {
           visitorId,
           token: socket.data.token,
-          site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null },
+          site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null, locales: site?.locales ?? [] },
           conversationId: conversation?._id.toHexString() ?? null,
           messages: messages.map(toMessage),
           stage: Stage.parse(visitor.stage),

@@ -94,5 +94,7 @@ export const SitePublicInfo = z.object({
   greeting: z.string(),
   /** The widget language the site pins, or null to follow the page's `<html lang>` and then the browser. */
   locale: z.string().nullable(),
+  /** The languages the site offers: the widget speaks no other. Empty: every language it has. */
+  locales: z.array(z.string()),
 });
 export type SitePublicInfo = z.infer<typeof SitePublicInfo>;

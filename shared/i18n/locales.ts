@@ -17,11 +17,17 @@ export function matchLocale(tag: string | null | undefined): LocaleCode | null {
   return (LOCALES as readonly string[]).includes(primary) ? (primary as LocaleCode) : null;
 }
 
-/** The first supported locale among the candidates, in order of preference; English when none is. */
-export function pickLocale(candidates: Iterable<string | null | undefined>): LocaleCode {
+/**
+ * The first candidate, in order of preference, that is supported and among the `offered` locales
+ * (none offered, or none supported: all are); else the first offered one — English when it is.
+ */
+export function pickLocale(candidates: Iterable<string | null | undefined>, offered: Iterable<string> = []): LocaleCode {
+  const tags = new Set([...offered].map(matchLocale));
+  const allowed = LOCALES.filter((locale) => tags.has(locale));
+  const choices: readonly LocaleCode[] = allowed.length > 0 ? allowed : LOCALES;
   for (const tag of candidates) {
     const locale = matchLocale(tag);
-    if (locale) return locale;
+    if (locale && choices.includes(locale)) return locale;
   }
-  return LOCALES[0];
+  return choices[0]!;
 }

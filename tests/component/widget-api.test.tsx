@@ -93,4 +93,23 @@ describe('host page JS API', () => {
     await vi.waitFor(() => expect(screen.getByRole('dialog').getAttribute('dir')).toBe('ltr'));
     expect(screen.getByRole('textbox', { name: 'Сообщение' })).toBeTruthy();
   });
+
+  it('speaks only the languages the site offers, setLocale() included, and knows them before the next sync', async () => {
+    const first = await mount({ languages: ['pl-PL', 'ru'] });
+    expect(screen.getByRole('textbox', { name: 'Wiadomość' })).toBeTruthy();
+
+    await first.client.connectAndSync([], { site: { ...syncResult([]).site, locales: ['en', 'ru'] } });
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Сообщение' })).toBeTruthy());
+    expect(localStorage.getItem('lifecycle-chat:pk_test_site:locales')).toBe('en,ru');
+
+    act(() => createHostApi(first.session)(['setLocale', 'fa']));
+    expect(first.session.state.locale).toBe('ru');
+    act(() => createHostApi(first.session)(['setLocale', 'en']));
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy());
+    first.unmount();
+
+    // The next page view: Polish is not offered, which the widget knows from the last sync.
+    await mount({ languages: ['pl-PL'] });
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
+  });
 });

@@ -87,7 +87,7 @@ export function syncResult(messages: Message[], patch: Partial<SyncResult> = {})
   return {
     visitorId: 'v1',
     token: 'signed-token',
-    site: { name: 'Acme Support', greeting: 'Hi there! How can we help?', locale: null },
+    site: { name: 'Acme Support', greeting: 'Hi there! How can we help?', locale: null, locales: [] },
     conversationId: messages.length ? 'c1' : null,
     messages,
     stage: 'awareness',

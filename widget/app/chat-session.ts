@@ -244,7 +244,10 @@ export class ChatSession {
     this.#update({ view });
   }
 
-  /** Picks a widget language explicitly (`setLocale()`); an unsupported tag falls back to the usual order. */
+  /**
+   * Picks a widget language explicitly (`setLocale()`); an unsupported tag falls back to the usual order.
+   * So does a language the site does not offer: the admin's list bounds the host page's call too.
+   */
   setLocale(tag: string | null): void {
     this.#localeOverride = tag;
     this.#applyLocale();
@@ -387,7 +390,8 @@ export class ChatSession {
 
   #resolveLocale(site: SitePublicInfo | null): LocaleCode {
     const siteLocale = site ? site.locale : this.#store.read('locale');
-    return pickLocale([this.#localeOverride, siteLocale, ...this.deps.pageLanguages()]);
+    const offered = site ? site.locales : (this.#store.read('locales')?.split(',') ?? []);
+    return pickLocale([this.#localeOverride, siteLocale, ...this.deps.pageLanguages()], offered);
   }
 
   #applyLocale(): void {
@@ -447,6 +451,7 @@ export class ChatSession {
       }
       this.#store.write('token', data.token);
       this.#store.write('locale', data.site.locale);
+      this.#store.write('locales', data.site.locales.join(',') || null);
       // Stored before the connection dropped but never acked: it may never have reached the agents
       // either. Sending it again is idempotent, and the server delivers it once more.
       const stored = new Set(data.messages.map((m) => m.clientId));
