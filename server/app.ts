@@ -36,6 +36,8 @@ import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
 import { rooms } from './conversations/namespaces';
 import { ConversationSearchIndex } from './conversations/search-index';
+import { ConversationCache } from './conversations/conversation-cache';
+import { flushConversations, useConversationCache } from './conversations/conversation-store';
 import { Workplace } from './conversations/workplace';
 import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversations/workplace-handlers';
 import { demoRoutes } from './demo/demo-routes';
@@ -109,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  useConversationCache(new ConversationCache(redis));
 
   const { site, createdAdmin } = await ensureDemoSite({
     adminEmail: config.ADMIN_EMAIL,
@@ -232,7 +235,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   shopWebhooks.use(shopWebhookRoutes(redis, new ShopEvents(lifecycle, metrics)));
 
   const visitorDomains: VisitorDomainHandlers = {
-    tracking: trackingHandlers(lifecycle, sites),
+    tracking: trackingHandlers(lifecycle, sites, (visitorId, name, email) => workplace.indexIdentity(visitorId, name, email)),
     escalation: escalationVisitorHandlers(escalations),
     kb: (socket) => kbVisitorHandlers(kb, socket, (visitorId) => lifecycle.update(visitorId, (v) => ({ ...v, kbSearches: v.kbSearches + 1 }))),
     workplace: workplaceVisitorHandlers(workplace),
@@ -280,6 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await kb.close();
       analytics.close();
       workplace.dispose();
+      await flushConversations();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close()]);
       redis.disconnect();
       // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.

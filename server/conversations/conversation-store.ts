@@ -5,10 +5,12 @@ import { visitorDisplayName, type Visitor } from '../visitors/visitor.model';
 import { ConversationModel, type Conversation } from './conversation.model';
 import { MessageModel, messageKey, type StoredMessage } from './message.model';
 import { OpenConversationModel, type OpenConversation } from './open-conversation.model';
+import { liveSummary, type ConversationCache } from './conversation-cache';
+import { SummaryWriter } from './summary-writer';
 
 const DUPLICATE_KEY = 11000;
 const HISTORY_LIMIT = 500;
-const MAX_SEQ_ATTEMPTS = 50;
+const MAX_SEQ_ATTEMPTS = 5;
 
 function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number }).code === DUPLICATE_KEY;
@@ -16,18 +18,91 @@ function isDuplicateKey(err: unknown): boolean {
 
 /** A claim younger than this may belong to a conversation still being created. */
 const CLAIM_SETTLE_MS = 2_000;
+/** A conversation's live summary reaches its document this long after its last message… */
+const SUMMARY_QUIET_MS = 5_000;
+/** …or this long after the first unwritten change, in a conversation that never pauses. */
+const SUMMARY_MAX_DELAY_MS = 120_000;
+
+let cache: ConversationCache | null = null;
+const summaries = new SummaryWriter((id) => updateConversation(new Types.ObjectId(id), {}), SUMMARY_QUIET_MS, SUMMARY_MAX_DELAY_MS);
+
+/** Puts the Redis cache in front of this process's conversation reads and writes (app start-up). */
+export function useConversationCache(next: ConversationCache): void {
+  cache = next;
+}
+
+function requireCache(): ConversationCache {
+  if (!cache) throw new Error('useConversationCache() was not called');
+  return cache;
+}
+
+/** A conversation by id, from the cache, else from the database (and then cached). */
+export async function loadConversation(id: Types.ObjectId | string): Promise<Conversation | null> {
+  const key = typeof id === 'string' ? id : id.toHexString();
+  const cached = await requireCache().get(key);
+  if (cached) return cached;
+  const stored = Types.ObjectId.isValid(key) ? await ConversationModel.findById(key).lean<Conversation>() : null;
+  return stored && requireCache().store(stored);
+}
+
+/**
+ * Applies an update to the stored document, together with the live summary the cache holds (so
+ * every update also writes it), and caches the result.
+ */
+export async function updateConversation(id: Types.ObjectId, update: { $set?: object; $push?: object }): Promise<Conversation | null> {
+  const key = id.toHexString();
+  summaries.written(key);
+  const live = await requireCache().get(key);
+  if (!live && !update.$set && !update.$push) return null; // a summary write with no summary to write
+  const summary = live && liveSummary(live);
+  const { waitingSince, ...counters } = summary ?? {};
+  const updated = await ConversationModel.findOneAndUpdate(
+    { _id: id },
+    {
+      ...update,
+      $set: { ...counters, ...(waitingSince && { waitingSince }), ...update.$set },
+      ...(summary && !waitingSince && { $unset: { waitingSince: 1 } }),
+    },
+    { returnDocument: 'after' },
+  ).lean<Conversation>();
+  return updated && requireCache().store(updated);
+}
+
+/** An agent read up to `seq`; null when they had read that far already. */
+export async function recordAgentRead(id: Types.ObjectId, seq: number): Promise<Conversation | null> {
+  const read = await requireCache().agentRead(id.toHexString(), seq);
+  if (read) summaries.touched(id.toHexString());
+  return read;
+}
+
+/** Nobody waits for an answer any more (the conversation is closing); the next update stores it. */
+export async function endWaiting(id: Types.ObjectId): Promise<void> {
+  await requireCache().endWait(id.toHexString());
+}
+
+/** Writes every pending live summary now (a graceful shutdown). */
+export function flushConversations(): Promise<void> {
+  return summaries.flush();
+}
 
 export async function findOpenConversation(visitorId: Types.ObjectId): Promise<Conversation | null> {
-  const claim = await OpenConversationModel.findById(visitorId.toHexString()).lean<OpenConversation>();
+  const visitor = visitorId.toHexString();
+  const pointer = await requireCache().openConversationId(visitor);
+  const claim = pointer
+    ? { _id: visitor, conversationId: new Types.ObjectId(pointer), createdAt: new Date(0) }
+    : await OpenConversationModel.findById(visitor).lean<OpenConversation>();
   if (!claim) return null;
-  const conversation = await ConversationModel.findById(claim.conversationId).lean<Conversation>();
-  if (conversation?.status === 'open') return conversation;
+  const conversation = await loadConversation(claim.conversationId);
+  if (conversation?.status === 'open') {
+    if (!pointer) await requireCache().setOpenConversation(visitor, claim.conversationId.toHexString());
+    return conversation;
+  }
   if (!conversation && Date.now() - claim.createdAt.getTime() < CLAIM_SETTLE_MS) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return findOpenConversation(visitorId);
   }
   // Closed, or a start that never finished: the claim is stale, release it.
-  await OpenConversationModel.deleteOne({ _id: claim._id, conversationId: claim.conversationId });
+  await releaseOpenConversation({ _id: claim.conversationId, visitorId });
   return null;
 }
 
@@ -47,12 +122,16 @@ export async function startConversation(visitor: Visitor): Promise<Conversation>
     visitorId: visitor._id,
     visitorName: visitorDisplayName(visitor),
   });
-  return created.toObject<Conversation>();
+  const conversation = await requireCache().store(created.toObject<Conversation>());
+  await requireCache().setOpenConversation(visitor._id.toHexString(), conversationId.toHexString());
+  return conversation;
 }
 
 /** After a conversation closes: the visitor's next message starts a new one. */
 export async function releaseOpenConversation(conversation: Pick<Conversation, '_id' | 'visitorId'>): Promise<void> {
-  await OpenConversationModel.deleteOne({ _id: conversation.visitorId.toHexString(), conversationId: conversation._id });
+  const visitorId = conversation.visitorId.toHexString();
+  await requireCache().releaseOpenConversation(visitorId, conversation._id.toHexString());
+  await OpenConversationModel.deleteOne({ _id: visitorId, conversationId: conversation._id });
 }
 
 export interface NewMessage {
@@ -82,44 +161,55 @@ export interface PostedMessage {
 
 /**
  * Stores a message exactly once per (conversation, client id), at the next free position, then
- * refreshes the conversation's preview and waiting state. Both guarantees rest on unique keys: the
- * message's `_id` is (conversation, client id), and (conversation, seq) is a unique index. The next
- * position comes from the conversation's preview (already in hand); only after a collision is the
- * highest stored position looked up, which also heals a preview left behind by a concurrent writer.
+ * applies it to the conversation's live summary. Both guarantees rest on unique keys: the message's
+ * `_id` is (conversation, client id), and (conversation, seq) is a unique index. Positions come from
+ * a counter in Redis; a collision (the counter restarted behind the stored messages) moves it past
+ * the highest stored position.
  */
 export async function postMessage(input: NewMessage): Promise<PostedMessage> {
   const { conversation } = input;
   if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
+  const id = conversation._id.toHexString();
   const _id = messageKey(conversation._id, input.clientId);
-  let lastSeq = conversation.lastMessage?.seq ?? -1;
 
   for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
+    const seq = (await requireCache().nextSeq(id)) ?? (await reload(conversation._id, () => requireCache().nextSeq(id)));
     try {
       const created = await MessageModel.create({
         _id,
         siteId: conversation.siteId,
         conversationId: conversation._id,
         clientId: input.clientId,
-        seq: lastSeq + 1,
+        seq,
         author: input.author,
         authorId: input.authorId ?? null,
         authorName: input.authorName ?? null,
         text: input.text,
       });
       const message = created.toObject<StoredMessage>();
-      const refreshed = await refreshSummary(conversation, message);
-      for (const listener of storedListeners) listener(refreshed, message);
-      return { message, conversation: refreshed, created: true };
+      const summarized =
+        (await requireCache().record(message)) ?? (await reload(conversation._id, () => requireCache().record(message)));
+      summaries.touched(id);
+      for (const listener of storedListeners) listener(summarized, message);
+      return { message, conversation: summarized, created: true };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
       const stored = await MessageModel.findById(_id).lean<StoredMessage>();
       if (stored) return { message: stored, conversation, created: false };
-      // The position was taken by a concurrent writer: back off a little, at random, then ask.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt + 1, 10)));
-      lastSeq = await highestSeq(conversation._id);
+      await requireCache().seqAtLeast(id, await highestSeq(conversation._id));
     }
   }
   throw new AppError('unavailable', 'The conversation is too busy right now; your message will be retried.');
+}
+
+/** Runs `work` again after caching the conversation from the database (Redis lost it or it expired). */
+async function reload<T>(id: Types.ObjectId, work: () => Promise<T | null>): Promise<T> {
+  const stored = await ConversationModel.findById(id).lean<Conversation>();
+  if (!stored) throw new AppError('not_found', 'This conversation no longer exists.');
+  await requireCache().store(stored);
+  const result = await work();
+  if (result === null) throw new AppError('unavailable', 'The conversation could not be loaded; your message will be retried.');
+  return result;
 }
 
 async function highestSeq(conversationId: Types.ObjectId): Promise<number> {
@@ -127,30 +217,8 @@ async function highestSeq(conversationId: Types.ObjectId): Promise<number> {
   return last?.seq ?? -1;
 }
 
-async function refreshSummary(conversation: Conversation, message: StoredMessage): Promise<Conversation> {
-  const lastMessage = { seq: message.seq, text: message.text, author: message.author, createdAt: message.createdAt };
-  // A visitor message waits and counts as unread; an agent's reply answers and reads everything before it.
-  const waiting =
-    message.author === 'visitor'
-      ? { $min: { waitingSince: message.createdAt }, $inc: { unread: 1 } }
-      : message.author === 'agent'
-        ? { $unset: { waitingSince: 1 } }
-        : {};
-  const read = message.author === 'agent' ? { unread: 0, agentReadSeq: message.seq } : {};
-  // Filtered by `_id` alone: the embedded database scans the whole collection for any other filter
-  // (a "only if newer" condition cost a scan per message). Two writers finishing out of order may
-  // leave the older preview; the messages themselves are complete and ordered by `seq`.
-  const updated = await ConversationModel.findByIdAndUpdate(
-    conversation._id,
-    { $set: { lastMessage, ...read }, ...waiting },
-    { returnDocument: 'after' },
-  ).lean<Conversation>();
-  return updated ?? (await requireConversation(conversation._id));
-}
-
 export async function requireConversation(id: Types.ObjectId | string, siteId?: Types.ObjectId): Promise<Conversation> {
-  // Looked up by `_id` alone (the only lookup the embedded database answers from an index), then scoped.
-  const conversation = Types.ObjectId.isValid(id) ? await ConversationModel.findById(id).lean<Conversation>() : null;
+  const conversation = Types.ObjectId.isValid(id) ? await loadConversation(id) : null;
   if (!conversation || (siteId && !conversation.siteId.equals(siteId))) throw new AppError('not_found', 'No such conversation.');
   return conversation;
 }
@@ -163,6 +231,13 @@ export function messagesAfter(conversationId: Types.ObjectId, afterSeq: number):
     .exec();
 }
 
-export function listConversations(siteId: Types.ObjectId, status: 'open' | 'closed'): Promise<Conversation[]> {
-  return ConversationModel.find({ siteId, status }).sort({ updatedAt: -1 }).limit(200).lean<Conversation[]>().exec();
+/** A site's latest open or closed conversations, each with its live summary. */
+export async function listConversations(siteId: Types.ObjectId, status: 'open' | 'closed'): Promise<Conversation[]> {
+  const stored = await ConversationModel.find({ siteId, status }).sort({ updatedAt: -1 }).limit(200).lean<Conversation[]>().exec();
+  return Promise.all(stored.map(withLiveSummary));
+}
+
+/** A conversation read from the database, with the live summary Redis holds for it (and cached). */
+export function withLiveSummary(doc: Conversation): Promise<Conversation> {
+  return requireCache().store(doc);
 }

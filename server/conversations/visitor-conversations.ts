@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { MessageAuthor, VisitorConversation } from '../../shared/contract';
 import { UserModel, type StoredUser } from '../agents/user.model';
 import { ConversationModel, type Conversation } from './conversation.model';
+import { withLiveSummary } from './conversation-store';
 
 const LIMIT = 20;
 const PREVIEW_CHARS = 140;
@@ -20,9 +21,9 @@ export async function visitorConversations(siteId: Types.ObjectId, visitorId: st
   const docs = await ConversationModel.find({ siteId, visitorId: new Types.ObjectId(visitorId) })
     .sort({ createdAt: -1 })
     .limit(LIMIT)
-    .select({ status: 1, closeReason: 1, lastMessage: 1, csat: 1, assigneeId: 1, closedBy: 1, createdAt: 1 })
-    .lean<Listed[]>()
-    .exec();
+    .lean<Conversation[]>()
+    .exec()
+    .then((stored) => Promise.all(stored.map(withLiveSummary)));
   const agentIdOf = (doc: Listed) => (doc.assigneeId ?? doc.closedBy)?.toHexString() ?? null;
   const names = await agentNames(siteId, new Set(docs.map(agentIdOf).filter((id) => id !== null)));
   return docs.map((doc) => {

@@ -71,8 +71,10 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
         // broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
         broadcastMessage(ns, posted.conversation, posted.message);
         if (posted.created) {
-          if (posted.conversation.waitingSince) {
-            await replyAlerts.schedule(posted.conversation._id.toHexString(), posted.conversation.waitingSince);
+          // Only the message that started the wait schedules its alert (a re-schedule would be a no-op anyway).
+          const { waitingSince } = posted.conversation;
+          if (waitingSince?.getTime() === posted.message.createdAt.getTime()) {
+            await replyAlerts.schedule(posted.conversation._id.toHexString(), waitingSince);
           }
           onVisitorMessage(siteId, visitorId, text, socket.data.pageType === 'product').catch((err: unknown) => log.error({ err }, 'lifecycle update failed'));
         }

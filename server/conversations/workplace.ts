@@ -8,7 +8,17 @@ import type { Logger } from '../infra/logger';
 import type { LifecycleService } from '../visitors/lifecycle-service';
 import { VisitorModel, type Visitor } from '../visitors/visitor.model';
 import { ConversationModel, type Conversation } from './conversation.model';
-import { onMessageStored, postMessage, releaseOpenConversation, requireConversation } from './conversation-store';
+import {
+  endWaiting,
+  findOpenConversation,
+  loadConversation,
+  onMessageStored,
+  postMessage,
+  recordAgentRead,
+  releaseOpenConversation,
+  requireConversation,
+  updateConversation,
+} from './conversation-store';
 import { CsatModel } from './csat.model';
 import { broadcastMessage, rooms, type ChatNamespaces } from './namespaces';
 import { NoteModel, type StoredNote } from './note.model';
@@ -71,9 +81,9 @@ export class Workplace {
 
   async search(siteId: Types.ObjectId, query: string, status: ConversationStatus | undefined): Promise<ConversationSummary[]> {
     const ids = await this.deps.search.find(siteId.toHexString(), query, SEARCH_LIMIT);
-    // One `_id` lookup each: on the embedded database the one lookup that reads no other document,
+    // From the conversation cache, else one `_id` lookup each (on the embedded database the one lookup that reads no other document),
     // so a search costs the same however many conversations the site has (bench:inbox-search).
-    const found = await Promise.all(ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => ConversationModel.findById(id).lean<Conversation>()));
+    const found = await Promise.all(ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => loadConversation(id)));
     return found
       .filter((c): c is Conversation => c !== null && c.siteId.equals(siteId) && (!status || c.status === status))
       .map(toSummary);
@@ -87,15 +97,15 @@ export class Workplace {
 
   async agentRead(user: StoredUser, conversationId: string, seq: number): Promise<void> {
     const conversation = await requireConversation(conversationId, user.siteId);
-    if (seq <= (conversation.agentReadSeq ?? -1)) return;
-    const upToDate = seq >= (conversation.lastMessage?.seq ?? -1);
-    const updated = await this.update(conversation._id, { $set: { agentReadSeq: seq, ...(upToDate && { unread: 0 }) } });
-    this.deps.ns.visitors.to(rooms.visitor(updated.visitorId.toHexString())).emit('conversation:read', { conversationId, seq });
+    const read = await recordAgentRead(conversation._id, seq);
+    if (!read) return; // read that far already
+    this.deps.ns.agents.to(rooms.siteAgents(read.siteId.toHexString())).emit('conversation:upsert', toSummary(read));
+    this.deps.ns.visitors.to(rooms.visitor(read.visitorId.toHexString())).emit('conversation:read', { conversationId, seq });
   }
 
   async visitorRead(conversation: Conversation, seq: number): Promise<void> {
     if (seq <= (conversation.visitorReadSeq ?? -1)) return;
-    await ConversationModel.updateOne({ _id: conversation._id }, { $set: { visitorReadSeq: seq } });
+    await updateConversation(conversation._id, { $set: { visitorReadSeq: seq } });
     const conversationId = conversation._id.toHexString();
     this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('conversation:read', { conversationId, seq });
   }
@@ -151,9 +161,9 @@ export class Workplace {
     const conversation = await requireConversation(conversationId, user.siteId);
     if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is already closed.');
     await this.system(conversation, `${user.name} closed the conversation.`);
+    await endWaiting(conversation._id);
     const updated = await this.update(conversation._id, {
       $set: { status: 'closed', closedAt: new Date(), closeReason: reason, closeComment: comment || null, closedBy: user._id },
-      $unset: { waitingSince: 1 },
     });
     await releaseOpenConversation(updated);
     await this.deps.analytics?.closed(updated, updated.closedAt ?? new Date());
@@ -163,7 +173,7 @@ export class Workplace {
 
   /** The visitor's rating of their closed conversation, stored once; 1–2 marks them at risk. */
   async submitCsat(visitorId: string, conversationId: string, rating: number, comment: string): Promise<void> {
-    const conversation = await ConversationModel.findById(conversationId).lean<Conversation>();
+    const conversation = await loadConversation(conversationId);
     if (!conversation || !conversation.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
     if (conversation.status !== 'closed') throw new AppError('conflict', 'Conversations are rated once they are closed.');
     try {
@@ -193,18 +203,26 @@ export class Workplace {
   }
 
   /** Applies an update and refreshes every inbox of the site. */
-  private async update(id: Types.ObjectId, update: object): Promise<Conversation> {
-    const updated = await ConversationModel.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' }).lean<Conversation>();
+  private async update(id: Types.ObjectId, update: Parameters<typeof updateConversation>[1]): Promise<Conversation> {
+    const updated = await updateConversation(id, update);
     if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
     this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
     return updated;
   }
 
-  /** Indexes the conversation's words and its visitor's name and email. */
-  private async index(conversation: Conversation, text: string | null): Promise<void> {
-    const visitor = await VisitorModel.findById(conversation.visitorId).select({ name: 1, email: 1 }).lean<Pick<Visitor, 'name' | 'email'>>();
+  /** A visitor told us who they are: their open conversation becomes findable by name and email. */
+  async indexIdentity(visitorId: string, name: string | undefined, email: string | undefined): Promise<void> {
+    const conversation = await findOpenConversation(new Types.ObjectId(visitorId));
+    if (conversation) await this.index(conversation, null, name, email);
+  }
+
+  /** Indexes the conversation's words; its first message also indexes the visitor's name and email as stored. */
+  private async index(conversation: Conversation, text: string | null, ...identity: Array<string | null | undefined>): Promise<void> {
+    const visitor = identity.length === 0 && conversation.lastMessage?.seq === 0
+      ? await VisitorModel.findById(conversation.visitorId).select({ name: 1, email: 1 }).lean<Pick<Visitor, 'name' | 'email'>>()
+      : null;
     const { search } = this.deps;
-    await search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), Date.now(), conversation.visitorName, visitor?.name, visitor?.email, text);
+    await search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), Date.now(), conversation.visitorName, visitor?.name, visitor?.email, ...identity, text);
   }
 }
 

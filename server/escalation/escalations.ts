@@ -14,8 +14,8 @@ import {
 } from '../../shared/lifecycle';
 import { matchLocale } from '../../shared/i18n/locales';
 import type { StoredUser } from '../agents/user.model';
-import { ConversationModel, type Conversation } from '../conversations/conversation.model';
-import { findOpenConversation, postMessage, requireConversation, startConversation } from '../conversations/conversation-store';
+import type { Conversation } from '../conversations/conversation.model';
+import { findOpenConversation, loadConversation, postMessage, requireConversation, startConversation, updateConversation } from '../conversations/conversation-store';
 import { broadcastMessage, rooms, type ChatNamespaces } from '../conversations/namespaces';
 import { toSummary } from '../conversations/serialize';
 import { AppError } from '../edge/errors';
@@ -203,7 +203,7 @@ export class Escalations implements HesitationHandler {
   /** One routing step: offer to the least-loaded available agent not offered yet, or to everyone. */
   private async routeStep(job: RoutingJob): Promise<void> {
     const { ns, availability, sites, routing } = this.deps;
-    const conversation = await ConversationModel.findById(job.conversationId).lean<Conversation>();
+    const conversation = await loadConversation(job.conversationId);
     if (
       !conversation ||
       conversation.status !== 'open' ||
@@ -219,7 +219,7 @@ export class Escalations implements HesitationHandler {
       if (next) {
         const { settings } = await sites.get(siteId);
         const slaMs = settings.escalationSlaSeconds * 1000;
-        await ConversationModel.updateOne({ _id: conversation._id }, { $push: { offeredTo: next.user._id } });
+        await updateConversation(conversation._id, { $push: { offeredTo: next.user._id } });
         ns.agents
           .to(rooms.agent(next.user._id.toHexString()))
           .emit('escalation:offer', { conversation: summary, expiresAt: new Date(Date.now() + slaMs).toISOString() });
@@ -235,9 +235,8 @@ export class Escalations implements HesitationHandler {
   }
 
   /** Applies an update to a conversation and refreshes every inbox of its site. */
-  private async flag(conversation: Conversation, update: object): Promise<Conversation> {
-    const updated = await ConversationModel.findOneAndUpdate({ _id: conversation._id }, update, { returnDocument: 'after' })
-      .lean<Conversation>();
+  private async flag(conversation: Conversation, update: Parameters<typeof updateConversation>[1]): Promise<Conversation> {
+    const updated = await updateConversation(conversation._id, update);
     if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
     this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
     return updated;

@@ -1,6 +1,6 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
-import { ConversationModel, type Conversation } from '../conversations/conversation.model';
+import { loadConversation } from '../conversations/conversation-store';
 import { rooms, type AgentNamespace } from '../conversations/namespaces';
 
 interface ReplyAlertJob {
@@ -51,7 +51,7 @@ export class ReplyAlertQueue {
   }
 
   private async alert({ conversationId, waitingSince }: ReplyAlertJob): Promise<{ alerted: boolean }> {
-    const conversation = await ConversationModel.findById(conversationId).lean<Conversation>();
+    const conversation = await loadConversation(conversationId);
     if (conversation?.status !== 'open' || conversation.waitingSince?.getTime() !== waitingSince) {
       return { alerted: false };
     }

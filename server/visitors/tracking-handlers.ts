@@ -6,7 +6,12 @@ import { signatureMatches } from '../webhooks/signature';
 import type { LifecycleService } from './lifecycle-service';
 
 /** The widget's tracking events and the host page's `identify()`. */
-export function trackingHandlers(lifecycle: LifecycleService, sites: SiteDirectory) {
+export function trackingHandlers(
+  lifecycle: LifecycleService,
+  sites: SiteDirectory,
+  /** The visitor's name or email changed: inbox search should find their conversation by it. */
+  onIdentified: (visitorId: string, name: string | undefined, email: string | undefined) => Promise<void>,
+) {
   return (socket: VisitorSocket): RequestHandlers<typeof trackingRequests> => {
     const { siteId, visitorId } = socket.data;
     return {
@@ -26,6 +31,7 @@ export function trackingHandlers(lifecycle: LifecycleService, sites: SiteDirecto
           customerId: verified ? id : visitor.customerId,
           identified: visitor.identified || verified,
         }));
+        if (name || email) await onIdentified(visitorId, name, email);
         return { verified };
       },
     };
