@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { AppError } from '../edge/errors';
 import { mongo } from 'mongoose';
 import type { Conversation } from './conversation.model';
 import type { StoredMessage } from './message.model';
@@ -65,9 +67,13 @@ return redis.call('HGETALL', KEYS[1])`;
 
 const END_WAIT = `redis.call('HDEL', KEYS[1], 'waitingSince') return 1`;
 
-const RELEASE_OPEN = `
+const DELETE_IF_EQUAL = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
+
+/** Longer than any update takes; a holder that died releases by expiry. */
+const LOCK_MS = 5_000;
+const LOCK_RETRY_MS = 10;
 
 type Script = (key: string, ...args: Array<string | number>) => Promise<unknown>;
 
@@ -85,7 +91,7 @@ type Script = (key: string, ...args: Array<string | number>) => Promise<unknown>
  *   message positions from the highest stored one.
  */
 export class ConversationCache {
-  private readonly scripts: Record<'store' | 'nextSeq' | 'seqAtLeast' | 'record' | 'agentRead' | 'endWait' | 'releaseOpen', Script>;
+  private readonly scripts: Record<'store' | 'nextSeq' | 'seqAtLeast' | 'record' | 'agentRead' | 'endWait' | 'deleteIfEqual', Script>;
 
   constructor(private readonly redis: Redis) {
     const define = (name: string, lua: string): Script => {
@@ -100,7 +106,7 @@ export class ConversationCache {
       record: define('record', RECORD),
       agentRead: define('agent_read', AGENT_READ),
       endWait: define('end_wait', END_WAIT),
-      releaseOpen: define('release_open', RELEASE_OPEN),
+      deleteIfEqual: define('delete_if_equal', DELETE_IF_EQUAL),
     };
   }
 
@@ -168,7 +174,27 @@ export class ConversationCache {
   }
 
   async releaseOpenConversation(visitorId: string, conversationId: string): Promise<void> {
-    await this.scripts.releaseOpen(openKey(visitorId), conversationId);
+    await this.scripts.deleteIfEqual(openKey(visitorId), conversationId);
+  }
+
+  /**
+   * Runs `work` while no other update of the conversation runs, in any process: the embedded
+   * database applies an update by reading and rewriting the whole document, so two at once may
+   * undo each other (a summary write could reopen a conversation being closed).
+   */
+  async whileLocked<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const key = `conversation-lock:${id}`;
+    const token = randomUUID();
+    const deadline = Date.now() + LOCK_MS;
+    while ((await this.redis.set(key, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+      if (Date.now() > deadline) throw new AppError('unavailable', 'The conversation is busy; try again.');
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.scripts.deleteIfEqual(key, token);
+    }
   }
 }
 

@@ -47,25 +47,27 @@ export async function loadConversation(id: Types.ObjectId | string): Promise<Con
 
 /**
  * Applies an update to the stored document, together with the live summary the cache holds (so
- * every update also writes it), and caches the result.
+ * every update also writes it), and caches the result; one update of a conversation at a time.
  */
 export async function updateConversation(id: Types.ObjectId, update: { $set?: object; $push?: object }): Promise<Conversation | null> {
   const key = id.toHexString();
   summaries.written(key);
-  const live = await requireCache().get(key);
-  if (!live && !update.$set && !update.$push) return null; // a summary write with no summary to write
-  const summary = live && liveSummary(live);
-  const { waitingSince, ...counters } = summary ?? {};
-  const updated = await ConversationModel.findOneAndUpdate(
-    { _id: id },
-    {
-      ...update,
-      $set: { ...counters, ...(waitingSince && { waitingSince }), ...update.$set },
-      ...(summary && !waitingSince && { $unset: { waitingSince: 1 } }),
-    },
-    { returnDocument: 'after' },
-  ).lean<Conversation>();
-  return updated && requireCache().store(updated);
+  return requireCache().whileLocked(key, async () => {
+    const live = await requireCache().get(key);
+    if (!live && !update.$set && !update.$push) return null; // a summary write with no summary to write
+    const summary = live && liveSummary(live);
+    const { waitingSince, ...counters } = summary ?? {};
+    const updated = await ConversationModel.findOneAndUpdate(
+      { _id: id },
+      {
+        ...update,
+        $set: { ...counters, ...(waitingSince && { waitingSince }), ...update.$set },
+        ...(summary && !waitingSince && { $unset: { waitingSince: 1 } }),
+      },
+      { returnDocument: 'after' },
+    ).lean<Conversation>();
+    return updated && requireCache().store(updated);
+  });
 }
 
 /** An agent read up to `seq`; null when they had read that far already. */
