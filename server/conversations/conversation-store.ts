@@ -206,9 +206,7 @@ export async function postMessage(input: NewMessage): Promise<PostedMessage> {
 
 /** Runs `work` again after caching the conversation from the database (Redis lost it or it expired). */
 async function reload<T>(id: Types.ObjectId, work: () => Promise<T | null>): Promise<T> {
-  const stored = await ConversationModel.findById(id).lean<Conversation>();
-  if (!stored) throw new AppError('not_found', 'This conversation no longer exists.');
-  await requireCache().store(stored);
+  if (!(await loadConversation(id))) throw new AppError('not_found', 'This conversation no longer exists.');
   const result = await work();
   if (result === null) throw new AppError('unavailable', 'The conversation could not be loaded; your message will be retried.');
   return result;

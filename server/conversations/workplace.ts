@@ -7,7 +7,7 @@ import { AppError } from '../edge/errors';
 import type { Logger } from '../infra/logger';
 import type { LifecycleService } from '../visitors/lifecycle-service';
 import { VisitorModel, type Visitor } from '../visitors/visitor.model';
-import { ConversationModel, type Conversation } from './conversation.model';
+import type { Conversation } from './conversation.model';
 import {
   endWaiting,
   findOpenConversation,
