@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -15,7 +15,7 @@ const cacheRoot = resolve(sourceDir, '../../../node_modules/.cache/ferretdb-laun
  */
 export async function ensureFerretdbLauncher(log: (line: string) => void = console.log): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(readFileSync(join(sourceDir, file)));
+  for (const file of readdirSync(sourceDir).filter((name) => /\.go$|^go\.(mod|sum)$/.test(name)).sort()) hash.update(readFileSync(join(sourceDir, file)));
   const binary = join(cacheRoot, hash.digest('hex').slice(0, 16), 'ferretdb-launcher');
   if (existsSync(binary)) return binary;
 

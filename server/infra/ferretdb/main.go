@@ -64,6 +64,7 @@ func main() {
 	if err := waitForListener(ctx, *listen); err != nil {
 		log.Fatal(err)
 	}
+	go keepIDLookupsIndexed(ctx, dir, 2*time.Second)
 	fmt.Printf("ready %s\n", f.MongoDBURI())
 
 	if err := <-done; err != nil && ctx.Err() == nil {
