@@ -20,16 +20,11 @@ import { RollupFlusher } from '../server/analytics/rollup';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
+import { json, option, say } from './cli';
 
-const json = process.argv.includes('--json');
-const option = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const EVENTS = option('--events', 100_000);
 const DAYS = option('--days', 365);
 const RUNS = 7;
-const say = (line: string) => json || console.error(line);
 const ms = (n: number) => Math.round(n * 10) / 10;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-analytics-'));

@@ -7,17 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { startEmbeddedMongo } from '../server/infra/embedded-mongo';
+import { json, option, say } from './cli';
 
-const json = process.argv.includes('--json');
-const option = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const SECONDS = option('--seconds', 20);
 const DOCS = option('--docs', 5000);
 const INSERTS_PER_SECOND = 250;
 const UPDATES_PER_SECOND = 25;
-const say = (line: string) => json || console.error(line);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

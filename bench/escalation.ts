@@ -17,18 +17,13 @@ import { loadConfig } from '../server/config';
 import { spawnUntilReady } from '../server/infra/child-process';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
+import { json, option, say } from './cli';
 
-const json = process.argv.includes('--json');
-const option = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const VISITORS = option('--visitors', 200);
 const AGENTS = 5;
 const IDLE_SECONDS = 5;
 /** Visitors arrive evenly over this window: 200 hesitating buyers a minute is a very busy shop. */
 const ARRIVAL_SECONDS = option('--arrival-seconds', 60);
-const say = (line: string) => json || console.error(line);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const twoDecimals = (n: number) => Math.round(n * 100) / 100;

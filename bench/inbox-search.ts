@@ -12,15 +12,13 @@ import { ConversationSearchIndex } from '../server/conversations/search-index';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
+import { json, option, say } from './cli';
 
-const json = process.argv.includes('--json');
-const at = process.argv.indexOf('--messages');
-const MESSAGES = at > 0 ? Number(process.argv[at + 1]) : 20_000;
+const MESSAGES = option('--messages', 20_000);
 const PER_CONVERSATION = 10;
 const RUNS = 5;
 /** What the server shows of a search (workplace.ts SEARCH_LIMIT). */
 const SHOWN = 30;
-const say = (line: string) => json || console.error(line);
 
 const WORDS = ('order shipping delivery parcel courier refund return size colour jacket shoes trail waterproof price discount ' +
   'coupon payment card invoice address tracking warehouse tomorrow week help thanks please question stock available teal ' +

@@ -16,19 +16,14 @@ import { loadConfig } from '../server/config';
 import { spawnUntilReady, type ManagedProcess } from '../server/infra/child-process';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
+import { json, option, say } from './cli';
 
-const json = process.argv.includes('--json');
-const option = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
 const VISITORS = option('--visitors', 5000);
 const SENDERS = option('--senders', 500);
 const AGENTS = option('--agents', 20);
 const SECONDS = option('--seconds', 60);
 const INTERVAL_MS = option('--interval-ms', 2000);
 const CONNECT_CONCURRENCY = 100;
-const say = (line: string) => json || console.error(line);
 
 interface Latencies { p50: number; p95: number; p99: number }
 const percentiles = (values: number[]): Latencies => {

@@ -1,0 +1,13 @@
+// What every bench script reads from its command line: `--json` for one machine-readable line, and
+// numeric options such as `--seconds 60`.
+export const json = process.argv.includes('--json');
+
+export function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** A progress line on stderr, silent with `--json`. */
+export const say = (line: string): void => {
+  if (!json) console.error(line);
+};
