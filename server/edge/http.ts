@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import { parseInput } from '../../shared/contract';
 import type { Logger } from '../infra/logger';
 import { AppError, describeIssues, httpStatusOf, toApiError } from './errors';
 
@@ -11,7 +12,7 @@ export function route(handler: (req: Request, res: Response) => Promise<void>): 
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
+  const parsed = parseInput(schema, body);
   if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error.issues));
   return parsed.data;
 }

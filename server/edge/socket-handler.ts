@@ -1,6 +1,6 @@
 import type { ExtendedError } from 'socket.io';
 import type { z } from 'zod';
-import type { Ack, RequestSpec } from '../../shared/contract';
+import { parseInput, type Ack, type RequestSpec } from '../../shared/contract';
 import type { Logger } from '../infra/logger';
 import { AppError, describeIssues, toApiError } from './errors';
 
@@ -38,7 +38,7 @@ export function registerRequests<T extends Record<string, RequestSpec>>(
       const ack = ackOf(args);
       const payload = ack ? args.slice(0, -1)[0] : args[0];
       try {
-        const parsed = spec.payload.safeParse(payload ?? {});
+        const parsed = parseInput(spec.payload, payload ?? {});
         if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error.issues));
         const data = await handler(parsed.data);
         ack?.({ ok: true, data });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Role, User } from './entities';
+import { displayName } from './text';
 
 // ---- REST: accounts (`/api/users` for admins, `/api/auth` for everyone signed in) ----
 
 export const Password = z.string().min(10, 'at least 10 characters').max(200);
 const Email = z.string().trim().toLowerCase().email().max(254);
-const Name = z.string().trim().min(1).max(120);
+const Name = displayName(120);
 
 export const Availability = z.enum(['online', 'away', 'offline']);
 export type Availability = z.infer<typeof Availability>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { displayName } from './text';
 
 /** "/shortcut": letters, digits, dashes and underscores. */
 export const Shortcut = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{1,32}$/, 'letters, digits, - and _ (up to 32)');
 
 export const CannedResponseBody = z.object({
   shortcut: Shortcut,
-  title: z.string().trim().min(1).max(120),
+  title: displayName(120),
   /** May hold {visitor.name}, {order.number} and {agent.name}; the console fills them in. */
   text: z.string().trim().min(1).max(5000),
 });

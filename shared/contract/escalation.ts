@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Concern, HesitationKind, Stage } from '../lifecycle';
 import { ConversationStatus, ConversationSummary, Escalation, MessageAuthor, ObjectIdString } from './entities';
+import { displayName } from './text';
 
 export const IntentReason = z.object({ signal: z.string(), contribution: z.number(), detail: z.string() });
 export const PageVisit = z.object({ url: z.string(), title: z.string(), pageType: z.string(), at: z.string() });
@@ -57,7 +58,7 @@ export const ProactivePrompt = z.object({
 export type ProactivePrompt = z.infer<typeof ProactivePrompt>;
 
 export const OfflineForm = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: displayName(120),
   email: z.string().trim().email().max(254),
   question: z.string().trim().min(1).max(5000),
 });

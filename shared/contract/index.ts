@@ -12,3 +12,4 @@ export * from './accounts';
 export * from './workplace';
 export * from './settings';
 export * from './canned';
+export * from './text';

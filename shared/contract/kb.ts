@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KB_LOCALES } from '../kb/locales';
 import { ObjectIdString } from './entities';
+import { displayName } from './text';
 
 export const KbLocale = z.enum(KB_LOCALES);
 export type KbLocale = z.infer<typeof KbLocale>;
@@ -100,10 +101,10 @@ export const kbAgentPushes = {} as const;
 
 // ---- REST: the editor in /console (`/api/kb`, session cookie) ----
 
-const Title = z.string().trim().min(1).max(200);
+const Title = displayName(200);
 const Body = z.string().max(50_000);
-const Category = z.string().trim().min(1).max(60);
-const Tags = z.array(z.string().trim().min(1).max(40)).max(20);
+const Category = displayName(60);
+const Tags = z.array(displayName(40)).max(20);
 
 export const KbArticleContent = z.object({ title: Title, body: Body, category: Category, tags: Tags.default([]) });
 export type KbArticleContent = z.infer<typeof KbArticleContent>;

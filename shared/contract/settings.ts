@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { LifecycleSettings } from '../lifecycle';
 import { WEEKDAYS, isTimeZone, type Weekday } from '../sites/business-hours';
+import { displayName } from './text';
 
 export const WidgetLocale = z.enum(LOCALES);
 
@@ -31,7 +32,7 @@ const Origin = z
 
 /** What an admin sets for the site; every part applies without a restart. */
 export const SiteSettings = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: displayName(120),
   greeting: z.string().trim().min(1).max(300),
   /** Pages allowed to embed the widget; empty allows any. */
   allowedOrigins: z.array(Origin).max(50),

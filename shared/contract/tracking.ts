@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { displayLine, optionalDisplayName } from './text';
 
 /** What the widget observes on the host page and the host page reports through `track()`. */
 export const TrackedEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('page_view'),
     url: z.string().url().max(2000),
-    title: z.string().max(300).default(''),
+    title: displayLine(300).default(''),
     /** The page's `data-page-type` attribute, when the shop marks its pages. */
     pageType: z.string().max(40).nullable().default(null),
   }),
@@ -37,7 +38,7 @@ export type TrackedEvent = z.infer<typeof TrackedEvent>;
 /** `identify()` of the host page; `signature` = hex HMAC-SHA256 of `id` with the site secret, computed by the shop's backend. */
 export const IdentifyPayload = z.object({
   id: z.string().trim().min(1).max(200),
-  name: z.string().trim().max(120).optional(),
+  name: optionalDisplayName(120),
   email: z.string().trim().email().max(254).optional(),
   signature: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });

@@ -132,7 +132,8 @@ const storedShapes: Record<string, z.ZodType> = {
     seq: z.number().int().min(0),
   }),
   visitors: z.looseObject({
-    name: Nullable(IdentifyPayload.shape.name.unwrap().or(OfflineForm.shape.name)),
+    // `identify()` keeps only the names the offline form would accept too.
+    name: Nullable(OfflineForm.shape.name),
     email: Nullable(z.string().email().max(254)),
     customerId: Nullable(IdentifyPayload.shape.id),
     cart: z.looseObject({ items: z.number().int().min(0), value: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }),
