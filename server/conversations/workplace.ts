@@ -63,6 +63,11 @@ export function toNote(doc: StoredNote): Note {
   };
 }
 
+/** A read position stops at the conversation's last message: nobody can mark messages still to come as read. */
+function readUpTo(conversation: Conversation, seq: number): number {
+  return Math.min(seq, conversation.lastMessage?.seq ?? -1);
+}
+
 /** An agent's work on a conversation beyond replying: notes, reads, search, take, transfer, close, and the visitor's rating. */
 export class Workplace {
   private readonly stopIndexing: () => void;
@@ -97,17 +102,19 @@ export class Workplace {
 
   async agentRead(user: StoredUser, conversationId: string, seq: number): Promise<void> {
     const conversation = await requireConversation(conversationId, user.siteId);
-    const read = await recordAgentRead(conversation._id, seq);
+    const upTo = readUpTo(conversation, seq);
+    const read = await recordAgentRead(conversation._id, upTo);
     if (!read) return; // read that far already
     this.deps.ns.agents.to(rooms.siteAgents(read.siteId.toHexString())).emit('conversation:upsert', toSummary(read));
-    this.deps.ns.visitors.to(rooms.visitor(read.visitorId.toHexString())).emit('conversation:read', { conversationId, seq });
+    this.deps.ns.visitors.to(rooms.visitor(read.visitorId.toHexString())).emit('conversation:read', { conversationId, seq: upTo });
   }
 
   async visitorRead(conversation: Conversation, seq: number): Promise<void> {
-    if (seq <= (conversation.visitorReadSeq ?? -1)) return;
-    await updateConversation(conversation._id, { $set: { visitorReadSeq: seq } });
+    const upTo = readUpTo(conversation, seq);
+    if (upTo <= (conversation.visitorReadSeq ?? -1)) return;
+    await updateConversation(conversation._id, { $set: { visitorReadSeq: upTo } });
     const conversationId = conversation._id.toHexString();
-    this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('conversation:read', { conversationId, seq });
+    this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('conversation:read', { conversationId, seq: upTo });
   }
 
   async notes(user: StoredUser, conversationId: string): Promise<Note[]> {

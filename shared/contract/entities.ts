@@ -5,6 +5,10 @@ import { Concern, HesitationKind } from '../lifecycle';
 export const ClientMessageId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export const ObjectIdString = z.string().regex(/^[0-9a-f]{24}$/);
 export const MessageText = z.string().trim().min(1).max(5000);
+/** The highest message position a client may name: far beyond any conversation, and an integer every store keeps exactly. */
+export const MAX_SEQ = 2 ** 31 - 1;
+/** A position a client has read up to; the server also holds it to the conversation's last message. */
+export const ReadSeq = z.number().int().min(0).max(MAX_SEQ);
 
 export const MessageAuthor = z.enum(['visitor', 'agent', 'system']);
 export type MessageAuthor = z.infer<typeof MessageAuthor>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Stage } from '../lifecycle';
-import { ClientMessageId, Message, MessageText, SitePublicInfo } from './entities';
+import { ClientMessageId, MAX_SEQ, Message, MessageText, SitePublicInfo } from './entities';
 import { escalationVisitorPushes, escalationVisitorRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbVisitorPushes, kbVisitorRequests } from './kb';
@@ -8,17 +8,24 @@ import { trackingRequests } from './tracking';
 import { workplaceVisitorPushes, workplaceVisitorRequests } from './workplace';
 
 
+/** The signed visitor token the server hands out: a compact JWS. */
+const VisitorToken = z.string().max(2000).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
 /** Socket.IO handshake `auth` of the widget. */
 export const VisitorHandshake = z.object({
   siteKey: z.string().min(1).max(100),
-  token: z.string().max(2000).optional(),
+  /**
+   * A token that is not one (stored data cut short, edited or corrupted) is no identity, like a
+   * forged or expired one: the visitor starts afresh and the widget stores the new token it syncs.
+   */
+  token: VisitorToken.optional().catch(undefined),
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
 export const chatVisitorRequests = {
   /** Sent on every (re)connect: answers the identity token and whatever the client has not seen yet. */
   'visitor:sync': {
-    payload: z.object({ afterSeq: z.number().int().min(-1).default(-1) }),
+    payload: z.object({ afterSeq: z.number().int().min(-1).max(MAX_SEQ).default(-1) }),
     result: z.object({
       visitorId: z.string(),
       token: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientMessageId, ConversationStatus, ConversationSummary, CsatAnswer, MessageText, ObjectIdString } from './entities';
+import { ClientMessageId, ConversationStatus, ConversationSummary, CsatAnswer, MessageText, ObjectIdString, ReadSeq } from './entities';
 
 const ConversationRef = z.object({ conversationId: ObjectIdString });
 
@@ -33,7 +33,7 @@ export const workplaceAgentRequests = {
   /** Assigns an unassigned conversation to this agent; the first agent wins (`conflict` for the others). */
   'conversation:take': { payload: ConversationRef, result: z.object({ conversation: ConversationSummary }) },
   /** The agent has read the conversation up to `seq`: clears its unread count, the visitor sees "Read". */
-  'conversation:read': { payload: ConversationRef.extend({ seq: z.number().int().min(0) }), result: z.null() },
+  'conversation:read': { payload: ConversationRef.extend({ seq: ReadSeq }), result: z.null() },
   'notes:list': { payload: ConversationRef, result: z.object({ notes: z.array(Note) }) },
   'note:add': {
     payload: ConversationRef.extend({ clientId: ClientMessageId, text: MessageText }),
@@ -59,7 +59,7 @@ export const workplaceAgentPushes = {
 
 export const workplaceVisitorRequests = {
   /** The visitor has seen the conversation up to `seq`: agents see "Seen". */
-  'conversation:read': { payload: z.object({ seq: z.number().int().min(0) }), result: z.null() },
+  'conversation:read': { payload: z.object({ seq: ReadSeq }), result: z.null() },
   /** The answer to the rating prompt of a closed conversation; once per conversation. */
   'csat:submit': {
     payload: ConversationRef.extend({ rating: CsatRating, comment: z.string().trim().max(1000).default('') }),
