@@ -50,7 +50,7 @@ export function spawnUntilReady(
   });
 }
 
-export function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
+export function stopProcess(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
@@ -58,6 +58,6 @@ export function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void>
       clearTimeout(killer);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }

@@ -20,7 +20,7 @@ export async function ensureFerretdbLauncher(log: (line: string) => void = conso
   if (existsSync(binary)) return binary;
 
   mkdirSync(dirname(binary), { recursive: true });
-  log('Building the embedded database (FerretDB v1, SQLite) with go build; the first build takes 1-3 minutes…');
+  log('Building the embedded database (FerretDB v1) with go build; the first build takes 1-3 minutes…');
   const started = Date.now();
   const ticker = setInterval(() => log(`  still building… ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
   try {

@@ -2,10 +2,11 @@ module chatwidget/ferretdb-launcher
 
 go 1.22
 
+require github.com/FerretDB/FerretDB v1.24.0
+
 require (
-	github.com/FerretDB/FerretDB v1.24.0
-	modernc.org/libc v1.55.3
-	modernc.org/sqlite v1.31.1
+	modernc.org/libc v1.55.3 // indirect
+	modernc.org/sqlite v1.31.1 // indirect
 )
 
 require (
@@ -27,7 +28,7 @@ require (
 	github.com/jackc/pgerrcode v0.0.0-20240316143900-6e2875d9b438 // indirect
 	github.com/jackc/pgpassfile v1.0.0 // indirect
 	github.com/jackc/pgservicefile v0.0.0-20221227161230-091c0ba34f0a // indirect
-	github.com/jackc/pgx/v5 v5.6.0 // indirect
+	github.com/jackc/pgx/v5 v5.6.0
 	github.com/jackc/puddle/v2 v2.2.1 // indirect
 	github.com/klauspost/compress v1.13.6 // indirect
 	github.com/mattn/go-isatty v0.0.20 // indirect

@@ -1,8 +1,8 @@
-// Command ferretdb-launcher runs an embedded FerretDB (SQLite backend) so that
-// the Node server and the test suite get a MongoDB-compatible database without
-// a MongoDB installation. It prints "ready <mongodb-uri>" once it accepts
-// connections and stops on SIGINT/SIGTERM or when its stdin closes (so it never
-// outlives the Node process that started it).
+// Command ferretdb-launcher runs an embedded FerretDB so that the Node server and the test suite get
+// a MongoDB-compatible database without a MongoDB installation. Its default backend is PostgreSQL
+// (a private cluster the Node side starts); SQLite is kept to read data folders written before.
+// It prints "ready <mongodb-uri>" once it accepts connections and stops on SIGINT/SIGTERM or when
+// its stdin closes (so it never outlives the Node process that started it).
 package main
 
 import (
@@ -24,27 +24,30 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
-	dataDir := flag.String("data", "data/ferretdb", "directory for the SQLite files")
+	handler := flag.String("handler", "postgresql", "backend: postgresql or sqlite")
+	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL (postgresql backend)")
+	dataDir := flag.String("data", "data/ferretdb", "directory of the SQLite files (sqlite backend)")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin closes")
 	flag.Parse()
 
-	dir, err := filepath.Abs(*dataDir)
-	if err != nil {
-		log.Fatal(err)
+	config := ferretdb.Config{
+		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Handler:  *handler,
+		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		log.Fatal(err)
+	switch *handler {
+	case "postgresql":
+		config.PostgreSQLURL = *postgresURL
+	case "sqlite":
+		dir, err := filepath.Abs(*dataDir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		config.SQLiteURL = "file:" + dir + "/"
+	default:
+		log.Fatalf("unknown handler %q", *handler)
 	}
-
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		// WAL with synchronous=NORMAL: a commit survives a crash of any process (it is in the WAL),
-		// and is flushed to disk at checkpoints rather than with an fsync per write; only a power
-		// loss or OS crash can lose the last moments, as with MongoDB's default journal interval.
-		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(normal)",
-		Logger:    slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-	})
+	f, err := ferretdb.New(&config)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -64,7 +67,9 @@ func main() {
 	if err := waitForListener(ctx, *listen); err != nil {
 		log.Fatal(err)
 	}
-	go keepIDLookupsIndexed(ctx, dir, 2*time.Second)
+	if *handler == "postgresql" {
+		go keepEqualityFiltersIndexed(ctx, *postgresURL, time.Second)
+	}
 	fmt.Printf("ready %s\n", f.MongoDBURI())
 
 	if err := <-done; err != nil && ctx.Err() == nil {
