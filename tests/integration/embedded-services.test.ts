@@ -36,10 +36,9 @@ function childrenOf(pid: number): number[] {
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
 
 function startServer(dataDir: string) {
+  const { MONGODB_URI: _mongo, REDIS_URL: _redis, ...env } = process.env;
   return spawnUntilReady(process.execPath, ['--import', 'tsx', 'server/main.ts'], (line) => line.includes('Lifecycle Chat is running'), 90_000, {
-    ...process.env,
-    MONGODB_URI: '',
-    REDIS_URL: '',
+    ...env,
     PORT: '0',
     DATA_DIR: dataDir,
     ADMIN_EMAIL: ADMIN.email,

@@ -43,6 +43,9 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			log.Fatal(err)
+		}
 		config.SQLiteURL = "file:" + dir + "/"
 	default:
 		log.Fatalf("unknown handler %q", *handler)
