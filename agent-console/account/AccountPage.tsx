@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AgentPresence, User } from '../../shared/contract';
 import { askNotificationPermission, notificationPermission } from '../workplace/browser-hooks';
 import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { Name } from '../ui/Name';
 
 interface AccountPageProps {
   api: WorkplaceApi;
@@ -36,7 +37,7 @@ export function AccountPage({ api, user, me, onCapacity, onSignedOut }: AccountP
     <section class="page" aria-labelledby="account-title">
       <h1 id="account-title" class="page__title">My account</h1>
       <p class="muted">
-        {user.name} · {user.email} · {user.role}
+        <Name name={user.name} /> · {user.email} · {user.role}
       </p>
       {message && <p class={message.kind === 'ok' ? 'notice' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>}
       <form class="card form-grid" onSubmit={changePassword} aria-labelledby="password-title">

@@ -12,6 +12,7 @@ import { useWorkplace, type Workplace } from '../workplace/workplace-context';
 import { Composer, type CannedCompletion } from './Composer';
 import { ConversationActions, CsatSummary } from './ConversationActions';
 import { MessageList } from './MessageList';
+import { Name } from '../ui/Name';
 
 export interface ConversationViewProps {
   selected: SelectedConversation | null;
@@ -58,7 +59,7 @@ export function ConversationView(props: ConversationViewProps) {
         <Avatar name={visitorName} seed={summary?.visitorId ?? id} />
         <div class="conversation__who">
           <h2 id="conversation-title" class="conversation__title">
-            {visitorName}
+            <Name name={visitorName} />
           </h2>
           <p class="conversation__sub muted">
             {selected.visitor?.email ?? 'No email given'}

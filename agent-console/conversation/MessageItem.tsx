@@ -1,6 +1,7 @@
 import type { Message } from '../../shared/contract';
 import { messageTime } from '../lib/format';
 import type { OutgoingMessage } from '../state/console-store';
+import { Name } from '../ui/Name';
 
 /** A stored message. Text is rendered as a text node, never parsed as HTML. */
 export function MessageItem({ message, visitorName, now, seen = false }: { message: Message; visitorName: string; now: number; seen?: boolean }) {
@@ -21,7 +22,7 @@ export function MessageItem({ message, visitorName, now, seen = false }: { messa
   return (
     <li class={`message message--${message.author}`}>
       <span class="message__meta">
-        <span class="message__author">{author}</span>
+        <Name class="message__author" name={author} />
         {time}
       </span>
       <p class="message__bubble">{message.text}</p>
@@ -47,7 +48,7 @@ export function OutgoingItem({ outgoing, agentName, onRetry, onDiscard }: Outgoi
       data-client-id={outgoing.clientId}
     >
       <span class="message__meta">
-        <span class="message__author">{agentName}</span>
+        <Name class="message__author" name={agentName} />
         {!failed && <span class="message__status">Sending…</span>}
       </span>
       <p class="message__bubble">{outgoing.text}</p>

@@ -2,6 +2,7 @@ import { formatDuration } from '../lib/format';
 import { escalationLabel } from '../lib/lifecycle-labels';
 import { useNow } from '../lib/use-now';
 import type { EscalationOffer } from './offers-store';
+import { Name } from '../ui/Name';
 
 interface EscalationOffersProps {
   offers: EscalationOffer[];
@@ -34,7 +35,7 @@ function OfferCard({ offer, onAccept, onOpen, onDismiss }: { offer: EscalationOf
     <article class="offer" aria-labelledby={titleId} data-conversation-id={id}>
       <div class="offer__body">
         <p id={titleId} class="offer__title">
-          <strong>{visitorName}</strong> needs help
+          <strong><Name name={visitorName} /></strong> needs help
         </p>
         {escalation && (
           <p class="offer__reason">

@@ -2,6 +2,7 @@ import type { ConversationSummary } from '../../shared/contract';
 import { EscalationBadges } from '../escalation/EscalationBadges';
 import { formatWait, relativeTime, secondsSince } from '../lib/format';
 import { Avatar } from '../ui/Avatar';
+import { Name } from '../ui/Name';
 
 interface InboxItemProps {
   conversation: ConversationSummary;
@@ -34,7 +35,7 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
         <Avatar name={visitorName} seed={conversation.visitorId} />
         <span class="inbox-item__body">
           <span class="inbox-item__row">
-            <span class="inbox-item__name">{visitorName}</span>
+            <Name class="inbox-item__name" name={visitorName} />
             {conversation.unread > 0 && (
               <span class="unread-count" aria-label={`${conversation.unread} unread`}>
                 {conversation.unread}

@@ -1,5 +1,6 @@
 import { formatDuration } from '../lib/format';
 import type { WaitingAlert } from '../state/console-store';
+import { Name } from '../ui/Name';
 
 interface WaitingAlertsProps {
   alerts: WaitingAlert[];
@@ -16,7 +17,7 @@ export function WaitingAlerts({ alerts, onOpen, onDismiss }: WaitingAlertsProps)
         <div class="toast" role="alert" key={alert.conversationId}>
           <span class="toast__icon" aria-hidden="true">!</span>
           <p class="toast__text">
-            <strong>{alert.visitorName}</strong> has been waiting{' '}
+            <strong><Name name={alert.visitorName} /></strong> has been waiting{' '}
             {formatDuration(alert.waitingSeconds)} for a reply.
           </p>
           <span class="toast__actions">

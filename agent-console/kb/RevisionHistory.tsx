@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { KbRevision } from '../../shared/contract';
 import { ACTION_LABELS } from './labels';
 import { describeFailure, type KbApi } from './kb-api';
+import { Name } from '../ui/Name';
 
 interface RevisionHistoryProps {
   api: KbApi;
@@ -52,7 +53,7 @@ export function RevisionHistory({ api, articleId, revision, canRestore, onRestor
                 {r.restoredFrom !== null && <span> from #{r.restoredFrom}</span>}
                 {r.changed.length > 0 && <span class="muted"> · {r.changed.join(', ')}</span>}
                 <div class="muted">
-                  {r.author.name} · <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
+                  <Name name={r.author.name} /> · <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
                 </div>
               </div>
               {canRestore && r.number !== revision && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentPresence, Invite, Role, TeamMember } from '../../shared/contract';
 import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { Name } from '../ui/Name';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', agent: 'Agent', editor: 'Editor' };
 const STATUS_LABELS: Record<TeamMember['status'], string> = { active: 'Active', invited: 'Invited', deactivated: 'Deactivated' };
@@ -52,7 +53,7 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
       {invite && (
         <div class="notice invite-link" role="status">
           <p>
-            Send this one-time link to <strong>{invite.name}</strong>. It works until{' '}
+            Send this one-time link to <strong><Name name={invite.name} /></strong>. It works until{' '}
             {new Date(invite.invite.expiresAt).toLocaleString()}.
           </p>
           <input class="input" readOnly value={invite.invite.url} aria-label="Invite link" onFocus={(e) => e.currentTarget.select()} />
@@ -78,7 +79,7 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
               const self = user.id === userId;
               return (
                 <tr key={user.id}>
-                  <td>{user.name}{self && <span class="muted"> (you)</span>}</td>
+                  <td><Name name={user.name} />{self && <span class="muted"> (you)</span>}</td>
                   <td>{user.email}</td>
                   <td>
                     <select

@@ -1,6 +1,7 @@
 import type { VisitorConversation } from '../../shared/contract';
 import { CLOSE_REASONS } from '../conversation/ConversationActions';
 import { messageTime, relativeTime } from '../lib/format';
+import { Name } from '../ui/Name';
 
 export interface ConversationHistoryProps {
   /** Null while they load. */
@@ -51,7 +52,7 @@ function PastConversation({ conversation, now, onOpen }: { conversation: Visitor
       <span class="past-conversation__preview">{preview}</span>
       {(agentName || csatRating !== null) && (
         <span class="visitor-panel__meta past-conversation__facts">
-          {agentName && <span>{agentName}</span>}
+          {agentName && <Name name={agentName} />}
           {csatRating !== null && <span class="badge">Rated {csatRating}/5</span>}
         </span>
       )}

@@ -3,6 +3,7 @@ import type { User } from '../../shared/contract';
 import type { ConnectionStatus } from '../agent-socket';
 import { Avatar } from '../ui/Avatar';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { Name } from '../ui/Name';
 
 interface HeaderProps {
   user: User;
@@ -28,7 +29,7 @@ export function Header({ user, connection, signingOut, onSignOut, nav, availabil
         <ConnectionIndicator status={connection} />
         <span class="topbar__user">
           <Avatar name={user.name} seed={user.id} size="sm" />
-          <span class="topbar__name">{user.name}</span>
+          <Name class="topbar__name" name={user.name} />
         </span>
         <button type="button" class="button button--ghost" onClick={onSignOut} disabled={signingOut}>
           {signingOut ? 'Signing out…' : 'Sign out'}

@@ -115,7 +115,7 @@ describe('conversation tools', () => {
       fireEvent.keyDown(box, { key: 'Enter' });
     });
     await screen.findByText('VIP customer');
-    expect(screen.getByText(/Internal note · Ada Agent/)).toBeTruthy();
+    expect(screen.getByText('VIP customer').closest('li')?.querySelector('.message__author')?.textContent).toBe('Internal note · Ada Agent');
     expect(connection.sent('note:add')).toMatchObject([{ conversationId: conv.id, text: 'VIP customer' }]);
     expect(connection.sent('message:send')).toEqual([]);
     expect(connection.sent('typing:set')).toEqual([]);
