@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
 /**
- * A UTF-16 surrogate without its pair. The database stores UTF-8, which cannot hold one, and would
- * turn it into U+FFFD after the ack had echoed it raw; so inbound text gets U+FFFD before anything
- * sees it, and what is acked is what is stored.
+ * What a store cannot hold as sent: a UTF-16 surrogate without its pair (UTF-8 has none, so the
+ * database would keep U+FFFD after the ack had echoed it raw) and U+0000 (PostgreSQL's jsonb refuses
+ * it, and BSON keys end at it). Inbound text gets U+FFFD for each before anything sees it, so what
+ * is acked is what is stored.
  */
-const LONE_SURROGATE = /\p{Cs}/gu;
+const UNSTORABLE = /[\p{Cs}\u0000]/gu;
 /** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): inside a name they reorder the text around it. */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Controls and line breaks: a single line has none. */
@@ -17,16 +18,20 @@ const LINE_BREAKING = /[\p{Cc}\u2028\u2029]+/gu;
  */
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
 
-export function toWellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
+export function toStorable(text: string): string {
+  return text.replace(UNSTORABLE, '\uFFFD');
 }
 
-/** Every string in a decoded JSON value, object keys included, made well-formed (see LONE_SURROGATE). */
-export function wellFormedInput(value: unknown): unknown {
-  if (typeof value === 'string') return toWellFormed(value);
-  if (Array.isArray(value)) return value.map(wellFormedInput);
+/** Deeper than any contract schema reaches: what lies below fails validation whatever its text, so the walk stops there. */
+const MAX_INPUT_DEPTH = 32;
+
+/** Every string in a decoded JSON value, object keys included, made storable (see UNSTORABLE). */
+export function storableInput(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return toStorable(value);
+  if (depth >= MAX_INPUT_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item) => storableInput(item, depth + 1));
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [toWellFormed(key), wellFormedInput(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [toStorable(key), storableInput(item, depth + 1)]));
   }
   return value;
 }
@@ -38,14 +43,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Validates an inbound payload or body against its contract schema, after making its text well-formed. */
+/** Validates an inbound payload or body against its contract schema, after making its text storable. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
-  return schema.safeParse(wellFormedInput(input));
+  return schema.safeParse(storableInput(input));
 }
 
-/** Text for one line among other text: well-formed, no bidi controls, controls and line breaks as spaces, trimmed. */
+/** Text for one line among other text: storable, no bidi controls, controls and line breaks as spaces, trimmed. */
 export function toSingleLine(text: string): string {
-  return toWellFormed(text).replace(BIDI_CONTROL, '').replace(LINE_BREAKING, ' ').trim();
+  return toStorable(text.replace(BIDI_CONTROL, '').replace(LINE_BREAKING, ' ')).trim();
 }
 
 /** Whether the text shows anything at all. */

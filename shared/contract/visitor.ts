@@ -4,6 +4,7 @@ import { ClientMessageId, MAX_SEQ, Message, MessageText, SitePublicInfo } from '
 import { escalationVisitorPushes, escalationVisitorRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbVisitorPushes, kbVisitorRequests } from './kb';
+import { toStorable } from './text';
 import { trackingRequests } from './tracking';
 import { workplaceVisitorPushes, workplaceVisitorRequests } from './workplace';
 
@@ -13,7 +14,8 @@ const VisitorToken = z.string().max(2000).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
 /** Socket.IO handshake `auth` of the widget. */
 export const VisitorHandshake = z.object({
-  siteKey: z.string().min(1).max(100),
+  /** Made storable like every inbound text: the site lookup filters by it. */
+  siteKey: z.string().overwrite(toStorable).min(1).max(100),
   /**
    * A token that is not one (stored data cut short, edited or corrupted) is no identity, like a
    * forged or expired one: the visitor starts afresh and the widget stores the new token it syncs.

@@ -9,9 +9,9 @@ import {
   isVisible,
   parseInput,
   toSingleLine,
-  toWellFormed,
+  toStorable,
   visitorRequests,
-  wellFormedInput,
+  storableInput,
 } from '../../shared/contract';
 
 const LONE_HIGH = '\uD83D';
@@ -22,26 +22,37 @@ const REPLACEMENT = '\uFFFD';
 const RLO = '\u202E';
 const ZWNJ = '\u200C';
 
-describe('well-formed text', () => {
+describe('storable text', () => {
   it('replaces lone surrogates and keeps pairs', () => {
-    expect(toWellFormed(`a${LONE_HIGH}b${LONE_LOW}c${SMILE}`)).toBe(`a${REPLACEMENT}b${REPLACEMENT}c${SMILE}`);
-    expect(toWellFormed(`${LONE_LOW}${LONE_HIGH}`)).toBe(REPLACEMENT + REPLACEMENT);
-    expect(toWellFormed('Привет, سلام')).toBe('Привет, سلام');
+    expect(toStorable(`a${LONE_HIGH}b${LONE_LOW}c${SMILE}`)).toBe(`a${REPLACEMENT}b${REPLACEMENT}c${SMILE}`);
+    expect(toStorable(`${LONE_LOW}${LONE_HIGH}`)).toBe(REPLACEMENT + REPLACEMENT);
+    expect(toStorable('Привет, سلام')).toBe('Привет, سلام');
+  });
+
+  it('replaces U+0000, which PostgreSQL cannot store', () => {
+    expect(toStorable('a\u0000b')).toBe(`a${REPLACEMENT}b`);
   });
 
   it('reaches every string of a payload, keys included, and leaves other values alone', () => {
     const at = new Date(0);
     const input = { text: `x${LONE_HIGH}`, list: [LONE_LOW, 1, null, true], nested: { [`k${LONE_HIGH}`]: { at } } };
-    expect(wellFormedInput(input)).toEqual({
+    expect(storableInput(input)).toEqual({
       text: `x${REPLACEMENT}`,
       list: [REPLACEMENT, 1, null, true],
       nested: { [`k${REPLACEMENT}`]: { at } },
     });
     const bare = Object.assign(Object.create(null) as object, { q: LONE_LOW });
-    expect(wellFormedInput(bare)).toEqual({ q: REPLACEMENT });
+    expect(storableInput(bare)).toEqual({ q: REPLACEMENT });
   });
 
-  it('gives the validated payload its well-formed text, so the ack echoes what the database stores', () => {
+  it('walks no deeper than any schema reaches, so a deeply nested payload is refused, not a stack overflow', () => {
+    let deep: unknown = LONE_HIGH;
+    for (let i = 0; i < 20_000; i++) deep = { a: [deep] };
+    expect(() => storableInput(deep)).not.toThrow();
+    expect(parseInput(visitorRequests['message:send'].payload, { clientId: 'a1b2c3d4e5f6', text: deep }).success).toBe(false);
+  });
+
+  it('gives the validated payload its storable text, so the ack echoes what the database stores', () => {
     const parsed = parseInput(visitorRequests['message:send'].payload, { clientId: 'a1b2c3d4e5f6', text: `half an emoji ${LONE_HIGH}` });
     expect(parsed.data?.text).toBe(`half an emoji ${REPLACEMENT}`);
   });
