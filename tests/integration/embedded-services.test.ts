@@ -9,6 +9,9 @@ import { startEmbeddedMongo } from '../../server/infra/embedded-mongo';
 import { ensureFerretdbLauncher } from '../../server/infra/ferretdb/build';
 const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 
+/** Documents keyed by strings, as the app's messages are. */
+type Row = { _id: string } & Record<string, unknown>;
+
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'lc-embedded-'));
@@ -77,9 +80,9 @@ describe('a data folder written by the SQLite-backed embedded database', () => {
     );
     const before = new MongoClient(old.readyLine.slice('ready '.length).trim());
     const messages = Array.from({ length: 2_500 }, (_, i) => ({ _id: `m${i}`, conversationId: `c${i % 40}`, seq: i, text: `message ${i}` }));
-    await before.db('lifecycle_chat').collection('messages').createIndex({ conversationId: 1, seq: 1 }, { unique: true });
-    await before.db('lifecycle_chat').collection('messages').insertMany(messages);
-    await before.db('lifecycle_chat').collection('sites').insertOne({ _id: 'site' as never, publicKey: 'pk_1' });
+    await before.db('lifecycle_chat').collection<Row>('messages').createIndex({ conversationId: 1, seq: 1 }, { unique: true });
+    await before.db('lifecycle_chat').collection<Row>('messages').insertMany(messages);
+    await before.db('lifecycle_chat').collection<Row>('sites').insertOne({ _id: 'site', publicKey: 'pk_1' });
     await before.close();
     await old.stop();
 
@@ -87,14 +90,14 @@ describe('a data folder written by the SQLite-backed embedded database', () => {
     const after = new MongoClient(mongo.uri);
     try {
       const db = after.db('lifecycle_chat');
-      expect(await db.collection('messages').countDocuments()).toBe(2_500);
+        expect(await db.collection('messages').countDocuments()).toBe(2_500);
       expect(await db.collection('messages').find({ conversationId: 'c7' }).sort({ seq: 1 }).toArray()).toEqual(
         messages.filter((m) => m.conversationId === 'c7'),
       );
       expect(await db.collection('sites').findOne({ publicKey: 'pk_1' })).toEqual({ _id: 'site', publicKey: 'pk_1' });
       const indexes = await db.collection('messages').listIndexes().toArray();
       expect(indexes.find((i) => i.unique)?.key).toEqual({ conversationId: 1, seq: 1 });
-      await expect(db.collection('messages').insertOne({ _id: 'dup' as never, conversationId: 'c7', seq: 7 })).rejects.toMatchObject({ code: 11000 });
+      await expect(db.collection<Row>('messages').insertOne({ _id: 'dup', conversationId: 'c7', seq: 7 })).rejects.toMatchObject({ code: 11000 });
       expect(existsSync(join(dataDir, 'ferretdb'))).toBe(false);
       expect(existsSync(join(dataDir, 'ferretdb-sqlite-migrated'))).toBe(true);
     } finally {
