@@ -33,6 +33,8 @@ const SHOP = 'https://shop.example';
 const IDLE_SECONDS = 32 * 60;
 const PAGE_VIEWS_PER_TAB = 3;
 const NEW_TABS = 2;
+/** Product pages tab A views before the checkout. */
+const SETUP_PRODUCT_VIEWS = 2;
 /** How long a round's read-back may take to show every acked field before the missing ones count as lost. */
 const SETTLE_MS = 1000;
 const ACK_TIMEOUT_MS = 30_000;
@@ -134,8 +136,11 @@ async function playRound(index: number): Promise<Round> {
   a.socket.on('proactive:prompt', (prompt) => round.prompts.push(prompt));
   if (b.session.visitorId !== visitorId) round.refused.push(`second tab: another visitor ${b.session.visitorId}`);
 
-  // Tab A puts an item in the cart and opens the checkout.
+  // Tab A: a product page, one item in the cart (purchase), a second product page (so an emptied
+  // cart means evaluation whatever the order of what follows), then the checkout.
+  await track(round, a.socket, pageView(`/product/${index}-first`, 'product'));
   if (await track(round, a.socket, cartOf(1))) round.cart = { items: 1, value: 25, currency: 'USD' };
+  await track(round, a.socket, pageView(`/product/${index}-second`, 'product'));
   await track(round, a.socket, pageView('/checkout', 'checkout'));
 
   const formTab = index % 2 === 0 ? a.socket : b.socket;
@@ -292,7 +297,7 @@ function lostFields(round: Round, seen: Observed): Lost[] {
       sessions: 2,
       identified: false,
       contentPages: 0,
-      evaluationPages: round.pageUrls.length,
+      evaluationPages: SETUP_PRODUCT_VIEWS + round.pageUrls.length,
       kbSearches: 0,
       productQuestions: 0,
       cartItems: round.cart.items,
@@ -309,7 +314,7 @@ function lostFields(round: Round, seen: Observed): Lost[] {
 
   // The idle report ended the first session: the visitor panel lists this session's pages, each acked view once.
   differ('page views of the session', [...round.pageUrls].sort(), context?.pages.map((p) => p.url).sort());
-  differ('lifetime page counts', { checkout: 1, product: round.pageUrls.length }, stored && sortedKeys(stored.pageCounts));
+  differ('lifetime page counts', { checkout: 1, product: SETUP_PRODUCT_VIEWS + round.pageUrls.length }, stored && sortedKeys(stored.pageCounts));
 
   if (round.prompts.length > 0) {
     differ('prompt kind', ['checkout_idle'], round.prompts.map((p) => p.kind));
