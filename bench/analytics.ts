@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { AnalyticsReportName } from '../shared/contract/analytics';
-import { DAY_MODELS } from '../server/analytics/analytics-day.model';
+import { DAY_MODELS } from '../server/data/models/analytics-day.model';
 import { demoFacts } from '../server/analytics/demo/demo-facts';
 import { countsOf, dayOf } from '../server/analytics/facts';
 import { AnalyticsRecorder } from '../server/analytics/recorder';

@@ -6,7 +6,6 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import helmet from 'helmet';
 import { Redis } from 'ioredis';
-import mongoose from 'mongoose';
 import { Server } from 'socket.io';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/contract/constants';
 import { selfServiceRoutes, userRoutes } from './agents/account-routes';
@@ -17,14 +16,10 @@ import { Invites } from './agents/invites';
 import { Presence } from './agents/presence';
 import { presenceHandlers } from './agents/presence-handlers';
 import { SessionStore } from './agents/sessions';
-import { UserModel } from './agents/user.model';
 import { Analytics } from './analytics/analytics';
 import { analyticsRoutes } from './analytics/analytics-routes';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
-import { ConversationModel } from './conversations/conversation.model';
-import { MessageModel } from './conversations/message.model';
-import { OpenConversationModel } from './conversations/open-conversation.model';
 import type {
   AgentDomainHandlers,
   AgentNamespace,
@@ -40,6 +35,7 @@ import { ConversationCache } from './conversations/conversation-cache';
 import { flushConversations, useConversationCache } from './conversations/conversation-store';
 import { Workplace } from './conversations/workplace';
 import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversations/workplace-handlers';
+import { connectData, disconnectData, pingDatabase, runMigrations } from './data';
 import { demoRoutes } from './demo/demo-routes';
 import { socketIp, type TrustProxy } from './edge/client-ip';
 import { refuseCrossSiteWrites } from './edge/csrf';
@@ -62,16 +58,13 @@ import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
 import { ensureDemoSite } from './sites/first-run';
 import { SiteDirectory } from './sites/site-directory';
-import { SiteModel } from './sites/site.model';
 import { settingsRoutes } from './sites/settings-routes';
 import { AtRiskSweep } from './visitors/at-risk-sweep';
 import { LifecycleService } from './visitors/lifecycle-service';
 import { PageMetrics } from './visitors/page-metrics';
 import { trackingHandlers } from './visitors/tracking-handlers';
-import { OrderModel } from './webhooks/order.model';
 import { ShopEvents } from './webhooks/shop-events';
 import { shopWebhookRoutes } from './webhooks/shop-webhook-routes';
-import { VisitorModel } from './visitors/visitor.model';
 import { VisitorTokens } from './visitors/visitor-token';
 
 export interface ServerOptions {
@@ -102,15 +95,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, log } = options;
   const prefix = options.redisPrefix;
 
-  mongoose.set('bufferCommands', false);
-  // While the database is unreachable, an operation waits this long for it and then fails, answered
-  // as `unavailable`: well inside the widget's and console's 10 s ack timeouts, so clients get a code
-  // to retry on instead of a silent timeout (a replica-set election outlasts it: writes fail and are re-sent).
-  await mongoose.connect(options.mongoUri, { serverSelectionTimeoutMS: 3_000 });
-  await Promise.all([SiteModel, UserModel, VisitorModel, ConversationModel, OpenConversationModel, MessageModel, OrderModel].map((m) => m.init()));
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  try {
+    await connectData({ mongoUri: options.mongoUri, redis });
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  await runMigrations(log);
   useConversationCache(new ConversationCache(redis));
 
   const { site, createdAdmin } = await ensureDemoSite({
@@ -118,7 +112,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminPassword: config.ADMIN_PASSWORD,
   });
   if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
-  const analytics = await Analytics.start(redis, log);
+  const analytics = Analytics.start(redis, log);
   const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log, analytics: analytics.recorder });
   if (await seedDemoArticles(kb, site._id)) log.info('added the demo help-centre articles');
 
@@ -127,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = new RateLimits(redis, { perSender: config.RATE_LIMIT_PER_SENDER, perIp: config.RATE_LIMIT_PER_IP });
   const isConsoleOrigin = sameHost(config.PUBLIC_URL);
 
+  const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -136,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       crossOriginResourcePolicy: false,
     }),
   );
-  app.get('/healthz', healthRoute(mongoose.connection, redis));
+  app.get('/healthz', healthRoute(pingDatabase, redis));
   // Webhooks verify a signature over the raw body, so they are mounted before the JSON parser.
   const shopWebhooks = express.Router();
   app.use('/api', limitRequests(limits));
@@ -191,7 +186,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, log);
   replyAlerts.start();
-  const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS);
   const metrics = new PageMetrics(redis);
   const lifecycle = new LifecycleService({ ns, sites, metrics, analytics: analytics.lifecycle, log });
   const availability = new AgentAvailability(ns, sites);
@@ -232,7 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
   workplaceApi.use('/settings', settingsRoutes(sites, sessions, config.PUBLIC_URL));
-  shopWebhooks.use(shopWebhookRoutes(redis, new ShopEvents(lifecycle, metrics)));
+  shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics)));
 
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites, (visitorId, name, email) => workplace.indexIdentity(visitorId, name, email)),
@@ -253,6 +247,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   attachVisitorGateway({
     ns,
     tokens: new VisitorTokens(options.secret),
+    sites,
     replyAlerts,
     domains: visitorDomains,
     agentsOnline: (siteId) => availability.anyOnline(siteId),
@@ -288,7 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       redis.disconnect();
       // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.
       await Promise.all([pubClient.quit(), subClient.quit()]).catch(() => undefined);
-      await mongoose.disconnect();
+      await disconnectData();
     },
   };
 }

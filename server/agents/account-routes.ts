@@ -18,7 +18,7 @@ import { sessionCookie } from './auth-routes';
 import { toUser } from './current-user';
 import { permissionGuard, publicBase } from './guard';
 import type { SessionStore } from './sessions';
-import type { StoredUser } from './user.model';
+import type { StoredUser } from '../data';
 
 const UserParams = z.object({ id: ObjectIdString });
 

@@ -1,12 +1,10 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { CreateUserBody, Invite, TeamMember, UpdateUserBody } from '../../shared/contract';
+import { accounts, type StoredUser } from '../data';
 import { AppError } from '../edge/errors';
 import type { Invites } from './invites';
 import { hashPassword, verifyPassword } from './passwords';
 import type { SessionStore } from './sessions';
-import { UserModel, type StoredUser } from './user.model';
-
-const DUPLICATE_KEY = 11000;
 
 export function toTeamMember(doc: StoredUser): TeamMember {
   return {
@@ -35,25 +33,18 @@ export class Accounts {
   constructor(private readonly deps: Deps) {}
 
   async list(siteId: Types.ObjectId): Promise<TeamMember[]> {
-    const users = await UserModel.find({ siteId }).sort({ name: 1 }).lean<StoredUser[]>();
-    return users.map(toTeamMember);
+    return (await accounts.ofSite(siteId)).map(toTeamMember);
   }
 
   async create(siteId: Types.ObjectId, body: CreateUserBody, inviteBase: string): Promise<{ user: TeamMember; invite: Invite | null }> {
-    let created: StoredUser;
-    try {
-      const doc = await UserModel.create({
-        siteId,
-        email: body.email,
-        name: body.name,
-        role: body.role,
-        passwordHash: body.password ? await hashPassword(body.password) : null,
-      });
-      created = doc.toObject<StoredUser>();
-    } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) throw new AppError('conflict', 'A user with this email already exists.');
-      throw err;
-    }
+    const created = await accounts.create({
+      siteId,
+      email: body.email,
+      name: body.name,
+      role: body.role,
+      passwordHash: body.password ? await hashPassword(body.password) : null,
+    });
+    if (!created) throw new AppError('conflict', 'A user with this email already exists.');
     const invite = body.password ? null : await this.issueInvite(created, inviteBase);
     return { user: toTeamMember(await this.require(siteId, created._id.toHexString())), invite };
   }
@@ -71,7 +62,7 @@ export class Accounts {
     if (body.role && body.role !== 'admin' && user._id.equals(admin._id)) {
       throw new AppError('conflict', 'You cannot take the admin role from yourself; ask another admin.');
     }
-    await UserModel.updateOne({ _id: user._id }, { $set: body });
+    await accounts.update(user._id, body);
     // Sockets carry the user as of their handshake: a new role takes effect on reconnect.
     if (body.role && body.role !== user.role) this.deps.disconnect(userId);
     return toTeamMember(await this.require(admin.siteId, userId));
@@ -80,7 +71,7 @@ export class Accounts {
   async setActive(admin: StoredUser, userId: string, active: boolean): Promise<TeamMember> {
     const user = await this.require(admin.siteId, userId);
     if (!active && user._id.equals(admin._id)) throw new AppError('conflict', 'You cannot deactivate yourself.');
-    await UserModel.updateOne({ _id: user._id }, { $set: { active, ...(active ? {} : { availability: 'offline' }) } });
+    await accounts.update(user._id, { active, ...(active ? {} : { availability: 'offline' as const }) });
     if (!active) {
       await this.deps.invites.revoke(userId);
       await this.signOutEverywhere(userId);
@@ -91,16 +82,16 @@ export class Accounts {
   /** The invited person (or one with a reset link) sets a password; the link is used up. */
   async acceptInvite(token: string, password: string): Promise<StoredUser> {
     const userId = await this.deps.invites.use(token);
-    const user = userId ? await UserModel.findOne({ _id: userId, active: true }).lean<StoredUser>() : null;
+    const user = await activeUser(userId);
     if (!user) throw new AppError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.');
-    await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(password), inviteExpiresAt: null } });
+    await accounts.update(user._id, { passwordHash: await hashPassword(password), inviteExpiresAt: null });
     await this.signOutEverywhere(user._id.toHexString());
     return user;
   }
 
   async peekInvite(token: string): Promise<StoredUser> {
     const userId = await this.deps.invites.peek(token);
-    const user = userId ? await UserModel.findOne({ _id: userId, active: true }).lean<StoredUser>() : null;
+    const user = await activeUser(userId);
     if (!user) throw new AppError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.');
     return user;
   }
@@ -109,7 +100,7 @@ export class Accounts {
   async changePassword(user: StoredUser, currentPassword: string, newPassword: string): Promise<void> {
     const valid = Boolean(user.passwordHash) && (await verifyPassword(user.passwordHash ?? '', currentPassword));
     if (!valid) throw new AppError('bad_credentials', 'The current password is not correct.');
-    await UserModel.updateOne({ _id: user._id }, { $set: { passwordHash: await hashPassword(newPassword) } });
+    await accounts.update(user._id, { passwordHash: await hashPassword(newPassword) });
     await this.signOutEverywhere(user._id.toHexString());
   }
 
@@ -120,14 +111,19 @@ export class Accounts {
 
   private async issueInvite(user: StoredUser, inviteBase: string): Promise<Invite> {
     const { token, expiresAt } = await this.deps.invites.issue(user._id.toHexString());
-    await UserModel.updateOne({ _id: user._id }, { $set: { inviteExpiresAt: expiresAt } });
+    await accounts.update(user._id, { inviteExpiresAt: expiresAt });
     // The token travels in the fragment: it never reaches a server log or a Referer header.
     return { token, url: `${inviteBase}/console/#invite=${token}`, expiresAt: expiresAt.toISOString() };
   }
 
   private async require(siteId: Types.ObjectId, userId: string): Promise<StoredUser> {
-    const user = Types.ObjectId.isValid(userId) ? await UserModel.findOne({ _id: userId, siteId }).lean<StoredUser>() : null;
-    if (!user) throw new AppError('not_found', 'No such user.');
+    const user = await accounts.byId(userId);
+    if (!user?.siteId.equals(siteId)) throw new AppError('not_found', 'No such user.');
     return user;
   }
+}
+
+async function activeUser(userId: string | null): Promise<StoredUser | null> {
+  const user = userId ? await accounts.byId(userId) : null;
+  return user?.active ? user : null;
 }

@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from './passwords';
 import { requirePermission } from './permissions';
 import { sessionTokenFrom, toUser, userFromCookie } from './current-user';
 import type { SessionStore } from './sessions';
-import { UserModel, type StoredUser } from './user.model';
+import { accounts } from '../data';
 
 // Compared against when the email is unknown, so both failures take the same time.
 const decoyHash = hashPassword('decoy-password-never-matches');
@@ -21,7 +21,8 @@ export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: R
     const ip = req.ip ?? 'unknown';
     // Brute force: a few attempts per email and address, and per address, in a window.
     await limits.signInAttempt(email, ip);
-    const user = await UserModel.findOne({ email: { $eq: email }, active: true }).lean<StoredUser>();
+    const found = await accounts.byEmail(email);
+    const user = found?.active ? found : null;
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
     if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
     await limits.signInSucceeded(email, ip);

@@ -1,9 +1,8 @@
 import { parse } from 'cookie';
-import { Types } from 'mongoose';
 import { SESSION_COOKIE, type User } from '../../shared/contract';
+import { accounts, type StoredUser } from '../data';
 import { AppError } from '../edge/errors';
 import type { SessionStore } from './sessions';
-import { UserModel, type StoredUser } from './user.model';
 
 export function toUser(doc: StoredUser): User {
   return {
@@ -23,9 +22,7 @@ export function sessionTokenFrom(cookieHeader: string | undefined): string | und
 export async function userFromCookie(sessions: SessionStore, cookieHeader: string | undefined): Promise<StoredUser> {
   const token = sessionTokenFrom(cookieHeader);
   const session = token ? await sessions.get(token) : null;
-  const user = session && Types.ObjectId.isValid(session.userId)
-    ? await UserModel.findOne({ _id: session.userId, active: true }).lean<StoredUser>()
-    : null;
-  if (!user) throw new AppError('unauthorized', 'Please sign in.');
+  const user = session ? await accounts.byId(session.userId) : null;
+  if (!user?.active) throw new AppError('unauthorized', 'Please sign in.');
   return user;
 }

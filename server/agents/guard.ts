@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { userFromCookie } from './current-user';
 import { requirePermission, type Permission } from './permissions';
 import type { SessionStore } from './sessions';
-import type { StoredUser } from './user.model';
+import type { StoredUser } from '../data';
 
 /** For REST routes: the signed-in user (else `unauthorized`) when their role has the row (else `forbidden`). */
 export function permissionGuard(sessions: SessionStore) {

@@ -2,10 +2,9 @@ import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import type { AgentPresence, Availability } from '../../shared/contract';
 import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import { accounts, sites, type StoredUser } from '../data';
 import { AppError } from '../edge/errors';
 import type { Logger } from '../infra/logger';
-import { SiteModel } from '../sites/site.model';
-import { UserModel, type StoredUser } from './user.model';
 
 /** What presence needs of routing's view of agents (escalation/agent-availability.ts). */
 export interface AgentLoads {
@@ -33,7 +32,7 @@ export class Presence {
   constructor(private readonly deps: Deps) {}
 
   async set(user: StoredUser, patch: { availability?: Availability; capacity?: number }): Promise<AgentPresence> {
-    await UserModel.updateOne({ _id: user._id }, { $set: { ...patch, ...(patch.availability && { autoAway: false }) } });
+    await accounts.update(user._id, { ...patch, ...(patch.availability && { autoAway: false }) });
     await this.changed(user.siteId.toHexString(), [user._id]);
     return this.one(user._id);
   }
@@ -41,11 +40,7 @@ export class Presence {
   /** The agent is at the console: resets the inactivity clock, and ends an automatic away. */
   async activity(user: StoredUser, now = Date.now()): Promise<void> {
     await this.deps.redis.zadd(activityKey(user.siteId.toHexString()), now, user._id.toHexString());
-    const back = await UserModel.updateOne(
-      { _id: user._id, availability: 'away', autoAway: true },
-      { $set: { availability: 'online', autoAway: false } },
-    );
-    if (back.modifiedCount > 0) await this.changed(user.siteId.toHexString(), [user._id]);
+    if (await accounts.endAutoAway(user._id)) await this.changed(user.siteId.toHexString(), [user._id]);
   }
 
   /** A console connected or disconnected. */
@@ -54,24 +49,23 @@ export class Presence {
   }
 
   async team(siteId: Types.ObjectId): Promise<AgentPresence[]> {
-    const users = await UserModel.find({ siteId, active: true, role: { $in: WORKING_ROLES } }).sort({ name: 1 }).lean<StoredUser[]>();
-    return this.describe(siteId.toHexString(), users.filter((u) => u.passwordHash));
+    const users = await accounts.ofSite(siteId);
+    return this.describe(siteId.toHexString(), users.filter((u) => u.active && WORKING_ROLES.includes(u.role) && u.passwordHash));
   }
 
   /** Puts every online agent of every site idle for longer than the site's `autoAwayMinutes` away. */
   async sweep(now = Date.now()): Promise<{ away: number }> {
-    const sites = await SiteModel.find({}).select({ autoAwayMinutes: 1 }).lean<Array<{ _id: Types.ObjectId; autoAwayMinutes?: number }>>();
     let away = 0;
-    for (const site of sites) {
+    for (const site of await sites.autoAwaySettings()) {
       const minutes = site.autoAwayMinutes ?? 10;
       if (minutes <= 0) continue;
       const siteId = site._id.toHexString();
       const idle = await this.deps.redis.zrangebyscore(activityKey(siteId), '-inf', now - minutes * 60_000);
       if (idle.length === 0) continue;
-      const ids = idle.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
-      const online = await UserModel.find({ _id: { $in: ids }, availability: 'online' }).select({ _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
+      const users = await Promise.all(idle.map((id) => accounts.byId(id)));
+      const online = users.filter((u): u is StoredUser => u?.availability === 'online');
       if (online.length === 0) continue;
-      await UserModel.updateMany({ _id: { $in: online.map((u) => u._id) }, availability: 'online' }, { $set: { availability: 'away', autoAway: true } });
+      await Promise.all(online.map((u) => accounts.update(u._id, { availability: 'away', autoAway: true })));
       away += online.length;
       this.deps.log.info({ siteId, agents: online.length }, 'agents set away after inactivity');
       await this.changed(siteId, online.map((u) => u._id));
@@ -80,7 +74,7 @@ export class Presence {
   }
 
   private async one(userId: Types.ObjectId): Promise<AgentPresence> {
-    const user = await UserModel.findById(userId).lean<StoredUser>();
+    const user = await accounts.byId(userId);
     if (!user) throw new AppError('not_found', 'No such user.');
     const [presence] = await this.describe(user.siteId.toHexString(), [user]);
     return presence!;
@@ -88,7 +82,7 @@ export class Presence {
 
   /** Tells the site's agents and widgets. */
   private async changed(siteId: string, userIds: Types.ObjectId[]): Promise<void> {
-    const users = await UserModel.find({ _id: { $in: userIds } }).lean<StoredUser[]>();
+    const users = (await Promise.all(userIds.map((id) => accounts.byId(id)))).filter((u): u is StoredUser => u !== null);
     for (const presence of await this.describe(siteId, users)) {
       this.deps.ns.agents.to(rooms.siteAgents(siteId)).emit('presence:changed', presence);
     }

@@ -1,10 +1,9 @@
 import type { Redis } from 'ioredis';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
 import type { Logger } from '../infra/logger';
-import { AnalyticsReachedModel, DAY_MODELS } from './analytics-day.model';
+import type { DayRange } from '../data';
 import { ConversationAnalytics } from './conversation-analytics';
 import { LifecycleAnalytics } from './lifecycle-analytics';
-import type { DayRange } from './pipelines';
 import { AnalyticsRecorder } from './recorder';
 import { REPORTS } from './reports';
 import { RollupFlusher } from './rollup';
@@ -26,8 +25,7 @@ export class Analytics {
     this.flusher = new RollupFlusher(redis, log);
   }
 
-  static async start(redis: Redis, log: Logger): Promise<Analytics> {
-    await Promise.all([...Object.values(DAY_MODELS), AnalyticsReachedModel].map((m) => m.init()));
+  static start(redis: Redis, log: Logger): Analytics {
     const analytics = new Analytics(redis, log);
     analytics.flusher.start();
     analytics.conversations.start();

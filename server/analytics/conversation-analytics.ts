@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { onMessageStored } from '../conversations/conversation-store';
-import type { Conversation } from '../conversations/conversation.model';
+import type { Conversation } from '../data';
 import type { Logger } from '../infra/logger';
 import type { AnalyticsRecorder } from './recorder';
 

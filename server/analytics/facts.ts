@@ -1,5 +1,8 @@
 import { FUNNEL_STAGES, type HesitationOutcome } from '../../shared/contract/analytics';
 import type { HesitationKind, Stage } from '../../shared/lifecycle';
+import type { Family } from '../data';
+
+export { FAMILIES, type Family } from '../data';
 
 /**
  * An analytics event: one fact the product reports as it happens. Each becomes counts in its site's
@@ -16,10 +19,6 @@ export type AnalyticsFact =
   | { type: 'csat'; siteId: string; at: Date; rating: number }
   | { type: 'kb_search'; siteId: string; at: Date; locale: string; query: string; results: number }
   | { type: 'kb_view' | 'kb_deflection' | 'kb_escalation'; siteId: string; at: Date };
-
-/** Families of counts, each kept per site and day in its own collection. */
-export const FAMILIES = ['funnel', 'hesitations', 'purchases', 'firstResponse', 'resolution', 'csat', 'kb', 'gaps'] as const;
-export type Family = (typeof FAMILIES)[number];
 
 export interface Count {
   day: string;

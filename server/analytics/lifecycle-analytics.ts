@@ -2,12 +2,10 @@ import type { Redis } from 'ioredis';
 import type { HesitationOutcome } from '../../shared/contract/analytics';
 import { Stage, type Hesitation } from '../../shared/lifecycle';
 import type { Logger } from '../infra/logger';
-import type { Visitor } from '../visitors/visitor.model';
-import { AnalyticsReachedModel } from './analytics-day.model';
+import { stagesReached, type Visitor } from '../data';
 import { newlyReachedStages } from './facts';
 import type { AnalyticsRecorder } from './recorder';
 
-const DUPLICATE_KEY = 11000;
 const DAY_MS = 86_400_000;
 /** Visitors whose awareness this process has already counted (or found counted), to skip the insert. */
 const SEEN_LIMIT = 100_000;
@@ -92,12 +90,6 @@ export class LifecycleAnalytics {
       if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
       this.seen.add(visitorId);
     }
-    try {
-      await AnalyticsReachedModel.create({ _id: `${visitorId}:${stage}` });
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw err;
-    }
+    return stagesReached.firstTime(visitorId, stage);
   }
 }

@@ -11,9 +11,8 @@ import {
   type ResponseTimesReport,
 } from '../../shared/contract/analytics';
 import { HesitationKind } from '../../shared/lifecycle';
-import { DAY_MODELS } from './analytics-day.model';
+import { analyticsDays, type DayRange } from '../data';
 import { FIRST_RESPONSE_BOUNDS, OPEN_BUCKET, RESOLUTION_BOUNDS, hesitationKey, splitGapKey, weekOf, type Family } from './facts';
-import { dailyPipeline, totalsPipeline, type DayRange } from './pipelines';
 
 const TOP_GAPS = 10;
 /** Longer ranges are charted per week. */
@@ -22,7 +21,7 @@ const DAILY_UP_TO_DAYS = 62;
 type Totals = Map<string, number>;
 
 async function totals(range: DayRange, family: Family, limit?: number): Promise<Totals> {
-  const rows = await DAY_MODELS[family].aggregate<{ _id: string; n: number }>(totalsPipeline(range, limit));
+  const rows = await analyticsDays.totals(family, range, limit);
   return new Map(rows.map((r) => [r._id, r.n]));
 }
 
@@ -85,7 +84,7 @@ export async function responseTimesReport(range: DayRange): Promise<ResponseTime
 export async function csatReport(range: DayRange): Promise<CsatReport> {
   const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
   const interval = days <= DAILY_UP_TO_DAYS ? 'day' : 'week';
-  const rows = await DAY_MODELS.csat.aggregate<{ _id: { day: string; key: string }; n: number }>(dailyPipeline(range));
+  const rows = await analyticsDays.daily('csat', range);
   const byPeriod = new Map<string, number[]>();
   const ratings = [0, 0, 0, 0, 0];
   for (const { _id, n } of rows) {

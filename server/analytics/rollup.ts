@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
-import { DAY_MODELS, dayDocId, type AnalyticsDay, type Row } from './analytics-day.model';
+import { analyticsDays, dayDocId, type AnalyticsDay, type Row } from '../data';
 import { FAMILIES, type Family } from './facts';
 import { DIRTY_DAYS, pendingKey } from './recorder';
 
@@ -96,10 +96,9 @@ export class RollupFlusher {
     const id = dayDocId(siteId, day);
     await Promise.all(
       [...splitBatch(fields)].map(async ([family, added]) => {
-        const model = DAY_MODELS[family];
-        const doc = await model.findById(id).lean<AnalyticsDay>();
+        const doc = await analyticsDays.byId(family, id);
         if (doc?.lastBatch === batch) return;
-        await model.replaceOne({ _id: id }, mergeDay(doc, siteId, day, added, batch), { upsert: true });
+        await analyticsDays.replace(family, mergeDay(doc, siteId, day, added, batch));
       }),
     );
     return true;

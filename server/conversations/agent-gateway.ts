@@ -1,13 +1,13 @@
 import { agentRequests } from '../../shared/contract';
 import { userFromCookie } from '../agents/current-user';
 import { AGENT_EVENT_PERMISSIONS, requirePermission } from '../agents/permissions';
-import type { StoredUser } from '../agents/user.model';
 import type { SessionStore } from '../agents/sessions';
+import { visitors, type StoredUser } from '../data';
 import { AppError } from '../edge/errors';
 import { registerRequests, toHandshakeError, type RequestHandlers } from '../edge/socket-handler';
 import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import type { Logger } from '../infra/logger';
-import { VisitorModel, visitorDisplayName, type Visitor } from '../visitors/visitor.model';
+import { visitorDisplayName } from '../visitors/display-name';
 import { listConversations, messagesAfter, postMessage, requireConversation } from './conversation-store';
 import { broadcastMessage, rooms, type AgentDomainHandlers, type ChatNamespaces } from './namespaces';
 import { toMessage, toSummary } from './serialize';
@@ -53,12 +53,12 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
 
     registerRequests(socket, agentRequests, guarded(user, {
       'conversations:list': async ({ status }) => ({
-        conversations: (await listConversations(siteId, status)).map(toSummary),
+        conversations: (await listConversations(siteId, status, new Date())).map(toSummary),
       }),
       'conversation:open': async ({ conversationId }) => {
         const conversation = await requireConversation(conversationId, siteId);
         const [visitor, messages] = await Promise.all([
-          VisitorModel.findById(conversation.visitorId).lean<Visitor>(),
+          visitors.byId(conversation.visitorId),
           messagesAfter(conversation._id, -1),
         ]);
         if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');

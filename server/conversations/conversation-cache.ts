@@ -1,11 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { AppError } from '../edge/errors';
-import { mongo } from 'mongoose';
-import type { Conversation } from './conversation.model';
-import type { StoredMessage } from './message.model';
+import { fromExtendedJson, toExtendedJson, type Conversation, type StoredMessage } from '../data';
 
-const { EJSON } = mongo.BSON;
 /** An idle conversation leaves Redis after a day; the database has its document. */
 const TTL_SECONDS = 86_400;
 
@@ -71,10 +66,6 @@ const DELETE_IF_EQUAL = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
 
-/** Longer than any update takes; a holder that died releases by expiry. */
-const LOCK_MS = 5_000;
-const LOCK_RETRY_MS = 10;
-
 type Script = (key: string, ...args: Array<string | number>) => Promise<unknown>;
 
 /**
@@ -121,9 +112,9 @@ export class ConversationCache {
     const hash = await this.scripts.store(
       conversationKey(doc._id.toHexString()),
       doc.updatedAt.getTime(),
-      EJSON.stringify(doc),
+      toExtendedJson(doc),
       last?.seq ?? -1,
-      last ? EJSON.stringify(last) : '',
+      last ? toExtendedJson(last) : '',
       doc.unread ?? 0,
       doc.agentReadSeq ?? -1,
       doc.waitingSince?.getTime() ?? '',
@@ -149,7 +140,7 @@ export class ConversationCache {
     const hash = await this.scripts.record(
       conversationKey(message.conversationId.toHexString()),
       message.seq,
-      EJSON.stringify(last),
+      toExtendedJson(last),
       message.author,
       message.createdAt.getTime(),
     );
@@ -176,26 +167,6 @@ export class ConversationCache {
   async releaseOpenConversation(visitorId: string, conversationId: string): Promise<void> {
     await this.scripts.deleteIfEqual(openKey(visitorId), conversationId);
   }
-
-  /**
-   * Runs `work` while no other update of the conversation runs, in any process: the embedded
-   * database applies an update by reading and rewriting the whole document, so two at once may
-   * undo each other (a summary write could reopen a conversation being closed).
-   */
-  async whileLocked<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const key = `conversation-lock:${id}`;
-    const token = randomUUID();
-    const deadline = Date.now() + LOCK_MS;
-    while ((await this.redis.set(key, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
-      if (Date.now() > deadline) throw new AppError('unavailable', 'The conversation is busy; try again.');
-      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
-    }
-    try {
-      return await work();
-    } finally {
-      await this.scripts.deleteIfEqual(key, token);
-    }
-  }
 }
 
 /** The live summary's fields as the document stores them. */
@@ -210,10 +181,10 @@ export function liveSummary(conversation: Conversation): LiveSummary {
 
 function toConversation(hash: Hash | null): Conversation | null {
   if (!hash?.doc) return null;
-  const doc = EJSON.parse(hash.doc) as Conversation;
+  const doc = fromExtendedJson<Conversation>(hash.doc);
   return {
     ...doc,
-    lastMessage: hash.last ? (EJSON.parse(hash.last) as LastMessage) : null,
+    lastMessage: hash.last ? fromExtendedJson<LastMessage>(hash.last) : null,
     unread: Number(hash.unread ?? 0),
     waitingSince: hash.waitingSince ? new Date(Number(hash.waitingSince)) : undefined,
     agentReadSeq: Number(hash.agentReadSeq ?? -1),

@@ -1,20 +1,14 @@
 import { Types } from 'mongoose';
 import type { MessageAuthor } from '../../shared/contract';
+import { conversations, messages, openConversations, type Conversation, type StoredMessage, type Visitor } from '../data';
 import { AppError } from '../edge/errors';
-import { visitorDisplayName, type Visitor } from '../visitors/visitor.model';
-import { ConversationModel, type Conversation } from './conversation.model';
-import { MessageModel, messageKey, type StoredMessage } from './message.model';
-import { OpenConversationModel, type OpenConversation } from './open-conversation.model';
+import { visitorDisplayName } from '../visitors/display-name';
 import { liveSummary, type ConversationCache } from './conversation-cache';
 import { SummaryWriter } from './summary-writer';
 
-const DUPLICATE_KEY = 11000;
 const HISTORY_LIMIT = 500;
+const INBOX_LIMIT = 200;
 const MAX_SEQ_ATTEMPTS = 5;
-
-function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number }).code === DUPLICATE_KEY;
-}
 
 /** A claim younger than this may belong to a conversation still being created. */
 const CLAIM_SETTLE_MS = 2_000;
@@ -24,7 +18,7 @@ const SUMMARY_QUIET_MS = 5_000;
 const SUMMARY_MAX_DELAY_MS = 120_000;
 
 let cache: ConversationCache | null = null;
-const summaries = new SummaryWriter((id) => updateConversation(new Types.ObjectId(id), {}), SUMMARY_QUIET_MS, SUMMARY_MAX_DELAY_MS);
+const summaries = new SummaryWriter((id) => updateConversation(new Types.ObjectId(id)), SUMMARY_QUIET_MS, SUMMARY_MAX_DELAY_MS);
 
 /** Puts the Redis cache in front of this process's conversation reads and writes (app start-up). */
 export function useConversationCache(next: ConversationCache): void {
@@ -41,33 +35,28 @@ export async function loadConversation(id: Types.ObjectId | string): Promise<Con
   const key = typeof id === 'string' ? id : id.toHexString();
   const cached = await requireCache().get(key);
   if (cached) return cached;
-  const stored = Types.ObjectId.isValid(key) ? await ConversationModel.findById(key).lean<Conversation>() : null;
+  const stored = await conversations.byId(key);
   return stored && requireCache().store(stored);
 }
 
+/** What an update changes, given the stored conversation. */
+export type ConversationPatch = Partial<Conversation> | ((current: Conversation) => Partial<Conversation>);
+
 /**
- * Applies an update to the stored document, together with the live summary the cache holds (so
- * every update also writes it), and caches the result; one update of a conversation at a time.
+ * Applies a change to the stored document, together with the live summary the cache holds (so every
+ * update also writes it), and caches the result; one update of a conversation at a time, in any
+ * process (the data layer's lock). Without a patch it writes the live summary alone.
  */
-export async function updateConversation(id: Types.ObjectId, update: { $set?: object; $push?: object }): Promise<Conversation | null> {
+export async function updateConversation(id: Types.ObjectId, patch?: ConversationPatch): Promise<Conversation | null> {
   const key = id.toHexString();
   summaries.written(key);
-  return requireCache().whileLocked(key, async () => {
+  const updated = await conversations.update(id, async (stored) => {
     const live = await requireCache().get(key);
-    if (!live && !update.$set && !update.$push) return null; // a summary write with no summary to write
-    const summary = live && liveSummary(live);
-    const { waitingSince, ...counters } = summary ?? {};
-    const updated = await ConversationModel.findOneAndUpdate(
-      { _id: id },
-      {
-        ...update,
-        $set: { ...counters, ...(waitingSince && { waitingSince }), ...update.$set },
-        ...(summary && !waitingSince && { $unset: { waitingSince: 1 } }),
-      },
-      { returnDocument: 'after' },
-    ).lean<Conversation>();
-    return updated && requireCache().store(updated);
+    if (!live && !patch) return null; // a summary write with no summary to write
+    const changed = typeof patch === 'function' ? patch(stored) : patch;
+    return { ...stored, ...(live && liveSummary(live)), ...changed };
   });
+  return updated && requireCache().store(updated);
 }
 
 /** An agent read up to `seq`; null when they had read that far already. */
@@ -91,8 +80,8 @@ export async function findOpenConversation(visitorId: Types.ObjectId): Promise<C
   const visitor = visitorId.toHexString();
   const pointer = await requireCache().openConversationId(visitor);
   const claim = pointer
-    ? { _id: visitor, conversationId: new Types.ObjectId(pointer), createdAt: new Date(0) }
-    : await OpenConversationModel.findById(visitor).lean<OpenConversation>();
+    ? { conversationId: new Types.ObjectId(pointer), createdAt: new Date(0) }
+    : await openConversations.of(visitorId);
   if (!claim) return null;
   const conversation = await loadConversation(claim.conversationId);
   if (conversation?.status === 'open') {
@@ -111,29 +100,25 @@ export async function findOpenConversation(visitorId: Types.ObjectId): Promise<C
 /** Starts the visitor's conversation; when tabs race to start one, all of them get the winner's. */
 export async function startConversation(visitor: Visitor): Promise<Conversation> {
   const conversationId = new Types.ObjectId();
-  try {
-    await OpenConversationModel.create({ _id: visitor._id.toHexString(), conversationId });
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
+  if (!(await openConversations.claim(visitor._id, conversationId))) {
     const winner = await findOpenConversation(visitor._id);
     return winner ?? startConversation(visitor);
   }
-  const created = await ConversationModel.create({
+  const created = await conversations.create({
     _id: conversationId,
     siteId: visitor.siteId,
     visitorId: visitor._id,
     visitorName: visitorDisplayName(visitor),
   });
-  const conversation = await requireCache().store(created.toObject<Conversation>());
+  const conversation = await requireCache().store(created);
   await requireCache().setOpenConversation(visitor._id.toHexString(), conversationId.toHexString());
   return conversation;
 }
 
 /** After a conversation closes: the visitor's next message starts a new one. */
 export async function releaseOpenConversation(conversation: Pick<Conversation, '_id' | 'visitorId'>): Promise<void> {
-  const visitorId = conversation.visitorId.toHexString();
-  await requireCache().releaseOpenConversation(visitorId, conversation._id.toHexString());
-  await OpenConversationModel.deleteOne({ _id: visitorId, conversationId: conversation._id });
+  await requireCache().releaseOpenConversation(conversation.visitorId.toHexString(), conversation._id.toHexString());
+  await openConversations.release(conversation.visitorId, conversation._id);
 }
 
 export interface NewMessage {
@@ -172,34 +157,29 @@ export async function postMessage(input: NewMessage): Promise<PostedMessage> {
   const { conversation } = input;
   if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
   const id = conversation._id.toHexString();
-  const _id = messageKey(conversation._id, input.clientId);
 
   for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
     const seq = (await requireCache().nextSeq(id)) ?? (await reload(conversation._id, () => requireCache().nextSeq(id)));
-    try {
-      const created = await MessageModel.create({
-        _id,
-        siteId: conversation.siteId,
-        conversationId: conversation._id,
-        clientId: input.clientId,
-        seq,
-        author: input.author,
-        authorId: input.authorId ?? null,
-        authorName: input.authorName ?? null,
-        text: input.text,
-      });
-      const message = created.toObject<StoredMessage>();
+    const message = await messages.insert({
+      siteId: conversation.siteId,
+      conversationId: conversation._id,
+      clientId: input.clientId,
+      seq,
+      author: input.author,
+      authorId: input.authorId ?? null,
+      authorName: input.authorName ?? null,
+      text: input.text,
+    });
+    if (message) {
       const summarized =
         (await requireCache().record(message)) ?? (await reload(conversation._id, () => requireCache().record(message)));
       summaries.touched(id);
       for (const listener of storedListeners) listener(summarized, message);
       return { message, conversation: summarized, created: true };
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const stored = await MessageModel.findById(_id).lean<StoredMessage>();
-      if (stored) return { message: stored, conversation, created: false };
-      await requireCache().seqAtLeast(id, await highestSeq(conversation._id));
     }
+    const stored = await messages.byClientId(conversation._id, input.clientId);
+    if (stored) return { message: stored, conversation, created: false };
+    await requireCache().seqAtLeast(id, await messages.highestSeq(conversation._id));
   }
   throw new AppError('unavailable', 'The conversation is too busy right now; your message will be retried.');
 }
@@ -212,11 +192,6 @@ async function reload<T>(id: Types.ObjectId, work: () => Promise<T | null>): Pro
   return result;
 }
 
-async function highestSeq(conversationId: Types.ObjectId): Promise<number> {
-  const last = await MessageModel.findOne({ conversationId }).sort({ seq: -1 }).select({ seq: 1 }).lean<{ seq: number }>();
-  return last?.seq ?? -1;
-}
-
 export async function requireConversation(id: Types.ObjectId | string, siteId?: Types.ObjectId): Promise<Conversation> {
   const conversation = Types.ObjectId.isValid(id) ? await loadConversation(id) : null;
   if (!conversation || (siteId && !conversation.siteId.equals(siteId))) throw new AppError('not_found', 'No such conversation.');
@@ -224,16 +199,14 @@ export async function requireConversation(id: Types.ObjectId | string, siteId?: 
 }
 
 export function messagesAfter(conversationId: Types.ObjectId, afterSeq: number): Promise<StoredMessage[]> {
-  return MessageModel.find({ conversationId, seq: { $gt: afterSeq } })
-    .sort({ seq: 1 })
-    .limit(HISTORY_LIMIT)
-    .lean<StoredMessage[]>()
-    .exec();
+  return messages.page(conversationId, afterSeq, HISTORY_LIMIT);
 }
 
 /** A site's latest open or closed conversations, each with its live summary. */
-export async function listConversations(siteId: Types.ObjectId, status: 'open' | 'closed'): Promise<Conversation[]> {
-  const stored = await ConversationModel.find({ siteId, status }).sort({ updatedAt: -1 }).limit(200).lean<Conversation[]>().exec();
+export async function listConversations(siteId: Types.ObjectId, status: 'open' | 'closed', now: Date): Promise<Conversation[]> {
+  const stored = status === 'open'
+    ? await conversations.openOfSite(siteId, INBOX_LIMIT)
+    : await conversations.closedOfSite(siteId, INBOX_LIMIT, now);
   return Promise.all(stored.map(withLiveSummary));
 }
 

@@ -14,10 +14,8 @@ import type {
   VisitorClientToServer,
   VisitorServerToClient,
 } from '../../shared/contract';
-import type { StoredUser } from '../agents/user.model';
+import type { Conversation, StoredMessage, StoredUser } from '../data';
 import type { RequestHandlers } from '../edge/socket-handler';
-import type { Conversation } from './conversation.model';
-import type { StoredMessage } from './message.model';
 import { toMessage, toSummary } from './serialize';
 
 export interface VisitorSocketData {

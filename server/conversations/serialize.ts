@@ -1,7 +1,6 @@
 import type { ConversationSummary, Message } from '../../shared/contract';
 import { Concern, HesitationKind } from '../../shared/lifecycle';
-import type { Conversation } from './conversation.model';
-import type { StoredMessage } from './message.model';
+import type { Conversation, StoredMessage } from '../data';
 
 export function toMessage(doc: StoredMessage): Message {
   return {

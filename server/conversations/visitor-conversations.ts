@@ -1,7 +1,6 @@
 import { Types } from 'mongoose';
 import type { MessageAuthor, VisitorConversation } from '../../shared/contract';
-import { UserModel, type StoredUser } from '../agents/user.model';
-import { ConversationModel, type Conversation } from './conversation.model';
+import { accounts, conversations, type Conversation } from '../data';
 import { withLiveSummary } from './conversation-store';
 
 const LIMIT = 20;
@@ -17,13 +16,8 @@ function previewText(text: string): string {
 
 /** The visitor's latest conversations on the site, newest first, with the name of the agent who had each. */
 export async function visitorConversations(siteId: Types.ObjectId, visitorId: string): Promise<VisitorConversation[]> {
-  // The embedded database scans for this filter (it indexes `_id` only); bounded, and only on an agent's request.
-  const docs = await ConversationModel.find({ siteId, visitorId: new Types.ObjectId(visitorId) })
-    .sort({ createdAt: -1 })
-    .limit(LIMIT)
-    .lean<Conversation[]>()
-    .exec()
-    .then((stored) => Promise.all(stored.map(withLiveSummary)));
+  const stored = await conversations.ofVisitor(new Types.ObjectId(visitorId), LIMIT);
+  const docs = await Promise.all(stored.filter((doc) => doc.siteId.equals(siteId)).map(withLiveSummary));
   const agentIdOf = (doc: Listed) => (doc.assigneeId ?? doc.closedBy)?.toHexString() ?? null;
   const names = await agentNames(siteId, new Set(docs.map(agentIdOf).filter((id) => id !== null)));
   return docs.map((doc) => {
@@ -46,10 +40,9 @@ export async function visitorConversations(siteId: Types.ObjectId, visitorId: st
   });
 }
 
-/** Names of the site's users by id, each looked up by `_id` (the lookup the embedded database indexes). */
+/** Names of the site's users by id. */
 async function agentNames(siteId: Types.ObjectId, ids: Set<string>): Promise<Map<string, string>> {
-  type Named = Pick<StoredUser, '_id' | 'siteId' | 'name'>;
-  const users = await Promise.all([...ids].map((id) => UserModel.findById(id).select({ siteId: 1, name: 1 }).lean<Named>()));
+  const users = await Promise.all([...ids].map((id) => accounts.byId(id)));
   const names = new Map<string, string>();
   for (const user of users) if (user?.siteId.equals(siteId)) names.set(user._id.toHexString(), user.name);
   return names;

@@ -5,8 +5,8 @@ import { AppError } from '../edge/errors';
 import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
 import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
-import { SiteModel, type Site } from '../sites/site.model';
-import { VisitorModel, type Visitor } from '../visitors/visitor.model';
+import { visitors, type Visitor } from '../data';
+import type { SiteDirectory } from '../sites/site-directory';
 import type { VisitorTokens } from '../visitors/visitor-token';
 import { findOpenConversation, messagesAfter, postMessage, startConversation } from './conversation-store';
 import { broadcastMessage, rooms, type ChatNamespaces, type VisitorDomainHandlers, type VisitorSocketData } from './namespaces';
@@ -15,6 +15,7 @@ import { toMessage } from './serialize';
 interface Deps {
   ns: ChatNamespaces;
   tokens: VisitorTokens;
+  sites: SiteDirectory;
   replyAlerts: ReplyAlertQueue;
   domains: VisitorDomainHandlers;
   agentsOnline(siteId: string): Promise<boolean>;
@@ -24,9 +25,9 @@ interface Deps {
 }
 
 /** The widget's side of a conversation: identity, history, sending, typing. */
-export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsOnline, onVisitorMessage, log }: Deps): void {
+export function attachVisitorGateway({ ns, tokens, sites, replyAlerts, domains, agentsOnline, onVisitorMessage, log }: Deps): void {
   ns.visitors.use((socket, next) => {
-    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens).then(
+    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens, sites, log).then(
       (data) => {
         socket.data = data;
         next();
@@ -39,7 +40,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
     const { siteId, visitorId } = socket.data;
     void socket.join([rooms.visitor(visitorId), rooms.siteVisitors(siteId)]);
     const loadVisitor = async (): Promise<Visitor> => {
-      const visitor = await VisitorModel.findById(visitorId).lean<Visitor>();
+      const visitor = await visitors.byId(visitorId);
       if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
       return visitor;
     };
@@ -48,7 +49,7 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
       'visitor:sync': async ({ afterSeq }) => {
         const [conversation, site, visitor, online] = await Promise.all([
           findOpenConversation(new Types.ObjectId(visitorId)),
-          SiteModel.findById(siteId).lean<Site>(),
+          sites.get(siteId).then(({ site }) => site, () => null),
           loadVisitor(),
           agentsOnline(siteId),
         ]);
@@ -97,23 +98,37 @@ export function attachVisitorGateway({ ns, tokens, replyAlerts, domains, agentsO
 }
 
 /** Resolves the site from its public key and the visitor from a valid token, or creates a new visitor. */
-async function identifyVisitor(auth: unknown, origin: string | undefined, tokens: VisitorTokens): Promise<VisitorSocketData> {
+async function identifyVisitor(
+  auth: unknown,
+  origin: string | undefined,
+  tokens: VisitorTokens,
+  sites: SiteDirectory,
+  log: Logger,
+): Promise<VisitorSocketData> {
   const handshake = VisitorHandshake.safeParse(auth);
   if (!handshake.success) throw new AppError('invalid_payload', 'The widget sent no site key.');
-  const site = await SiteModel.findOne({ publicKey: { $eq: handshake.data.siteKey } }).lean<Site>();
+  const site = await sites.byPublicKey(handshake.data.siteKey);
   if (!site) throw new AppError('site_unknown', 'This chat is not configured: unknown site key.');
   if (site.allowedOrigins.length > 0 && (!origin || !site.allowedOrigins.includes(origin))) {
     throw new AppError('origin_not_allowed', 'This website is not allowed to use this chat.');
   }
   const siteId = site._id.toHexString();
   const claims = await tokens.verify(handshake.data.token);
-  const known = claims?.siteId === siteId && Types.ObjectId.isValid(claims.visitorId)
-    ? await VisitorModel.findByIdAndUpdate(claims.visitorId, { $set: { lastSeenAt: new Date() } }, { returnDocument: 'after' })
-        .lean<Visitor>()
-        .then((visitor) => (visitor?.siteId.equals(site._id) ? visitor : null))
-    : null;
-  const visitor = known ?? (await VisitorModel.create({ siteId: site._id })).toObject<Visitor>();
+  const stored = claims?.siteId === siteId ? await visitors.byId(claims.visitorId) : null;
+  const known = stored?.siteId.equals(site._id) ? stored : null;
+  if (known) markSeen(known._id, new Date(), log);
+  const visitor = known ?? (await visitors.create({ siteId: site._id }));
   const visitorId = visitor._id.toHexString();
   const token = known && handshake.data.token ? handshake.data.token : await tokens.sign({ visitorId, siteId });
   return { siteId, visitorId, token };
+}
+
+/**
+ * Records a returning visitor's visit through the visitor's write path, after the handshake: a tab
+ * opening never waits for the visitor's other writes, and the time only moves forward.
+ */
+function markSeen(visitorId: Types.ObjectId, at: Date, log: Logger): void {
+  visitors
+    .update(visitorId, (visitor) => (at > visitor.lastSeenAt ? { ...visitor, lastSeenAt: at } : null))
+    .catch((err: unknown) => log.warn({ err, visitorId: visitorId.toHexString() }, 'could not record a returning visit'));
 }

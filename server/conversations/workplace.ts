@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { CloseReason, ConversationStatus, ConversationSummary, Note } from '../../shared/contract';
-import { UserModel, type StoredUser } from '../agents/user.model';
 import type { ConversationAnalytics } from '../analytics/conversation-analytics';
+import { accounts, csatRatings, notes, visitors, type Conversation, type StoredNote, type StoredUser } from '../data';
 import { AppError } from '../edge/errors';
 import type { Logger } from '../infra/logger';
 import type { LifecycleService } from '../visitors/lifecycle-service';
-import { VisitorModel, type Visitor } from '../visitors/visitor.model';
-import type { Conversation } from './conversation.model';
 import {
   endWaiting,
   findOpenConversation,
@@ -18,14 +16,12 @@ import {
   releaseOpenConversation,
   requireConversation,
   updateConversation,
+  type ConversationPatch,
 } from './conversation-store';
-import { CsatModel } from './csat.model';
 import { broadcastMessage, rooms, type ChatNamespaces } from './namespaces';
-import { NoteModel, type StoredNote } from './note.model';
 import type { ConversationSearchIndex } from './search-index';
 import { toSummary } from './serialize';
 
-const DUPLICATE_KEY = 11000;
 /** Search shows the most recently active matches. */
 const SEARCH_LIMIT = 30;
 /** A rating of this or lower marks the visitor at risk. */
@@ -112,39 +108,28 @@ export class Workplace {
   async visitorRead(conversation: Conversation, seq: number): Promise<void> {
     const upTo = readUpTo(conversation, seq);
     if (upTo <= (conversation.visitorReadSeq ?? -1)) return;
-    await updateConversation(conversation._id, { $set: { visitorReadSeq: upTo } });
+    await updateConversation(conversation._id, { visitorReadSeq: upTo });
     const conversationId = conversation._id.toHexString();
     this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('conversation:read', { conversationId, seq: upTo });
   }
 
   async notes(user: StoredUser, conversationId: string): Promise<Note[]> {
     const conversation = await requireConversation(conversationId, user.siteId);
-    const notes = await NoteModel.find({ conversationId: conversation._id }).sort({ createdAt: 1 }).limit(500).lean<StoredNote[]>();
-    return notes.map(toNote);
+    return (await notes.ofConversation(conversation._id, 500)).map(toNote);
   }
 
   async addNote(user: StoredUser, conversationId: string, clientId: string, text: string, kind: Note['kind'] = 'note'): Promise<Note> {
     const conversation = await requireConversation(conversationId, user.siteId);
-    const _id = `${conversationId}:${clientId}`;
-    let note: StoredNote;
-    try {
-      const created = await NoteModel.create({
-        _id,
-        siteId: conversation.siteId,
-        conversationId: conversation._id,
-        clientId,
-        kind,
-        authorId: user._id,
-        authorName: user.name,
-        text,
-      });
-      note = created.toObject<StoredNote>();
-    } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-      const stored = await NoteModel.findById(_id).lean<StoredNote>();
-      if (!stored) throw err;
-      return toNote(stored); // a re-send: already delivered
-    }
+    const { note, created } = await notes.add({
+      siteId: conversation.siteId,
+      conversationId: conversation._id,
+      clientId,
+      kind,
+      authorId: user._id,
+      authorName: user.name,
+      text,
+    });
+    if (!created) return toNote(note); // a re-send: already delivered
     // Agents only: the conversation's room holds agent sockets, never a visitor's.
     this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('note:new', toNote(note));
     if (kind === 'note') await this.index(conversation, text);
@@ -154,12 +139,12 @@ export class Workplace {
   async transfer(user: StoredUser, conversationId: string, toUserId: string, note: string): Promise<ConversationSummary> {
     const conversation = await requireConversation(conversationId, user.siteId);
     if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
-    const target = await UserModel.findOne({ _id: toUserId, siteId: user.siteId, active: true, role: { $in: ['admin', 'agent'] } }).lean<StoredUser>();
-    if (!target || !target.passwordHash) throw new AppError('not_found', 'There is no such agent on this site.');
+    const target = await accounts.byId(toUserId);
+    if (!target?.siteId.equals(user.siteId) || !target.active || target.role === 'editor' || !target.passwordHash) throw new AppError('not_found', 'There is no such agent on this site.');
     if (conversation.assigneeId?.equals(target._id)) throw new AppError('conflict', `${target.name} already has this conversation.`);
     await this.addNote(user, conversationId, systemId('transfer'), note, 'transfer');
     await this.system(conversation, `${user.name} transferred the conversation to ${target.name}.`);
-    const updated = await this.update(conversation._id, { $set: { assigneeId: target._id } });
+    const updated = await this.update(conversation._id, { assigneeId: target._id });
     this.deps.log.info({ conversationId, from: user._id.toHexString(), to: toUserId }, 'conversation transferred');
     return toSummary(updated);
   }
@@ -170,7 +155,7 @@ export class Workplace {
     await this.system(conversation, `${user.name} closed the conversation.`);
     await endWaiting(conversation._id);
     const updated = await this.update(conversation._id, {
-      $set: { status: 'closed', closedAt: new Date(), closeReason: reason, closeComment: comment || null, closedBy: user._id },
+      status: 'closed', closedAt: new Date(), closeReason: reason, closeComment: comment || null, closedBy: user._id,
     });
     await releaseOpenConversation(updated);
     await this.deps.analytics?.closed(updated, updated.closedAt ?? new Date());
@@ -183,20 +168,10 @@ export class Workplace {
     const conversation = await loadConversation(conversationId);
     if (!conversation || !conversation.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
     if (conversation.status !== 'closed') throw new AppError('conflict', 'Conversations are rated once they are closed.');
-    try {
-      await CsatModel.create({
-        _id: conversation._id,
-        siteId: conversation.siteId,
-        visitorId: conversation.visitorId,
-        agentId: conversation.closedBy ?? conversation.assigneeId ?? null,
-        rating,
-        comment,
-      });
-    } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) throw new AppError('conflict', 'This conversation has already been rated.');
-      throw err;
+    if (!(await csatRatings.recordOnce(conversation, conversation.closedBy ?? conversation.assigneeId ?? null, rating, comment))) {
+      throw new AppError('conflict', 'This conversation has already been rated.');
     }
-    await this.update(conversation._id, { $set: { csat: { rating, comment, at: new Date() } } });
+    await this.update(conversation._id, { csat: { rating, comment, at: new Date() } });
     await this.deps.analytics?.rated(conversation, rating, new Date());
     if (rating <= NEGATIVE_CSAT) {
       await this.deps.lifecycle.update(visitorId, (v) => ({ ...v, atRiskReason: 'negative_csat' }));
@@ -210,8 +185,8 @@ export class Workplace {
   }
 
   /** Applies an update and refreshes every inbox of the site. */
-  private async update(id: Types.ObjectId, update: Parameters<typeof updateConversation>[1]): Promise<Conversation> {
-    const updated = await updateConversation(id, update);
+  private async update(id: Types.ObjectId, patch: ConversationPatch): Promise<Conversation> {
+    const updated = await updateConversation(id, patch);
     if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
     this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
     return updated;
@@ -226,7 +201,7 @@ export class Workplace {
   /** Indexes the conversation's words; its first message also indexes the visitor's name and email as stored. */
   private async index(conversation: Conversation, text: string | null, ...identity: Array<string | null | undefined>): Promise<void> {
     const visitor = identity.length === 0 && conversation.lastMessage?.seq === 0
-      ? await VisitorModel.findById(conversation.visitorId).select({ name: 1, email: 1 }).lean<Pick<Visitor, 'name' | 'email'>>()
+      ? await visitors.byId(conversation.visitorId)
       : null;
     const { search } = this.deps;
     await search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), Date.now(), conversation.visitorName, visitor?.name, visitor?.email, ...identity, text);

@@ -1,5 +1,5 @@
-import { mongo } from 'mongoose';
 import type { ApiError, ErrorCode } from '../../shared/contract';
+import { isDatabaseUnreachable } from '../data/errors';
 
 /** An expected failure with a stable code; anything else thrown is reported as `internal`. */
 export class AppError extends Error {
@@ -34,18 +34,12 @@ export function httpStatusOf(code: ErrorCode): number {
 }
 
 /**
- * The database or Redis cannot serve this right now (down, restarting, failing over, or the embedded
- * database's SQLite file busy with another writer): a failure of the moment, not of the request, so
- * clients get `unavailable` and retry rather than give up. (`PoolClearedError` is a network error;
- * ioredis gives up on a command after `maxRetriesPerRequest`.)
+ * The database or Redis cannot serve this right now: a failure of the moment, not of the request, so
+ * clients get `unavailable` and retry rather than give up. (ioredis gives up on a command after
+ * `maxRetriesPerRequest`.)
  */
 export function isBackendUnreachable(err: unknown): boolean {
-  return (
-    err instanceof mongo.MongoNetworkError ||
-    err instanceof mongo.MongoServerSelectionError ||
-    (err instanceof mongo.MongoServerError && err.message.includes('SQLITE_BUSY')) ||
-    (err instanceof Error && err.name === 'MaxRetriesPerRequestError')
-  );
+  return isDatabaseUnreachable(err) || (err instanceof Error && err.name === 'MaxRetriesPerRequestError');
 }
 
 export function toApiError(err: unknown): ApiError {

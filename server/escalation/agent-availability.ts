@@ -1,9 +1,10 @@
 import { Types } from 'mongoose';
-import { UserModel, type StoredUser } from '../agents/user.model';
-import { ConversationModel } from '../conversations/conversation.model';
 import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import { accounts, conversations, type StoredUser } from '../data';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isWithinBusinessHours } from '../../shared/sites/business-hours';
+
+const WORKING_ROLES: ReadonlyArray<StoredUser['role']> = ['admin', 'agent'];
 
 export interface AvailableAgent {
   user: StoredUser;
@@ -28,15 +29,11 @@ export class AgentAvailability {
   }
 
   async onlineAgents(siteId: string): Promise<StoredUser[]> {
-    const ids = await this.connectedUserIds(siteId);
-    if (ids.length === 0) return [];
-    return UserModel.find({
-      _id: { $in: ids },
-      siteId: new Types.ObjectId(siteId),
-      active: true,
-      availability: 'online',
-      role: { $in: ['admin', 'agent'] },
-    }).lean<StoredUser[]>();
+    const users = await Promise.all((await this.connectedUserIds(siteId)).map((id) => accounts.byId(id)));
+    return users.filter(
+      (user): user is StoredUser =>
+        user !== null && user.siteId.equals(siteId) && user.active && user.availability === 'online' && WORKING_ROLES.includes(user.role),
+    );
   }
 
   /** Whether the widget may promise a person: the site is within its business hours and an agent is online. */
@@ -48,12 +45,7 @@ export class AgentAvailability {
 
   /** Open conversations assigned to each of the agents. */
   async loads(agentIds: Types.ObjectId[]): Promise<Map<string, number>> {
-    if (agentIds.length === 0) return new Map();
-    const loads = await ConversationModel.aggregate<{ _id: Types.ObjectId; load: number }>([
-      { $match: { status: 'open', assigneeId: { $in: agentIds } } },
-      { $group: { _id: '$assigneeId', load: { $sum: 1 } } },
-    ]);
-    return new Map(loads.map((l) => [l._id.toHexString(), l.load]));
+    return new Map(await Promise.all(agentIds.map(async (id) => [id.toHexString(), await conversations.openLoadOf(id)] as const)));
   }
 
   /** Online agents under capacity, least loaded first (ties: the one connected longest ago wins by id order). */

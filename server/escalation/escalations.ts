@@ -13,17 +13,23 @@ import {
   type LifecycleSettings,
 } from '../../shared/lifecycle';
 import { matchLocale } from '../../shared/i18n/locales';
-import type { StoredUser } from '../agents/user.model';
-import type { Conversation } from '../conversations/conversation.model';
-import { findOpenConversation, loadConversation, postMessage, requireConversation, startConversation, updateConversation } from '../conversations/conversation-store';
+import {
+  findOpenConversation,
+  loadConversation,
+  postMessage,
+  requireConversation,
+  startConversation,
+  updateConversation,
+  type ConversationPatch,
+} from '../conversations/conversation-store';
 import { broadcastMessage, rooms, type ChatNamespaces } from '../conversations/namespaces';
 import { toSummary } from '../conversations/serialize';
+import { visitors, type Conversation, type StoredUser, type Visitor } from '../data';
 import { AppError } from '../edge/errors';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import { browsingState } from '../visitors/browsing';
 import type { HesitationHandler, LifecycleService } from '../visitors/lifecycle-service';
-import { VisitorModel, type Visitor } from '../visitors/visitor.model';
 import type { AgentAvailability } from './agent-availability';
 import type { HesitationOutcome } from '../../shared/contract/analytics';
 import type { LifecycleAnalytics } from '../analytics/lifecycle-analytics';
@@ -90,7 +96,7 @@ export class Escalations implements HesitationHandler {
     const siteId = visitor.siteId.toHexString();
     const record = { kind: hesitation.kind, concern: hesitation.concern, reason: hesitation.reason, at: now };
     const notPrompted = async (outcome: HesitationOutcome) => {
-      await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record } });
+      await visitors.update(visitor._id, (current) => ({ ...current, hesitation: record }));
       return outcome;
     };
     if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return notPrompted('below_threshold');
@@ -103,16 +109,14 @@ export class Escalations implements HesitationHandler {
     // The cap as an atomic Redis claim: with several processes (or tabs) only one prompt goes out.
     const claimed = await redis.set(`prompt-cap:${visitorId}`, String(now.getTime()), 'PX', settings.promptCapMinutes * 60_000, 'NX');
     if (claimed !== 'OK') return notPrompted('capped');
-    await VisitorModel.updateOne({ _id: visitor._id }, { $set: { hesitation: record, lastPromptedAt: now } });
+    await visitors.update(visitor._id, (current) => ({ ...current, hesitation: record, lastPromptedAt: now }));
 
     const stage = Stage.parse(visitor.stage);
     const conversation = await this.flag(open ?? (await startConversation(visitor)), {
-      $set: {
-        escalation: record,
-        priority: escalationPriority(stage, visitor.cart.value ?? 0),
-        routedAt: now,
-        offeredTo: [],
-      },
+      escalation: record,
+      priority: escalationPriority(stage, visitor.cart.value ?? 0),
+      routedAt: now,
+      offeredTo: [],
     });
     const [agentsOnline, article, message] = await Promise.all([
       availability.anyOnline(siteId),
@@ -155,7 +159,7 @@ export class Escalations implements HesitationHandler {
     }
     const agentsOnline = await this.deps.availability.anyOnline(siteId);
     if (agentsOnline && !conversation.assigneeId) {
-      conversation = await this.flag(conversation, { $set: { routedAt: new Date(), offeredTo: [] } });
+      conversation = await this.flag(conversation, { routedAt: new Date(), offeredTo: [] });
       await this.startRouting(conversation, visitor.stage === 'purchase');
     }
     return { conversationId: conversation._id.toHexString(), agentsOnline };
@@ -163,14 +167,10 @@ export class Escalations implements HesitationHandler {
 
   /** The offline form: a conversation agents find later in the inbox, with the visitor's contact details. */
   async submitOffline(visitorId: string, form: OfflineForm): Promise<{ conversationId: string }> {
-    const visitor = await VisitorModel.findOneAndUpdate(
-      { _id: visitorId },
-      { $set: { name: form.name, email: form.email } },
-      { returnDocument: 'after' },
-    ).lean<Visitor>();
+    const visitor = (await visitors.update(visitorId, (current) => ({ ...current, name: form.name, email: form.email })))?.after;
     if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
     const open = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
-    const conversation = await this.flag(open, { $set: { offline: true, visitorName: form.name } });
+    const conversation = await this.flag(open, { offline: true, visitorName: form.name });
     const posted = await postMessage({ conversation, clientId: `offline-${randomUUID()}`, author: 'visitor', text: form.question });
     broadcastMessage(this.deps.ns, posted.conversation, posted.message);
     return { conversationId: conversation._id.toHexString() };
@@ -189,7 +189,7 @@ export class Escalations implements HesitationHandler {
     if (claimed !== 'OK' && (await this.deps.redis.get(key)) !== userId) {
       throw new AppError('conflict', 'Another agent already took this conversation.');
     }
-    const assigned = await this.flag(conversation, { $set: { assigneeId: user._id } });
+    const assigned = await this.flag(conversation, { assigneeId: user._id });
     await this.deps.routing.cancelFrom({ conversationId, routedAt }, 0);
     return toSummary(assigned);
   }
@@ -219,7 +219,7 @@ export class Escalations implements HesitationHandler {
       if (next) {
         const { settings } = await sites.get(siteId);
         const slaMs = settings.escalationSlaSeconds * 1000;
-        await updateConversation(conversation._id, { $push: { offeredTo: next.user._id } });
+        await updateConversation(conversation._id, (current) => ({ offeredTo: [...current.offeredTo, next.user._id] }));
         ns.agents
           .to(rooms.agent(next.user._id.toHexString()))
           .emit('escalation:offer', { conversation: summary, expiresAt: new Date(Date.now() + slaMs).toISOString() });
@@ -235,8 +235,8 @@ export class Escalations implements HesitationHandler {
   }
 
   /** Applies an update to a conversation and refreshes every inbox of its site. */
-  private async flag(conversation: Conversation, update: Parameters<typeof updateConversation>[1]): Promise<Conversation> {
-    const updated = await updateConversation(conversation._id, update);
+  private async flag(conversation: Conversation, patch: ConversationPatch): Promise<Conversation> {
+    const updated = await updateConversation(conversation._id, patch);
     if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
     this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
     return updated;

@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { Connection } from 'mongoose';
 import type { RequestHandler } from 'express';
 import type { HealthResponse } from '../../shared/contract';
 
@@ -14,10 +13,10 @@ function withTimeout<T>(probe: Promise<T>): Promise<boolean> {
 }
 
 /** `GET /healthz`: 200 when the database and Redis both answer a ping, 503 otherwise. */
-export function healthRoute(db: Connection, redis: Redis): RequestHandler {
+export function healthRoute(pingDatabase: () => Promise<void>, redis: Redis): RequestHandler {
   return async (_req, res) => {
     const [database, cache] = await Promise.all([
-      withTimeout(db.db ? db.db.admin().ping() : Promise.reject(new Error('not connected'))),
+      withTimeout(pingDatabase()),
       withTimeout(redis.ping()),
     ]);
     const body: HealthResponse = {

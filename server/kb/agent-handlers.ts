@@ -2,9 +2,9 @@ import { Types } from 'mongoose';
 import type { kbAgentRequests } from '../../shared/contract/kb';
 import { articleUrl, insertText } from '../../shared/kb/links';
 import { requirePermission } from '../agents/permissions';
-import { ConversationModel } from '../conversations/conversation.model';
-import { MessageModel } from '../conversations/message.model';
+import { loadConversation } from '../conversations/conversation-store';
 import type { AgentSocket } from '../conversations/namespaces';
+import { messages } from '../data';
 import { AppError } from '../edge/errors';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { KnowledgeBase } from './knowledge-base';
@@ -27,9 +27,9 @@ export function kbAgentHandlers(kb: KnowledgeBase, socket: AgentSocket, publicUr
     },
     'kb:suggest': async ({ conversationId, locale, limit }) => {
       requirePermission(user, 'kb:read');
-      const conversation = await ConversationModel.exists({ _id: conversationId, siteId });
-      if (!conversation) throw new AppError('not_found', 'There is no such conversation on this site.');
-      const latest = await MessageModel.findOne({ conversationId, author: 'visitor' }).sort({ seq: -1 }).select('text').lean<{ text: string }>();
+      const conversation = Types.ObjectId.isValid(conversationId) ? await loadConversation(conversationId) : null;
+      if (!conversation?.siteId.equals(siteId)) throw new AppError('not_found', 'There is no such conversation on this site.');
+      const latest = await messages.latestBy(conversation._id, 'visitor');
       const query = latest?.text.trim().slice(0, MAX_QUERY_CHARS) ?? null;
       if (!query) return { query: null, locale: await kb.defaultLocale(siteId), results: [] };
       return { query, ...(await kb.search(siteId, query, locale, limit)) };

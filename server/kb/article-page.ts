@@ -1,8 +1,7 @@
 import { Router } from 'express';
-import { Types } from 'mongoose';
 import { RTL_LOCALES } from '../../shared/kb/locales';
 import { route } from '../edge/http';
-import { ArticleModel } from './article.model';
+import { articles } from '../data';
 import type { PublishedArticle } from './knowledge-base';
 
 const escapeHtml = (text: string) =>
@@ -17,8 +16,8 @@ export function articlePageRoutes(): Router {
   const router = Router();
   router.get('/articles/:id', route(async (req, res) => {
     const id = String(req.params.id);
-    const found = Types.ObjectId.isValid(id) ? await ArticleModel.findById(id).lean<PublishedArticle>() : null;
-    const article = found?.published ? found : null;
+    const found = await articles.byId(id);
+    const article = found?.published ? (found as PublishedArticle) : null;
     if (!article) {
       res.status(404).type('html').send('<!doctype html><meta charset="utf-8"><title>Not found</title><p>This article does not exist or is no longer published.</p>');
       return;

@@ -1,8 +1,7 @@
 import { Types } from 'mongoose';
 import type { KbArticleCreateBody, KbLocale, KbArticleStatus, KbRevisionAction } from '../../shared/contract/kb';
+import { articles, revisions, type ArticleContent, type PublishedContent, type StoredArticle, type StoredRevision } from '../data';
 import { AppError } from '../edge/errors';
-import { ArticleModel, type ArticleContent, type PublishedContent, type StoredArticle } from './article.model';
-import { RevisionModel, type StoredRevision } from './revision.model';
 import { excerptOf, plainText, renderMarkdown } from './markdown';
 
 /** Who makes a change: a signed-in user, or the system (demo content) with a null id. */
@@ -28,11 +27,8 @@ export function publishedFrom(content: ArticleContent, revision: number, at: Dat
   return { ...contentOf(content), html: renderMarkdown(content.body), text, excerpt: excerptOf(text), revision, publishedAt: at };
 }
 
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
-
 export async function findArticle(siteId: Types.ObjectId, id: string): Promise<StoredArticle> {
-  // By `_id` alone, then scoped: the embedded database scans the collection for any other filter.
-  const found = Types.ObjectId.isValid(id) ? await ArticleModel.findById(id).lean<StoredArticle>() : null;
+  const found = await articles.byId(id);
   const article = found?.siteId.equals(siteId) ? found : null;
   if (!article) throw new AppError('not_found', 'There is no such article on this site.');
   return article;
@@ -42,31 +38,24 @@ export async function listArticles(
   siteId: Types.ObjectId,
   filter: { locale?: KbLocale | undefined; status?: KbArticleStatus | undefined },
 ): Promise<StoredArticle[]> {
-  const query: Record<string, unknown> = { siteId };
-  if (filter.locale) query.locale = filter.locale;
-  if (filter.status === 'published') query.published = { $ne: null };
-  if (filter.status === 'draft') query.published = null;
-  return ArticleModel.find(query).sort({ updatedAt: -1 }).limit(1000).lean<StoredArticle[]>();
+  const found = await articles.ofSite(siteId, filter.locale, 1000);
+  return filter.status ? found.filter((article) => (article.published ? 'published' : 'draft') === filter.status) : found;
 }
 
 export async function listRevisions(siteId: Types.ObjectId, articleId: string): Promise<StoredRevision[]> {
   const article = await findArticle(siteId, articleId);
-  return RevisionModel.find({ articleId: article._id }).sort({ number: -1 }).limit(500).lean<StoredRevision[]>();
+  return revisions.ofArticle(article._id, 500);
 }
 
 export async function createArticle(siteId: Types.ObjectId, input: KbArticleCreateBody, actor: Actor): Promise<StoredArticle> {
   const key = input.translationOf ? (await findArticle(siteId, input.translationOf)).key : new Types.ObjectId().toHexString();
   const content = contentOf(input);
   const _id = new Types.ObjectId();
-  try {
-    await ArticleModel.create({
-      _id, siteId, key, locale: input.locale, ...content, revision: 1, updatedById: actor.id, updatedByName: actor.name, published: null,
-    });
-  } catch (err) {
-    if (isDuplicateKey(err)) throw new AppError('invalid_payload', `That article already has a ${input.locale} translation.`);
-    throw err;
-  }
-  await RevisionModel.create({
+  const created = await articles.create({
+    _id, siteId, key, locale: input.locale, ...content, revision: 1, updatedById: actor.id, updatedByName: actor.name, published: null,
+  });
+  if (!created) throw new AppError('invalid_payload', `That article already has a ${input.locale} translation.`);
+  await revisions.add({
     siteId, articleId: _id, number: 1, action: 'created', changed: [...CONTENT_FIELDS], ...content, authorId: actor.id, authorName: actor.name,
   });
   return findArticle(siteId, _id.toHexString());
@@ -98,20 +87,19 @@ async function commit(
     const number = article.revision + 1;
     const change = await plan(article, number);
     if (!change) return article;
-    try {
-      await RevisionModel.create({
-        siteId, articleId: article._id, number, action: change.action, changed: change.changed,
-        restoredFrom: change.restoredFrom ?? null, ...change.content, authorId: actor.id, authorName: actor.name,
-      });
-    } catch (err) {
-      if (isDuplicateKey(err) && attempt < MAX_ATTEMPTS) continue;
-      throw err;
+    const numbered = await revisions.add({
+      siteId, articleId: article._id, number, action: change.action, changed: change.changed,
+      restoredFrom: change.restoredFrom ?? null, ...change.content, authorId: actor.id, authorName: actor.name,
+    });
+    if (!numbered) {
+      if (attempt < MAX_ATTEMPTS) continue;
+      throw new AppError('unavailable', 'The article is being saved by someone else right now; try again.');
     }
     const set = {
       ...change.content, revision: number, updatedById: actor.id, updatedByName: actor.name,
       ...(change.published !== undefined ? { published: change.published } : {}),
     };
-    await ArticleModel.updateOne({ _id: article._id, revision: { $lt: number } }, { $set: set });
+    await articles.writeWorkingCopy(article._id, set);
     return { ...article, ...set, updatedAt: new Date() };
   }
 }
@@ -126,7 +114,7 @@ export function updateArticle(siteId: Types.ObjectId, id: string, input: Article
 /** Brings an earlier entry's content back into the working copy (publishing it is a separate step). */
 export function restoreRevision(siteId: Types.ObjectId, id: string, revisionNumber: number, actor: Actor): Promise<StoredArticle> {
   return commit(siteId, id, actor, async (article) => {
-    const revision = await RevisionModel.findOne({ articleId: article._id, number: revisionNumber }).lean<StoredRevision>();
+    const revision = await revisions.find(article._id, revisionNumber);
     if (!revision) throw new AppError('not_found', `This article has no revision ${revisionNumber}.`);
     const content = contentOf(revision);
     return { action: 'restored', content, changed: changedFields(article, content), restoredFrom: revisionNumber };

@@ -1,18 +1,15 @@
 import { Types } from 'mongoose';
 import type { KbSearchResult } from '../../shared/contract/kb';
 import { kbLocaleOf, type KbLocaleCode } from '../../shared/kb/locales';
-import { AppError } from '../edge/errors';
 import type { AnalyticsRecorder } from '../analytics/recorder';
+import { articles, sites, type PublishedContent, type StoredArticle } from '../data';
+import { AppError } from '../edge/errors';
 import type { Logger } from '../infra/logger';
-import { SiteModel } from '../sites/site.model';
-import { ArticleModel, type PublishedContent, type StoredArticle } from './article.model';
 import { IndexSync, type SyncEvent } from './index-sync';
 import type { IndexChange } from './search/article-index';
 import { indexedArticleOf } from './search/indexed-article';
 import { SiteIndexes } from './search/site-indexes';
-import { RevisionModel } from './revision.model';
 import { DeflectionQueue } from './signals/deflection-queue';
-import { SignalModel, VoteModel } from './signals/signal.model';
 import { KbSignals } from './signals/signals';
 
 export type PublishedArticle = StoredArticle & { published: PublishedContent };
@@ -62,7 +59,6 @@ export class KnowledgeBase {
 
   static async start(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
     const kb = new KnowledgeBase(options);
-    await Promise.all([ArticleModel, RevisionModel, SignalModel, VoteModel].map((m) => m.init()));
     await kb.sync.start();
     kb.deflections.start();
     return kb;
@@ -73,7 +69,7 @@ export class KnowledgeBase {
     const key = siteId.toHexString();
     const cached = this.siteLocales.get(key);
     if (cached && Date.now() - cached.at < SITE_LOCALE_TTL_MS) return cached.locale;
-    const site = await SiteModel.findById(siteId).select('locale').lean<{ locale?: string | null }>();
+    const site = await sites.byId(siteId);
     const locale = kbLocaleOf(site?.locale) ?? DEFAULT_LOCALE;
     this.siteLocales.set(key, { locale, at: Date.now() });
     return locale;
@@ -96,14 +92,13 @@ export class KnowledgeBase {
    * in the site's default locale, else the article as asked for.
    */
   async publishedArticle(siteId: Types.ObjectId, id: string, localeTag?: string): Promise<PublishedArticle> {
-    // By `_id` alone, then scoped: the embedded database scans the collection for any other filter.
-    const found = Types.ObjectId.isValid(id) ? await ArticleModel.findById(id).lean<PublishedArticle>() : null;
-    const article = found?.siteId.equals(siteId) && found.published ? found : null;
+    const found = await articles.byId(id);
+    const article = found?.siteId.equals(siteId) && isPublished(found) ? found : null;
     if (!article) throw new AppError('not_found', 'This article does not exist or is no longer published.');
     const asked = kbLocaleOf(localeTag);
     if (!asked || asked === article.locale) return article;
     const preferred = [asked, await this.defaultLocale(siteId)].filter((locale) => locale !== article.locale);
-    const translations = await ArticleModel.find({ siteId, key: article.key, locale: { $in: preferred }, published: { $ne: null } }).lean<PublishedArticle[]>();
+    const translations = (await articles.translations(siteId, article.key)).filter(isPublished);
     return preferred.map((locale) => translations.find((t) => t.locale === locale)).find((t) => t !== undefined) ?? article;
   }
 
@@ -137,9 +132,8 @@ export class KnowledgeBase {
   }
 }
 
+const isPublished = (article: StoredArticle): article is PublishedArticle => article.published !== null && article.published !== undefined;
+
 async function loadPublished(siteId: string, locale: KbLocaleCode): Promise<IndexChange[]> {
-  const articles = await ArticleModel.find({ siteId, locale, published: { $ne: null } })
-    .select('siteId locale revision published')
-    .lean<StoredArticle[]>();
-  return articles.map(indexChangeOf);
+  return (await articles.publishedIn(new Types.ObjectId(siteId), locale)).map(indexChangeOf);
 }

@@ -1,8 +1,7 @@
 import type { KbArticle, KbArticleSummary, KbPublicArticle, KbRevision } from '../../shared/contract/kb';
-import type { StoredArticle } from './article.model';
+import type { StoredArticle, StoredRevision } from '../data';
 import { changedFields } from './article-store';
 import { renderMarkdown } from './markdown';
-import type { StoredRevision } from './revision.model';
 
 const person = (id: { toHexString(): string } | null, name: string) => ({ id: id?.toHexString() ?? 'system', name });
 

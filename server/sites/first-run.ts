@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../agents/passwords';
-import { UserModel } from '../agents/user.model';
-import { SiteModel, type Site } from './site.model';
+import { accounts, sites, type Site } from '../data';
 
 export interface FirstRunOptions {
   adminEmail: string;
@@ -17,17 +16,15 @@ export interface FirstRunResult {
 /** On an empty database, creates the demo site and the first admin; otherwise returns the first site. */
 export async function ensureDemoSite({ adminEmail, adminPassword }: FirstRunOptions): Promise<FirstRunResult> {
   const site =
-    (await SiteModel.findOne().sort({ createdAt: 1 }).lean<Site>()) ??
-    (
-      await SiteModel.create({
-        name: 'Demo Shop',
-        publicKey: `pk_${randomBytes(12).toString('base64url')}`,
-        secret: randomBytes(32).toString('base64url'),
-      })
-    ).toObject<Site>();
-  const hasUsers = (await UserModel.countDocuments({ siteId: site._id })) > 0;
+    (await sites.first()) ??
+    (await sites.create({
+      name: 'Demo Shop',
+      publicKey: `pk_${randomBytes(12).toString('base64url')}`,
+      secret: randomBytes(32).toString('base64url'),
+    }));
+  const hasUsers = (await accounts.ofSite(site._id)).length > 0;
   if (!hasUsers) {
-    await UserModel.create({
+    await accounts.create({
       siteId: site._id,
       email: adminEmail,
       name: 'Admin',

@@ -10,8 +10,8 @@ import { permissionGuard, publicBase } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../edge/errors';
 import { parseBody, route } from '../edge/http';
+import { sites as siteRecords, type Site } from '../data';
 import type { SiteDirectory } from './site-directory';
-import { SiteModel, type Site } from './site.model';
 
 function toSettings(site: Site): SiteSettings {
   return {
@@ -63,15 +63,14 @@ export function settingsRoutes(sites: SiteDirectory, sessions: SessionStore, pub
     if (changes.locale && changes.locales && !changes.locales.includes(changes.locale)) {
       throw new AppError('invalid_payload', 'Invalid request. locale: the default language must be one of the offered languages');
     }
-    const { matchedCount } = await SiteModel.updateOne({ _id: user.siteId }, { $set: changes });
-    if (matchedCount === 0) throw new AppError('not_found', 'This site no longer exists.');
+    if (!(await siteRecords.update(user.siteId, changes))) throw new AppError('not_found', 'This site no longer exists.');
     res.json(await respond(req, user.siteId.toHexString()));
   }));
 
   router.post('/rotate-secret', route(async (req, res) => {
     const user = await allowed(req, 'settings:manage');
     const secret = randomBytes(32).toString('base64url');
-    await SiteModel.updateOne({ _id: user.siteId }, { $set: { secret } });
+    await siteRecords.update(user.siteId, { secret });
     sites.invalidate(user.siteId.toHexString());
     const body: RotateSecretResponse = { secret };
     res.json(body);

@@ -1,6 +1,6 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { LifecycleSettings } from '../../shared/lifecycle';
-import { SiteModel, type Site } from './site.model';
+import { sites, type Site } from '../data';
 
 const CACHE_MS = 5_000;
 
@@ -15,6 +15,8 @@ export interface SiteSnapshot {
  */
 export class SiteDirectory {
   private readonly cache = new Map<string, { at: number; value: Promise<SiteSnapshot> }>();
+  /** Public key → site id: a key never moves to another site, so only unknown keys are asked again. */
+  private readonly idsByKey = new Map<string, string>();
 
   constructor(private readonly checkoutIdleSeconds: number | undefined) {}
 
@@ -28,13 +30,22 @@ export class SiteDirectory {
     return value;
   }
 
+  /** The site a widget or webhook names by its public key; null for an unknown key. */
+  async byPublicKey(publicKey: string): Promise<Site | null> {
+    const id = this.idsByKey.get(publicKey);
+    if (id) return (await this.get(id).catch(() => null))?.site ?? null;
+    const site = await sites.byPublicKey(publicKey);
+    if (site) this.idsByKey.set(publicKey, site._id.toHexString());
+    return site;
+  }
+
   /** Forgets a site after its settings changed here; other processes pick it up within the cache time. */
   invalidate(siteId: string): void {
     this.cache.delete(siteId);
   }
 
   private async load(siteId: string): Promise<SiteSnapshot> {
-    const site = await SiteModel.findById(siteId).lean<Site>();
+    const site = await sites.byId(siteId);
     if (!site) throw new Error(`site ${siteId} not found`);
     const own = (site.lifecycle ?? {}) as Partial<LifecycleSettings>;
     const settings = LifecycleSettings.parse({

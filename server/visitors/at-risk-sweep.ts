@@ -1,9 +1,9 @@
 import Bull from 'bull';
 import { isRepurchaseOverdue } from '../../shared/lifecycle';
+import { visitors, type Visitor } from '../data';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from './lifecycle-service';
-import { VisitorModel, type Visitor } from './visitor.model';
 
 const BATCH = 500;
 
@@ -36,20 +36,14 @@ export class AtRiskSweep {
     let marked = 0;
     let after: Visitor['_id'] | null = null;
     for (;;) {
-      const batch: Visitor[] = await VisitorModel.find({
-        'orders.0': { $exists: true },
-        atRiskReason: null,
-        ...(after && { _id: { $gt: after } }),
-      })
-        .sort({ _id: 1 })
-        .limit(BATCH)
-        .lean<Visitor[]>();
+      const batch: Visitor[] = await visitors.customersAfter(after, BATCH);
       for (const visitor of batch) {
         const { settings } = await this.sites.get(visitor.siteId);
-        const orderTimes = visitor.orders.map((o) => (o.at ?? visitor.createdAt).getTime());
-        if (!isRepurchaseOverdue(orderTimes, now, settings)) continue;
-        await this.lifecycle.update(visitor._id.toHexString(), (v) => ({ ...v, atRiskReason: 'repurchase_overdue' }));
-        marked += 1;
+        const overdue = (v: Visitor) => v.atRiskReason === null && isRepurchaseOverdue(v.orders.map((o) => (o.at ?? v.createdAt).getTime()), now, settings);
+        if (!overdue(visitor)) continue;
+        // Checked again on the fresh record: an order placed meanwhile keeps the customer off the list.
+        const updated = await this.lifecycle.update(visitor._id.toHexString(), (v) => (overdue(v) ? { ...v, atRiskReason: 'repurchase_overdue' } : v));
+        if (updated?.atRiskReason === 'repurchase_overdue') marked += 1;
       }
       if (batch.length < BATCH) break;
       after = batch.at(-1)!._id;

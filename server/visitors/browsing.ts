@@ -9,7 +9,7 @@ import {
   type StageFacts,
 } from '../../shared/lifecycle';
 import type { TrackedEvent } from '../../shared/contract';
-import type { Visitor } from './visitor.model';
+import type { Visitor } from '../data';
 
 /** Google Analytics' convention: 30 minutes without activity ends a session. */
 export const SESSION_GAP_MS = 30 * 60_000;

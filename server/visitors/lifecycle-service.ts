@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { TrackedEvent, VisitorContext } from '../../shared/contract';
 import {
   deriveStage,
@@ -6,17 +6,18 @@ import {
   detectOnPageView,
   detectPriceQuestion,
   scoreIntent,
+  Stage,
   type Hesitation,
   type LifecycleSettings,
 } from '../../shared/lifecycle';
 import { rooms, type ChatNamespaces } from '../conversations/namespaces';
 import type { LifecycleAnalytics } from '../analytics/lifecycle-analytics';
+import { visitors, type Visitor, type VisitorUpdate } from '../data';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import { applyTrackedEvent, browsingState, intentSignals, sessionPaths, stageFacts } from './browsing';
 import type { PageMetrics } from './page-metrics';
 import { toVisitorContext } from './visitor-context';
-import { VisitorModel, type Visitor } from './visitor.model';
 
 /** What the escalation domain does with lifecycle news; kept as an interface so the two don't import each other. */
 export interface HesitationHandler {
@@ -39,12 +40,11 @@ interface Deps {
  * Keeps each visitor's lifecycle record: applies tracked events and shop events, re-derives the stage
  * (recording the timeline) and the intent score, and tells agents and the widget what changed.
  *
- * Updates are read-modify-write: the embedded database has no atomic conditional update, so events of
- * one visitor are applied one at a time in this process (a visitor's tabs share one server process
- * only with sticky sessions — see the README's scale-out notes).
+ * Every change goes through the data layer's one write path per visitor (`visitors.update`: a lock
+ * across processes, a fresh read, only the changed fields written), and the stage and intent are
+ * derived inside it, so the timeline always follows the state it was derived from.
  */
 export class LifecycleService {
-  private readonly queues = new Map<string, Promise<unknown>>();
   private hesitations: HesitationHandler | null = null;
 
   constructor(private readonly deps: Deps) {}
@@ -54,100 +54,85 @@ export class LifecycleService {
     this.hesitations = handler;
   }
 
-  /** Runs `work` after every earlier update of the same visitor in this process. */
-  private serialize<T>(visitorId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(visitorId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.queues.set(visitorId, settled);
-    void settled.then(() => {
-      if (this.queues.get(visitorId) === settled) this.queues.delete(visitorId);
-    });
-    return next;
-  }
-
   async load(visitorId: string | Types.ObjectId): Promise<Visitor | null> {
-    return VisitorModel.findById(visitorId).lean<Visitor>();
+    return visitors.byId(visitorId);
   }
 
   /** Applies a tracked event; answers the visitor's current page type. */
-  track(siteId: string, visitorId: string, event: TrackedEvent): Promise<string | null> {
-    return this.serialize(visitorId, async () => {
-      const current = await this.load(visitorId);
-      if (!current) return null;
-      const { settings } = await this.deps.sites.get(siteId);
-      const now = new Date();
+  async track(siteId: string, visitorId: string, event: TrackedEvent): Promise<string | null> {
+    const { settings } = await this.deps.sites.get(siteId);
+    const now = new Date();
+    const { metrics } = this.deps;
+    const saved = await this.save(visitorId, now, async (current) => {
       const applied = applyTrackedEvent(current, event, settings, now);
-      const { metrics } = this.deps;
+      // Counted before the intent is derived, so the session's page rates include this view.
       if (applied.endedSession) await metrics.recordSessionEnd(siteId, applied.endedSession);
       if (applied.pageView) await metrics.recordView(siteId, applied.pageView);
-      const visitor = await this.save(current, applied.visitor, now);
-
-      await this.hesitations?.onBrowsingChanged(visitor, settings);
-      const state = browsingState(visitor);
-      const hesitation =
-        event.type === 'page_view' ? detectOnPageView(state, settings, now.getTime())
-        : event.type === 'exit_intent' ? detectExitIntent(state)
-        : null;
-      if (hesitation) await this.hesitations?.onHesitation(visitor, hesitation, settings);
-      return visitor.session.currentPageType ?? null;
+      return applied.visitor;
     });
+    if (!saved) return null;
+    const visitor = saved.after;
+    await this.hesitations?.onBrowsingChanged(visitor, settings);
+    const state = browsingState(visitor);
+    const hesitation =
+      event.type === 'page_view' ? detectOnPageView(state, settings, now.getTime())
+      : event.type === 'exit_intent' ? detectExitIntent(state)
+      : null;
+    if (hesitation) await this.hesitations?.onHesitation(visitor, hesitation, settings);
+    return visitor.session.currentPageType ?? null;
   }
 
   /** A visitor's chat message: one sent from a product page is a product question; a price question is a hesitation. */
   async onVisitorMessage(siteId: string, visitorId: string, text: string, onProductPage: boolean): Promise<void> {
     const hesitation = detectPriceQuestion(text);
     if (!hesitation && !onProductPage) return; // nothing to record: spare the database
-    return this.serialize(visitorId, async () => {
-      const current = await this.load(visitorId);
-      if (!current) return;
-      const { settings } = await this.deps.sites.get(siteId);
-      const visitor = await this.save(
-        current,
-        { ...current, productQuestions: current.productQuestions + (onProductPage ? 1 : 0) },
-        new Date(),
-      );
-      if (hesitation) await this.hesitations?.onHesitation(visitor, hesitation, settings);
-    });
+    const { settings } = await this.deps.sites.get(siteId);
+    const saved = await this.save(visitorId, new Date(), (current) => ({
+      ...current,
+      productQuestions: current.productQuestions + (onProductPage ? 1 : 0),
+    }));
+    if (saved && hesitation) await this.hesitations?.onHesitation(saved.after, hesitation, settings);
   }
 
   /** Applies a change computed from the stored visitor (e.g. a shop event) and re-derives stage and intent. */
-  update(visitorId: string, change: (visitor: Visitor) => Visitor): Promise<Visitor | null> {
-    return this.serialize(visitorId, async () => {
-      const current = await this.load(visitorId);
-      if (!current) return null;
-      const { settings } = await this.deps.sites.get(current.siteId);
-      const visitor = await this.save(current, change(current), new Date());
-      await this.hesitations?.onBrowsingChanged(visitor, settings);
-      return visitor;
-    });
+  async update(visitorId: string, change: (visitor: Visitor) => Visitor): Promise<Visitor | null> {
+    const saved = await this.save(visitorId, new Date(), change);
+    if (!saved) return null;
+    const { settings } = await this.deps.sites.get(saved.after.siteId);
+    await this.hesitations?.onBrowsingChanged(saved.after, settings);
+    return saved.after;
   }
 
-  /** Re-derives stage and intent for `next`, stores what changed, and pushes the news. */
-  private async save(previous: Visitor, next: Visitor, now: Date): Promise<Visitor> {
-    const siteId = next.siteId.toHexString();
-    const rates = await this.deps.metrics.meanRates(siteId, sessionPaths(next));
+  /**
+   * Applies `change` and re-derives stage and intent from the result, inside the visitor's write
+   * path; then pushes the news. Null when there is no such visitor.
+   */
+  private async save(visitorId: string, now: Date, change: (visitor: Visitor) => Visitor | Promise<Visitor>): Promise<VisitorUpdate | null> {
+    const saved = await visitors.update(visitorId, async (current) => this.derive(current, await change(current), now));
+    if (!saved) return null;
+    const { before, after } = saved;
+    await this.deps.analytics?.visitorSaved(before, after, now);
+    const id = after._id.toHexString();
+    if (after.stage !== before.stage) this.deps.ns.visitors.to(rooms.visitor(id)).emit('lifecycle:stage', { stage: Stage.parse(after.stage) });
+    this.deps.ns.agents.to(rooms.visitorWatchers(id)).emit('visitor:context', toVisitorContext(after));
+    return saved;
+  }
+
+  /** `next` with the stage (and its timeline entry) and the intent score derived from it. */
+  private async derive(previous: Visitor, next: Visitor, now: Date): Promise<Visitor> {
+    const rates = await this.deps.metrics.meanRates(next.siteId.toHexString(), sessionPaths(next));
     const { stage, rule } = deriveStage(stageFacts(next));
     const intent = scoreIntent(intentSignals(next, rates, now));
-    const stageChanged = stage !== previous.stage;
-    const visitor: Visitor = {
+    return {
       ...next,
       stage,
-      stageHistory: stageChanged ? [...next.stageHistory, { stage, rule, at: now }] : next.stageHistory,
+      stageHistory: stage !== previous.stage ? [...next.stageHistory, { stage, rule, at: now }] : next.stageHistory,
       intent: { score: intent.score, reasons: intent.reasons.map((r) => ({ ...r, signal: String(r.signal) })) },
     };
-    const { _id, createdAt: _created, updatedAt: _updated, ...fields } = visitor;
-    await VisitorModel.updateOne({ _id }, { $set: fields });
-    await this.deps.analytics?.visitorSaved(previous, visitor, now);
-
-    const visitorId = _id.toHexString();
-    if (stageChanged) this.deps.ns.visitors.to(rooms.visitor(visitorId)).emit('lifecycle:stage', { stage });
-    this.deps.ns.agents.to(rooms.visitorWatchers(visitorId)).emit('visitor:context', toVisitorContext(visitor));
-    return visitor;
   }
 
   async context(visitorId: string, siteId: Types.ObjectId): Promise<VisitorContext | null> {
-    const visitor = await VisitorModel.findById(visitorId).lean<Visitor>();
+    const visitor = await visitors.byId(visitorId);
     return visitor?.siteId.equals(siteId) ? toVisitorContext(visitor) : null;
   }
 }

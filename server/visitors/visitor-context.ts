@@ -1,6 +1,6 @@
 import type { VisitorContext } from '../../shared/contract';
 import { Concern, HesitationKind, Stage } from '../../shared/lifecycle';
-import type { Visitor } from './visitor.model';
+import type { Visitor } from '../data';
 
 const iso = (date: Date | null | undefined) => (date ?? new Date(0)).toISOString();
 

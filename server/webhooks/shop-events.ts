@@ -3,10 +3,7 @@ import type { ShopWebhookEvent } from '../../shared/contract';
 import { sessionPaths } from '../visitors/browsing';
 import type { LifecycleService } from '../visitors/lifecycle-service';
 import type { PageMetrics } from '../visitors/page-metrics';
-import { VisitorModel, type Visitor } from '../visitors/visitor.model';
-import { OrderModel } from './order.model';
-
-const DUPLICATE_KEY = 11000;
+import { orders, visitors, type Visitor } from '../data';
 
 /** What the shop's backend reports — orders, refunds, reviews, referrals — applied to the visitor's lifecycle. */
 export class ShopEvents {
@@ -22,12 +19,8 @@ export class ShopEvents {
     const now = new Date();
     switch (event.type) {
       case 'order': {
-        try {
-          await OrderModel.create({ siteId, orderId: event.orderId, visitorId: visitor._id, total: event.total, currency: event.currency });
-        } catch (err) {
-          if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
-          throw err;
-        }
+        const order = { siteId, orderId: event.orderId, visitorId: visitor._id, total: event.total, currency: event.currency };
+        if (!(await orders.recordOnce(order))) return false;
         await this.metrics.recordRevenue(siteId.toHexString(), sessionPaths(visitor), event.total);
         // The order is progress: the cart is empty, pending hesitation timers go, an at-risk customer is back.
         await this.lifecycle.update(visitorId, (v) => ({
@@ -40,7 +33,7 @@ export class ShopEvents {
         return true;
       }
       case 'refund':
-        await OrderModel.updateOne({ siteId, orderId: event.orderId }, { $set: { refunded: event.amount } });
+        await orders.setRefunded(siteId, event.orderId, event.amount);
         return true;
       case 'review':
         await this.lifecycle.update(visitorId, (v) =>
@@ -57,15 +50,11 @@ export class ShopEvents {
 
   /** The visitor named by our id, or the shop's customer id; a customer never seen by the widget is created. */
   private async visitorOf(siteId: Types.ObjectId, event: ShopWebhookEvent): Promise<Visitor> {
-    const byId = event.visitorId ? await VisitorModel.findById(event.visitorId).lean<Visitor>() : null;
+    const byId = event.visitorId ? await visitors.byId(event.visitorId) : null;
     if (byId?.siteId.equals(siteId)) return byId;
     if (event.customerId) {
-      const customer = await VisitorModel.findOne({ siteId, customerId: { $eq: event.customerId } })
-        .sort({ lastSeenAt: -1 })
-        .lean<Visitor>();
-      if (customer) return customer;
-      return (await VisitorModel.create({ siteId, customerId: event.customerId, identified: true })).toObject<Visitor>();
+      return (await visitors.byCustomer(siteId, event.customerId)) ?? visitors.create({ siteId, customerId: event.customerId, identified: true });
     }
-    return (await VisitorModel.create({ siteId })).toObject<Visitor>();
+    return visitors.create({ siteId });
   }
 }

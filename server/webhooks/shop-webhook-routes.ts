@@ -7,7 +7,7 @@ import {
 } from '../../shared/contract';
 import { AppError } from '../edge/errors';
 import { parseBody, route } from '../edge/http';
-import { SiteModel, type Site } from '../sites/site.model';
+import type { Site } from '../data';
 import type { ShopEvents } from './shop-events';
 import { isFresh, REPLAY_WINDOW_SECONDS, signatureMatches, webhookMessage } from './signature';
 
@@ -18,10 +18,10 @@ const MAX_BODY = '32kb';
  * `X-LC-Timestamp: <unix seconds>` and `X-LC-Signature: hex HMAC-SHA256(site secret, "<timestamp>.<raw body>")`.
  * A missing, wrong, stale (over 5 minutes) or already used signature → 401 and nothing is stored.
  */
-export function shopWebhookRoutes(redis: Redis, events: ShopEvents): Router {
+export function shopWebhookRoutes(redis: Redis, sites: { byPublicKey(key: string): Promise<Site | null> }, events: ShopEvents): Router {
   const router = Router();
   router.post('/:siteKey/shop', express.raw({ type: () => true, limit: MAX_BODY }), route(async (req, res) => {
-    const site = await SiteModel.findOne({ publicKey: { $eq: String(req.params.siteKey) } }).lean<Site>();
+    const site = await sites.byPublicKey(String(req.params.siteKey));
     if (!site) throw new AppError('site_unknown', 'Unknown site key.');
     const timestamp = req.header(WEBHOOK_TIMESTAMP_HEADER);
     const signature = req.header(WEBHOOK_SIGNATURE_HEADER);

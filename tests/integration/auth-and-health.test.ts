@@ -50,7 +50,7 @@ describe('agent sign-in', () => {
   });
 
   it('stores the password as a salted argon2id hash', async () => {
-    const { UserModel } = await import('../../server/agents/user.model');
+    const { UserModel } = await import('../../server/data/models/user.model');
     const user = await UserModel.findOne({ email: ADMIN.email }).lean();
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user?.passwordHash).not.toContain(ADMIN.password);

@@ -3,12 +3,11 @@
 // stopped (it starts the same embedded database and Redis from DATA_DIR, or uses MONGODB_URI /
 // REDIS_URL). It adds nothing when the site has analytics already; `-- --force` adds them anyway.
 import { Redis } from 'ioredis';
-import mongoose from 'mongoose';
 import { loadConfig } from '../../config';
+import { analyticsDays, connectData, disconnectData } from '../../data';
 import { createLogger } from '../../infra/logger';
 import { startBackingServices } from '../../infra/services';
 import { ensureDemoSite } from '../../sites/first-run';
-import { DAY_MODELS } from '../analytics-day.model';
 import { countsOf } from '../facts';
 import { AnalyticsRecorder } from '../recorder';
 import { RollupFlusher } from '../rollup';
@@ -20,23 +19,22 @@ const EVENTS = 20_000;
 const config = loadConfig();
 const log = createLogger('warn');
 const services = await startBackingServices(config, log);
+const redis = new Redis(services.redisUrl, { keyPrefix: `${config.REDIS_PREFIX}:` });
 try {
-  await mongoose.connect(services.mongoUri);
+  await connectData({ mongoUri: services.mongoUri, redis });
   const { site } = await ensureDemoSite({ adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
   const siteId = site._id.toHexString();
-  await Promise.all(Object.values(DAY_MODELS).map((m) => m.init()));
-  if ((await DAY_MODELS.funnel.countDocuments({ siteId })) > 0 && !process.argv.includes('--force')) {
+  if ((await analyticsDays.countOfSite('funnel', siteId)) > 0 && !process.argv.includes('--force')) {
     console.log('The demo site has analytics already; nothing added (`npm run seed:demo -- --force` adds more).');
   } else {
-    const redis = new Redis(services.redisUrl, { keyPrefix: `${config.REDIS_PREFIX}:` });
     const facts = demoFacts({ siteId, events: EVENTS, days: DAYS, end: new Date() });
     console.log(`Recording ${facts.length.toLocaleString('en')} demo events over the last ${DAYS} days…`);
     await new AnalyticsRecorder(redis, log).add(siteId, facts.flatMap(countsOf));
     const days = await new RollupFlusher(redis, log).flush(10_000);
     console.log(`Done: ${days} day batches written. Sign in as ${config.ADMIN_EMAIL} and open Analytics in the console.`);
-    redis.disconnect();
   }
-  await mongoose.disconnect();
+  await disconnectData();
 } finally {
+  redis.disconnect();
   await services.stop();
 }

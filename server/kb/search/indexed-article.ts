@@ -1,4 +1,4 @@
-import type { PublishedContent } from '../article.model';
+import type { PublishedContent } from '../../data';
 import type { IndexedArticle } from './article-index';
 
 /** What the search index takes of a published article: the plain text and excerpt computed on publish. */

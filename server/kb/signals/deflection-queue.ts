@@ -1,9 +1,7 @@
 import Bull from 'bull';
 import { Types } from 'mongoose';
-import { ConversationModel } from '../../conversations/conversation.model';
-import { MessageModel } from '../../conversations/message.model';
+import { conversations, kbSignals, messages } from '../../data';
 import type { Logger } from '../../infra/logger';
-import { SignalModel } from './signal.model';
 
 export interface DeflectionJob {
   siteId: string;
@@ -15,6 +13,10 @@ export interface DeflectionJob {
 
 /** A visitor read an article: unless a chat follows within the window, the read deflected a chat. */
 export const DEFLECTION_WINDOW_MS = 10 * 60_000;
+/** A visitor's conversations looked at; a chat after a read is in one of the latest. */
+const RECENT_CONVERSATIONS = 20;
+/** A conversation's latest messages looked at: more than a chat writes in the deflection window. */
+const LATEST_MESSAGES = 200;
 
 /**
  * One delayed bull job per (visitor, article) read, with a deterministic id: reading the same
@@ -72,15 +74,14 @@ function deflectionJobId({ visitorId, articleId }: Pick<DeflectionJob, 'visitorI
 export async function checkDeflection({ siteId, visitorId, articleId, viewedAt }: DeflectionJob): Promise<boolean> {
   const since = new Date(viewedAt);
   const visitor = new Types.ObjectId(visitorId);
-  const conversations = await ConversationModel.find({ visitorId: visitor }).select('_id createdAt').lean<Array<{ _id: Types.ObjectId; createdAt: Date }>>();
-  const chatted =
-    conversations.some((c) => c.createdAt >= since) ||
-    (conversations.length > 0 &&
-      (await MessageModel.exists({ conversationId: { $in: conversations.map((c) => c._id) }, author: { $in: ['visitor', 'system'] }, createdAt: { $gte: since } })) !== null) ||
-    (await SignalModel.exists({ visitorId: visitor, type: 'escalation', at: { $gte: since } })) !== null;
-  if (chatted) return false;
-  await SignalModel.create({
-    siteId: new Types.ObjectId(siteId), type: 'deflection', visitorId: visitor, articleId: new Types.ObjectId(articleId), at: new Date(),
-  });
+  if ((await kbSignals.escalationTimesOf(visitor)).some((at) => at >= since)) return false;
+  for (const conversation of await conversations.ofVisitor(visitor, RECENT_CONVERSATIONS)) {
+    if (conversation.createdAt >= since) return false;
+    // A conversation closed before the read has nothing after it; an open one's document lags its live summary.
+    if (conversation.status === 'closed' && conversation.updatedAt < since) continue;
+    const latest = await messages.latest(conversation._id, LATEST_MESSAGES);
+    if (latest.some((m) => m.author !== 'agent' && m.createdAt >= since)) return false;
+  }
+  await kbSignals.add('deflection', { siteId: new Types.ObjectId(siteId), visitorId: visitor }, { articleId: new Types.ObjectId(articleId) });
   return true;
 }

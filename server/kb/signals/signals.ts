@@ -1,12 +1,11 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { KbSignalsResponse } from '../../../shared/contract/kb';
 import type { KbLocaleCode } from '../../../shared/kb/locales';
 import type { AnalyticsRecorder } from '../../analytics/recorder';
+import { articles, kbSignals, type SignalType, type StoredSignal } from '../../data';
 import type { Logger } from '../../infra/logger';
-import { ArticleModel } from '../article.model';
 import { fold, splitWords } from '../search/text';
 import type { DeflectionQueue } from './deflection-queue';
-import { SignalModel, VoteModel, type SignalType } from './signal.model';
 
 interface Subject {
   siteId: Types.ObjectId;
@@ -44,49 +43,21 @@ export class KbSignals {
   }
 
   async recordVote(who: Subject, articleId: Types.ObjectId, helpful: boolean): Promise<void> {
-    const filter = { articleId, visitorId: who.visitorId };
-    const update = { $set: { siteId: who.siteId, helpful, at: new Date() } };
-    try {
-      await VoteModel.updateOne(filter, update, { upsert: true });
-    } catch (err) {
-      // Two first votes at once: both upserts inserted, the unique index refused one; set it again.
-      if ((err as { code?: number }).code !== 11000) throw err;
-      await VoteModel.updateOne(filter, update);
-    }
+    await kbSignals.vote(who, articleId, helpful, new Date());
   }
 
   async summary(siteId: Types.ObjectId, days: number): Promise<KbSignalsResponse> {
     const since = new Date(Date.now() - days * 86_400_000);
-    const match = (type: SignalType, extra: Record<string, unknown> = {}) => ({ $match: { siteId, type, at: { $gte: since }, ...extra } });
-    const perArticle = (type: SignalType) =>
-      SignalModel.aggregate<{ _id: Types.ObjectId; count: number }>([
-        match(type),
-        { $group: { _id: '$articleId', count: { $sum: 1 } } },
-        { $sort: { count: -1 } },
-        { $limit: 50 },
-      ]);
     const [searches, gaps, views, deflections, votes] = await Promise.all([
-      SignalModel.countDocuments({ siteId, type: 'search', at: { $gte: since } }),
-      SignalModel.aggregate<{ _id: { query: string; locale: KbLocaleCode }; count: number }>([
-        match('search', { results: 0 }),
-        { $group: { _id: { query: '$query', locale: '$locale' }, count: { $sum: 1 } } },
-        { $sort: { count: -1 } },
-        { $limit: 50 },
-      ]),
-      perArticle('view'),
-      perArticle('deflection'),
-      VoteModel.aggregate<{ _id: { articleId: Types.ObjectId; helpful: boolean }; count: number }>([
-        { $match: { siteId, at: { $gte: since } } },
-        { $group: { _id: { articleId: '$articleId', helpful: '$helpful' }, count: { $sum: 1 } } },
-      ]),
+      kbSignals.countSearches(siteId, since),
+      kbSignals.contentGaps(siteId, since, 50),
+      kbSignals.perArticle(siteId, 'view', since, 50),
+      kbSignals.perArticle(siteId, 'deflection', since, 50),
+      kbSignals.votesPerArticle(siteId, since),
     ]);
-    const ids = [...views, ...deflections].map((r) => r._id).concat(votes.map((v) => v._id.articleId));
-    const titles = new Map(
-      (await ArticleModel.find({ _id: { $in: ids } }).select('title').lean<Array<{ _id: Types.ObjectId; title: string }>>()).map((a) => [
-        a._id.toHexString(),
-        a.title,
-      ]),
-    );
+    const ids = new Set([...views, ...deflections].map((r) => r._id.toHexString()).concat(votes.map((v) => v._id.articleId.toHexString())));
+    const found = await Promise.all([...ids].map((id) => articles.byId(id)));
+    const titles = new Map(found.filter((a) => a !== null).map((a) => [a._id.toHexString(), a.title]));
     const titled = (rows: Array<{ _id: Types.ObjectId; count: number }>) =>
       rows.map((r) => ({ articleId: r._id.toHexString(), title: titles.get(r._id.toHexString()) ?? '(deleted article)', count: r.count }));
     const voteRows = new Map<string, { articleId: string; title: string; helpful: number; notHelpful: number }>();
@@ -107,9 +78,9 @@ export class KbSignals {
     };
   }
 
-  private async store(type: SignalType, who: Subject, fields: Record<string, unknown>): Promise<void> {
+  private async store(type: SignalType, who: Subject, fields: Partial<Pick<StoredSignal, 'locale' | 'query' | 'results' | 'articleId' | 'at'>>): Promise<void> {
     try {
-      await SignalModel.create({ siteId: who.siteId, visitorId: who.visitorId, type, at: new Date(), ...fields });
+      await kbSignals.add(type, who, fields);
     } catch (err) {
       this.log.error({ err, type }, 'kb: could not store a signal');
     }

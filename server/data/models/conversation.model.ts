@@ -7,6 +7,8 @@ const conversationSchema = new Schema(
     visitorName: { type: String, required: true },
     status: { type: String, enum: ['open', 'closed'], default: 'open' },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
+    /** The assignee while the conversation is open, else null: an agent's load is the count of these. */
+    openAssigneeId: { type: Schema.Types.ObjectId, default: null },
     lastMessage: {
       type: new Schema({ seq: Number, text: String, author: String, createdAt: Date }, { _id: false }),
       default: null,
@@ -14,6 +16,8 @@ const conversationSchema = new Schema(
     /** Set by the first visitor message no agent has answered yet; absent otherwise (so `$min` can set it). */
     waitingSince: { type: Date },
     closedAt: { type: Date, default: null },
+    /** The UTC day (`YYYY-MM-DD`) it closed; null while open. The inbox's closed view reads one day at a time. */
+    closedDay: { type: String, default: null },
     escalation: {
       type: new Schema({ kind: String, concern: String, reason: String, at: Date }, { _id: false }),
       default: null,
@@ -39,7 +43,10 @@ const conversationSchema = new Schema(
   },
   { timestamps: true },
 );
+// Every read is an equality on these (see server/data/conversations.ts), each matching a bounded set.
 conversationSchema.index({ siteId: 1, status: 1, updatedAt: -1 });
+conversationSchema.index({ siteId: 1, closedDay: 1 });
+conversationSchema.index({ openAssigneeId: 1 });
 
 export type Conversation = InferSchemaType<typeof conversationSchema> & {
   _id: Types.ObjectId;

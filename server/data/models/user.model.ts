@@ -2,7 +2,7 @@ import { Schema, Types, model, type InferSchemaType } from 'mongoose';
 
 const userSchema = new Schema(
   {
-    siteId: { type: Schema.Types.ObjectId, required: true },
+    siteId: { type: Schema.Types.ObjectId, required: true, index: true },
     email: { type: String, required: true, unique: true, lowercase: true, trim: true },
     name: { type: String, required: true },
     role: { type: String, enum: ['admin', 'agent', 'editor'], required: true },

@@ -1,5 +1,5 @@
 import { Schema, Types, model } from 'mongoose';
-import type { KbRevisionAction } from '../../shared/contract/kb';
+import type { KbRevisionAction } from '../../../shared/contract/kb';
 import type { ArticleContent } from './article.model';
 
 /** One entry of an article's history. The unique (article, number) index orders concurrent saves. */

@@ -1,4 +1,4 @@
-import type { BusinessHours } from '../../shared/sites/business-hours';
+import type { BusinessHours } from '../../../shared/sites/business-hours';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const siteSchema = new Schema(

@@ -1,6 +1,6 @@
 import { Schema, Types, model } from 'mongoose';
-import type { KbLocaleCode } from '../../shared/kb/locales';
-import { KB_LOCALES } from '../../shared/kb/locales';
+import type { KbLocaleCode } from '../../../shared/kb/locales';
+import { KB_LOCALES } from '../../../shared/kb/locales';
 
 /** What visitors see: a frozen copy of the working content, rendered and reduced to text once, on publish. */
 const publishedSchema = new Schema(

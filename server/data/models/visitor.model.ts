@@ -88,7 +88,3 @@ export type Visitor = Omit<Inferred, 'pageCounts' | 'session'> & {
   session: BrowsingSession;
 };
 export const VisitorModel = model('Visitor', visitorSchema);
-
-export function visitorDisplayName(visitor: Pick<Visitor, '_id' | 'name'>): string {
-  return visitor.name ?? `Visitor ${visitor._id.toHexString().slice(-4).toUpperCase()}`;
-}

@@ -21,6 +21,8 @@ const messageSchema = new Schema(
 );
 // Each position is taken once: concurrent writers that pick the same `seq` collide here and retry.
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
+// A conversation's latest message by one kind of author (the console's suggestions).
+messageSchema.index({ conversationId: 1, author: 1, seq: -1 });
 
 export type StoredMessage = InferSchemaType<typeof messageSchema> & { _id: string; createdAt: Date };
 

@@ -1,5 +1,8 @@
 import { Schema, model, type Model } from 'mongoose';
-import { FAMILIES, type Family } from './facts';
+
+/** Families of counts, each kept per site and day in its own collection. */
+export const FAMILIES = ['funnel', 'hesitations', 'purchases', 'firstResponse', 'resolution', 'csat', 'kb', 'gaps'] as const;
+export type Family = (typeof FAMILIES)[number];
 
 export interface Row {
   key: string;

@@ -1,0 +1,51 @@
+import type { Redis } from 'ioredis';
+import mongoose from 'mongoose';
+import './models';
+import { RedisLock } from './redis-lock';
+
+let lock: RedisLock | null = null;
+
+/** The per-record lock every read-modify-write of the data layer takes (see redis-lock.ts). */
+export function recordLock(): RedisLock {
+  if (!lock) throw new Error('connectData() was not called');
+  return lock;
+}
+
+export interface DataConnection {
+  mongoUri: string;
+  /** Holds the record locks; its key prefix namespaces them per deployment. */
+  redis: Redis;
+}
+
+/**
+ * Connects the data layer: the database, and Redis for the record locks. Every collection's
+ * declared indexes are created before the first request.
+ */
+export async function connectData({ mongoUri, redis }: DataConnection): Promise<void> {
+  mongoose.set('bufferCommands', false);
+  // While the database is unreachable, an operation waits this long for it and then fails, answered
+  // as `unavailable`: well inside the widget's and console's 10 s ack timeouts, so clients get a code
+  // to retry on instead of a silent timeout (a replica-set election outlasts it: writes fail and are re-sent).
+  await mongoose.connect(mongoUri, { serverSelectionTimeoutMS: 3_000 });
+  // What `Model.init()` does, without the promise it keeps: after a reconnect in the same process
+  // (tests restart servers) that promise may hold the failure of mongoose's own init while connecting.
+  await Promise.all(
+    Object.values(mongoose.models).map(async (model) => {
+      await model.createCollection();
+      await model.ensureIndexes();
+    }),
+  );
+  lock = new RedisLock(redis);
+}
+
+/** Closes the connection `connectData` opened (other connections of this process stay open). */
+export async function disconnectData(): Promise<void> {
+  await mongoose.connection.close();
+}
+
+/** Resolves when the database answers a ping (the health check). */
+export async function pingDatabase(): Promise<void> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('not connected');
+  await db.admin().ping();
+}

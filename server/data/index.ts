@@ -1,0 +1,34 @@
+// The data layer: the only code that knows the database. Domain code calls these by what they mean.
+export { accounts, type StoredUser, type UserChanges } from './accounts';
+export { analyticsDays, stagesReached, FAMILIES, dayDocId, type AnalyticsDay, type DayRange, type Family, type Row } from './analytics';
+export { connectData, disconnectData, pingDatabase } from './connection';
+export {
+  cannedResponses,
+  conversations,
+  csatRatings,
+  notes,
+  openConversations,
+  type Conversation,
+  type ConversationChange,
+  type StoredCanned,
+  type StoredNote,
+} from './conversations';
+export { toExtendedJson, fromExtendedJson } from './extended-json';
+export { isDatabaseUnreachable } from './errors';
+export {
+  articles,
+  kbDemoSeeds,
+  kbSignals,
+  revisions,
+  type ArticleContent,
+  type PublishedContent,
+  type SignalType,
+  type StoredArticle,
+  type StoredSignal,
+  type StoredRevision,
+} from './knowledge-base';
+export { messages, type StoredMessage } from './messages';
+export { runMigrations } from './migrations';
+export { orders } from './orders';
+export { sites, type Site, type SiteChanges } from './sites';
+export { visitors, type Visitor, type VisitorChange, type VisitorUpdate } from './visitors';
