@@ -146,12 +146,17 @@ export interface PostedMessage {
   created: boolean;
 }
 
+/** Whether a stored message is a re-send of `input`: the same author wrote it (an agent is one author, the visitor another). */
+function sameAuthor(stored: StoredMessage, input: NewMessage): boolean {
+  return stored.author === input.author && String(stored.authorId ?? '') === String(input.authorId ?? '');
+}
+
 /**
  * Stores a message exactly once per (conversation, client id), at the next free position, then
  * applies it to the conversation's live summary. Both guarantees rest on unique keys: the message's
  * `_id` is (conversation, client id), and (conversation, seq) is a unique index. Positions come from
  * a counter in Redis; a collision (the counter restarted behind the stored messages) moves it past
- * the highest stored position.
+ * the highest stored position. A client id another author used in the conversation is refused.
  */
 export async function postMessage(input: NewMessage): Promise<PostedMessage> {
   const { conversation } = input;
@@ -178,6 +183,9 @@ export async function postMessage(input: NewMessage): Promise<PostedMessage> {
       return { message, conversation: summarized, created: true };
     }
     const stored = await messages.byClientId(conversation._id, input.clientId);
+    if (stored && !sameAuthor(stored, input)) {
+      throw new AppError('conflict', 'This message id is already used in this conversation; send the message with a new id.');
+    }
     if (stored) return { message: stored, conversation, created: false };
     await requireCache().seqAtLeast(id, await messages.highestSeq(conversation._id));
   }
