@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import { withDerivedFields } from './conversations';
 import { ConversationModel, type Conversation } from './models/conversation.model';
 import { MessageModel, type StoredMessage } from './models/message.model';
 import { OpenConversationModel, type OpenConversation } from './models/open-conversation.model';
@@ -17,7 +18,7 @@ const inBatch =
 /** Loads records in bulk: benchmark seeds and imports of history. Live traffic uses the aggregates' own writes. */
 export const bulkImport = {
   visitors: inBatch<Visitor>(VisitorModel as never),
-  conversations: inBatch<Conversation>(ConversationModel as never),
+  conversations: (docs: New<Conversation>[]) => inBatch<Conversation>(ConversationModel as never)(docs.map((doc) => withDerivedFields(doc, new Date()))),
   openConversations: inBatch<OpenConversation>(OpenConversationModel as never),
   messages: inBatch<StoredMessage>(MessageModel as never),
   orders: inBatch<Order>(OrderModel as never),

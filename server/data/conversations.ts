@@ -21,9 +21,9 @@ const DAY_MS = 86_400_000;
 
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
-/** The fields kept from others so every read is an equality on a bounded set (see the model). */
-function withDerivedFields(doc: Conversation, now: Date): Conversation {
-  const open = doc.status === 'open';
+/** The fields kept from others so every read is an equality on a bounded set (see the model); every write sets them. */
+export function withDerivedFields<T extends Partial<Conversation>>(doc: T, now: Date): T {
+  const open = (doc.status ?? 'open') === 'open';
   return {
     ...doc,
     openAssigneeId: open ? (doc.assigneeId ?? null) : null,

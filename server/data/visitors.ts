@@ -17,6 +17,67 @@ export type VisitorChange = (current: Visitor) => Visitor | null | Promise<Visit
 const asId = (id: string | Types.ObjectId): Types.ObjectId | null =>
   typeof id !== 'string' ? id : Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null;
 
+interface Waiting {
+  change: VisitorChange;
+  resolve(result: VisitorUpdate | null): void;
+  reject(err: unknown): void;
+}
+
+/** Per visitor: the changes waiting in this process for its next locked write. */
+const waiting = new Map<string, Waiting[]>();
+
+/**
+ * Takes the visitor's lock, then the changes gathered meanwhile, and applies and writes them. A
+ * change that throws fails its caller alone; a lock or write that fails fails the whole batch, none
+ * of which was stored.
+ */
+async function writeBatch(_id: Types.ObjectId): Promise<void> {
+  const key = _id.toHexString();
+  const take = () => {
+    const batch = waiting.get(key) ?? [];
+    waiting.delete(key);
+    return batch;
+  };
+  let batch: Waiting[] | null = null;
+  let results: Array<[Waiting, VisitorUpdate | null]> = [];
+  try {
+    await recordLock().run(`visitor:${key}`, async () => {
+      batch = take();
+      results = await applyAndWrite(_id, batch);
+    });
+  } catch (err) {
+    for (const one of batch ?? take()) one.reject(err);
+    return;
+  }
+  for (const [one, result] of results) one.resolve(result);
+}
+
+/**
+ * Re-reads the visitor, applies each change to the result of the one before (so each caller gets its
+ * own before and after), and writes the fields they changed, at once.
+ */
+async function applyAndWrite(_id: Types.ObjectId, batch: Waiting[]): Promise<Array<[Waiting, VisitorUpdate | null]>> {
+  const stored = await VisitorModel.findById(_id).lean<Visitor>();
+  if (!stored) return batch.map((one) => [one, null]);
+  const applied: Array<[Waiting, Visitor, Visitor]> = [];
+  let current = stored;
+  for (const one of batch) {
+    try {
+      const next = await one.change(current);
+      const after = next && fieldChanges(current, next) ? next : current;
+      applied.push([one, current, after]);
+      current = after;
+    } catch (err) {
+      one.reject(err);
+    }
+  }
+  const changes = fieldChanges(stored, current);
+  const updatedAt = changes ? new Date() : stored.updatedAt;
+  if (changes) await VisitorModel.updateOne({ _id }, asUpdate(changes, { updatedAt }), { timestamps: false });
+  const stamped = (visitor: Visitor): Visitor => (visitor === stored ? stored : { ...visitor, _id, createdAt: stored.createdAt, updatedAt });
+  return applied.map(([one, before, after]) => [one, { before: stamped(before), after: stamped(after) }]);
+}
+
 /** Visitors: one document each, written only through `update`. */
 export const visitors = {
   async byId(id: string | Types.ObjectId): Promise<Visitor | null> {
@@ -36,20 +97,21 @@ export const visitors = {
   /**
    * The one write path of a visitor, correct across processes: holds the visitor's lock, re-reads
    * the document, applies `change`, and writes only the fields that changed — so even a writer whose
-   * lease ran out mid-write cannot undo another writer's fields. Null when there is no such visitor.
+   * lease ran out mid-write cannot undo another writer's fields. Changes of one visitor that arrive
+   * while this process waits for the lock are applied in the same locked write, in arrival order.
+   * Null when there is no such visitor.
    */
   async update(id: string | Types.ObjectId, change: VisitorChange): Promise<VisitorUpdate | null> {
     const _id = asId(id);
     if (!_id) return null;
-    return recordLock().run(`visitor:${_id.toHexString()}`, async () => {
-      const before = await VisitorModel.findById(_id).lean<Visitor>();
-      if (!before) return null;
-      const next = await change(before);
-      const changes = next && fieldChanges(before, next);
-      if (!next || !changes) return { before, after: before };
-      const updatedAt = new Date();
-      await VisitorModel.updateOne({ _id }, asUpdate(changes, { updatedAt }), { timestamps: false });
-      return { before, after: { ...next, _id, createdAt: before.createdAt, updatedAt } };
+    return new Promise((resolve, reject) => {
+      const key = _id.toHexString();
+      const gathering = waiting.get(key);
+      if (gathering) gathering.push({ change, resolve, reject });
+      else {
+        waiting.set(key, [{ change, resolve, reject }]);
+        void writeBatch(_id);
+      }
     });
   },
 

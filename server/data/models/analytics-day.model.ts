@@ -37,6 +37,7 @@ const daySchema = new Schema<AnalyticsDay>(
   },
   { versionKey: false },
 );
+daySchema.index({ siteId: 1, day: 1 });
 
 const collectionOf = (family: Family) => `analytics_${family.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
 
