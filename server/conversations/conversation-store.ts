@@ -8,6 +8,8 @@ import { SummaryWriter } from './summary-writer';
 
 const HISTORY_LIMIT = 500;
 const INBOX_LIMIT = 200;
+/** The closed view shows the latest few; older ones are found by search. */
+const CLOSED_LIMIT = 50;
 const MAX_SEQ_ATTEMPTS = 5;
 
 /** A claim younger than this may belong to a conversation still being created. */
@@ -210,12 +212,13 @@ export function messagesAfter(conversationId: Types.ObjectId, afterSeq: number):
   return messages.page(conversationId, afterSeq, HISTORY_LIMIT);
 }
 
-/** A site's latest open or closed conversations, each with its live summary. */
+/**
+ * A site's latest open conversations, each with its live summary, or its latest closed ones as
+ * stored (closing wrote their summary, and nothing changes it after).
+ */
 export async function listConversations(siteId: Types.ObjectId, status: 'open' | 'closed', now: Date): Promise<Conversation[]> {
-  const stored = status === 'open'
-    ? await conversations.openOfSite(siteId, INBOX_LIMIT)
-    : await conversations.closedOfSite(siteId, INBOX_LIMIT, now);
-  return Promise.all(stored.map(withLiveSummary));
+  if (status === 'closed') return conversations.closedOfSite(siteId, CLOSED_LIMIT, now);
+  return Promise.all((await conversations.openOfSite(siteId, INBOX_LIMIT)).map(withLiveSummary));
 }
 
 /** A conversation read from the database, with the live summary Redis holds for it (and cached). */

@@ -47,6 +47,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     'synchronous_commit=off',
     'max_connections=200',
     'shared_buffers=128MB',
+    // The write-ahead log is recycled past this size (PostgreSQL keeps up to 1 GB by default).
+    'max_wal_size=128MB',
+    'min_wal_size=32MB',
+    'wal_compression=on',
     'log_min_messages=warning',
   ].flatMap((setting) => ['-c', setting]);
   const proc = await spawnUntilReady(...dieWithParent(bin.postgres, ['-D', dir, ...settings], 'SIGINT', asRoot ? UNPRIVILEGED : []), (line) =>
