@@ -39,6 +39,21 @@ describe('visitor write path', () => {
     expect({ kbSearches: stored?.kbSearches, product: stored?.pageCounts.product }).toEqual({ kbSearches: 15, product: 15 });
   });
 
+  it('fails only the change that throws when changes of one visitor share a write', async () => {
+    const visitor = await newVisitor();
+    const results = await Promise.allSettled([
+      visitors.update(visitor._id, (current) => ({ ...current, kbSearches: current.kbSearches + 1 })),
+      visitors.update(visitor._id, () => {
+        throw new Error('refused');
+      }),
+      visitors.update(visitor._id, (current) => ({ ...current, productQuestions: current.productQuestions + 1 })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const last = results[2] as PromiseFulfilledResult<Awaited<ReturnType<typeof visitors.update>>>;
+    expect(last.value?.before.kbSearches).toBe(1); // applied after the first change, in arrival order
+    expect(await visitors.byId(visitor._id)).toMatchObject({ kbSearches: 1, productQuestions: 1 });
+  });
+
   it('writes only the fields it changed, so a writer that lost its lock cannot undo another', async () => {
     const visitor = await newVisitor();
     const result = await visitors.update(visitor._id, async (current) => {
