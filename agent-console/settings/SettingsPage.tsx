@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LifecycleSettings } from '../../shared/lifecycle';
-import type { SiteSettings, SiteSettingsResponse } from '../../shared/contract';
+import type { RetentionSettings, SiteSettings, SiteSettingsResponse } from '../../shared/contract';
 import { LOCALES, type LocaleCode } from '../../shared/i18n/locales';
 import { WEEKDAYS, type BusinessHours, type Weekday } from '../../shared/sites/business-hours';
 import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
@@ -18,6 +18,12 @@ const THRESHOLDS: ReadonlyArray<{ key: Threshold; label: string; step?: number }
   { key: 'intentThreshold', label: 'Purchase intent needed to escalate (0–1)', step: 0.01 },
   { key: 'promptCapMinutes', label: 'At most one proactive prompt per visitor every (minutes)' },
   { key: 'escalationSlaSeconds', label: 'Re-route an escalation not accepted within (seconds)' },
+];
+
+type KeptFor = 'conversationDays' | 'visitorDays';
+const KEPT_FOR: ReadonlyArray<{ key: KeptFor; label: string }> = [
+  { key: 'conversationDays', label: 'Delete closed conversations, with their messages, notes and ratings, after (days)' },
+  { key: 'visitorDays', label: 'Delete visitors not seen for (days; never while they have a conversation kept)' },
 ];
 
 const OPEN_DAY = { open: '09:00', close: '17:00' };
@@ -50,6 +56,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
     else lifecycle[key] = Number(value);
     set({ lifecycle });
   };
+
+  const setRetention = (patch: Partial<RetentionSettings>) => set({ retention: { ...draft.retention, ...patch } });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -160,6 +168,34 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
           <p class="muted">Empty fields use the default shown in grey.</p>
           <label class="field"><span class="field__label">Set agents away after this many minutes without console activity (0: never)</span>
             <input class="input input--compact" type="number" min={0} max={480} value={draft.autoAwayMinutes} onInput={(e) => set({ autoAwayMinutes: Number(e.currentTarget.value) })} /></label>
+        </fieldset>
+        <fieldset class="card">
+          <legend class="card__title">Data retention</legend>
+          {KEPT_FOR.map(({ key, label }) => (
+            <label key={key} class="field"><span class="field__label">{label}</span>
+              <input
+                class="input input--compact"
+                type="number"
+                min={1}
+                max={3650}
+                placeholder="Keep"
+                value={draft.retention[key] ?? ''}
+                onInput={(e) => setRetention({ [key]: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
+              />
+            </label>
+          ))}
+          <p class="muted">Empty fields keep everything. Deleting runs in the background, about once an hour.</p>
+          <label class="field"><span class="field__label">Keep analytics day by day for (days; older days are kept as monthly totals)</span>
+            <input
+              class="input input--compact"
+              type="number"
+              required
+              min={62}
+              max={3650}
+              value={draft.retention.analyticsDailyDays}
+              onInput={(e) => setRetention({ analyticsDailyDays: Number(e.currentTarget.value) })}
+            />
+          </label>
         </fieldset>
         <button type="submit" class="button button--primary">Save settings</button>
       </form>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import {
+  DEFAULT_RETENTION,
   SiteSettingsUpdate,
   type RotateSecretResponse,
   type SiteSettings,
@@ -24,6 +25,7 @@ function toSettings(site: Site): SiteSettings {
     lifecycle: (site.lifecycle ?? {}) as SiteSettings['lifecycle'],
     proactiveMessages: site.proactiveMessages ?? {},
     autoAwayMinutes: site.autoAwayMinutes,
+    retention: site.retention ?? DEFAULT_RETENTION,
   };
 }
 

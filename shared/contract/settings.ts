@@ -30,6 +30,26 @@ const Origin = z
     }
   }, 'an origin such as https://shop.example (no path, no trailing slash)');
 
+const Days = z.number().int('whole days').min(1, 'at least 1 day').max(3650, 'at most 3650 days (10 years)');
+
+/**
+ * How long the site keeps what it stores, in days (a background job deletes the rest, see
+ * server/retention). Closed conversations go with their messages, notes and rating; a visitor goes
+ * once last seen that long ago, unless they have an open conversation or a conversation still kept.
+ * Analytics older than `analyticsDailyDays` are kept as monthly sums.
+ */
+export const RetentionSettings = z.object({
+  /** Days after closing; null keeps conversations. */
+  conversationDays: Days.nullable(),
+  /** Days after the visitor was last seen; null keeps visitors. */
+  visitorDays: Days.nullable(),
+  /** Days of analytics kept day by day (at least two months, so daily charts stay daily). */
+  analyticsDailyDays: z.number().int('whole days').min(62, 'at least 62 days, so daily charts stay daily').max(3650, 'at most 3650 days (10 years)'),
+});
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+
+export const DEFAULT_RETENTION: RetentionSettings = { conversationDays: null, visitorDays: null, analyticsDailyDays: 400 };
+
 /** What an admin sets for the site; every part applies without a restart. */
 export const SiteSettings = z.object({
   name: displayName(120),
@@ -48,6 +68,7 @@ export const SiteSettings = z.object({
   proactiveMessages: z.partialRecord(WidgetLocale, z.string().trim().min(1).max(300)),
   /** Minutes without console activity after which an online agent is set away; 0 never. */
   autoAwayMinutes: z.number().int().min(0).max(480),
+  retention: RetentionSettings,
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -73,6 +73,7 @@ describe('Settings page', () => {
     settings: {
       name: 'Demo Shop', greeting: 'Hi!', allowedOrigins: [], locales: ['en', 'cs'], locale: null, businessHours: null,
       lifecycle: { checkoutIdleSeconds: 60 }, proactiveMessages: {}, autoAwayMinutes: 10,
+      retention: { conversationDays: null, visitorDays: 365, analyticsDailyDays: 400 },
     },
     effectiveLifecycle: LifecycleSettings.parse({ checkoutIdleSeconds: 60 }),
     publicKey: 'pk_demo',
@@ -102,5 +103,27 @@ describe('Settings page', () => {
     });
     expect(saveSettings.mock.calls[0]![0].lifecycle).not.toHaveProperty('checkoutIdleSeconds');
     expect(await screen.findByText(/Saved\./)).toBeTruthy();
+  });
+
+  it('sets how long data is kept: empty keeps, a number of days deletes after it, and a refusal is shown as sent', async () => {
+    const refusal = new ApiRequestError('invalid_payload', 'Invalid request. retention.analyticsDailyDays: at least 62 days, so daily charts stay daily', 400);
+    const saveSettings = vi.fn(async (_update: SiteSettingsUpdate) => loaded).mockRejectedValueOnce(refusal);
+    render(<SettingsPage api={fakeApi({ settings: async () => loaded, saveSettings, canned: async () => [] })} />);
+    const conversations = (await screen.findByLabelText(/Delete closed conversations/)) as HTMLInputElement;
+    const visitors = screen.getByLabelText(/Delete visitors not seen/) as HTMLInputElement;
+    const analytics = screen.getByLabelText(/Keep analytics day by day/) as HTMLInputElement;
+    expect([conversations.value, visitors.value, analytics.value]).toEqual(['', '365', '400']);
+
+    fireEvent.input(conversations, { target: { value: '90' } });
+    fireEvent.input(visitors, { target: { value: '' } });
+    fireEvent.input(analytics, { target: { value: '30' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    expect((await screen.findByRole('alert')).textContent).toContain('retention.analyticsDailyDays: at least 62 days');
+    expect(saveSettings.mock.calls[0]![0].retention).toEqual({ conversationDays: 90, visitorDays: null, analyticsDailyDays: 30 });
+
+    fireEvent.input(analytics, { target: { value: '730' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
+    expect(saveSettings.mock.calls[1]![0].retention).toEqual({ conversationDays: 90, visitorDays: null, analyticsDailyDays: 730 });
   });
 });

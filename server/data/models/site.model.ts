@@ -1,3 +1,4 @@
+import type { RetentionSettings } from '../../../shared/contract/settings';
 import type { BusinessHours } from '../../../shared/sites/business-hours';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
@@ -23,13 +24,16 @@ const siteSchema = new Schema(
     proactiveMessages: { type: Schema.Types.Mixed, default: () => ({}) },
     /** Minutes without console activity before an online agent is set away; 0 never. */
     autoAwayMinutes: { type: Number, default: 10 },
+    /** `RetentionSettings`; null: the defaults (`DEFAULT_RETENTION`). */
+    retention: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true },
 );
 
-export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages'> & {
+export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages' | 'retention'> & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
   proactiveMessages?: Partial<Record<string, string>>;
+  retention?: RetentionSettings | null;
 };
 export const SiteModel = model('Site', siteSchema);
