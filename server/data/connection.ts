@@ -26,15 +26,15 @@ export async function connectData({ mongoUri, redis }: DataConnection): Promise<
   // While the database is unreachable, an operation waits this long for it and then fails, answered
   // as `unavailable`: well inside the widget's and console's 10 s ack timeouts, so clients get a code
   // to retry on instead of a silent timeout (a replica-set election outlasts it: writes fail and are re-sent).
-  await mongoose.connect(mongoUri, { serverSelectionTimeoutMS: 3_000 });
-  // What `Model.init()` does, without the promise it keeps: after a reconnect in the same process
-  // (tests restart servers) that promise may hold the failure of mongoose's own init while connecting.
-  await Promise.all(
-    Object.values(mongoose.models).map(async (model) => {
+  // Collections and indexes are created below, one at a time, not by mongoose's own init on connect:
+  // FerretDB on PostgreSQL may answer concurrent index creation with a deadlock.
+  await mongoose.connect(mongoUri, { serverSelectionTimeoutMS: 3_000, autoCreate: false, autoIndex: false });
+  for (const model of Object.values(mongoose.models)) {
+    await retryingDeadlocks(async () => {
       await model.createCollection();
       await model.ensureIndexes();
-    }),
-  );
+    });
+  }
   lock = new RedisLock(redis);
 }
 
@@ -48,4 +48,18 @@ export async function pingDatabase(): Promise<void> {
   const db = mongoose.connection.db;
   if (!db) throw new Error('not connected');
   await db.admin().ping();
+}
+
+const DEADLOCK = '40P01';
+
+/** Runs `work` again when the database broke a deadlock by failing it (another process creating indexes at once). */
+async function retryingDeadlocks(work: () => Promise<void>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= attempts || !(err instanceof Error) || !err.message.includes(DEADLOCK)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
