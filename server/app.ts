@@ -56,6 +56,8 @@ import { seedDemoArticles } from './kb/demo/seed-demo-articles';
 import { kbRoutes } from './kb/kb-routes';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
+import { RetentionJob } from './retention/retention-job';
+import { RetentionPass } from './retention/retention-pass';
 import { ensureDemoSite } from './sites/first-run';
 import { SiteDirectory } from './sites/site-directory';
 import { settingsRoutes } from './sites/settings-routes';
@@ -84,11 +86,16 @@ export interface RunningServer {
   demoSiteKey: string;
   /** The Express app, for tests that walk its routes. */
   app: express.Express;
+  /** The retention job: `runOnce` runs a pass now (tests, operators). */
+  retention: Pick<RetentionJob, 'runOnce'>;
   close(): Promise<void>;
 }
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** Retention waits this long for an analytics flush, and pauses this long between its steps. */
+const RETENTION_FLUSH_WAIT_MS = 5_000;
+const RETENTION_PAUSE_MS = 50;
 
 /** Connects to MongoDB and Redis, wires HTTP and Socket.IO, and listens on the configured port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -105,7 +112,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw err;
   }
   await runMigrations(log);
-  useConversationCache(new ConversationCache(redis));
+  const conversationCache = new ConversationCache(redis);
+  useConversationCache(conversationCache);
 
   const { site, createdAdmin } = await ensureDemoSite({
     adminEmail: config.ADMIN_EMAIL,
@@ -209,6 +217,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const presence = new Presence({ ns, redis, agents: availability, log });
   const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, presence, log);
   await autoAway.start();
+  const retention = new RetentionJob(options.redisUrl, bullPrefix, config.RETENTION_SWEEP_MINUTES, new RetentionPass({
+    forgetConversation: (c) => conversationCache.forgetConversation(c._id.toHexString(), c.visitorId.toHexString()),
+    forgetVisitor: (visitorId) => conversationCache.forgetVisitor(visitorId.toHexString()),
+    whileNotFlushing: (work) => analytics.flusher.exclusive(RETENTION_FLUSH_WAIT_MS, work),
+    log,
+    pauseMs: RETENTION_PAUSE_MS,
+  }), log);
+  await retention.start();
   const accounts = new Accounts({
     sessions,
     invites: new Invites(redis),
@@ -273,13 +289,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     demoSiteKey: site.publicKey,
     app,
+    retention,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await kb.close();
       analytics.close();
       workplace.dispose();
       await flushConversations();
-      await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close()]);
+      await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close(), retention.close()]);
       redis.disconnect();
       // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.
       await Promise.all([pubClient.quit(), subClient.quit()]).catch(() => undefined);

@@ -21,6 +21,8 @@ const Env = z.object({
   CHECKOUT_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   /** Period of the at-risk sweep (a repeatable bull job). */
   AT_RISK_SWEEP_MINUTES: Seconds.default(60),
+  /** Period of the retention job (a repeatable bull job deleting what sites keep no longer, in small steps). */
+  RETENTION_SWEEP_MINUTES: Seconds.default(60),
   /** Socket events one visitor or agent may send per 10 s (every tab together); 0 turns the limit off. */
   RATE_LIMIT_PER_SENDER: z.coerce.number().int().min(0).default(60),
   /** Socket events, handshakes and `/api` requests one client address may make per 10 s; 0 turns the limit off. */

@@ -11,7 +11,7 @@ import {
   type ResponseTimesReport,
 } from '../../shared/contract/analytics';
 import { HesitationKind } from '../../shared/lifecycle';
-import { analyticsDays, type DayRange } from '../data';
+import { analyticsDays, analyticsMonths, monthOf, retentionCursors, type AnalyticsMonth, type DayRange } from '../data';
 import { FIRST_RESPONSE_BOUNDS, OPEN_BUCKET, RESOLUTION_BOUNDS, hesitationKey, splitGapKey, weekOf, type Family } from './facts';
 
 const TOP_GAPS = 10;
@@ -20,9 +20,47 @@ const DAILY_UP_TO_DAYS = 62;
 
 type Totals = Map<string, number>;
 
-async function totals(range: DayRange, family: Family, limit?: number): Promise<Totals> {
-  const rows = await analyticsDays.totals(family, range, limit);
-  return new Map(rows.map((r) => [r._id, r.n]));
+/** What a report counts: day documents from `from` to `to`, and the rolled-up months from `months.from` to `months.to`. */
+export interface Span extends DayRange {
+  months: { from: string; to: string } | null;
+}
+
+const lastDayOfMonth = (day: string): string => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/**
+ * Days before `rolledBefore` are kept as monthly sums only (retention), so a range reaching them
+ * counts those months whole: it is widened to whole months at each end that lies before it. The
+ * report says which range it counted.
+ */
+export function spanOf(range: DayRange, rolledBefore: string | null): Span {
+  if (rolledBefore === null || range.from >= rolledBefore) return { ...range, months: null };
+  const from = `${monthOf(range.from)}-01`;
+  const to = range.to < rolledBefore ? lastDayOfMonth(range.to) : range.to;
+  return { siteId: range.siteId, from, to, months: { from: monthOf(from), to: monthOf(to) } };
+}
+
+const spanFor = async (range: DayRange): Promise<Span> => spanOf(range, await retentionCursors.stored(range.siteId, 'analytics'));
+
+/** Counts by key, largest first (then by key), the first `limit`. */
+export function topCounts(counts: Totals, limit: number): Totals {
+  return new Map([...counts].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0)).slice(0, limit));
+}
+
+/** Day totals with the months' rows added. */
+export function withMonths(days: Array<{ _id: string; n: number }>, months: AnalyticsMonth[]): Totals {
+  const counts: Totals = new Map(days.map((r) => [r._id, r.n]));
+  for (const month of months) for (const { key, n } of month.rows) counts.set(key, (counts.get(key) ?? 0) + n);
+  return counts;
+}
+
+const monthsOf = (span: Span, family: Family): Promise<AnalyticsMonth[]> =>
+  span.months ? analyticsMonths.ofRange(family, span.siteId, span.months.from, span.months.to) : Promise.resolve([]);
+
+async function totals(span: Span, family: Family, limit?: number): Promise<Totals> {
+  if (!span.months) return withMonths(await analyticsDays.totals(family, span, limit), []);
+  const [days, months] = await Promise.all([analyticsDays.totals(family, span), monthsOf(span, family)]);
+  const counts = withMonths(days, months);
+  return limit === undefined ? counts : topCounts(counts, limit);
 }
 
 /** A share; capped at 1 for the rare count recorded on a neighbouring day (or before analytics existed). */
@@ -30,7 +68,8 @@ const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.
 const mean = (total: number, count: number): number | null => (count > 0 ? total / count : null);
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 
-export async function funnelReport(range: DayRange): Promise<FunnelReport> {
+export async function funnelReport(asked: DayRange): Promise<FunnelReport> {
+  const range = await spanFor(asked);
   const reached = await totals(range, 'funnel');
   const stages = FUNNEL_STAGES.map((stage, i) => {
     const visitors = reached.get(stage) ?? 0;
@@ -40,7 +79,8 @@ export async function funnelReport(range: DayRange): Promise<FunnelReport> {
   return { from: range.from, to: range.to, stages, atRisk: reached.get('at_risk') ?? 0 };
 }
 
-export async function escalationsReport(range: DayRange): Promise<EscalationsReport> {
+export async function escalationsReport(asked: DayRange): Promise<EscalationsReport> {
+  const range = await spanFor(asked);
   const [hesitations, purchases] = await Promise.all([totals(range, 'hesitations'), totals(range, 'purchases')]);
   const conversion = (kinds: readonly HesitationKind[], outcomes: readonly HesitationOutcome[]) => {
     const keys = kinds.flatMap((kind) => outcomes.map((outcome) => hesitationKey(kind, outcome)));
@@ -76,22 +116,28 @@ export function histogram(counts: Totals, bounds: readonly number[]): Histogram 
   return { buckets, count, medianUpTo: quantileUpTo(0.5), p90UpTo: quantileUpTo(0.9) };
 }
 
-export async function responseTimesReport(range: DayRange): Promise<ResponseTimesReport> {
+export async function responseTimesReport(asked: DayRange): Promise<ResponseTimesReport> {
+  const range = await spanFor(asked);
   const [first, resolution] = await Promise.all([totals(range, 'firstResponse'), totals(range, 'resolution')]);
   return { from: range.from, to: range.to, firstResponse: histogram(first, FIRST_RESPONSE_BOUNDS), resolution: histogram(resolution, RESOLUTION_BOUNDS) };
 }
 
-export async function csatReport(range: DayRange): Promise<CsatReport> {
-  const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
-  const interval = days <= DAILY_UP_TO_DAYS ? 'day' : 'week';
-  const rows = await analyticsDays.daily('csat', range);
+export async function csatReport(asked: DayRange): Promise<CsatReport> {
+  const range = await spanFor(asked);
+  const dayCount = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
+  const interval = dayCount <= DAILY_UP_TO_DAYS ? 'day' : 'week';
+  const periodOf = (day: string) => (interval === 'day' ? day : weekOf(day));
+  const [days, months] = await Promise.all([analyticsDays.daily('csat', range), monthsOf(range, 'csat')]);
+  // A rolled-up month is one period, dated by its first day.
+  const rows = [
+    ...days.map(({ _id, n }) => ({ key: _id.key, n, period: periodOf(_id.day.slice(_id.day.indexOf(':') + 1)) })),
+    ...months.flatMap((month) => month.rows.map(({ key, n }) => ({ key, n, period: `${month.month}-01` }))),
+  ];
   const byPeriod = new Map<string, number[]>();
   const ratings = [0, 0, 0, 0, 0];
-  for (const { _id, n } of rows) {
-    const rating = Number(_id.key);
+  for (const { key, n, period } of rows) {
+    const rating = Number(key);
     if (!(rating >= 1 && rating <= 5)) continue;
-    const day = _id.day.slice(_id.day.indexOf(':') + 1);
-    const period = interval === 'day' ? day : weekOf(day);
     const counts = byPeriod.get(period) ?? [0, 0, 0, 0, 0];
     counts[rating - 1]! += n;
     ratings[rating - 1]! += n;
@@ -109,13 +155,14 @@ export async function csatReport(range: DayRange): Promise<CsatReport> {
     from: range.from,
     to: range.to,
     interval,
-    series: [...byPeriod].map(([period, counts]) => ({ period, ...summary(counts) })),
+    series: [...byPeriod].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, counts]) => ({ period, ...summary(counts) })),
     ratings: ratings.map((count, i) => ({ rating: i + 1, count })),
     average: summary(ratings).average,
   };
 }
 
-export async function kbReport(range: DayRange): Promise<KbReport> {
+export async function kbReport(asked: DayRange): Promise<KbReport> {
+  const range = await spanFor(asked);
   const [kb, gaps] = await Promise.all([totals(range, 'kb'), totals(range, 'gaps', TOP_GAPS)]);
   const views = kb.get('views') ?? 0;
   const deflections = kb.get('deflections') ?? 0;

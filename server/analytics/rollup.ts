@@ -60,13 +60,7 @@ export class RollupFlusher {
 
   /** Returns the number of day batches written; waits up to `waitMs` for another process's flush. */
   async flush(waitMs = 0): Promise<number> {
-    const token = randomUUID();
-    const giveUpAt = Date.now() + waitMs;
-    while ((await this.redis.set(LOCK, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
-      if (Date.now() >= giveUpAt) return 0;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    try {
+    const written = await this.exclusive(waitMs, async () => {
       let written = 0;
       // Leftovers of a crashed flush go first: a day's batches must be written in order for `lastBatch` to guard them.
       for (const batch of await this.redis.smembers(FLUSHING)) written += await this.finish(batch);
@@ -78,6 +72,24 @@ export class RollupFlusher {
         written += await this.finish(batch);
       }
       return written;
+    });
+    return written ?? 0;
+  }
+
+  /**
+   * Runs `work` while no flush runs in any process (the flush lock), waiting up to `waitMs` for one;
+   * null when it stayed busy. The monthly rollup moves day documents under it. `work` must end well
+   * within the lock's lease.
+   */
+  async exclusive<T>(waitMs: number, work: () => Promise<T>): Promise<T | null> {
+    const token = randomUUID();
+    const giveUpAt = Date.now() + waitMs;
+    while ((await this.redis.set(LOCK, token, 'PX', LOCK_MS, 'NX')) !== 'OK') {
+      if (Date.now() >= giveUpAt) return null;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    try {
+      return await work();
     } finally {
       await this.redis.eval(RELEASE, 1, LOCK, token);
     }

@@ -167,6 +167,16 @@ export class ConversationCache {
   async releaseOpenConversation(visitorId: string, conversationId: string): Promise<void> {
     await this.scripts.deleteIfEqual(openKey(visitorId), conversationId);
   }
+
+  /** Drops what Redis keeps of a conversation deleted by retention, and its visitor's pointer to it. */
+  async forgetConversation(conversationId: string, visitorId: string): Promise<void> {
+    await Promise.all([this.redis.del(conversationKey(conversationId)), this.releaseOpenConversation(visitorId, conversationId)]);
+  }
+
+  /** Drops a deleted visitor's open-conversation pointer. */
+  async forgetVisitor(visitorId: string): Promise<void> {
+    await this.redis.del(openKey(visitorId));
+  }
 }
 
 /** The live summary's fields as the document stores them. */

@@ -1,6 +1,18 @@
 // The data layer: the only code that knows the database. Domain code calls these by what they mean.
 export { accounts, type StoredUser, type UserChanges } from './accounts';
-export { analyticsDays, stagesReached, FAMILIES, dayDocId, type AnalyticsDay, type DayRange, type Family, type Row } from './analytics';
+export {
+  analyticsDays,
+  analyticsMonths,
+  monthOf,
+  stagesReached,
+  FAMILIES,
+  dayDocId,
+  type AnalyticsDay,
+  type AnalyticsMonth,
+  type DayRange,
+  type Family,
+  type Row,
+} from './analytics';
 export { connectData, disconnectData, pingDatabase } from './connection';
 export {
   cannedResponses,
@@ -29,6 +41,7 @@ export {
 } from './knowledge-base';
 export { messages, type StoredMessage } from './messages';
 export { runMigrations } from './migrations';
+export { retention, retentionCursors, type RetainingSite, type RetentionWalk } from './retention';
 export { orders } from './orders';
 export { sites, type Site, type SiteChanges } from './sites';
 export { visitors, type Visitor, type VisitorChange, type VisitorUpdate } from './visitors';

@@ -1,5 +1,6 @@
 // Every model, so that connecting creates every collection's declared indexes.
 export { AnalyticsReachedModel, DAY_MODELS } from './analytics-day.model';
+export { AnalyticsMonthModel } from './analytics-month.model';
 export { ArticleModel } from './article.model';
 export { CannedModel } from './canned.model';
 export { ConversationModel } from './conversation.model';
@@ -10,6 +11,7 @@ export { MigrationModel } from './migration.model';
 export { NoteModel } from './note.model';
 export { OpenConversationModel } from './open-conversation.model';
 export { OrderModel } from './order.model';
+export { RetentionCursorModel } from './retention-cursor.model';
 export { RevisionModel } from './revision.model';
 export { SignalModel, VoteModel } from './signal.model';
 export { SiteModel } from './site.model';

@@ -20,12 +20,18 @@ const sessionSchema = new Schema(
   { _id: false, minimize: false },
 );
 
+function lastSeenDayOf(this: { lastSeenAt?: Date | null }): string {
+  return (this.lastSeenAt ?? new Date()).toISOString().slice(0, 10);
+}
+
 const visitorSchema = new Schema(
   {
     siteId: { type: Schema.Types.ObjectId, required: true, index: true },
     name: { type: String, default: null },
     email: { type: String, default: null },
     lastSeenAt: { type: Date, default: () => new Date() },
+    /** The UTC day (`YYYY-MM-DD`) of `lastSeenAt`, kept with it on every write: retention walks visitors one day at a time. */
+    lastSeenDay: { type: String, default: lastSeenDayOf },
     locale: { type: String, default: null },
     /** The shop's own user id, from `identify()`; trusted for purchase history only when `identified`. */
     customerId: { type: String, default: null },
@@ -69,6 +75,13 @@ const visitorSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 visitorSchema.index({ siteId: 1, customerId: 1 });
+visitorSchema.index({ siteId: 1, lastSeenDay: 1 });
+
+// Every write of `lastSeenAt` (the write path sets changed fields with `updateOne`) carries its day.
+visitorSchema.pre('updateOne', function () {
+  const at = (this.getUpdate() as { $set?: { lastSeenAt?: Date | string } } | null)?.$set?.lastSeenAt;
+  if (at !== undefined) this.set('lastSeenDay', new Date(at).toISOString().slice(0, 10));
+});
 
 type Counts = Partial<Record<string, number>>;
 /** Lean documents hold plain arrays where the inferred type names mongoose's DocumentArray. */

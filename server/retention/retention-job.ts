@@ -1,0 +1,36 @@
+import Bull from 'bull';
+import type { Logger } from '../infra/logger';
+import type { RetentionCounts, RetentionPass } from './retention-pass';
+
+/**
+ * Retention as a repeatable bull job: one schedule in Redis, each run taken by one process. A run
+ * works in small steps with pauses (see RetentionPass), so the chat is never kept waiting.
+ */
+export class RetentionJob {
+  private readonly queue: Bull.Queue<Record<string, never>>;
+
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly everyMinutes: number,
+    private readonly pass: RetentionPass,
+    private readonly log: Logger,
+  ) {
+    this.queue = new Bull('retention', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue.on('error', (err) => this.log.error({ err }, 'retention queue error'));
+  }
+
+  async start(): Promise<void> {
+    void this.queue.process(() => this.runOnce());
+    await this.queue.add({}, { repeat: { every: this.everyMinutes * 60_000 }, jobId: 'retention' });
+  }
+
+  /** One pass now, in this process (what each run of the job does). */
+  runOnce(now = new Date()): Promise<RetentionCounts> {
+    return this.pass.runOnce(now);
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
