@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/infra/logger';
+import { openDb } from '../helpers/kb';
+import { ADMIN } from '../helpers/test-server';
+
+// Visitors stored before retention walked them by day get their `lastSeenDay` once, at start-up.
+const DAY_MS = 86_400_000;
+const dbName = `test_${randomBytes(6).toString('hex')}`;
+let db: mongoose.Connection;
+let server: RunningServer | null = null;
+
+function start(): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
+  return startServer({
+    config,
+    mongoUri: `${inject('mongoUri').replace(/\/$/, '')}/${dbName}`,
+    redisUrl: inject('redisUrl'),
+    secret: 'migration-test-secret',
+    log: createLogger('silent'),
+    redisPrefix: dbName,
+  });
+}
+
+beforeAll(async () => {
+  db = await openDb(dbName);
+});
+afterAll(async () => {
+  await server?.close();
+  await db?.close();
+});
+
+describe('visitor last-seen day migration', () => {
+  it('gives visitors stored without it the day they were last seen, and leaves the rest of them alone', async () => {
+    server = await start();
+    await server.close();
+    server = null;
+    const site = await db.collection('sites').findOne({});
+    const lastSeenAt = new Date(Date.now() - 40 * DAY_MS);
+    const old = { _id: new mongoose.Types.ObjectId(), siteId: site!._id, name: 'Old Shape', email: 'old@example.com', lastSeenAt, stage: 'loyalty', createdAt: lastSeenAt, updatedAt: lastSeenAt };
+    await db.collection('visitors').insertOne(old);
+    await db.collection('migrations').deleteOne({ _id: 'visitor-last-seen-day' as never });
+
+    server = await start();
+    expect(await db.collection('visitors').findOne({ _id: old._id })).toMatchObject({
+      lastSeenDay: lastSeenAt.toISOString().slice(0, 10),
+      name: 'Old Shape',
+      email: 'old@example.com',
+      stage: 'loyalty',
+      lastSeenAt,
+    });
+    expect(await db.collection('migrations').findOne({ _id: 'visitor-last-seen-day' as never })).not.toBeNull();
+  });
+});
