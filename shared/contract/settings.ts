@@ -35,8 +35,9 @@ const Days = z.number().int('whole days').min(1, 'at least 1 day').max(3650, 'at
 /**
  * How long the site keeps what it stores, in days (a background job deletes the rest, see
  * server/retention). Closed conversations go with their messages, notes and rating; a visitor goes
- * once last seen that long ago, unless they have an open conversation or a conversation still kept.
- * Analytics older than `analyticsDailyDays` are kept as monthly sums.
+ * once last seen that long ago, unless they have an open conversation or a conversation still kept;
+ * their orders (the shop's records) stay, naming only the visitor's id. Analytics older than
+ * `analyticsDailyDays` are kept as monthly sums.
  */
 export const RetentionSettings = z.object({
   /** Days after closing; null keeps conversations. */
