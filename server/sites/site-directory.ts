@@ -4,6 +4,8 @@ import { sites, type Site } from '../data';
 
 const CACHE_MS = 5_000;
 
+class SiteNotFound extends Error {}
+
 export interface SiteSnapshot {
   site: Site;
   settings: LifecycleSettings;
@@ -33,7 +35,14 @@ export class SiteDirectory {
   /** The site a widget or webhook names by its public key; null for an unknown key. */
   async byPublicKey(publicKey: string): Promise<Site | null> {
     const id = this.idsByKey.get(publicKey);
-    if (id) return (await this.get(id).catch(() => null))?.site ?? null;
+    if (id) {
+      // A database that is down must answer `unavailable` (retried), not "unknown site".
+      const snapshot = await this.get(id).catch((err: unknown) => {
+        if (err instanceof SiteNotFound) return null;
+        throw err;
+      });
+      return snapshot?.site ?? null;
+    }
     const site = await sites.byPublicKey(publicKey);
     if (site) this.idsByKey.set(publicKey, site._id.toHexString());
     return site;
@@ -46,7 +55,7 @@ export class SiteDirectory {
 
   private async load(siteId: string): Promise<SiteSnapshot> {
     const site = await sites.byId(siteId);
-    if (!site) throw new Error(`site ${siteId} not found`);
+    if (!site) throw new SiteNotFound(`site ${siteId} not found`);
     const own = (site.lifecycle ?? {}) as Partial<LifecycleSettings>;
     const settings = LifecycleSettings.parse({
       ...(this.checkoutIdleSeconds !== undefined && { checkoutIdleSeconds: this.checkoutIdleSeconds }),
