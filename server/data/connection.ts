@@ -4,11 +4,18 @@ import './models';
 import { RedisLock } from './redis-lock';
 
 let lock: RedisLock | null = null;
+let lists: Redis | null = null;
 
 /** The per-record lock every read-modify-write of the data layer takes (see redis-lock.ts). */
 export function recordLock(): RedisLock {
   if (!lock) throw new Error('connectData() was not called');
   return lock;
+}
+
+/** Redis for the ordered lists the embedded database cannot sort (see closed-list.ts). */
+export function listRedis(): Redis {
+  if (!lists) throw new Error('connectData() was not called');
+  return lists;
 }
 
 export interface DataConnection {
@@ -36,6 +43,7 @@ export async function connectData({ mongoUri, redis }: DataConnection): Promise<
     });
   }
   lock = new RedisLock(redis);
+  lists = redis;
 }
 
 /** Closes the connection `connectData` opened (other connections of this process stay open). */

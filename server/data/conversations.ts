@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { closedList } from './closed-list';
 import { recordLock } from './connection';
 import { asUpdate, fieldChanges } from './field-changes';
 import { insertOnce } from './insert-once';
@@ -31,7 +32,19 @@ export function withDerivedFields<T extends Partial<Conversation>>(doc: T, now: 
   };
 }
 
-const newestFirst = (a: Conversation, b: Conversation) => b.updatedAt.getTime() - a.updatedAt.getTime();
+/**
+ * The closed list's rebuild: whole UTC days of closing, from `now` backwards, until `limit` are
+ * found or `CLOSED_DAYS_BACK` days are read.
+ */
+async function closedByDay(siteId: Types.ObjectId, limit: number, now: Date): Promise<Conversation[]> {
+  const found: Conversation[] = [];
+  for (let back = 0; back < CLOSED_DAYS_BACK && found.length < limit; back += DAYS_PER_STEP) {
+    const days = Array.from({ length: Math.min(DAYS_PER_STEP, CLOSED_DAYS_BACK - back) }, (_, i) => dayOf(new Date(now.getTime() - (back + i) * DAY_MS)));
+    const perDay = await Promise.all(days.map((closedDay) => ConversationModel.find({ siteId, closedDay }).lean<Conversation[]>()));
+    found.push(...perDay.flat());
+  }
+  return found;
+}
 
 /**
  * Holds the conversation's lock, re-reads it, applies `change` and writes only the fields that
@@ -48,6 +61,7 @@ function write(id: Types.ObjectId, change: ConversationChange, touch: boolean): 
     const changes = fieldChanges(before, after);
     if (!changes) return before;
     await ConversationModel.updateOne({ _id: id }, asUpdate(changes, { updatedAt }), { timestamps: false });
+    if (before.status === 'open' && after.status === 'closed') await closedList.add(before.siteId, id, after.closedAt ?? updatedAt);
     return { ...after, _id: id, createdAt: before.createdAt, updatedAt };
   });
 }
@@ -79,18 +93,12 @@ export const conversations = {
     return ConversationModel.find({ siteId, status: 'open' }).sort({ updatedAt: -1 }).limit(limit).lean<Conversation[]>();
   },
 
-  /**
-   * The site's latest closed conversations: whole UTC days of closing, from `now` backwards, until
-   * `limit` are found or `CLOSED_DAYS_BACK` days are read; most recently active first.
-   */
+  /** The site's latest closed conversations, latest closing first: the closed list's page, read by `_id`. */
   async closedOfSite(siteId: Types.ObjectId, limit: number, now: Date): Promise<Conversation[]> {
-    const found: Conversation[] = [];
-    for (let back = 0; back < CLOSED_DAYS_BACK && found.length < limit; back += DAYS_PER_STEP) {
-      const days = Array.from({ length: Math.min(DAYS_PER_STEP, CLOSED_DAYS_BACK - back) }, (_, i) => dayOf(new Date(now.getTime() - (back + i) * DAY_MS)));
-      const perDay = await Promise.all(days.map((closedDay) => ConversationModel.find({ siteId, closedDay }).lean<Conversation[]>()));
-      found.push(...perDay.flat());
-    }
-    return found.sort(newestFirst).slice(0, limit);
+    const ids = await closedList.latest(siteId, limit, () => closedByDay(siteId, limit, now));
+    const found = await Promise.all(ids.map((id) => ConversationModel.findById(id).lean<Conversation>()));
+    await closedList.remove(siteId, ids.filter((_, i) => !found[i])); // deleted since (retention)
+    return found.filter((conversation) => conversation !== null);
   },
 
   /** One visitor's conversations, newest first. */
