@@ -212,12 +212,9 @@ export function messagesAfter(conversationId: Types.ObjectId, afterSeq: number):
   return messages.page(conversationId, afterSeq, HISTORY_LIMIT);
 }
 
-/**
- * A site's latest open conversations, each with its live summary, or its latest closed ones as
- * stored (closing wrote their summary, and nothing changes it after).
- */
+/** A site's latest open or closed conversations, each with its live summary. */
 export async function listConversations(siteId: Types.ObjectId, status: 'open' | 'closed', now: Date): Promise<Conversation[]> {
-  if (status === 'closed') return conversations.closedOfSite(siteId, CLOSED_LIMIT, now);
+  if (status === 'closed') return conversations.closedOfSite(siteId, CLOSED_LIMIT, now, loadConversation);
   return Promise.all((await conversations.openOfSite(siteId, INBOX_LIMIT)).map(withLiveSummary));
 }
 

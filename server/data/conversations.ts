@@ -93,11 +93,19 @@ export const conversations = {
     return ConversationModel.find({ siteId, status: 'open' }).sort({ updatedAt: -1 }).limit(limit).lean<Conversation[]>();
   },
 
-  /** The site's latest closed conversations, latest closing first: the closed list's page, read by `_id`. */
-  async closedOfSite(siteId: Types.ObjectId, limit: number, now: Date): Promise<Conversation[]> {
+  /**
+   * The site's latest closed conversations, latest closing first: the closed list's page, each read
+   * by `load` (the caller's cache in front of `byId`). Ids no longer found (retention) leave the list.
+   */
+  async closedOfSite(
+    siteId: Types.ObjectId,
+    limit: number,
+    now: Date,
+    load: (id: string) => Promise<Conversation | null>,
+  ): Promise<Conversation[]> {
     const ids = await closedList.latest(siteId, limit, () => closedByDay(siteId, limit, now));
-    const found = await Promise.all(ids.map((id) => ConversationModel.findById(id).lean<Conversation>()));
-    await closedList.remove(siteId, ids.filter((_, i) => !found[i])); // deleted since (retention)
+    const found = await Promise.all(ids.map(load));
+    await closedList.remove(siteId, ids.filter((_, i) => !found[i]));
     return found.filter((conversation) => conversation !== null);
   },
 
