@@ -32,11 +32,12 @@ export interface TestServer extends RunningServer {
  * A real server on a free port, with its own database and Redis prefix on the shared test services
  * (or on the `services` given, for tests that stop them).
  */
+/** An in-process server on a database of its own, or on `dbName` (a restart on the same data). */
 export async function startTestServer(
   env: Record<string, string> = {},
   services = { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
+  dbName = `test_${randomBytes(6).toString('hex')}`,
 ): Promise<TestServer> {
-  const dbName = `test_${randomBytes(6).toString('hex')}`;
   const mongoUri = `${services.mongoUri.replace(/\/$/, '')}/${dbName}`;
   const config = loadConfig({
     PORT: '0',

@@ -2,32 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { loadConfig } from '../../server/config';
 import { conversations } from '../../server/data';
-import { createLogger } from '../../server/infra/logger';
 import { openDb } from '../helpers/kb';
-import { ADMIN } from '../helpers/test-server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // The closed inbox reads its page from a sorted set in Redis and the documents by `_id`; the set is
 // an index over the database, rebuilt from the day buckets when it is missing.
 const dbName = `test_${randomBytes(6).toString('hex')}`;
 let db: mongoose.Connection;
 let redis: Redis;
-let server: RunningServer;
+let server: TestServer;
 let siteId: mongoose.Types.ObjectId;
 
 beforeAll(async () => {
   db = await openDb(dbName);
   redis = new Redis(inject('redisUrl'), { keyPrefix: `${dbName}:` });
-  server = await startServer({
-    config: loadConfig({ PORT: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' }),
-    mongoUri: `${inject('mongoUri').replace(/\/$/, '')}/${dbName}`,
-    redisUrl: inject('redisUrl'),
-    secret: 'closed-list-test-secret',
-    log: createLogger('silent'),
-    redisPrefix: dbName,
-  });
+  server = await startTestServer({}, undefined, dbName);
   siteId = (await db.collection('sites').findOne({}))!._id as mongoose.Types.ObjectId;
 });
 afterAll(async () => {

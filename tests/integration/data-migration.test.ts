@@ -2,32 +2,19 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/contract';
-import { startServer, type RunningServer } from '../../server/app';
-import { loadConfig } from '../../server/config';
 import { conversations } from '../../server/data';
-import { createLogger } from '../../server/infra/logger';
 import { openDb } from '../helpers/kb';
-import { ADMIN, connectAgent, connected, request, signIn, type AgentSocket } from '../helpers/test-server';
+import { ADMIN, connectAgent, connected, request, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
 
 // A database written before conversations carried `closedDay` and `openAssigneeId` is brought to the
 // current shape once, at start-up, and reads the same as one written today.
 const DAY_MS = 86_400_000;
 const dbName = `test_${randomBytes(6).toString('hex')}`;
 let db: mongoose.Connection;
-let server: RunningServer | null = null;
+let server: TestServer | null = null;
 let agent: AgentSocket | null = null;
 
-function start(): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
-  return startServer({
-    config,
-    mongoUri: `${inject('mongoUri').replace(/\/$/, '')}/${dbName}`,
-    redisUrl: inject('redisUrl'),
-    secret: 'migration-test-secret',
-    log: createLogger('silent'),
-    redisPrefix: dbName,
-  });
-}
+const start = () => startTestServer({}, undefined, dbName);
 
 beforeAll(async () => {
   db = await openDb(dbName);

@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { loadConfig } from '../../server/config';
-import { createLogger } from '../../server/infra/logger';
 import { openDb } from '../helpers/kb';
-import { ADMIN } from '../helpers/test-server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // Visitors stored before retention walked them by day get their `lastSeenDay` once, at start-up.
 const DAY_MS = 86_400_000;
 const dbName = `test_${randomBytes(6).toString('hex')}`;
 let db: mongoose.Connection;
-let server: RunningServer | null = null;
+let server: TestServer | null = null;
 
-function start(): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'silent' });
-  return startServer({
-    config,
-    mongoUri: `${inject('mongoUri').replace(/\/$/, '')}/${dbName}`,
-    redisUrl: inject('redisUrl'),
-    secret: 'migration-test-secret',
-    log: createLogger('silent'),
-    redisPrefix: dbName,
-  });
-}
+const start = () => startTestServer({}, undefined, dbName);
 
 beforeAll(async () => {
   db = await openDb(dbName);
