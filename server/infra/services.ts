@@ -19,7 +19,7 @@ export async function startBackingServices(config: Config, log: Logger): Promise
       const mongo = await startEmbeddedMongo(config.DATA_DIR, (line) => log.info(line));
       stops.push(mongo.stop);
       mongoUri = `${mongo.uri.replace(/\/$/, '')}/lifecycle_chat`;
-      log.info({ uri: mongoUri }, 'embedded database (FerretDB/SQLite) started');
+      log.info({ uri: mongoUri }, 'embedded database (FerretDB on PostgreSQL) started');
     }
     let redisUrl = config.REDIS_URL;
     if (!redisUrl) {
