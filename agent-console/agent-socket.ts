@@ -65,10 +65,10 @@ interface LooseSocket {
 
 export function connectAgentSocket(options: AgentSocketOptions = {}): AgentConnection {
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
-  const socket: Socket<AgentServerToClient, AgentClientToServer> = io(
-    `${options.url ?? ''}${AGENT_NAMESPACE}`,
-    { withCredentials: true, reconnectionDelayMax: 10_000 },
-  );
+  const socket: Socket<AgentServerToClient, AgentClientToServer> = io(`${options.url ?? ''}${AGENT_NAMESPACE}`, {
+    withCredentials: true,
+    reconnectionDelayMax: 10_000,
+  });
   const statusListeners = new Set<(status: ConnectionStatus) => void>();
   let status: ConnectionStatus = 'connecting';
   let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -98,9 +98,7 @@ export async function toError(response: Response): Promise<ApiRequestError> {
     }
   }
   const message =
-    response.status >= 500
-      ? 'The server had a problem. Please try again in a moment.'
-      : `Request failed (HTTP ${response.status}).`;
+    response.status >= 500 ? 'The server had a problem. Please try again in a moment.' : `Request failed (HTTP ${response.status}).`;
   return new ApiRequestError('unexpected_response', message, response.status);
 }
 

@@ -45,7 +45,9 @@ try {
   const counts = facts.flatMap(countsOf);
   for (let i = 0; i < counts.length; i += 5_000) await recorder.add(siteId, counts.slice(i, i + 5_000));
   const recordMs = performance.now() - started;
-  say(`recorded ${facts.length.toLocaleString('en')} events (${counts.length.toLocaleString('en')} counts) in ${ms(recordMs)} ms; flushing…`);
+  say(
+    `recorded ${facts.length.toLocaleString('en')} events (${counts.length.toLocaleString('en')} counts) in ${ms(recordMs)} ms; flushing…`,
+  );
   started = performance.now();
   const batches = await flusher.flush();
   const flushMs = performance.now() - started;
@@ -54,7 +56,9 @@ try {
   started = performance.now();
   await flusher.flush();
   const dailyFlushMs = performance.now() - started;
-  const dayDocuments = Object.fromEntries(await Promise.all(Object.entries(DAY_MODELS).map(async ([family, m]) => [family, await m.countDocuments()] as const)));
+  const dayDocuments = Object.fromEntries(
+    await Promise.all(Object.entries(DAY_MODELS).map(async ([family, m]) => [family, await m.countDocuments()] as const)),
+  );
   say(`flushed ${batches} day batches in ${ms(flushMs)} ms; day documents per family: ${JSON.stringify(dayDocuments)}`);
 
   const loadBefore = loadavg()[0]!;
@@ -70,17 +74,31 @@ try {
       }
       times.sort((a, b) => a - b);
       (queries[name] ??= {})[`last${span}Days`] = { medianMs: ms(times[Math.floor(RUNS / 2)]!), maxMs: ms(times[RUNS - 1]!) };
-      say(`${name.padEnd(15)} last ${String(span).padStart(3)} days: median ${ms(times[Math.floor(RUNS / 2)]!)} ms, max ${ms(times[RUNS - 1]!)} ms`);
+      say(
+        `${name.padEnd(15)} last ${String(span).padStart(3)} days: median ${ms(times[Math.floor(RUNS / 2)]!)} ms, max ${ms(times[RUNS - 1]!)} ms`,
+      );
     }
   }
   const slowest = Math.max(...Object.values(queries).flatMap((q) => Object.values(q).map((t) => t.maxMs)));
   const loadAverage1m = { before: ms(loadBefore), after: ms(loadavg()[0]!) };
   const result = {
-    events: facts.length, days: DAYS, counts: counts.length, dayDocuments, recordMs: ms(recordMs), bulkFlushMs: ms(flushMs), dailyFlushMs: ms(dailyFlushMs),
-    runsPerQuery: RUNS, queries, slowestMs: slowest, loadAverage1m,
+    events: facts.length,
+    days: DAYS,
+    counts: counts.length,
+    dayDocuments,
+    recordMs: ms(recordMs),
+    bulkFlushMs: ms(flushMs),
+    dailyFlushMs: ms(dailyFlushMs),
+    runsPerQuery: RUNS,
+    queries,
+    slowestMs: slowest,
+    loadAverage1m,
   };
   if (json) console.log(JSON.stringify(result, null, 2));
-  else say(`slowest query: ${slowest} ms (limit 500 ms); flushing one day's new events: ${ms(dailyFlushMs)} ms; load average ${loadAverage1m.before} → ${loadAverage1m.after}`);
+  else
+    say(
+      `slowest query: ${slowest} ms (limit 500 ms); flushing one day's new events: ${ms(dailyFlushMs)} ms; load average ${loadAverage1m.before} → ${loadAverage1m.after}`,
+    );
   redis.disconnect();
   await mongoose.disconnect();
 } finally {

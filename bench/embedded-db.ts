@@ -18,7 +18,12 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round((sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 10) / 10;
 };
-const summary = (values: number[]) => ({ n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: percentile(values, 100) });
+const summary = (values: number[]) => ({
+  n: values.length,
+  p50: percentile(values, 50),
+  p99: percentile(values, 99),
+  max: percentile(values, 100),
+});
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-db-'));
 const mongo = await startEmbeddedMongo(dataDir, say);

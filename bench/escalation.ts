@@ -30,8 +30,20 @@ const twoDecimals = (n: number) => Math.round(n * 100) / 100;
 
 function intentCostMicros(): { p50: number; mean: number } {
   const signals: IntentSignals = {
-    productPages: 12, productSeconds: 640, infoPages: 2, infoSeconds: 45, accountPages: 1, accountSeconds: 20,
-    bounceRate: 0.01, exitRate: 0.03, pageValue: 18.5, returning: true, month: 11, weekend: false, cartItems: 2, checkoutStarted: true,
+    productPages: 12,
+    productSeconds: 640,
+    infoPages: 2,
+    infoSeconds: 45,
+    accountPages: 1,
+    accountSeconds: 20,
+    bounceRate: 0.01,
+    exitRate: 0.03,
+    pageValue: 18.5,
+    returning: true,
+    month: 11,
+    weekend: false,
+    cartItems: 2,
+    checkoutStarted: true,
   };
   for (let i = 0; i < 20_000; i++) scoreIntent(signals); // warm-up
   const batches: number[] = [];
@@ -59,15 +71,21 @@ const port = await getPort({ host: '127.0.0.1' });
 const url = `http://127.0.0.1:${port}`;
 const sockets: Socket[] = [];
 say(`starting a server process (checkout idle ${IDLE_SECONDS} s) …`);
-const server = await spawnUntilReady(process.execPath, ['--import', 'tsx', 'server/main.ts'], (l) => l.includes('Lifecycle Chat is running'), 120_000, {
-  ...process.env,
-  PORT: String(port),
-  MONGODB_URI: mongoUri,
-  REDIS_URL: services.redisUrl,
-  DATA_DIR: dataDir,
-  CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS),
-  LOG_LEVEL: 'warn',
-});
+const server = await spawnUntilReady(
+  process.execPath,
+  ['--import', 'tsx', 'server/main.ts'],
+  (l) => l.includes('Lifecycle Chat is running'),
+  120_000,
+  {
+    ...process.env,
+    PORT: String(port),
+    MONGODB_URI: mongoUri,
+    REDIS_URL: services.redisUrl,
+    DATA_DIR: dataDir,
+    CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS),
+    LOG_LEVEL: 'warn',
+  },
+);
 
 try {
   const db = await mongoose.createConnection(mongoUri).asPromise();
@@ -75,13 +93,28 @@ try {
   const password = 'bench-agent-password';
   const passwordHash = await hashPassword(password);
   const emails = Array.from({ length: AGENTS }, (_, i) => `agent${i}@bench.example`);
-  await db.collection('users').insertMany(
-    emails.map((email, i) => ({ siteId: site!._id, email, name: `Agent ${i}`, role: 'agent', passwordHash, active: true, availability: 'online', capacity: 50 })),
-  );
+  await db
+    .collection('users')
+    .insertMany(
+      emails.map((email, i) => ({
+        siteId: site!._id,
+        email,
+        name: `Agent ${i}`,
+        role: 'agent',
+        passwordHash,
+        active: true,
+        availability: 'online',
+        capacity: 50,
+      })),
+    );
 
   const offeredAt = new Map<string, number>();
   for (const email of emails) {
-    const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const res = await fetch(`${url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const agent = io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
     agent.on('escalation:offer', ({ conversation }: { conversation: { visitorId: string } }) => {
@@ -110,7 +143,10 @@ try {
   await Promise.all(Array.from({ length: VISITORS }, (_, i) => walk(i)));
   await new Promise((resolve) => setTimeout(resolve, (IDLE_SECONDS + 10) * 1000));
 
-  const stored = await db.collection('visitors').find({ _id: { $in: visitorIds.map((id) => new mongoose.Types.ObjectId(id)) } }).toArray();
+  const stored = await db
+    .collection('visitors')
+    .find({ _id: { $in: visitorIds.map((id) => new mongoose.Types.ObjectId(id)) } })
+    .toArray();
   const latencies: number[] = [];
   for (const visitor of stored) {
     const offered = offeredAt.get(visitor._id.toHexString());
@@ -136,8 +172,13 @@ try {
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(`escalated ${result.escalated}/${VISITORS} hesitating visitors (${AGENTS} agents online)`);
-    if (result.latencyMs) console.log(`threshold → agent notified: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`);
-    console.log(`intent scoring: ${result.intentScoringMicrosPerEvent.p50} µs per event (p50 of batches), mean ${result.intentScoringMicrosPerEvent.mean} µs`);
+    if (result.latencyMs)
+      console.log(
+        `threshold → agent notified: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`,
+      );
+    console.log(
+      `intent scoring: ${result.intentScoringMicrosPerEvent.p50} µs per event (p50 of batches), mean ${result.intentScoringMicrosPerEvent.mean} µs`,
+    );
   }
 } finally {
   for (const socket of sockets) socket.close();

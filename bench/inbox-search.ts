@@ -20,13 +20,15 @@ const RUNS = 5;
 /** What the server shows of a search (workplace.ts SEARCH_LIMIT). */
 const SHOWN = 30;
 
-const WORDS = ('order shipping delivery parcel courier refund return size colour jacket shoes trail waterproof price discount ' +
+const WORDS = (
+  'order shipping delivery parcel courier refund return size colour jacket shoes trail waterproof price discount ' +
   'coupon payment card invoice address tracking warehouse tomorrow week help thanks please question stock available teal ' +
-  'black medium large small exchange broken late arrived').split(' ');
+  'black medium large small exchange broken late arrived'
+).split(' ');
 const NAMES = ['Jana Nováková', 'Piotr Kowalski', 'Maria Ionescu', 'Olga Petrova', 'Sara Ahmadi', 'Tom Baker', 'Eva Svobodová'];
 // A deterministic generator, so every run searches the same data.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 const sentence = () => Array.from({ length: 6 + Math.floor(random() * 10) }, () => pick(WORDS)).join(' ');
 
@@ -63,14 +65,28 @@ try {
   for (let c = 0; c < conversations.length; c += 100) {
     const batch = conversations.slice(c, c + 100);
     const messages = batch.flatMap((conversation) =>
-      Array.from({ length: PER_CONVERSATION }, (_, seq) => ({ siteId, conversationId: conversation._id, seq, author: 'visitor', text: sentence() })),
+      Array.from({ length: PER_CONVERSATION }, (_, seq) => ({
+        siteId,
+        conversationId: conversation._id,
+        seq,
+        author: 'visitor',
+        text: sentence(),
+      })),
     );
     // One rare phrase, so a search has a single answer to find in the whole collection.
     if (c === 500) messages[3]!.text = 'the zipper on my anorak broke';
     await db.collection('messages').insertMany(messages);
-    await Promise.all(batch.map((conversation) =>
-      index.add(siteId.toHexString(), conversation._id.toHexString(), Date.now(), conversation.visitorName, ...messages.filter((m) => m.conversationId.equals(conversation._id)).map((m) => m.text)),
-    ));
+    await Promise.all(
+      batch.map((conversation) =>
+        index.add(
+          siteId.toHexString(),
+          conversation._id.toHexString(),
+          Date.now(),
+          conversation.visitorName,
+          ...messages.filter((m) => m.conversationId.equals(conversation._id)).map((m) => m.text),
+        ),
+      ),
+    );
     if (c % 500 === 0) say(`  ${c * PER_CONVERSATION} messages …`);
   }
 
@@ -98,14 +114,23 @@ try {
   for (const { query, what } of queries) {
     const regexHits = await regexSearch(query);
     const indexHits = await indexSearch(query);
-    results.push({ query, what, regexMs: await time(() => regexSearch(query)), indexMs: await time(() => indexSearch(query)), regexHits, indexHits });
+    results.push({
+      query,
+      what,
+      regexMs: await time(() => regexSearch(query)),
+      indexMs: await time(() => indexSearch(query)),
+      regexHits,
+      indexHits,
+    });
   }
   const report = { messages: MESSAGES, conversations: conversations.length, runs: RUNS, results };
   if (json) console.log(JSON.stringify(report));
   else {
     console.log(`inbox search over ${MESSAGES} messages in ${conversations.length} conversations (median of ${RUNS} runs)`);
     for (const r of results) {
-      console.log(`  "${r.query}" (${r.what}): regex scan ${r.regexMs} ms (${r.regexHits} conversations), Redis index ${r.indexMs} ms (${r.indexHits} shown)`);
+      console.log(
+        `  "${r.query}" (${r.what}): regex scan ${r.regexMs} ms (${r.regexHits} conversations), Redis index ${r.indexMs} ms (${r.indexHits} shown)`,
+      );
     }
   }
 } finally {

@@ -38,14 +38,22 @@ const SHOP_WORDS = (
   'change modify split partial backorder preorder stock restock reserve colour material measurement chart ' +
   'guide waist chest hip inseam sleeve heel narrow wide regular slim oversized kids women men unisex'
 ).split(' ');
-const SYLLABLES = 'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli sto gru fen mar tol'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu dra tre pli sto gru fen mar tol'.split(
+    ' ',
+  );
 const TAIL = 6000;
 const VOCABULARY = [...SHOP_WORDS];
 for (const seen = new Set(SHOP_WORDS); VOCABULARY.length < SHOP_WORDS.length + TAIL; ) {
   const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
   if (!seen.has(word)) VOCABULARY.push(word), seen.add(word);
 }
-const CUMULATIVE = VOCABULARY.map((_, r) => 1 / (r + 11)).map(((sum) => (w: number) => (sum += w))(0));
+const CUMULATIVE = VOCABULARY.map((_, r) => 1 / (r + 11)).map(
+  (
+    (sum) => (w: number) =>
+      (sum += w)
+  )(0),
+);
 function pickWord(): string {
   const target = random() * CUMULATIVE.at(-1)!;
   let lo = 0;
@@ -136,14 +144,25 @@ const result = {
   queriesWithResults: hits,
   buildSeconds: round(buildMs / 1000),
   indexMemoryMB: round(indexBytes / 1024 / 1024),
-  latencyMs: { p50: round(percentile(timings, 50)), p95: round(percentile(timings, 95)), p99: round(percentile(timings, 99)), max: round(timings.at(-1)!) },
+  latencyMs: {
+    p50: round(percentile(timings, 50)),
+    p95: round(percentile(timings, 95)),
+    p99: round(percentile(timings, 99)),
+    max: round(timings.at(-1)!),
+  },
   cpuMs: { p50: round(percentile(cpuTimings, 50)), p95: round(percentile(cpuTimings, 95)), p99: round(percentile(cpuTimings, 99)) },
   cores: availableParallelism(),
   loadAverage1m: round(loadavg()[0]!),
 };
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
-  process.stdout.write(`${result.articles} published articles indexed in ${result.buildSeconds} s, index ≈ ${result.indexMemoryMB} MB of heap\n`);
-  process.stdout.write(`${result.queries} searches (top 5; ${hits} with results): p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms\n`);
-  process.stdout.write(`CPU time per search: p50 ${result.cpuMs.p50} ms, p95 ${result.cpuMs.p95} ms, p99 ${result.cpuMs.p99} ms (load average ${result.loadAverage1m} on ${result.cores} cores)\n`);
+  process.stdout.write(
+    `${result.articles} published articles indexed in ${result.buildSeconds} s, index ≈ ${result.indexMemoryMB} MB of heap\n`,
+  );
+  process.stdout.write(
+    `${result.queries} searches (top 5; ${hits} with results): p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms\n`,
+  );
+  process.stdout.write(
+    `CPU time per search: p50 ${result.cpuMs.p50} ms, p95 ${result.cpuMs.p95} ms, p99 ${result.cpuMs.p99} ms (load average ${result.loadAverage1m} on ${result.cores} cores)\n`,
+  );
 }

@@ -26,7 +26,11 @@ const INTERVAL_MS = option('--interval-ms', 2000);
 const SETTLE_MS = option('--settle-ms', 20_000);
 const CONNECT_CONCURRENCY = 100;
 
-interface Latencies { p50: number; p95: number; p99: number }
+interface Latencies {
+  p50: number;
+  p95: number;
+  p99: number;
+}
 const percentiles = (values: number[]): Latencies => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 10) / 10;
@@ -54,12 +58,14 @@ interface Target {
 async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await run(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONNECT_CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await run(i);
+      }
+    }),
+  );
   return results;
 }
 
@@ -110,27 +116,29 @@ async function runLoad(target: Target, label: string) {
   const started = Date.now();
   const pending: Promise<void>[] = [];
   let counter = 0;
-  await Promise.all(senders.map(async (socket, i) => {
-    await new Promise((resolve) => setTimeout(resolve, (i / SENDERS) * INTERVAL_MS));
-    for (let t = started + (i / SENDERS) * INTERVAL_MS; t < started + SECONDS * 1000; t += INTERVAL_MS) {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, t - Date.now())));
-      const clientId = `load-${i}-${counter++}`;
-      sentAt.set(clientId, Date.now());
-      pending.push(
-        (socket.timeout(30_000).emitWithAck('message:send', target.payload(clientId, i % AGENTS)) as Promise<Ack<unknown>>).then(
-          (res) => {
-            if (res.ok) {
-              acked.add(clientId);
-              ackMs.push(Date.now() - sentAt.get(clientId)!);
-            } else {
-              failed(res.error.code);
-            }
-          },
-          () => failed('ack_timeout'),
-        ),
-      );
-    }
-  }));
+  await Promise.all(
+    senders.map(async (socket, i) => {
+      await new Promise((resolve) => setTimeout(resolve, (i / SENDERS) * INTERVAL_MS));
+      for (let t = started + (i / SENDERS) * INTERVAL_MS; t < started + SECONDS * 1000; t += INTERVAL_MS) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, t - Date.now())));
+        const clientId = `load-${i}-${counter++}`;
+        sentAt.set(clientId, Date.now());
+        pending.push(
+          (socket.timeout(30_000).emitWithAck('message:send', target.payload(clientId, i % AGENTS)) as Promise<Ack<unknown>>).then(
+            (res) => {
+              if (res.ok) {
+                acked.add(clientId);
+                ackMs.push(Date.now() - sentAt.get(clientId)!);
+              } else {
+                failed(res.error.code);
+              }
+            },
+            () => failed('ack_timeout'),
+          ),
+        );
+      }
+    }),
+  );
   const elapsed = (Date.now() - started) / 1000;
   const after = processStats(target.pid);
   await Promise.all(pending);
@@ -151,7 +159,12 @@ async function runLoad(target: Target, label: string) {
 }
 
 // --- the floor: a bare Socket.IO echo server --------------------------------------------------
-const echo = await spawnUntilReady(process.execPath, ['--import', 'tsx', 'bench/load/echo-server.ts'], (l) => l.startsWith('listening'), 30_000);
+const echo = await spawnUntilReady(
+  process.execPath,
+  ['--import', 'tsx', 'bench/load/echo-server.ts'],
+  (l) => l.startsWith('listening'),
+  30_000,
+);
 const echoUrl = `http://127.0.0.1:${echo.readyLine.split(' ')[1]}`;
 const echoResult = await runLoad(
   {
@@ -172,11 +185,22 @@ const port = await getPort({ host: '127.0.0.1' });
 const url = `http://127.0.0.1:${port}`;
 let server: ManagedProcess | undefined;
 try {
-  server = await spawnUntilReady(process.execPath, ['--import', 'tsx', 'server/main.ts'], (l) => l.includes('Lifecycle Chat is running'), 120_000, {
-    ...process.env, PORT: String(port), MONGODB_URI: mongoUri, REDIS_URL: services.redisUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-    // Every simulated visitor comes from 127.0.0.1: the per-address limit would throttle them as one.
-    RATE_LIMIT_PER_IP: '0',
-  });
+  server = await spawnUntilReady(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts'],
+    (l) => l.includes('Lifecycle Chat is running'),
+    120_000,
+    {
+      ...process.env,
+      PORT: String(port),
+      MONGODB_URI: mongoUri,
+      REDIS_URL: services.redisUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // Every simulated visitor comes from 127.0.0.1: the per-address limit would throttle them as one.
+      RATE_LIMIT_PER_IP: '0',
+    },
+  );
   // Server warnings and errors go to this process's stderr, with the progress lines.
   server.child.stdout?.pipe(process.stderr);
   server.child.stderr?.pipe(process.stderr);
@@ -184,9 +208,18 @@ try {
   const site = await db.collection('sites').findOne({});
   const password = 'load-agent-password';
   const passwordHash = await hashPassword(password);
-  await db.collection('users').insertMany(Array.from({ length: AGENTS }, (_, j) => ({
-    siteId: site!._id, email: `agent${j}@load.example`, name: `Agent ${j}`, role: 'agent', passwordHash, active: true, availability: 'online', capacity: 1000,
-  })));
+  await db.collection('users').insertMany(
+    Array.from({ length: AGENTS }, (_, j) => ({
+      siteId: site!._id,
+      email: `agent${j}@load.example`,
+      name: `Agent ${j}`,
+      role: 'agent',
+      passwordHash,
+      active: true,
+      availability: 'online',
+      capacity: 1000,
+    })),
+  );
   const ask = <T>(socket: Socket, event: string, payload: unknown) =>
     (socket.timeout(30_000).emitWithAck(event, payload) as Promise<Ack<T>>).then((res) => {
       if (!res.ok) throw new Error(`${event}: ${res.error.code}`);
@@ -197,13 +230,17 @@ try {
     {
       pid: server.child.pid!,
       connectVisitor: async () => {
-        const socket = await connected(io(`${url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], forceNew: true, auth: { siteKey: site!.publicKey } }));
+        const socket = await connected(
+          io(`${url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], forceNew: true, auth: { siteKey: site!.publicKey } }),
+        );
         await ask(socket, 'visitor:sync', { afterSeq: -1 });
         return socket;
       },
       connectAgent: async (j) => {
         const res = await fetch(`${url}/api/auth/sign-in`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `agent${j}@load.example`, password }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: `agent${j}@load.example`, password }),
         });
         const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
         return connected(io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } }));
@@ -220,7 +257,9 @@ try {
             }
           }
         };
-        const { message } = await retried(() => ask<{ message: { conversationId: string } }>(sender, 'message:send', { clientId: `start${i}xx`, text: 'Hello!' }));
+        const { message } = await retried(() =>
+          ask<{ message: { conversationId: string } }>(sender, 'message:send', { clientId: `start${i}xx`, text: 'Hello!' }),
+        );
         await retried(() => ask(agent, 'conversation:open', { conversationId: message.conversationId }));
       },
       payload: (clientId) => ({ clientId, text: `hello ${clientId}` }),
@@ -229,10 +268,10 @@ try {
   );
 
   // Lost and duplicated, from the database: every acked client id must be stored exactly once.
-  const stored = await db.collection('messages').aggregate<{ _id: string; n: number }>([
-    { $match: { author: 'visitor' } },
-    { $group: { _id: '$clientId', n: { $sum: 1 } } },
-  ]).toArray();
+  const stored = await db
+    .collection('messages')
+    .aggregate<{ _id: string; n: number }>([{ $match: { author: 'visitor' } }, { $group: { _id: '$clientId', n: { $sum: 1 } } }])
+    .toArray();
   const counts = new Map(stored.map((row) => [row._id, row.n]));
   let lost = 0;
   let duplicated = 0;
@@ -244,7 +283,15 @@ try {
   await db.close();
 
   const result = {
-    config: { visitors: VISITORS, senders: SENDERS, agents: AGENTS, seconds: SECONDS, intervalMs: INTERVAL_MS, settleMs: SETTLE_MS, transport: 'websocket' },
+    config: {
+      visitors: VISITORS,
+      senders: SENDERS,
+      agents: AGENTS,
+      seconds: SECONDS,
+      intervalMs: INTERVAL_MS,
+      settleMs: SETTLE_MS,
+      transport: 'websocket',
+    },
     sent: ours.sent,
     acked: ours.acked,
     errors: ours.errors,
@@ -256,7 +303,14 @@ try {
     serverCpuPct: ours.serverCpuPct,
     serverRssMb: ours.serverRssMb,
     idleSocketsRssMb: ours.idleRssMb,
-    echo: { ...echoResult.ack, delivery: echoResult.delivery, serverCpuPct: echoResult.serverCpuPct, serverRssMb: echoResult.serverRssMb, sent: echoResult.sent, acked: echoResult.acked },
+    echo: {
+      ...echoResult.ack,
+      delivery: echoResult.delivery,
+      serverCpuPct: echoResult.serverCpuPct,
+      serverRssMb: echoResult.serverRssMb,
+      sent: echoResult.sent,
+      acked: echoResult.acked,
+    },
     ackP99VsEcho: Math.round((ours.ack.p99 / Math.max(echoResult.ack.p99, 0.1)) * 10) / 10,
   };
   if (json) console.log(JSON.stringify(result));

@@ -29,7 +29,8 @@ const BATCH = 2_000;
 const ADMIN = { email: 'admin@example.com', password: 'scale-bench-password' };
 const DAY_MS = 86_400_000;
 
-const percentile = (sorted: number[], p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 10) / 10;
+const percentile = (sorted: number[], p: number) =>
+  Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 10) / 10;
 const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
@@ -81,7 +82,11 @@ async function seed(dataDir: string, messageCount: number): Promise<Seeded> {
     let lastReport = 0;
     for (let from = 0; from < conversationCount; from += BATCH / PER_CONVERSATION) {
       const to = Math.min(conversationCount, from + BATCH / PER_CONVERSATION);
-      const visitors = [], conversations = [], claims = [], messages = [], orders = [];
+      const visitors = [],
+        conversations = [],
+        claims = [],
+        messages = [],
+        orders = [];
       for (let c = from; c < to; c++) {
         const visitorId = new Types.ObjectId();
         const conversationId = new Types.ObjectId();
@@ -90,33 +95,72 @@ async function seed(dataDir: string, messageCount: number): Promise<Seeded> {
         const startedAt = new Date(open ? now - 3_600_000 : now - 365 * DAY_MS + (c / conversationCount) * 364 * DAY_MS);
         const count = Math.min(PER_CONVERSATION, messageCount - c * PER_CONVERSATION);
         const lastAt = new Date(startedAt.getTime() + count * 60_000);
-        visitors.push({ _id: visitorId, siteId: site._id, name: `Visitor ${c}`, email: `visitor${c}@example.com`, lastSeenAt: lastAt, createdAt: startedAt, updatedAt: lastAt });
+        visitors.push({
+          _id: visitorId,
+          siteId: site._id,
+          name: `Visitor ${c}`,
+          email: `visitor${c}@example.com`,
+          lastSeenAt: lastAt,
+          createdAt: startedAt,
+          updatedAt: lastAt,
+        });
         conversations.push({
-          _id: conversationId, siteId: site._id, visitorId, visitorName: `Visitor ${c}`, status: open ? ('open' as const) : ('closed' as const),
-          assigneeId: admin._id, openAssigneeId: open ? admin._id : null,
+          _id: conversationId,
+          siteId: site._id,
+          visitorId,
+          visitorName: `Visitor ${c}`,
+          status: open ? ('open' as const) : ('closed' as const),
+          assigneeId: admin._id,
+          openAssigneeId: open ? admin._id : null,
           lastMessage: { seq: count - 1, text: `message ${count - 1}`, author: 'agent', createdAt: lastAt },
-          closedAt: open ? null : lastAt, closedDay: open ? null : lastAt.toISOString().slice(0, 10), closeReason: open ? null : 'resolved',
-          agentReadSeq: count - 1, visitorReadSeq: count - 1, createdAt: startedAt, updatedAt: lastAt,
+          closedAt: open ? null : lastAt,
+          closedDay: open ? null : lastAt.toISOString().slice(0, 10),
+          closeReason: open ? null : 'resolved',
+          agentReadSeq: count - 1,
+          visitorReadSeq: count - 1,
+          createdAt: startedAt,
+          updatedAt: lastAt,
         });
         if (open) claims.push({ _id: visitorId.toHexString(), conversationId, createdAt: startedAt });
         for (let seq = 0; seq < count; seq++) {
           const author = seq % 2 === 0 ? ('visitor' as const) : ('agent' as const);
           const clientId = `seed${seq}${'x'.repeat(4)}`;
           messages.push({
-            _id: `${conversationId.toHexString()}:${clientId}`, siteId: site._id, conversationId, clientId, seq, author,
-            authorId: author === 'agent' ? admin._id : null, authorName: author === 'agent' ? admin.name : null,
-            text: author === 'visitor' ? `Question ${seq}: how long does delivery to Brno take, and can I return the shoes?` : `Answer ${seq}: 2–3 working days; returns are free within 30 days.`,
+            _id: `${conversationId.toHexString()}:${clientId}`,
+            siteId: site._id,
+            conversationId,
+            clientId,
+            seq,
+            author,
+            authorId: author === 'agent' ? admin._id : null,
+            authorName: author === 'agent' ? admin.name : null,
+            text:
+              author === 'visitor'
+                ? `Question ${seq}: how long does delivery to Brno take, and can I return the shoes?`
+                : `Answer ${seq}: 2–3 working days; returns are free within 30 days.`,
             createdAt: new Date(startedAt.getTime() + seq * 60_000),
           });
         }
-        if (c % 3 === 0) orders.push({ _id: new Types.ObjectId(), siteId: site._id, orderId: `order-${c}`, visitorId, total: 59.9, currency: 'EUR', createdAt: lastAt });
+        if (c % 3 === 0)
+          orders.push({
+            _id: new Types.ObjectId(),
+            siteId: site._id,
+            orderId: `order-${c}`,
+            visitorId,
+            total: 59.9,
+            currency: 'EUR',
+            createdAt: lastAt,
+          });
         seeded.visitors.push(visitorId);
         seeded.conversations.push(conversationId);
         if (open) seeded.openVisitors.push(visitorId);
       }
       await Promise.all([
-        bulkImport.visitors(visitors), bulkImport.conversations(conversations), bulkImport.openConversations(claims),
-        bulkImport.messages(messages), orders.length ? bulkImport.orders(orders) : undefined,
+        bulkImport.visitors(visitors),
+        bulkImport.conversations(conversations),
+        bulkImport.openConversations(claims),
+        bulkImport.messages(messages),
+        orders.length ? bulkImport.orders(orders) : undefined,
       ]);
       const done = Math.min(messageCount, to * PER_CONVERSATION);
       if (done - lastReport >= messageCount / 10 || done === messageCount) {
@@ -156,37 +200,58 @@ async function timed(reps: number, work: (i: number) => Promise<unknown>): Promi
 }
 
 async function measure(url: string, secret: string, seeded: Seeded) {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const agent = await connected(io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } }));
   const siteKey = /data-site="([^"]+)"/.exec(await (await fetch(`${url}/demo`)).text())![1]!;
   const tokens = new VisitorTokens(secret);
   const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length]!;
   const visitorSocket = async (visitorId: Types.ObjectId) =>
-    connected(io(`${url}${VISITOR_NAMESPACE}`, {
-      transports: ['websocket'], forceNew: true,
-      auth: { siteKey, token: await tokens.sign({ visitorId: visitorId.toHexString(), siteId: seeded.siteId }) },
-    }));
+    connected(
+      io(`${url}${VISITOR_NAMESPACE}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        auth: { siteKey, token: await tokens.sign({ visitorId: visitorId.toHexString(), siteId: seeded.siteId }) },
+      }),
+    );
 
   const reads = {
-    openConversation: summary(await timed(REPS, (i) => ask(agent, 'conversation:open', { conversationId: pick(seeded.conversations, i).toHexString() }))),
+    openConversation: summary(
+      await timed(REPS, (i) => ask(agent, 'conversation:open', { conversationId: pick(seeded.conversations, i).toHexString() })),
+    ),
     inboxOpen: summary(await timed(REPS, () => ask(agent, 'conversations:list', { status: 'open' }))),
     inboxClosed: summary(await timed(REPS, () => ask(agent, 'conversations:list', { status: 'closed' }))),
-    visitorSync: summary(await timed(REPS, async (i) => {
-      const socket = await visitorSocket(pick(seeded.openVisitors, i));
-      await ask(socket, 'visitor:sync', { afterSeq: -1 });
-      socket.close();
-    })),
+    visitorSync: summary(
+      await timed(REPS, async (i) => {
+        const socket = await visitorSocket(pick(seeded.openVisitors, i));
+        await ask(socket, 'visitor:sync', { afterSeq: -1 });
+        socket.close();
+      }),
+    ),
     visitorPanel: summary(await timed(REPS, (i) => ask(agent, 'visitor:context', { visitorId: pick(seeded.visitors, i).toHexString() }))),
   };
-  const senders = await Promise.all(seeded.openVisitors.slice(0, 20).map(async (id) => {
-    const socket = await visitorSocket(id);
-    await ask(socket, 'visitor:sync', { afterSeq: -1 });
-    return socket;
-  }));
-  const acks = (await Promise.all(senders.map((socket, s) =>
-    timed(Math.max(10, Math.ceil(200 / senders.length)), (i) => ask(socket, 'message:send', { clientId: `bench-${s}-${i}-xxxx`, text: 'Is the blue one in stock?' })),
-  ))).flat().sort((a, b) => a - b);
+  const senders = await Promise.all(
+    seeded.openVisitors.slice(0, 20).map(async (id) => {
+      const socket = await visitorSocket(id);
+      await ask(socket, 'visitor:sync', { afterSeq: -1 });
+      return socket;
+    }),
+  );
+  const acks = (
+    await Promise.all(
+      senders.map((socket, s) =>
+        timed(Math.max(10, Math.ceil(200 / senders.length)), (i) =>
+          ask(socket, 'message:send', { clientId: `bench-${s}-${i}-xxxx`, text: 'Is the blue one in stock?' }),
+        ),
+      ),
+    )
+  )
+    .flat()
+    .sort((a, b) => a - b);
   for (const socket of [agent, ...senders]) socket.close();
   return { reads, ackP99: percentile(acks, 99) };
 }
@@ -204,7 +269,9 @@ for (const messages of SIZES) {
     const seedMs = Math.round(performance.now() - seedStarted);
     const diskBytes = Number(execFileSync('du', ['-sb', dataDir]).toString().split('\t')[0]);
     const { server, startMs } = await timedStart(dataDir, secret, port);
-    say(`  seeded in ${(seedMs / 1000).toFixed(1)} s, ${(diskBytes / 1e6).toFixed(0)} MB on disk; healthy ${startMs} ms after start; measuring …`);
+    say(
+      `  seeded in ${(seedMs / 1000).toFixed(1)} s, ${(diskBytes / 1e6).toFixed(0)} MB on disk; healthy ${startMs} ms after start; measuring …`,
+    );
     try {
       const measured = await measure(`http://127.0.0.1:${port}`, secret, seeded);
       results.push({ messages, ...measured, startMs, diskBytes, seedMs });

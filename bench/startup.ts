@@ -28,7 +28,10 @@ async function timeStart(env: NodeJS.ProcessEnv): Promise<number> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited:\n${output.slice(-3000)}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) return (Date.now() - started) / 1000;
       if (Date.now() - started > 600_000) throw new Error('no healthy server after 10 minutes');
       await new Promise((r) => setTimeout(r, 200));
@@ -51,7 +54,11 @@ try {
   say('Warm start (same clone and data)…');
   const warmSeconds = await timeStart({ ...goCaches, DATA_DIR: join(work, 'data') });
   const result = { npmInstallSeconds, coldStartSeconds: coldSeconds, warmStartSeconds: warmSeconds };
-  console.log(json ? JSON.stringify(result) : `npm install: ${npmInstallSeconds.toFixed(1)} s\ncold npm start → /healthz 200: ${coldSeconds.toFixed(1)} s\nwarm npm start → /healthz 200: ${warmSeconds.toFixed(1)} s`);
+  console.log(
+    json
+      ? JSON.stringify(result)
+      : `npm install: ${npmInstallSeconds.toFixed(1)} s\ncold npm start → /healthz 200: ${coldSeconds.toFixed(1)} s\nwarm npm start → /healthz 200: ${warmSeconds.toFixed(1)} s`,
+  );
 } finally {
   execFileSync('chmod', ['-R', 'u+w', work]);
   rmSync(work, { recursive: true, force: true });

@@ -26,7 +26,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-widget-'));
 const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
 const log = createLogger('silent');
 const services = await startBackingServices(config, log);
-const server = await startServer({ config, mongoUri: services.mongoUri, redisUrl: services.redisUrl, redisPrefix: config.REDIS_PREFIX, secret: 'x'.repeat(32), log });
+const server = await startServer({
+  config,
+  mongoUri: services.mongoUri,
+  redisUrl: services.redisUrl,
+  redisPrefix: config.REDIS_PREFIX,
+  secret: 'x'.repeat(32),
+  log,
+});
 const browser = await launchBrowser();
 
 try {
@@ -58,9 +65,13 @@ try {
       `${b.rawBytes} B raw, ${b.gzipBytes} B gzip -9  (${b.files.join(', ')})`;
     console.log(`loader (before opening):      ${bytes(result.loader)}  budget ${BUDGET.loaderGzip} B`);
     console.log(`opened widget (JS + CSS):     ${bytes(result.opened)}  budget ${BUDGET.openedGzip} B`);
-    console.log(`opened, largest catalog:      ${result.openedWorstLocaleGzipBytes} B gzip -9  (catalogs: ${JSON.stringify(result.catalogGzipBytes)})`);
+    console.log(
+      `opened, largest catalog:      ${result.openedWorstLocaleGzipBytes} B gzip -9  (catalogs: ${JSON.stringify(result.catalogGzipBytes)})`,
+    );
     console.log(`time to launcher:             ${result.timeToLauncherMs} ms (median of ${RUNS * 2})`);
-    console.log(`time to open, clicked at once: ${result.timeToOpenMs.clickedAtOnce} ms; after idle load: ${result.timeToOpenMs.afterIdleLoad} ms (medians of ${RUNS})`);
+    console.log(
+      `time to open, clicked at once: ${result.timeToOpenMs.clickedAtOnce} ms; after idle load: ${result.timeToOpenMs.afterIdleLoad} ms (medians of ${RUNS})`,
+    );
   }
 } finally {
   await browser.dispose();

@@ -26,10 +26,14 @@ const withMonth = !args['without-month'];
 
 const quantile = { kind: 'quantile', bins: 10 } as const;
 const CLICKSTREAM: FeatureSpec = {
-  productPages: quantile, productSeconds: quantile,
-  infoPages: quantile, infoSeconds: quantile,
-  accountPages: quantile, accountSeconds: quantile,
-  bounceRate: quantile, exitRate: quantile,
+  productPages: quantile,
+  productSeconds: quantile,
+  infoPages: quantile,
+  infoSeconds: quantile,
+  accountPages: quantile,
+  accountSeconds: quantile,
+  bounceRate: quantile,
+  exitRate: quantile,
   returning: { kind: 'fixed', edges: [0] },
   weekend: { kind: 'fixed', edges: [0] },
 };
@@ -72,8 +76,13 @@ const zeroPageValueByMonth = Object.fromEntries(
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const rounded = (f: Figures) => ({
-  rocAuc: round(f.rocAuc), prAuc: round(f.prAuc), precision: round(f.precision), recall: round(f.recall),
-  f1: round(f.f1), escalatedShare: round(f.escalatedShare), threshold: f.threshold,
+  rocAuc: round(f.rocAuc),
+  prAuc: round(f.prAuc),
+  precision: round(f.precision),
+  recall: round(f.recall),
+  f1: round(f.f1),
+  escalatedShare: round(f.escalatedShare),
+  threshold: f.threshold,
 });
 const trainFigures = (t: Tuned) => ({
   sessions: train.length,
@@ -119,25 +128,37 @@ if (args.json) {
   const row = (label: string, f: Figures) =>
     `${label.padEnd(34)}${f.rocAuc.toFixed(4).padStart(8)}${f.prAuc.toFixed(4).padStart(8)}${pct(f.precision)}${pct(f.recall)}${f.f1.toFixed(3).padStart(7)}${pct(f.escalatedShare)}${f.threshold.toFixed(2).padStart(7)}`;
   const other = withMonth ? 'without Month' : 'with Month';
-  console.log(`UCI Online Shoppers: ${sessions.length} sessions; train ${train.length} (index % 5 != 0), test ${test.length} (index % 5 == 0)\n`);
-  console.log(`${''.padEnd(34)}${'ROC-AUC'.padStart(8)}${'PR-AUC'.padStart(8)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'F1'.padStart(7)}${'escalated'.padStart(10)}${'thresh'.padStart(7)}`);
+  console.log(
+    `UCI Online Shoppers: ${sessions.length} sessions; train ${train.length} (index % 5 != 0), test ${test.length} (index % 5 == 0)\n`,
+  );
+  console.log(
+    `${''.padEnd(34)}${'ROC-AUC'.padStart(8)}${'PR-AUC'.padStart(8)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'F1'.padStart(7)}${'escalated'.padStart(10)}${'thresh'.padStart(7)}`,
+  );
   console.log(row('product model, train (5-fold CV)', product.tuned.cv));
   console.log(row('product model, test', product.test));
   console.log(row(`${other}, test`, otherMonth.test));
   console.log(row('without PageValues, test', withoutPageValues.test));
   const byMonth = Object.entries(zeroPageValueByMonth).map(([m, c]) => `${m} ${c.purchases}/${c.sessions}`);
   console.log(`\nPurchases among sessions whose pages have no page value, by month (all rows): ${byMonth.join(', ')}`);
-  console.log(`\nProduct model: ${product.tuned.bins} quantile bins per numeric signal, λ = ${product.tuned.lambda}, bias ${product.tuned.model.bias}`);
+  console.log(
+    `\nProduct model: ${product.tuned.bins} quantile bins per numeric signal, λ = ${product.tuned.lambda}, bias ${product.tuned.model.bias}`,
+  );
   const printTable = (title: string, bins: IntentModel['bins']) => {
     console.log(`\n${title}`);
     for (const [signal, { edges, weights }] of Object.entries(bins)) {
-      const cells = weights.map((w, i) => `${i === 0 ? `≤${edges[0]}` : i === edges.length ? `>${edges[i - 1]}` : `≤${edges[i]}`}: ${w >= 0 ? '+' : ''}${w.toFixed(2)}`);
+      const cells = weights.map(
+        (w, i) =>
+          `${i === 0 ? `≤${edges[0]}` : i === edges.length ? `>${edges[i - 1]}` : `≤${edges[i]}`}: ${w >= 0 ? '+' : ''}${w.toFixed(2)}`,
+      );
       console.log(`  ${signal.padEnd(15)} ${cells.join('  ')}`);
     }
   };
   const model = product.tuned.model;
   printTable('Every session (log-odds per bin, upper edge inclusive):', model.bins);
   model.segments?.tables.forEach((table, i) =>
-    printTable(`Sessions with ${model.segments!.by} ${i === 0 ? `≤ ${model.segments!.edges[0]}` : `> ${model.segments!.edges[i - 1]}`}:`, table),
+    printTable(
+      `Sessions with ${model.segments!.by} ${i === 0 ? `≤ ${model.segments!.edges[0]}` : `> ${model.segments!.edges[i - 1]}`}:`,
+      table,
+    ),
   );
 }

@@ -56,7 +56,17 @@ function evaluate(dataset: EvalDataset, search: Search, label: string) {
   const slices = Object.fromEntries(
     (['Q', 'Z', 'K'] as const).map((tag) => {
       const picked = dataset.queries.flatMap((q, i) => (q.tags.includes(tag) ? [i] : []));
-      return [tag, { queries: picked.length, ...score(dataset.name, picked.map((i) => dataset.queries[i]!), picked.map((i) => rankings[i]!)) }];
+      return [
+        tag,
+        {
+          queries: picked.length,
+          ...score(
+            dataset.name,
+            picked.map((i) => dataset.queries[i]!),
+            picked.map((i) => rankings[i]!),
+          ),
+        },
+      ];
     }),
   );
   return { ...overall, slices };
@@ -93,7 +103,9 @@ function main(): void {
 }
 
 function formatScores(scores: Scores): string {
-  return Object.entries(scores).map(([k, v]) => `${k} ${(v as number).toFixed(3)}`).join('  ');
+  return Object.entries(scores)
+    .map(([k, v]) => `${k} ${(v as number).toFixed(3)}`)
+    .join('  ');
 }
 
 main();

@@ -19,7 +19,10 @@ if (installable.length) {
   const pkgs = installable.map((n) => n.apt);
   console.log(`Installing missing system packages: ${pkgs.join(', ')} (apt-get)…`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...pkgs], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 const stillMissing = needs.filter((n) => !n.ok());
 if (stillMissing.length) {

@@ -165,7 +165,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/widget', widgetHeaders, express.static(`${distDir}/widget`, { fallthrough: false }));
   app.use('/console', express.static(`${distDir}/console`));
   app.get(/^\/console(\/.*)?$/, (_req, res) => res.sendFile(`${distDir}/console/index.html`, sendBuilt(res)));
-  app.use('/demo', demoRoutes(() => site));
+  app.use(
+    '/demo',
+    demoRoutes(() => site),
+  );
   app.use('/help', articlePageRoutes());
   app.get('/', (_req, res) => res.redirect('/demo'));
   app.use(notFound);
@@ -186,7 +189,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const unsubscribe = subClient[name].bind(subClient) as (...args: unknown[]) => Promise<unknown>;
     Object.assign(subClient, { [name]: (...args: unknown[]) => unsubscribe(...args).catch(() => undefined) });
   }
-  for (const client of [pubClient, subClient]) client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis adapter connection error'));
+  for (const client of [pubClient, subClient])
+    client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis adapter connection error'));
   io.adapter(createAdapter(pubClient, subClient, { key: `${prefix}:socket.io` }));
   const ns: ChatNamespaces = {
     visitors: io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace,
@@ -217,13 +221,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const presence = new Presence({ ns, redis, agents: availability, log });
   const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, presence, log);
   await autoAway.start();
-  const retention = new RetentionJob(options.redisUrl, bullPrefix, config.RETENTION_SWEEP_MINUTES, new RetentionPass({
-    forgetConversation: (c) => conversationCache.forgetConversation(c._id.toHexString(), c.visitorId.toHexString()),
-    forgetVisitor: (visitorId) => conversationCache.forgetVisitor(visitorId.toHexString()),
-    whileNotFlushing: (work) => analytics.flusher.exclusive(RETENTION_FLUSH_WAIT_MS, work),
+  const retention = new RetentionJob(
+    options.redisUrl,
+    bullPrefix,
+    config.RETENTION_SWEEP_MINUTES,
+    new RetentionPass({
+      forgetConversation: (c) => conversationCache.forgetConversation(c._id.toHexString(), c.visitorId.toHexString()),
+      forgetVisitor: (visitorId) => conversationCache.forgetVisitor(visitorId.toHexString()),
+      whileNotFlushing: (work) => analytics.flusher.exclusive(RETENTION_FLUSH_WAIT_MS, work),
+      log,
+      pauseMs: RETENTION_PAUSE_MS,
+    }),
     log,
-    pauseMs: RETENTION_PAUSE_MS,
-  }), log);
+  );
   await retention.start();
   const accounts = new Accounts({
     sessions,
@@ -247,7 +257,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites, (visitorId, name, email) => workplace.indexIdentity(visitorId, name, email)),
     escalation: escalationVisitorHandlers(escalations),
-    kb: (socket) => kbVisitorHandlers(kb, socket, (visitorId) => lifecycle.update(visitorId, (v) => ({ ...v, kbSearches: v.kbSearches + 1 }))),
+    kb: (socket) =>
+      kbVisitorHandlers(kb, socket, (visitorId) => lifecycle.update(visitorId, (v) => ({ ...v, kbSearches: v.kbSearches + 1 }))),
     workplace: workplaceVisitorHandlers(workplace),
   };
   const agentDomains: AgentDomainHandlers = {

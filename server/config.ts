@@ -10,7 +10,10 @@ const Env = z.object({
   MONGODB_URI: z.string().startsWith('mongodb').optional(),
   REDIS_URL: z.string().startsWith('redis').optional(),
   /** Namespaces this deployment's keys (queues, sessions, adapter) in a Redis shared with others. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).default('lc'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default('lc'),
   DATA_DIR: z.string().default('./data'),
   APP_SECRET: z.string().min(32).optional(),
   ADMIN_EMAIL: z.email().default('admin@example.com'),

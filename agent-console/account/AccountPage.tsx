@@ -35,22 +35,47 @@ export function AccountPage({ api, user, me, onCapacity, onSignedOut }: AccountP
 
   return (
     <section class="page" aria-labelledby="account-title">
-      <h1 id="account-title" class="page__title">My account</h1>
+      <h1 id="account-title" class="page__title">
+        My account
+      </h1>
       <p class="muted">
         <Name name={user.name} /> · {user.email} · {user.role}
       </p>
-      {message && <p class={message.kind === 'ok' ? 'notice' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>}
+      {message && (
+        <p class={message.kind === 'ok' ? 'notice' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
       <form class="card form-grid" onSubmit={changePassword} aria-labelledby="password-title">
-        <h2 id="password-title" class="card__title">Change password</h2>
+        <h2 id="password-title" class="card__title">
+          Change password
+        </h2>
         <label class="field">
           <span class="field__label">Current password</span>
-          <input class="input" type="password" autocomplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+          <input
+            class="input"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={current}
+            onInput={(e) => setCurrent(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span class="field__label">New password (at least 10 characters)</span>
-          <input class="input" type="password" autocomplete="new-password" minLength={10} required value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+          <input
+            class="input"
+            type="password"
+            autocomplete="new-password"
+            minLength={10}
+            required
+            value={next}
+            onInput={(e) => setNext(e.currentTarget.value)}
+          />
         </label>
-        <button type="submit" class="button button--primary">Change password</button>
+        <button type="submit" class="button button--primary">
+          Change password
+        </button>
       </form>
       {me && (
         <div class="card">

@@ -44,16 +44,35 @@ export function InvitePage({ api, token, onAccepted, onCancel }: InvitePageProps
         </div>
         <h1 class="auth__title">{invite ? `Welcome, ${invite.name}` : 'Your invitation'}</h1>
         {invite && <p class="auth__lead muted">Choose a password for {invite.email}.</p>}
-        {error && <p class="form-error" role="alert">{error}</p>}
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
         {invite && (
           <>
             <label class="field">
               <span class="field__label">New password (at least 10 characters)</span>
-              <input class="input" type="password" autocomplete="new-password" minLength={10} required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+              <input
+                class="input"
+                type="password"
+                autocomplete="new-password"
+                minLength={10}
+                required
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
             </label>
             <label class="field">
               <span class="field__label">Repeat the password</span>
-              <input class="input" type="password" autocomplete="new-password" required value={confirm} onInput={(e) => setConfirm(e.currentTarget.value)} />
+              <input
+                class="input"
+                type="password"
+                autocomplete="new-password"
+                required
+                value={confirm}
+                onInput={(e) => setConfirm(e.currentTarget.value)}
+              />
             </label>
             <button type="submit" class="button button--primary button--block" disabled={saving}>
               {saving ? 'Saving…' : 'Set password and sign in'}

@@ -18,19 +18,47 @@ export function AnalyticsPage() {
   return (
     <section class="page analytics" aria-labelledby="analytics-title">
       <div class="analytics__head">
-        <h1 id="analytics-title" class="page__title">Analytics</h1>
+        <h1 id="analytics-title" class="page__title">
+          Analytics
+        </h1>
         <form class="analytics__range" onSubmit={(e) => e.preventDefault()} aria-label="Date range (UTC days)">
           {PRESETS.map((days) => (
-            <button key={days} type="button" class="button button--ghost" aria-pressed={sameRange(range, lastDays(days))} onClick={() => setRange(lastDays(days))}>
+            <button
+              key={days}
+              type="button"
+              class="button button--ghost"
+              aria-pressed={sameRange(range, lastDays(days))}
+              onClick={() => setRange(lastDays(days))}
+            >
               {days === 365 ? '1 year' : `${days} days`}
             </button>
           ))}
-          <label>From <input type="date" value={range.from} max={range.to} required onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} /></label>
-          <label>To <input type="date" value={range.to} min={range.from} required onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} /></label>
+          <label>
+            From{' '}
+            <input
+              type="date"
+              value={range.from}
+              max={range.to}
+              required
+              onChange={(e) => setRange({ ...range, from: e.currentTarget.value })}
+            />
+          </label>
+          <label>
+            To{' '}
+            <input
+              type="date"
+              value={range.to}
+              min={range.from}
+              required
+              onChange={(e) => setRange({ ...range, to: e.currentTarget.value })}
+            />
+          </label>
         </form>
       </div>
       {!valid ? (
-        <p class="form-error" role="alert">The start of the range is after its end.</p>
+        <p class="form-error" role="alert">
+          The start of the range is after its end.
+        </p>
       ) : (
         <div class="analytics__grid">
           <FunnelCard range={range} attempt={attempt} onRetry={retry} />
@@ -53,7 +81,16 @@ interface CardProps {
 }
 
 /** A report's card: title, CSV export, and its loading, error, empty or ready body. */
-function ReportCard<K extends AnalyticsReportName>({ name, title, range, attempt, onRetry, isEmpty, wide, children }: CardProps & {
+function ReportCard<K extends AnalyticsReportName>({
+  name,
+  title,
+  range,
+  attempt,
+  onRetry,
+  isEmpty,
+  wide,
+  children,
+}: CardProps & {
   name: K;
   title: string;
   isEmpty: (report: AnalyticsReports[K]) => boolean;
@@ -65,19 +102,32 @@ function ReportCard<K extends AnalyticsReportName>({ name, title, range, attempt
   return (
     <article class={`card analytics-card${wide ? ' analytics-card--wide' : ''}`} aria-labelledby={id} aria-busy={state.phase === 'loading'}>
       <header class="analytics-card__head">
-        <h2 id={id} class="card__title">{title}</h2>
-        <a class="button button--ghost analytics-card__csv" href={csvUrl(name, range)} download>Export CSV</a>
+        <h2 id={id} class="card__title">
+          {title}
+        </h2>
+        <a class="button button--ghost analytics-card__csv" href={csvUrl(name, range)} download>
+          Export CSV
+        </a>
       </header>
-      {state.phase === 'loading' && <div class="analytics-card__placeholder" role="status">Loading…</div>}
+      {state.phase === 'loading' && (
+        <div class="analytics-card__placeholder" role="status">
+          Loading…
+        </div>
+      )}
       {state.phase === 'error' && (
         <div class="analytics-card__placeholder" role="alert">
           <p>{state.message}</p>
-          <button type="button" class="button" onClick={onRetry}>Try again</button>
+          <button type="button" class="button" onClick={onRetry}>
+            Try again
+          </button>
         </div>
       )}
-      {state.phase === 'ready' && (isEmpty(state.report)
-        ? <div class="analytics-card__placeholder analytics-card__placeholder--empty">No data in this range yet.</div>
-        : children(state.report))}
+      {state.phase === 'ready' &&
+        (isEmpty(state.report) ? (
+          <div class="analytics-card__placeholder analytics-card__placeholder--empty">No data in this range yet.</div>
+        ) : (
+          children(state.report)
+        ))}
     </article>
   );
 }
@@ -94,10 +144,16 @@ function Funnel({ report }: { report: AnalyticsReports['funnel'] }) {
   const config = useMemo(() => funnelChart(report), [report]);
   return (
     <>
-      <p class="analytics-card__lead">Visitors first seen in the range, by the furthest stage they reached; {report.atRisk.toLocaleString('en')} were marked at risk.</p>
+      <p class="analytics-card__lead">
+        Visitors first seen in the range, by the furthest stage they reached; {report.atRisk.toLocaleString('en')} were marked at risk.
+      </p>
       <ChartCanvas config={config} label={`Funnel: ${report.stages.map((s) => `${s.stage} ${s.visitors}`).join(', ')}`} height={260} />
       <ol class="analytics-steps" aria-label="Conversion between stages">
-        {report.stages.slice(1).map((s) => <li key={s.stage}><span>{s.stage.replace('_', ' ')}</span> <strong>{percent(s.fromPrevious)}</strong></li>)}
+        {report.stages.slice(1).map((s) => (
+          <li key={s.stage}>
+            <span>{s.stage.replace('_', ' ')}</span> <strong>{percent(s.fromPrevious)}</strong>
+          </li>
+        ))}
       </ol>
     </>
   );
@@ -105,7 +161,12 @@ function Funnel({ report }: { report: AnalyticsReports['funnel'] }) {
 
 function EscalationsCard(props: CardProps) {
   return (
-    <ReportCard {...props} name="escalations" title="Hesitating buyers" isEmpty={(r) => r.prompted.hesitations + r.notPrompted.hesitations === 0}>
+    <ReportCard
+      {...props}
+      name="escalations"
+      title="Hesitating buyers"
+      isEmpty={(r) => r.prompted.hesitations + r.notPrompted.hesitations === 0}
+    >
       {(r) => <Escalations report={r} />}
     </ReportCard>
   );
@@ -116,8 +177,9 @@ function Escalations({ report }: { report: AnalyticsReports['escalations'] }) {
   return (
     <>
       <p class="analytics-card__lead">
-        Ordered within 24 h: <strong>{percent(report.prompted.purchaseRate)}</strong> of {report.prompted.hesitations.toLocaleString('en')} prompted,{' '}
-        <strong>{percent(report.notPrompted.purchaseRate)}</strong> of {report.notPrompted.hesitations.toLocaleString('en')} not prompted.
+        Ordered within 24 h: <strong>{percent(report.prompted.purchaseRate)}</strong> of {report.prompted.hesitations.toLocaleString('en')}{' '}
+        prompted, <strong>{percent(report.notPrompted.purchaseRate)}</strong> of {report.notPrompted.hesitations.toLocaleString('en')} not
+        prompted.
       </p>
       <ChartCanvas config={config} label="Hesitations and orders within 24 hours, by what came of the hesitation" />
     </>
@@ -139,7 +201,8 @@ function Csat({ report }: { report: AnalyticsReports['csat'] }) {
   return (
     <>
       <p class="analytics-card__lead">
-        Average <strong>{report.average?.toFixed(2)}</strong> of 5 from {responses.toLocaleString('en')} ratings; <strong>{percent(satisfied)}</strong> rated 4 or 5.
+        Average <strong>{report.average?.toFixed(2)}</strong> of 5 from {responses.toLocaleString('en')} ratings;{' '}
+        <strong>{percent(satisfied)}</strong> rated 4 or 5.
       </p>
       <ChartCanvas config={config} label={`Average rating and responses per ${report.interval}`} />
     </>
@@ -148,7 +211,13 @@ function Csat({ report }: { report: AnalyticsReports['csat'] }) {
 
 function ResponseTimesCard(props: CardProps) {
   return (
-    <ReportCard {...props} name="response-times" title="Response and resolution times" wide isEmpty={(r) => r.firstResponse.count + r.resolution.count === 0}>
+    <ReportCard
+      {...props}
+      name="response-times"
+      title="Response and resolution times"
+      wide
+      isEmpty={(r) => r.firstResponse.count + r.resolution.count === 0}
+    >
       {(r) => <ResponseTimes report={r} />}
     </ReportCard>
   );
@@ -164,12 +233,18 @@ function ResponseTimes({ report }: { report: AnalyticsReports['response-times'] 
     <div class="analytics-pair">
       <div>
         <h3 class="analytics-card__sub">First agent reply</h3>
-        <p class="analytics-card__lead">Half {bound(report.firstResponse.medianUpTo, lastBound(report.firstResponse))}, 90 % {bound(report.firstResponse.p90UpTo, lastBound(report.firstResponse))}.</p>
+        <p class="analytics-card__lead">
+          Half {bound(report.firstResponse.medianUpTo, lastBound(report.firstResponse))}, 90 %{' '}
+          {bound(report.firstResponse.p90UpTo, lastBound(report.firstResponse))}.
+        </p>
         <ChartCanvas config={first} label="Conversations by time to the first agent reply" />
       </div>
       <div>
         <h3 class="analytics-card__sub">Resolution (start to close)</h3>
-        <p class="analytics-card__lead">Half {bound(report.resolution.medianUpTo, lastBound(report.resolution))}, 90 % {bound(report.resolution.p90UpTo, lastBound(report.resolution))}.</p>
+        <p class="analytics-card__lead">
+          Half {bound(report.resolution.medianUpTo, lastBound(report.resolution))}, 90 %{' '}
+          {bound(report.resolution.p90UpTo, lastBound(report.resolution))}.
+        </p>
         <ChartCanvas config={resolution} label="Conversations by time from start to close" />
       </div>
     </div>
@@ -189,16 +264,35 @@ function Kb({ report }: { report: AnalyticsReports['kb'] }) {
   return (
     <div class="analytics-pair">
       <dl class="analytics-figures">
-        <div><dt>Deflection rate</dt><dd>{percent(report.deflectionRate)}</dd></div>
-        <div><dt>Article reads</dt><dd>{report.views.toLocaleString('en')}</dd></div>
-        <div><dt>Reads without a chat after</dt><dd>{report.deflections.toLocaleString('en')}</dd></div>
-        <div><dt>Searches without results</dt><dd>{report.zeroResultSearches.toLocaleString('en')} of {report.searches.toLocaleString('en')}</dd></div>
+        <div>
+          <dt>Deflection rate</dt>
+          <dd>{percent(report.deflectionRate)}</dd>
+        </div>
+        <div>
+          <dt>Article reads</dt>
+          <dd>{report.views.toLocaleString('en')}</dd>
+        </div>
+        <div>
+          <dt>Reads without a chat after</dt>
+          <dd>{report.deflections.toLocaleString('en')}</dd>
+        </div>
+        <div>
+          <dt>Searches without results</dt>
+          <dd>
+            {report.zeroResultSearches.toLocaleString('en')} of {report.searches.toLocaleString('en')}
+          </dd>
+        </div>
       </dl>
       <div>
         <h3 class="analytics-card__sub">Top content gaps</h3>
-        {report.gaps.length === 0
-          ? <p class="analytics-card__placeholder--empty">Every search found an answer.</p>
-          : <ChartCanvas config={config} label={`Searches without results: ${report.gaps.map((g) => `${g.query} ${g.searches}`).join(', ')}`} />}
+        {report.gaps.length === 0 ? (
+          <p class="analytics-card__placeholder--empty">Every search found an answer.</p>
+        ) : (
+          <ChartCanvas
+            config={config}
+            label={`Searches without results: ${report.gaps.map((g) => `${g.query} ${g.searches}`).join(', ')}`}
+          />
+        )}
       </div>
     </div>
   );

@@ -10,10 +10,18 @@ export const reportQuery = ({ from, to }: DateRange) => `from=${from}&to=${to}`;
 export const csvUrl = (name: AnalyticsReportName, range: DateRange) => `/api/analytics/${name}.csv?${reportQuery(range)}`;
 
 /** Loads one report; rejects with a message a person can act on. */
-export async function fetchReport<K extends AnalyticsReportName>(name: K, range: DateRange, signal?: AbortSignal): Promise<AnalyticsReports[K]> {
+export async function fetchReport<K extends AnalyticsReportName>(
+  name: K,
+  range: DateRange,
+  signal?: AbortSignal,
+): Promise<AnalyticsReports[K]> {
   let res: Response;
   try {
-    res = await fetch(`/api/analytics/${name}?${reportQuery(range)}`, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
+    res = await fetch(`/api/analytics/${name}?${reportQuery(range)}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+      signal,
+    });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new Error('Could not reach the server. Check your connection and try again.');
@@ -28,4 +36,7 @@ export async function fetchReport<K extends AnalyticsReportName>(name: K, range:
 const DAY_MS = 86_400_000;
 export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 /** The last `days` days up to today (UTC), like the server's day boundaries. */
-export const lastDays = (days: number, now = new Date()): DateRange => ({ from: isoDay(new Date(now.getTime() - (days - 1) * DAY_MS)), to: isoDay(now) });
+export const lastDays = (days: number, now = new Date()): DateRange => ({
+  from: isoDay(new Date(now.getTime() - (days - 1) * DAY_MS)),
+  to: isoDay(now),
+});

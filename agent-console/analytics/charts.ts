@@ -26,16 +26,27 @@ export function funnelChart(r: FunnelReport): ChartConfiguration {
     type: 'bar',
     data: {
       labels: r.stages.map((s) => capitalized(s.stage)),
-      datasets: [{ label: 'Visitors', data: r.stages.map((s) => s.visitors), backgroundColor: r.stages.map((_, i) => (i < 3 ? BRAND_SOFT : BRAND)), borderRadius: 4 }],
+      datasets: [
+        {
+          label: 'Visitors',
+          data: r.stages.map((s) => s.visitors),
+          backgroundColor: r.stages.map((_, i) => (i < 3 ? BRAND_SOFT : BRAND)),
+          borderRadius: 4,
+        },
+      ],
     },
     options: {
       indexAxis: 'y',
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { afterLabel: (item) => {
-          const share = r.stages[item.dataIndex]?.fromPrevious ?? null;
-          return share === null ? '' : `${percent(share)} of the stage before`;
-        } } },
+        tooltip: {
+          callbacks: {
+            afterLabel: (item) => {
+              const share = r.stages[item.dataIndex]?.fromPrevious ?? null;
+              return share === null ? '' : `${percent(share)} of the stage before`;
+            },
+          },
+        },
       },
       scales: { x: { beginAtZero: true, title: { display: true, text: 'visitors' } } },
     },
@@ -62,7 +73,9 @@ export function escalationsChart(r: EscalationsReport): ChartConfiguration {
     options: {
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { footer: (items) => `${percent(r.byOutcome[items[0]?.dataIndex ?? 0]?.purchaseRate ?? null)} ordered within 24 h` } },
+        tooltip: {
+          callbacks: { footer: (items) => `${percent(r.byOutcome[items[0]?.dataIndex ?? 0]?.purchaseRate ?? null)} ordered within 24 h` },
+        },
       },
       scales: { y: { beginAtZero: true } },
     },
@@ -73,7 +86,10 @@ export function histogramChart(h: Histogram, label: string): ChartConfiguration 
   return {
     type: 'bar',
     data: { labels: bucketLabels(h), datasets: [{ label, data: h.buckets.map((b) => b.count), backgroundColor: BRAND, borderRadius: 4 }] },
-    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, title: { display: true, text: 'conversations' } } } },
+    options: {
+      plugins: { legend: { display: false } },
+      scales: { y: { beginAtZero: true, title: { display: true, text: 'conversations' } } },
+    },
   };
 }
 
@@ -83,15 +99,36 @@ export function csatChart(r: CsatReport): ChartConfiguration {
     data: {
       labels: r.series.map((p) => p.period.slice(5)),
       datasets: [
-        { type: 'line', label: 'Average rating', data: r.series.map((p) => p.average), borderColor: BRAND, backgroundColor: BRAND, yAxisID: 'rating', tension: 0.3, pointRadius: 2 },
-        { type: 'bar', label: 'Responses', data: r.series.map((p) => p.responses), backgroundColor: MUTED, yAxisID: 'responses', borderRadius: 3 },
+        {
+          type: 'line',
+          label: 'Average rating',
+          data: r.series.map((p) => p.average),
+          borderColor: BRAND,
+          backgroundColor: BRAND,
+          yAxisID: 'rating',
+          tension: 0.3,
+          pointRadius: 2,
+        },
+        {
+          type: 'bar',
+          label: 'Responses',
+          data: r.series.map((p) => p.responses),
+          backgroundColor: MUTED,
+          yAxisID: 'responses',
+          borderRadius: 3,
+        },
       ],
     },
     options: {
       plugins: { legend: { position: 'bottom' } },
       scales: {
         rating: { position: 'left', min: 1, max: 5, title: { display: true, text: 'average (1–5)' } },
-        responses: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: `responses per ${r.interval}` } },
+        responses: {
+          position: 'right',
+          beginAtZero: true,
+          grid: { drawOnChartArea: false },
+          title: { display: true, text: `responses per ${r.interval}` },
+        },
       },
     },
   };
@@ -104,6 +141,10 @@ export function gapsChart(r: KbReport): ChartConfiguration {
       labels: r.gaps.map((g) => `${g.query} (${g.locale})`),
       datasets: [{ label: 'Searches without results', data: r.gaps.map((g) => g.searches), backgroundColor: '#d97706', borderRadius: 4 }],
     },
-    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, title: { display: true, text: 'searches without results' } } } },
+    options: {
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, title: { display: true, text: 'searches without results' } } },
+    },
   };
 }

@@ -24,7 +24,7 @@ export function ConversationActions({ conversation, workplace }: { conversation:
   const [comment, setComment] = useState('');
   if (conversation.status !== 'open') return null;
   const id = conversation.id;
-  const assignee = conversation.assigneeId === user.id ? 'You' : team.find((a) => a.userId === conversation.assigneeId)?.name ?? null;
+  const assignee = conversation.assigneeId === user.id ? 'You' : (team.find((a) => a.userId === conversation.assigneeId)?.name ?? null);
   const colleagues = team.filter((a) => a.userId !== user.id && a.userId !== conversation.assigneeId);
   const reset = () => {
     setPanel('none');
@@ -53,7 +53,12 @@ export function ConversationActions({ conversation, workplace }: { conversation:
         >
           Transfer
         </button>
-        <button type="button" class="button button--small" aria-expanded={panel === 'close'} onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}>
+        <button
+          type="button"
+          class="button button--small"
+          aria-expanded={panel === 'close'}
+          onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}
+        >
           Close
         </button>
       </div>
@@ -148,7 +153,11 @@ export function CsatSummary({ conversation }: { conversation: ConversationSummar
         Closed{reason ? ` · ${reason}` : ''}.{' '}
         {conversation.csat ? (
           <strong>
-            Visitor rating: {conversation.csat.rating}/5 <span aria-hidden="true">{'★'.repeat(conversation.csat.rating)}{'☆'.repeat(5 - conversation.csat.rating)}</span>
+            Visitor rating: {conversation.csat.rating}/5{' '}
+            <span aria-hidden="true">
+              {'★'.repeat(conversation.csat.rating)}
+              {'☆'.repeat(5 - conversation.csat.rating)}
+            </span>
           </strong>
         ) : (
           <span class="muted">Waiting for the visitor’s rating.</span>

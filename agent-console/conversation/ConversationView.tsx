@@ -61,15 +61,11 @@ export function ConversationView(props: ConversationViewProps) {
           <h2 id="conversation-title" class="conversation__title">
             <Name name={visitorName} />
           </h2>
-          <p class="conversation__sub muted">
-            {selected.visitor?.email ?? 'No email given'}
-          </p>
+          <p class="conversation__sub muted">{selected.visitor?.email ?? 'No email given'}</p>
         </div>
         {summary && <EscalationBadges conversation={summary} />}
         {summary?.waitingSince && !closed && (
-          <span class="badge badge--warning">
-            Waiting {formatWait(secondsSince(summary.waitingSince, now))}
-          </span>
+          <span class="badge badge--warning">Waiting {formatWait(secondsSince(summary.waitingSince, now))}</span>
         )}
         {closed && <span class="badge">Closed</span>}
       </header>

@@ -4,7 +4,17 @@ import type { OutgoingMessage } from '../state/console-store';
 import { Name } from '../ui/Name';
 
 /** A stored message. Text is rendered as a text node, never parsed as HTML. */
-export function MessageItem({ message, visitorName, now, seen = false }: { message: Message; visitorName: string; now: number; seen?: boolean }) {
+export function MessageItem({
+  message,
+  visitorName,
+  now,
+  seen = false,
+}: {
+  message: Message;
+  visitorName: string;
+  now: number;
+  seen?: boolean;
+}) {
   const time = (
     <time dateTime={message.createdAt} class="message__time">
       {messageTime(message.createdAt, now)}

@@ -35,7 +35,10 @@ function OfferCard({ offer, onAccept, onOpen, onDismiss }: { offer: EscalationOf
     <article class="offer" aria-labelledby={titleId} data-conversation-id={id}>
       <div class="offer__body">
         <p id={titleId} class="offer__title">
-          <strong><Name name={visitorName} /></strong> needs help
+          <strong>
+            <Name name={visitorName} />
+          </strong>{' '}
+          needs help
         </p>
         {escalation && (
           <p class="offer__reason">
@@ -50,23 +53,13 @@ function OfferCard({ offer, onAccept, onOpen, onDismiss }: { offer: EscalationOf
         )}
       </div>
       <div class="offer__actions">
-        <button
-          type="button"
-          class="button button--primary button--small"
-          disabled={accept !== 'idle'}
-          onClick={() => onAccept(id)}
-        >
+        <button type="button" class="button button--primary button--small" disabled={accept !== 'idle'} onClick={() => onAccept(id)}>
           {accept === 'accepting' ? 'Accepting…' : 'Accept'}
         </button>
         <button type="button" class="button button--small" onClick={() => onOpen(id)}>
           Open
         </button>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={`Dismiss offer for ${visitorName}`}
-          onClick={() => onDismiss(id)}
-        >
+        <button type="button" class="icon-button" aria-label={`Dismiss offer for ${visitorName}`} onClick={() => onDismiss(id)}>
           ×
         </button>
       </div>
@@ -77,9 +70,5 @@ function OfferCard({ offer, onAccept, onOpen, onDismiss }: { offer: EscalationOf
 function Countdown({ expiresAt }: { expiresAt: string }) {
   const now = useNow(1000);
   const seconds = Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000));
-  return (
-    <time dateTime={expiresAt}>
-      Offered to you · {formatDuration(seconds)} left
-    </time>
-  );
+  return <time dateTime={expiresAt}>Offered to you · {formatDuration(seconds)} left</time>;
 }

@@ -13,7 +13,6 @@ export interface OffersState {
   offers: EscalationOffer[];
 }
 
-
 /** Escalated conversations offered to this agent (`escalation:offer`) and accepting them. */
 export class OffersStore {
   private state: OffersState = { offers: [] };
@@ -83,7 +82,10 @@ export class OffersStore {
     if (expiresAt) {
       // Past its SLA the server re-routes the offer: drop it here then.
       const delay = Math.max(0, Date.parse(expiresAt) - Date.now());
-      this.expiryTimers.set(id, setTimeout(() => this.remove(id), delay));
+      this.expiryTimers.set(
+        id,
+        setTimeout(() => this.remove(id), delay),
+      );
     }
     const offer: EscalationOffer = { conversation, expiresAt, accept: 'idle', error: null };
     this.update({ offers: [...this.state.offers.filter((o) => o.conversation.id !== id), offer] });

@@ -23,7 +23,11 @@ export interface InboxProps {
 
 export function Inbox(props: InboxProps) {
   const { status, error, conversations, selectedId, alerts, now, onSelect, onDismissAlert, onRetry } = props;
-  const { title = 'Open conversations', toolbar, empty = { title: 'No open conversations', text: 'New chats from visitors will show up here.' } } = props;
+  const {
+    title = 'Open conversations',
+    toolbar,
+    empty = { title: 'No open conversations', text: 'New chats from visitors will show up here.' },
+  } = props;
   const alerted = new Set(alerts.map((a) => a.conversationId));
   const waiting = conversations.filter((c) => c.waitingSince).length;
   return (

@@ -26,12 +26,7 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
   if (alerted) classes.push('is-alerted');
   return (
     <li class={classes.join(' ')} data-conversation-id={id}>
-      <button
-        type="button"
-        class="inbox-item__button"
-        aria-current={selected ? 'true' : undefined}
-        onClick={() => onSelect(id)}
-      >
+      <button type="button" class="inbox-item__button" aria-current={selected ? 'true' : undefined} onClick={() => onSelect(id)}>
         <Avatar name={visitorName} seed={conversation.visitorId} />
         <span class="inbox-item__body">
           <span class="inbox-item__row">
@@ -45,9 +40,7 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
               {relativeTime(lastMessage?.createdAt ?? updatedAt, now)}
             </time>
           </span>
-          <span class={`inbox-item__preview${lastMessage?.author === 'system' ? ' is-system' : ''}`}>
-            {preview(conversation)}
-          </span>
+          <span class={`inbox-item__preview${lastMessage?.author === 'system' ? ' is-system' : ''}`}>{preview(conversation)}</span>
           {(waitingSince || conversation.escalation || conversation.offline || conversation.status === 'closed') && (
             <span class="inbox-item__badges">
               <EscalationBadges conversation={conversation} />

@@ -15,10 +15,14 @@ export function WaitingAlerts({ alerts, onOpen, onDismiss }: WaitingAlertsProps)
     <div class="alerts">
       {[...alerts].reverse().map((alert) => (
         <div class="toast" role="alert" key={alert.conversationId}>
-          <span class="toast__icon" aria-hidden="true">!</span>
+          <span class="toast__icon" aria-hidden="true">
+            !
+          </span>
           <p class="toast__text">
-            <strong><Name name={alert.visitorName} /></strong> has been waiting{' '}
-            {formatDuration(alert.waitingSeconds)} for a reply.
+            <strong>
+              <Name name={alert.visitorName} />
+            </strong>{' '}
+            has been waiting {formatDuration(alert.waitingSeconds)} for a reply.
           </p>
           <span class="toast__actions">
             <button type="button" class="button button--small" onClick={() => onOpen(alert.conversationId)}>

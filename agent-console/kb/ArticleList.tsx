@@ -18,31 +18,55 @@ export function ArticleList({ state, filter, selectedId, onFilter, onSelect, onC
   return (
     <section class="kb-list" aria-labelledby="kb-list-title">
       <header class="kb-list__header">
-        <h2 id="kb-list-title" class="kb-list__title">Articles</h2>
+        <h2 id="kb-list-title" class="kb-list__title">
+          Articles
+        </h2>
         <button type="button" class="button button--primary button--small" onClick={onCreate}>
           New article
         </button>
       </header>
       <div class="kb-list__filters">
-        <label class="visually-hidden" for="kb-filter-locale">Language</label>
-        <select id="kb-filter-locale" class="input" value={filter.locale} onChange={(e) => onFilter({ ...filter, locale: e.currentTarget.value as ListFilter['locale'] })}>
+        <label class="visually-hidden" for="kb-filter-locale">
+          Language
+        </label>
+        <select
+          id="kb-filter-locale"
+          class="input"
+          value={filter.locale}
+          onChange={(e) => onFilter({ ...filter, locale: e.currentTarget.value as ListFilter['locale'] })}
+        >
           <option value="">All languages</option>
           {KB_LOCALES.map((locale) => (
-            <option key={locale} value={locale}>{LOCALE_NAMES[locale]}</option>
+            <option key={locale} value={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
           ))}
         </select>
-        <label class="visually-hidden" for="kb-filter-status">Status</label>
-        <select id="kb-filter-status" class="input" value={filter.status} onChange={(e) => onFilter({ ...filter, status: e.currentTarget.value as ListFilter['status'] })}>
+        <label class="visually-hidden" for="kb-filter-status">
+          Status
+        </label>
+        <select
+          id="kb-filter-status"
+          class="input"
+          value={filter.status}
+          onChange={(e) => onFilter({ ...filter, status: e.currentTarget.value as ListFilter['status'] })}
+        >
           <option value="">Any status</option>
           <option value="published">Published</option>
           <option value="draft">Drafts</option>
         </select>
       </div>
-      {state.phase === 'loading' && <p class="kb-list__state muted" role="status">Loading articles…</p>}
+      {state.phase === 'loading' && (
+        <p class="kb-list__state muted" role="status">
+          Loading articles…
+        </p>
+      )}
       {state.phase === 'error' && (
         <div class="kb-list__state" role="alert">
           <p>{state.message}</p>
-          <button type="button" class="button button--small" onClick={onRetry}>Try again</button>
+          <button type="button" class="button button--small" onClick={onRetry}>
+            Try again
+          </button>
         </div>
       )}
       {state.phase === 'ready' && state.articles.length === 0 && (
@@ -58,10 +82,14 @@ export function ArticleList({ state, filter, selectedId, onFilter, onSelect, onC
                 aria-current={article.id === selectedId ? 'true' : undefined}
                 onClick={() => onSelect(article.id)}
               >
-                <span class="kb-list__item-title" dir="auto">{article.title}</span>
+                <span class="kb-list__item-title" dir="auto">
+                  {article.title}
+                </span>
                 <span class="kb-list__item-meta">
                   <span class="badge">{article.locale}</span>
-                  <span class={`badge${article.status === 'draft' || article.hasUnpublishedChanges ? ' badge--warning' : ''}`}>{statusLabel(article)}</span>
+                  <span class={`badge${article.status === 'draft' || article.hasUnpublishedChanges ? ' badge--warning' : ''}`}>
+                    {statusLabel(article)}
+                  </span>
                   <span class="muted">{article.category}</span>
                 </span>
               </button>

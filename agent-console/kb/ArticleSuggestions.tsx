@@ -61,7 +61,11 @@ export function ArticleSuggestions({ conversationId, latestVisitorText, onInsert
   return (
     <aside class="kb-suggestions" aria-label="Suggested articles">
       <h3 class="kb-suggestions__title">Suggested articles</h3>
-      {state.phase === 'loading' && <p class="kb-suggestions__state muted" role="status">Finding articles…</p>}
+      {state.phase === 'loading' && (
+        <p class="kb-suggestions__state muted" role="status">
+          Finding articles…
+        </p>
+      )}
       {state.phase === 'error' && (
         <p class="kb-suggestions__state" role="alert">
           {state.message}{' '}
@@ -94,7 +98,11 @@ export function ArticleSuggestions({ conversationId, latestVisitorText, onInsert
           ))}
         </ul>
       )}
-      {insertError && <p class="form-error" role="alert">{insertError}</p>}
+      {insertError && (
+        <p class="form-error" role="alert">
+          {insertError}
+        </p>
+      )}
     </aside>
   );
 }

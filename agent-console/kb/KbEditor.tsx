@@ -45,14 +45,15 @@ export function KbEditor({ api, user }: { api: KbApi; user: User }) {
   const saved = (article: KbArticle) => {
     // Same key: the form stays mounted (with its notice) when a new article gets its id.
     setSelection((s) => ({ phase: 'open', target: article, key: s.phase === 'open' ? s.key : article.id }));
-    setList((l) =>
-      l.phase === 'ready'
-        ? { phase: 'ready', articles: [article, ...l.articles.filter((a) => a.id !== article.id)] }
-        : l,
-    );
+    setList((l) => (l.phase === 'ready' ? { phase: 'ready', articles: [article, ...l.articles.filter((a) => a.id !== article.id)] } : l));
   };
 
-  const selectedId = selection.phase === 'loading' || selection.phase === 'error' ? selection.id : selection.phase === 'open' && 'id' in selection.target ? selection.target.id : null;
+  const selectedId =
+    selection.phase === 'loading' || selection.phase === 'error'
+      ? selection.id
+      : selection.phase === 'open' && 'id' in selection.target
+        ? selection.target.id
+        : null;
   return (
     <div class="kb-editor">
       <ArticleList
@@ -68,14 +69,22 @@ export function KbEditor({ api, user }: { api: KbApi; user: User }) {
         {selection.phase === 'none' && (
           <div class="empty-state">
             <h2 class="empty-state__title">Knowledge base</h2>
-            <p class="muted">Choose an article to edit it, or create a new one. Visitors, agents and the widget all read the published version.</p>
+            <p class="muted">
+              Choose an article to edit it, or create a new one. Visitors, agents and the widget all read the published version.
+            </p>
           </div>
         )}
-        {selection.phase === 'loading' && <p class="kb-editor__state muted" role="status">Loading the article…</p>}
+        {selection.phase === 'loading' && (
+          <p class="kb-editor__state muted" role="status">
+            Loading the article…
+          </p>
+        )}
         {selection.phase === 'error' && (
           <div class="kb-editor__state" role="alert">
             <p>{selection.message}</p>
-            <button type="button" class="button button--small" onClick={() => open(selection.id)}>Try again</button>
+            <button type="button" class="button button--small" onClick={() => open(selection.id)}>
+              Try again
+            </button>
           </div>
         )}
         {selection.phase === 'open' && (

@@ -15,7 +15,9 @@ interface RevisionHistoryProps {
 
 /** Who changed what and when; any earlier content can be brought back into the working copy. */
 export function RevisionHistory({ api, articleId, revision, canRestore, onRestore }: RevisionHistoryProps) {
-  const [state, setState] = useState<{ phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; revisions: KbRevision[] }>({ phase: 'loading' });
+  const [state, setState] = useState<
+    { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; revisions: KbRevision[] }
+  >({ phase: 'loading' });
   const [restoring, setRestoring] = useState<number | null>(null);
 
   useEffect(() => {
@@ -41,15 +43,23 @@ export function RevisionHistory({ api, articleId, revision, canRestore, onRestor
 
   return (
     <section class="kb-history" aria-labelledby="kb-history-title">
-      <h3 id="kb-history-title" class="kb-history__title">History</h3>
-      {state.phase === 'loading' && <p class="muted" role="status">Loading history…</p>}
+      <h3 id="kb-history-title" class="kb-history__title">
+        History
+      </h3>
+      {state.phase === 'loading' && (
+        <p class="muted" role="status">
+          Loading history…
+        </p>
+      )}
       {state.phase === 'error' && <p role="alert">{state.message}</p>}
       {state.phase === 'ready' && (
         <ol class="kb-history__list">
           {state.revisions.map((r) => (
             <li key={r.id} class="kb-history__item">
               <div>
-                <strong>#{r.number} {ACTION_LABELS[r.action]}</strong>
+                <strong>
+                  #{r.number} {ACTION_LABELS[r.action]}
+                </strong>
                 {r.restoredFrom !== null && <span> from #{r.restoredFrom}</span>}
                 {r.changed.length > 0 && <span class="muted"> · {r.changed.join(', ')}</span>}
                 <div class="muted">

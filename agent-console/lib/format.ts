@@ -49,5 +49,10 @@ export function messageTime(iso: string, now: number): string {
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((p) => Array.from(p ?? '')[0] ?? '').join('').toUpperCase() || '?';
+  return (
+    letters
+      .map((p) => Array.from(p ?? '')[0] ?? '')
+      .join('')
+      .toUpperCase() || '?'
+  );
 }

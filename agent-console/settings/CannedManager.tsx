@@ -16,7 +16,9 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
     event.preventDefault();
     try {
       const saved = await api.saveCanned(form, editing !== null);
-      setResponses((list) => [...list.filter((r) => r.shortcut !== saved.shortcut), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)));
+      setResponses((list) =>
+        [...list.filter((r) => r.shortcut !== saved.shortcut), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
+      );
       setForm(EMPTY);
       setEditing(null);
       setError(null);
@@ -27,18 +29,40 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
 
   return (
     <div class="card" aria-labelledby="canned-title">
-      <h2 id="canned-title" class="card__title">Canned responses</h2>
-      <p class="muted">Agents type /shortcut in a reply. Variables: {'{visitor.name}'}, {'{order.number}'}, {'{agent.name}'}.</p>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      <h2 id="canned-title" class="card__title">
+        Canned responses
+      </h2>
+      <p class="muted">
+        Agents type /shortcut in a reply. Variables: {'{visitor.name}'}, {'{order.number}'}, {'{agent.name}'}.
+      </p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <ul class="canned-list">
         {responses.map((r) => (
           <li key={r.id}>
             <strong>/{r.shortcut}</strong> {r.title} <span class="muted">— {r.text}</span>{' '}
-            <button type="button" class="button button--small" onClick={() => { setForm({ shortcut: r.shortcut, title: r.title, text: r.text }); setEditing(r.shortcut); }}>Edit</button>{' '}
             <button
               type="button"
               class="button button--small"
-              onClick={() => void api.deleteCanned(r.shortcut).then(() => setResponses((list) => list.filter((x) => x.id !== r.id)), (e: unknown) => setError(describeFailure(e)))}
+              onClick={() => {
+                setForm({ shortcut: r.shortcut, title: r.title, text: r.text });
+                setEditing(r.shortcut);
+              }}
+            >
+              Edit
+            </button>{' '}
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() =>
+                void api.deleteCanned(r.shortcut).then(
+                  () => setResponses((list) => list.filter((x) => x.id !== r.id)),
+                  (e: unknown) => setError(describeFailure(e)),
+                )
+              }
             >
               Delete
             </button>
@@ -46,14 +70,53 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
         ))}
       </ul>
       <form class="form-grid" onSubmit={save}>
-        <label class="field"><span class="field__label">Shortcut</span>
-          <input class="input" required pattern="[A-Za-z0-9_-]{1,32}" disabled={editing !== null} value={form.shortcut} onInput={(e) => setForm({ ...form, shortcut: e.currentTarget.value })} /></label>
-        <label class="field"><span class="field__label">Title</span>
-          <input class="input" required maxLength={120} value={form.title} onInput={(e) => setForm({ ...form, title: e.currentTarget.value })} /></label>
-        <label class="field"><span class="field__label">Text</span>
-          <textarea class="input" required rows={3} maxLength={5000} value={form.text} onInput={(e) => setForm({ ...form, text: e.currentTarget.value })} /></label>
-        <button type="submit" class="button button--primary">{editing ? 'Save response' : 'Add response'}</button>
-        {editing && <button type="button" class="button button--ghost" onClick={() => { setForm(EMPTY); setEditing(null); }}>Cancel</button>}
+        <label class="field">
+          <span class="field__label">Shortcut</span>
+          <input
+            class="input"
+            required
+            pattern="[A-Za-z0-9_-]{1,32}"
+            disabled={editing !== null}
+            value={form.shortcut}
+            onInput={(e) => setForm({ ...form, shortcut: e.currentTarget.value })}
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">Title</span>
+          <input
+            class="input"
+            required
+            maxLength={120}
+            value={form.title}
+            onInput={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">Text</span>
+          <textarea
+            class="input"
+            required
+            rows={3}
+            maxLength={5000}
+            value={form.text}
+            onInput={(e) => setForm({ ...form, text: e.currentTarget.value })}
+          />
+        </label>
+        <button type="submit" class="button button--primary">
+          {editing ? 'Save response' : 'Add response'}
+        </button>
+        {editing && (
+          <button
+            type="button"
+            class="button button--ghost"
+            onClick={() => {
+              setForm(EMPTY);
+              setEditing(null);
+            }}
+          >
+            Cancel
+          </button>
+        )}
       </form>
     </div>
   );

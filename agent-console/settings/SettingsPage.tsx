@@ -7,9 +7,24 @@ import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
 import { CannedManager } from './CannedManager';
 
 const LOCALE_NAMES: Record<LocaleCode, string> = { en: 'English', ru: 'Русский', ro: 'Română', fa: 'فارسی', pl: 'Polski', cs: 'Čeština' };
-const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
 
-type Threshold = 'checkoutIdleSeconds' | 'cartDwellSeconds' | 'shippingLoopViews' | 'shippingLoopWindowSeconds' | 'promptCapMinutes' | 'intentThreshold' | 'escalationSlaSeconds';
+type Threshold =
+  | 'checkoutIdleSeconds'
+  | 'cartDwellSeconds'
+  | 'shippingLoopViews'
+  | 'shippingLoopWindowSeconds'
+  | 'promptCapMinutes'
+  | 'intentThreshold'
+  | 'escalationSlaSeconds';
 const THRESHOLDS: ReadonlyArray<{ key: Threshold; label: string; step?: number }> = [
   { key: 'checkoutIdleSeconds', label: 'Idle at checkout before escalating (seconds)' },
   { key: 'cartDwellSeconds', label: 'Lingering with a full cart before escalating (seconds)' },
@@ -47,7 +62,12 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
   };
   useEffect(() => void api.settings().then(accept, (e: unknown) => setMessage({ kind: 'error', text: describeFailure(e) })), [api]);
 
-  if (!loaded || !draft) return <section class="page"><p role="status">{message?.text ?? 'Loading settings…'}</p></section>;
+  if (!loaded || !draft)
+    return (
+      <section class="page">
+        <p role="status">{message?.text ?? 'Loading settings…'}</p>
+      </section>
+    );
   const set = (patch: Partial<SiteSettings>) => setDraft({ ...draft, ...patch });
   const effective = loaded.effectiveLifecycle;
   const setThreshold = (key: Threshold, value: string) => {
@@ -61,7 +81,10 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const allowedOrigins = origins.split(/\s+/).map((o) => o.trim()).filter(Boolean);
+    const allowedOrigins = origins
+      .split(/\s+/)
+      .map((o) => o.trim())
+      .filter(Boolean);
     try {
       accept(await api.saveSettings({ ...draft, allowedOrigins }));
       setMessage({ kind: 'ok', text: 'Saved. The changes apply within a few seconds, no restart needed.' });
@@ -73,17 +96,29 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
   const hours = draft.businessHours;
   return (
     <section class="page" aria-labelledby="settings-title">
-      <h1 id="settings-title" class="page__title">Settings</h1>
-      {message && <p class={message.kind === 'ok' ? 'notice' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</p>}
+      <h1 id="settings-title" class="page__title">
+        Settings
+      </h1>
+      {message && (
+        <p class={message.kind === 'ok' ? 'notice' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
       <form class="settings" onSubmit={save}>
         <fieldset class="card">
           <legend class="card__title">Widget</legend>
-          <label class="field"><span class="field__label">Shop name</span>
-            <input class="input" required value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} /></label>
-          <label class="field"><span class="field__label">Greeting</span>
-            <input class="input" required value={draft.greeting} onInput={(e) => set({ greeting: e.currentTarget.value })} /></label>
-          <label class="field"><span class="field__label">Allowed origins (one per line, e.g. https://shop.example; empty allows any page)</span>
-            <textarea class="input" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} /></label>
+          <label class="field">
+            <span class="field__label">Shop name</span>
+            <input class="input" required value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} />
+          </label>
+          <label class="field">
+            <span class="field__label">Greeting</span>
+            <input class="input" required value={draft.greeting} onInput={(e) => set({ greeting: e.currentTarget.value })} />
+          </label>
+          <label class="field">
+            <span class="field__label">Allowed origins (one per line, e.g. https://shop.example; empty allows any page)</span>
+            <textarea class="input" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+          </label>
         </fieldset>
 
         <fieldset class="card">
@@ -94,19 +129,32 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
                 <input
                   type="checkbox"
                   checked={draft.locales.includes(locale)}
-                  onChange={(e) => set({ locales: e.currentTarget.checked ? [...draft.locales, locale] : draft.locales.filter((l) => l !== locale) })}
+                  onChange={(e) =>
+                    set({ locales: e.currentTarget.checked ? [...draft.locales, locale] : draft.locales.filter((l) => l !== locale) })
+                  }
                 />
                 {LOCALE_NAMES[locale]}
               </label>
             ))}
           </div>
-          <label class="field"><span class="field__label">Default language</span>
-            <select class="input" value={draft.locale ?? ''} onChange={(e) => set({ locale: (e.currentTarget.value || null) as SiteSettings['locale'] })}>
+          <label class="field">
+            <span class="field__label">Default language</span>
+            <select
+              class="input"
+              value={draft.locale ?? ''}
+              onChange={(e) => set({ locale: (e.currentTarget.value || null) as SiteSettings['locale'] })}
+            >
               <option value="">Follow the page, then the browser</option>
-              {draft.locales.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]}</option>)}
-            </select></label>
+              {draft.locales.map((l) => (
+                <option key={l} value={l}>
+                  {LOCALE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
           {draft.locales.map((locale) => (
-            <label key={locale} class="field"><span class="field__label">Proactive message in {LOCALE_NAMES[locale]} (empty: the built-in text)</span>
+            <label key={locale} class="field">
+              <span class="field__label">Proactive message in {LOCALE_NAMES[locale]} (empty: the built-in text)</span>
               <input
                 class="input"
                 maxLength={300}
@@ -118,30 +166,57 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
                   else delete proactiveMessages[locale];
                   set({ proactiveMessages });
                 }}
-              /></label>
+              />
+            </label>
           ))}
         </fieldset>
 
         <fieldset class="card">
           <legend class="card__title">Business hours</legend>
           <label class="check">
-            <input type="checkbox" checked={hours !== null} onChange={(e) => set({ businessHours: e.currentTarget.checked ? DEFAULT_HOURS : null })} />
+            <input
+              type="checkbox"
+              checked={hours !== null}
+              onChange={(e) => set({ businessHours: e.currentTarget.checked ? DEFAULT_HOURS : null })}
+            />
             Outside business hours, visitors get the offline form
           </label>
           {hours && (
             <>
-              <label class="field"><span class="field__label">Time zone</span>
-                <input class="input" value={hours.timezone} onInput={(e) => set({ businessHours: { ...hours, timezone: e.currentTarget.value } })} /></label>
+              <label class="field">
+                <span class="field__label">Time zone</span>
+                <input
+                  class="input"
+                  value={hours.timezone}
+                  onInput={(e) => set({ businessHours: { ...hours, timezone: e.currentTarget.value } })}
+                />
+              </label>
               {WEEKDAYS.map((day) => {
                 const today = hours.days[day];
-                const setDay = (value: BusinessHours['days'][Weekday]) => set({ businessHours: { ...hours, days: { ...hours.days, [day]: value } } });
+                const setDay = (value: BusinessHours['days'][Weekday]) =>
+                  set({ businessHours: { ...hours, days: { ...hours.days, [day]: value } } });
                 return (
                   <div key={day} class="hours-row">
-                    <label class="check"><input type="checkbox" checked={today !== null} onChange={(e) => setDay(e.currentTarget.checked ? OPEN_DAY : null)} />{DAY_NAMES[day]}</label>
+                    <label class="check">
+                      <input type="checkbox" checked={today !== null} onChange={(e) => setDay(e.currentTarget.checked ? OPEN_DAY : null)} />
+                      {DAY_NAMES[day]}
+                    </label>
                     {today && (
                       <>
-                        <input class="input input--compact" type="time" aria-label={`${DAY_NAMES[day]} opens`} value={today.open} onInput={(e) => setDay({ ...today, open: e.currentTarget.value })} />
-                        <input class="input input--compact" type="time" aria-label={`${DAY_NAMES[day]} closes`} value={today.close} onInput={(e) => setDay({ ...today, close: e.currentTarget.value })} />
+                        <input
+                          class="input input--compact"
+                          type="time"
+                          aria-label={`${DAY_NAMES[day]} opens`}
+                          value={today.open}
+                          onInput={(e) => setDay({ ...today, open: e.currentTarget.value })}
+                        />
+                        <input
+                          class="input input--compact"
+                          type="time"
+                          aria-label={`${DAY_NAMES[day]} closes`}
+                          value={today.close}
+                          onInput={(e) => setDay({ ...today, close: e.currentTarget.value })}
+                        />
                       </>
                     )}
                   </div>
@@ -154,7 +229,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
         <fieldset class="card">
           <legend class="card__title">Escalation</legend>
           {THRESHOLDS.map(({ key, label, step }) => (
-            <label key={key} class="field"><span class="field__label">{label}</span>
+            <label key={key} class="field">
+              <span class="field__label">{label}</span>
               <input
                 class="input input--compact"
                 type="number"
@@ -166,13 +242,23 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
             </label>
           ))}
           <p class="muted">Empty fields use the default shown in grey.</p>
-          <label class="field"><span class="field__label">Set agents away after this many minutes without console activity (0: never)</span>
-            <input class="input input--compact" type="number" min={0} max={480} value={draft.autoAwayMinutes} onInput={(e) => set({ autoAwayMinutes: Number(e.currentTarget.value) })} /></label>
+          <label class="field">
+            <span class="field__label">Set agents away after this many minutes without console activity (0: never)</span>
+            <input
+              class="input input--compact"
+              type="number"
+              min={0}
+              max={480}
+              value={draft.autoAwayMinutes}
+              onInput={(e) => set({ autoAwayMinutes: Number(e.currentTarget.value) })}
+            />
+          </label>
         </fieldset>
         <fieldset class="card">
           <legend class="card__title">Data retention</legend>
           {KEPT_FOR.map(({ key, label }) => (
-            <label key={key} class="field"><span class="field__label">{label}</span>
+            <label key={key} class="field">
+              <span class="field__label">{label}</span>
               <input
                 class="input input--compact"
                 type="number"
@@ -185,7 +271,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
             </label>
           ))}
           <p class="muted">Empty fields keep everything. Deleting runs in the background, about once an hour.</p>
-          <label class="field"><span class="field__label">Keep analytics day by day for (days; older days are kept as monthly totals)</span>
+          <label class="field">
+            <span class="field__label">Keep analytics day by day for (days; older days are kept as monthly totals)</span>
             <input
               class="input input--compact"
               type="number"
@@ -197,21 +284,36 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
             />
           </label>
         </fieldset>
-        <button type="submit" class="button button--primary">Save settings</button>
+        <button type="submit" class="button button--primary">
+          Save settings
+        </button>
       </form>
 
       <div class="card">
         <h2 class="card__title">Install the widget</h2>
         <p class="muted">Paste this into every page of the shop, before &lt;/body&gt;.</p>
-        <textarea class="input snippet" readOnly rows={2} aria-label="Widget snippet" value={loaded.snippet} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" class="button button--small" onClick={() => void navigator.clipboard?.writeText(loaded.snippet)}>Copy</button>
+        <textarea
+          class="input snippet"
+          readOnly
+          rows={2}
+          aria-label="Widget snippet"
+          value={loaded.snippet}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" class="button button--small" onClick={() => void navigator.clipboard?.writeText(loaded.snippet)}>
+          Copy
+        </button>
       </div>
 
       <div class="card">
         <h2 class="card__title">Site secret</h2>
-        <p class="muted">Your shop’s backend signs its webhooks and identity checks with it. Rotating it breaks them until the shop uses the new one.</p>
+        <p class="muted">
+          Your shop’s backend signs its webhooks and identity checks with it. Rotating it breaks them until the shop uses the new one.
+        </p>
         <code class="secret">{showSecret ? loaded.secret : '•'.repeat(24)}</code>{' '}
-        <button type="button" class="button button--small" onClick={() => setShowSecret(!showSecret)}>{showSecret ? 'Hide' : 'Show'}</button>{' '}
+        <button type="button" class="button button--small" onClick={() => setShowSecret(!showSecret)}>
+          {showSecret ? 'Hide' : 'Show'}
+        </button>{' '}
         <button
           type="button"
           class="button button--small"

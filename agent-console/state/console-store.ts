@@ -1,11 +1,5 @@
 import type { ConversationSummary, Message, VisitorProfile } from '../../shared/contract';
-import {
-  AgentRequestError,
-  isTransientError,
-  type AgentConnection,
-  type ConnectionStatus,
-  type PushPayload,
-} from '../agent-socket';
+import { AgentRequestError, isTransientError, type AgentConnection, type ConnectionStatus, type PushPayload } from '../agent-socket';
 import { newClientId } from '../lib/client-id';
 import { sortConversations, upsertConversation } from './conversation-list';
 import { mergeMessages } from './message-list';
@@ -243,19 +237,14 @@ export class ConsoleStore {
     const resolved = !summary.waitingSince || summary.status !== 'open';
     this.update({
       conversations: upsertConversation(this.state.conversations, summary),
-      selected:
-        selected?.id === summary.id
-          ? { ...selected, conversation: newerSummary(selected.conversation, summary) }
-          : selected,
+      selected: selected?.id === summary.id ? { ...selected, conversation: newerSummary(selected.conversation, summary) } : selected,
       alerts: resolved ? this.state.alerts.filter((a) => a.conversationId !== summary.id) : this.state.alerts,
     });
   }
 
   private handleMessage(message: Message): void {
     if (this.disposed) return;
-    const outgoing = this.state.outgoing.filter(
-      (o) => !(o.clientId === message.clientId && o.conversationId === message.conversationId),
-    );
+    const outgoing = this.state.outgoing.filter((o) => !(o.clientId === message.clientId && o.conversationId === message.conversationId));
     const selected = this.state.selected;
     if (selected?.id !== message.conversationId) {
       if (outgoing.length !== this.state.outgoing.length) this.update({ outgoing });
@@ -276,20 +265,14 @@ export class ConsoleStore {
     if (this.disposed || this.state.selected?.id !== conversationId) return;
     this.setVisitorTyping(typing);
     if (typing) {
-      this.visitorTypingTimer = setTimeout(
-        () => this.setVisitorTyping(false),
-        this.options.visitorTypingTimeoutMs,
-      );
+      this.visitorTypingTimer = setTimeout(() => this.setVisitorTyping(false), this.options.visitorTypingTimeoutMs);
     }
   }
 
   private handleWaitingAlert(alert: PushPayload<'conversation:waiting-alert'>): void {
     if (this.disposed) return;
     this.update({
-      alerts: [
-        ...this.state.alerts.filter((a) => a.conversationId !== alert.conversationId),
-        { ...alert, receivedAt: this.options.now() },
-      ],
+      alerts: [...this.state.alerts.filter((a) => a.conversationId !== alert.conversationId), { ...alert, receivedAt: this.options.now() }],
     });
   }
 
@@ -331,9 +314,7 @@ export class ConsoleStore {
           visitor: data.visitor,
           messages: mergeMessages(selected.messages, data.messages),
         },
-        outgoing: this.state.outgoing.filter(
-          (o) => !(o.conversationId === conversationId && delivered.has(o.clientId)),
-        ),
+        outgoing: this.state.outgoing.filter((o) => !(o.conversationId === conversationId && delivered.has(o.clientId))),
       });
     } catch (error) {
       const selected = this.state.selected;
@@ -371,9 +352,7 @@ export class ConsoleStore {
       this.update({
         outgoing: this.state.outgoing.filter((o) => o.clientId !== clientId),
         selected:
-          selected?.id === message.conversationId
-            ? { ...selected, messages: mergeMessages(selected.messages, [message]) }
-            : selected,
+          selected?.id === message.conversationId ? { ...selected, messages: mergeMessages(selected.messages, [message]) } : selected,
       });
     } catch (error) {
       this.inFlight.delete(clientId);
@@ -431,10 +410,7 @@ export class ConsoleStore {
   }
 }
 
-function newerSummary(
-  current: ConversationSummary | null,
-  incoming: ConversationSummary,
-): ConversationSummary {
+function newerSummary(current: ConversationSummary | null, incoming: ConversationSummary): ConversationSummary {
   if (current && current.id === incoming.id && Date.parse(current.updatedAt) > Date.parse(incoming.updatedAt)) {
     return current;
   }

@@ -22,10 +22,7 @@ export function sortConversations(list: readonly ConversationSummary[]): Convers
  * Inserts or replaces a summary in an open-conversations list. A summary that is no longer open
  * leaves the list; an older copy than the one held (by updatedAt) is ignored.
  */
-export function upsertConversation(
-  list: readonly ConversationSummary[],
-  summary: ConversationSummary,
-): ConversationSummary[] {
+export function upsertConversation(list: readonly ConversationSummary[], summary: ConversationSummary): ConversationSummary[] {
   const current = list.find((c) => c.id === summary.id);
   if (current && Date.parse(current.updatedAt) > Date.parse(summary.updatedAt)) return [...list];
   const rest = list.filter((c) => c.id !== summary.id);

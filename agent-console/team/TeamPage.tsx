@@ -48,13 +48,22 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
 
   return (
     <section class="page" aria-labelledby="team-title">
-      <h1 id="team-title" class="page__title">Team</h1>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      <h1 id="team-title" class="page__title">
+        Team
+      </h1>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {invite && (
         <div class="notice invite-link" role="status">
           <p>
-            Send this one-time link to <strong><Name name={invite.name} /></strong>. It works until{' '}
-            {new Date(invite.invite.expiresAt).toLocaleString()}.
+            Send this one-time link to{' '}
+            <strong>
+              <Name name={invite.name} />
+            </strong>
+            . It works until {new Date(invite.invite.expiresAt).toLocaleString()}.
           </p>
           <input class="input" readOnly value={invite.invite.url} aria-label="Invite link" onFocus={(e) => e.currentTarget.select()} />
         </div>
@@ -70,7 +79,9 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
               <th scope="col">Role</th>
               <th scope="col">Status</th>
               <th scope="col">Now</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,7 +90,10 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
               const self = user.id === userId;
               return (
                 <tr key={user.id}>
-                  <td><Name name={user.name} />{self && <span class="muted"> (you)</span>}</td>
+                  <td>
+                    <Name name={user.name} />
+                    {self && <span class="muted"> (you)</span>}
+                  </td>
                   <td>{user.email}</td>
                   <td>
                     <select
@@ -87,9 +101,15 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
                       aria-label={`Role of ${user.name}`}
                       value={user.role}
                       disabled={self || user.status === 'deactivated'}
-                      onChange={(e) => void run(async () => replace(await api.updateUser(user.id, { role: e.currentTarget.value as Role })))}
+                      onChange={(e) =>
+                        void run(async () => replace(await api.updateUser(user.id, { role: e.currentTarget.value as Role })))
+                      }
                     >
-                      {(Object.keys(ROLE_LABELS) as Role[]).map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                      {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
                     </select>
                   </td>
                   <td>
@@ -97,18 +117,22 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
                     {user.inviteExpiresAt && <span class="muted"> · link until {new Date(user.inviteExpiresAt).toLocaleDateString()}</span>}
                   </td>
                   <td>
-                    {live ? `${live.availability}${live.autoAway ? ' (idle)' : ''}${live.connected ? '' : ', not connected'} · ${live.load}/${live.capacity}` : '—'}
+                    {live
+                      ? `${live.availability}${live.autoAway ? ' (idle)' : ''}${live.connected ? '' : ', not connected'} · ${live.load}/${live.capacity}`
+                      : '—'}
                   </td>
                   <td class="table__actions">
                     {user.status !== 'deactivated' && (
                       <button
                         type="button"
                         class="button button--small"
-                        onClick={() => void run(async () => {
-                          const { user: updated, invite: link } = await api.reinvite(user.id);
-                          replace(updated);
-                          setInvite(link ? { name: updated.name, invite: link } : null);
-                        })}
+                        onClick={() =>
+                          void run(async () => {
+                            const { user: updated, invite: link } = await api.reinvite(user.id);
+                            replace(updated);
+                            setInvite(link ? { name: updated.name, invite: link } : null);
+                          })
+                        }
                       >
                         {user.status === 'invited' ? 'New invite link' : 'Password reset link'}
                       </button>
@@ -130,24 +154,49 @@ export function TeamPage({ api, userId, presence }: TeamPageProps) {
         </table>
       )}
       <form class="card form-grid" onSubmit={create} aria-labelledby="add-user-title">
-        <h2 id="add-user-title" class="card__title">Add someone</h2>
+        <h2 id="add-user-title" class="card__title">
+          Add someone
+        </h2>
         <label class="field">
           <span class="field__label">Name</span>
-          <input class="input" required maxLength={120} value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+          <input
+            class="input"
+            required
+            maxLength={120}
+            value={form.name}
+            onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
         </label>
         <label class="field">
           <span class="field__label">Email</span>
-          <input class="input" type="email" required value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+          <input
+            class="input"
+            type="email"
+            required
+            value={form.email}
+            onInput={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
         </label>
         <label class="field">
           <span class="field__label">Role</span>
           <select class="input" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}>
-            {(Object.keys(ROLE_LABELS) as Role[]).map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">
           <span class="field__label">Password (leave empty to send an invite link)</span>
-          <input class="input" type="password" autocomplete="new-password" minLength={10} value={form.password} onInput={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+          <input
+            class="input"
+            type="password"
+            autocomplete="new-password"
+            minLength={10}
+            value={form.password}
+            onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
+          />
         </label>
         <button type="submit" class="button button--primary" disabled={saving}>
           {form.password ? 'Create user' : 'Invite'}

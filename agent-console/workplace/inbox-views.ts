@@ -27,8 +27,16 @@ export function inView(view: InboxView, conversation: ConversationSummary, userI
 }
 
 /** Per open view: how many conversations, and how many of them have unread visitor messages. */
-export function viewCounts(open: readonly ConversationSummary[], userId: string): Record<Exclude<InboxView, 'closed'>, { total: number; unread: number }> {
-  const counts = { unassigned: { total: 0, unread: 0 }, mine: { total: 0, unread: 0 }, escalated: { total: 0, unread: 0 }, open: { total: 0, unread: 0 } };
+export function viewCounts(
+  open: readonly ConversationSummary[],
+  userId: string,
+): Record<Exclude<InboxView, 'closed'>, { total: number; unread: number }> {
+  const counts = {
+    unassigned: { total: 0, unread: 0 },
+    mine: { total: 0, unread: 0 },
+    escalated: { total: 0, unread: 0 },
+    open: { total: 0, unread: 0 },
+  };
   for (const conversation of open) {
     for (const view of ['unassigned', 'mine', 'escalated', 'open'] as const) {
       if (!inView(view, conversation, userId)) continue;

@@ -12,7 +12,6 @@ import type {
 } from '../../shared/contract';
 import { jsonRequester, type HttpMethod } from '../api';
 
-
 /** Team, account, canned responses and settings over REST (same origin, session cookie); failures reject with `ApiRequestError`. */
 export interface WorkplaceApi {
   team(): Promise<TeamMember[]>;
@@ -43,7 +42,8 @@ export function createWorkplaceApi(options: { fetch?: typeof fetch; baseUrl?: st
     team: async () => (await call<{ users: TeamMember[] }>('GET', '/users')).users,
     createUser: (body) => call('POST', '/users', body),
     updateUser: async (id, body) => (await call<{ user: TeamMember }>('PATCH', `/users/${id}`, body)).user,
-    setActive: async (id, active) => (await call<{ user: TeamMember }>('POST', `/users/${id}/${active ? 'reactivate' : 'deactivate'}`)).user,
+    setActive: async (id, active) =>
+      (await call<{ user: TeamMember }>('POST', `/users/${id}/${active ? 'reactivate' : 'deactivate'}`)).user,
     reinvite: (id) => call('POST', `/users/${id}/invite`),
     changePassword: (currentPassword, newPassword) => call('POST', '/auth/password', { currentPassword, newPassword }),
     signOutEverywhere: () => call('POST', '/auth/sign-out-everywhere'),
@@ -51,7 +51,8 @@ export function createWorkplaceApi(options: { fetch?: typeof fetch; baseUrl?: st
     acceptInvite: async (token, password) => (await call<{ user: User }>('POST', '/auth/invite/accept', { token, password })).user,
     canned: async () => (await call<{ responses: CannedResponse[] }>('GET', '/canned')).responses,
     saveCanned: async (body, existing) =>
-      (await call<{ response: CannedResponse }>(existing ? 'PUT' : 'POST', existing ? `/canned/${body.shortcut}` : '/canned', body)).response,
+      (await call<{ response: CannedResponse }>(existing ? 'PUT' : 'POST', existing ? `/canned/${body.shortcut}` : '/canned', body))
+        .response,
     deleteCanned: (shortcut) => call('DELETE', `/canned/${shortcut}`),
     settings: () => call('GET', '/settings'),
     saveSettings: (update) => call('PUT', '/settings', update),

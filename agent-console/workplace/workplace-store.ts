@@ -1,12 +1,4 @@
-import type {
-  AgentPresence,
-  Availability,
-  CannedResponse,
-  CloseReason,
-  ConversationSummary,
-  Note,
-  User,
-} from '../../shared/contract';
+import type { AgentPresence, Availability, CannedResponse, CloseReason, ConversationSummary, Note, User } from '../../shared/contract';
 import { AgentRequestError, type AgentConnection, type ConnectionStatus } from '../agent-socket';
 import { newClientId } from '../lib/client-id';
 import type { ConsoleStore } from '../state/console-store';
@@ -94,10 +86,14 @@ export class WorkplaceStore {
     this.cleanups.push(
       c.onStatus((status) => this.handleStatus(status)),
       c.on('note:new', (note) => this.addNote(note)),
-      c.on('conversation:read', ({ conversationId, seq }) => this.patch({ visitorRead: { ...this.state.visitorRead, [conversationId]: seq } })),
+      c.on('conversation:read', ({ conversationId, seq }) =>
+        this.patch({ visitorRead: { ...this.state.visitorRead, [conversationId]: seq } }),
+      ),
       c.on('presence:changed', (presence) => this.handlePresence(presence)),
       c.on('conversation:upsert', (summary) => this.handleUpsert(summary)),
-      c.on('escalation:offer', ({ conversation }) => this.attend(`Escalated: ${conversation.visitorName}`, conversation.lastMessage?.text ?? 'A buyer needs help now.')),
+      c.on('escalation:offer', ({ conversation }) =>
+        this.attend(`Escalated: ${conversation.visitorName}`, conversation.lastMessage?.text ?? 'A buyer needs help now.'),
+      ),
       this.consoleStore.subscribe(() => this.followSelection()),
       this.browser.onActivity(() => this.reportActivity()),
       this.browser.onAttend(() => {
@@ -200,7 +196,8 @@ export class WorkplaceStore {
     // Newly mine (taken by someone for me, or transferred to me): worth a notification.
     if (summary.status === 'open' && summary.assigneeId === this.user.id && before?.assigneeId !== this.user.id) {
       const mineByMyOwnHand = this.state.busy;
-      if (!mineByMyOwnHand) this.attend(`Assigned to you: ${summary.visitorName}`, summary.lastMessage?.text ?? 'A conversation is now yours.');
+      if (!mineByMyOwnHand)
+        this.attend(`Assigned to you: ${summary.visitorName}`, summary.lastMessage?.text ?? 'A conversation is now yours.');
     }
     if (summary.status === 'closed' || this.state.closed.load === 'ready') {
       const others = this.state.closed.conversations.filter((c) => c.id !== summary.id);

@@ -79,7 +79,14 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores; workplace: Workplace };
 
 type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'account';
-const VIEW_LABELS: Record<View, string> = { inbox: 'Inbox', kb: 'Knowledge base', analytics: 'Analytics', team: 'Team', settings: 'Settings', account: 'My account' };
+const VIEW_LABELS: Record<View, string> = {
+  inbox: 'Inbox',
+  kb: 'Knowledge base',
+  analytics: 'Analytics',
+  team: 'Team',
+  settings: 'Settings',
+  account: 'My account',
+};
 
 /** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
 function viewsFor(role: User['role']): View[] {
@@ -150,41 +157,49 @@ export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, o
       )}
       {view === 'account' && (
         <main class="workspace__main workspace__main--page">
-          <AccountPage api={workplace.api} user={user} me={me} onCapacity={(n) => workplace.store.setCapacity(n)} onSignedOut={onSessionExpired} />
+          <AccountPage
+            api={workplace.api}
+            user={user}
+            me={me}
+            onCapacity={(n) => workplace.store.setCapacity(n)}
+            onSignedOut={onSessionExpired}
+          />
         </main>
       )}
-      {view === 'inbox' && <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
-        <InboxPane
-          state={state}
-          workplace={workplace.store}
-          userId={user.id}
-          now={now}
-          onSelect={(id) => store.select(id)}
-          onDismissAlert={(id) => store.dismissAlert(id)}
-          onRetry={() => store.reloadInbox()}
-        />
-        <ConversationView
-          selected={state.selected}
-          outgoing={state.outgoing.filter((o) => o.conversationId === selectedId)}
-          agentName={user.name}
-          connection={state.connection}
-          now={now}
-          onSend={(text) => store.send(text)}
-          onDraftChange={(draft) => store.notifyTyping(draft)}
-          onRetry={(clientId) => store.retry(clientId)}
-          onDiscard={(clientId) => store.discard(clientId)}
-          onReload={(id) => store.select(id)}
-        />
-        {visitorId && (
-          <VisitorPanel
-            state={visitor}
-            conversationId={selectedId}
+      {view === 'inbox' && (
+        <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
+          <InboxPane
+            state={state}
+            workplace={workplace.store}
+            userId={user.id}
             now={now}
-            onRetry={() => lifecycle.visitor.retry()}
-            onOpenConversation={(id) => store.select(id)}
+            onSelect={(id) => store.select(id)}
+            onDismissAlert={(id) => store.dismissAlert(id)}
+            onRetry={() => store.reloadInbox()}
           />
-        )}
-      </main>}
+          <ConversationView
+            selected={state.selected}
+            outgoing={state.outgoing.filter((o) => o.conversationId === selectedId)}
+            agentName={user.name}
+            connection={state.connection}
+            now={now}
+            onSend={(text) => store.send(text)}
+            onDraftChange={(draft) => store.notifyTyping(draft)}
+            onRetry={(clientId) => store.retry(clientId)}
+            onDiscard={(clientId) => store.discard(clientId)}
+            onReload={(id) => store.select(id)}
+          />
+          {visitorId && (
+            <VisitorPanel
+              state={visitor}
+              conversationId={selectedId}
+              now={now}
+              onRetry={() => lifecycle.visitor.retry()}
+              onOpenConversation={(id) => store.select(id)}
+            />
+          )}
+        </main>
+      )}
       <EscalationOffers
         offers={offers}
         onAccept={(id) => void lifecycle.offers.accept(id)}

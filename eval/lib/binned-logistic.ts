@@ -80,7 +80,13 @@ function design(spec: ModelSpec, train: Example[]): Design {
   const features = build(spec.shared, null, train);
   if (segments) {
     for (let segment = 0; segment <= segments.edges.length; segment++) {
-      features.push(...build(segments.features, segment, train.filter((e) => segmentOf(e.signals) === segment)));
+      features.push(
+        ...build(
+          segments.features,
+          segment,
+          train.filter((e) => segmentOf(e.signals) === segment),
+        ),
+      );
     }
   }
   return { features, columns, segmentOf };
@@ -106,7 +112,10 @@ function penalty(d: Design, lambda: number): Float64Array {
     if (f.smooth) {
       for (let i = 0; i + 1 < f.columns.length; i++) {
         const [a, b] = [f.columns[i], f.columns[i + 1]];
-        add(a, a, lambda); add(b, b, lambda); add(a, b, -lambda); add(b, a, -lambda);
+        add(a, a, lambda);
+        add(b, b, lambda);
+        add(a, b, -lambda);
+        add(b, a, -lambda);
       }
     } else {
       for (const c of f.columns) add(c, c, lambda);

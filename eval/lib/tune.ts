@@ -35,7 +35,10 @@ export function figures(model: IntentModel, examples: Example[], threshold: numb
 function withBins(spec: ModelSpec, bins: number): ModelSpec {
   const set = (features: FeatureSpec): FeatureSpec =>
     Object.fromEntries(
-      Object.entries(features).map(([signal, binSpec]: [string, BinSpec]) => [signal, binSpec.kind === 'fixed' ? binSpec : { ...binSpec, bins }]),
+      Object.entries(features).map(([signal, binSpec]: [string, BinSpec]) => [
+        signal,
+        binSpec.kind === 'fixed' ? binSpec : { ...binSpec, bins },
+      ]),
     );
   return { shared: set(spec.shared), ...(spec.segments && { segments: { ...spec.segments, features: set(spec.segments.features) } }) };
 }
@@ -46,8 +49,17 @@ export function tune(name: string, spec: ModelSpec, train: Example[], progress: 
     for (const lambda of LAMBDAS) {
       const oof: { score: number; positive: boolean }[] = [];
       for (let fold = 0; fold < FOLDS; fold++) {
-        const model = fitBinnedLogistic(withBins(spec, bins), train.filter((_, i) => i % FOLDS !== fold), { lambda });
-        oof.push(...score(model, train.filter((_, i) => i % FOLDS === fold)));
+        const model = fitBinnedLogistic(
+          withBins(spec, bins),
+          train.filter((_, i) => i % FOLDS !== fold),
+          { lambda },
+        );
+        oof.push(
+          ...score(
+            model,
+            train.filter((_, i) => i % FOLDS === fold),
+          ),
+        );
       }
       const auc = rocAuc(oof);
       progress(`${name}: ${bins} bins, λ=${lambda}: cross-validated ROC-AUC ${auc.toFixed(4)}`);

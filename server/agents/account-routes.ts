@@ -28,37 +28,58 @@ export function userRoutes(accounts: Accounts, sessions: SessionStore, publicUrl
   const allowed = permissionGuard(sessions);
   const userId = (params: unknown) => parseBody(UserParams, params).id;
 
-  router.get('/', route(async (req, res) => {
-    const admin = await allowed(req, 'users:manage');
-    const body: TeamListResponse = { users: await accounts.list(admin.siteId) };
-    res.json(body);
-  }));
-
-  router.post('/', route(async (req, res) => {
-    const admin = await allowed(req, 'users:manage');
-    const body: TeamMemberResponse = await accounts.create(admin.siteId, parseBody(CreateUserBody, req.body), publicBase(req, publicUrl));
-    res.status(201).json(body);
-  }));
-
-  router.patch('/:id', route(async (req, res) => {
-    const admin = await allowed(req, 'users:manage');
-    const body: TeamMemberResponse = { user: await accounts.update(admin, userId(req.params), parseBody(UpdateUserBody, req.body)), invite: null };
-    res.json(body);
-  }));
-
-  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
-    router.post(`/:id/${action}`, route(async (req, res) => {
+  router.get(
+    '/',
+    route(async (req, res) => {
       const admin = await allowed(req, 'users:manage');
-      const body: TeamMemberResponse = { user: await accounts.setActive(admin, userId(req.params), active), invite: null };
+      const body: TeamListResponse = { users: await accounts.list(admin.siteId) };
       res.json(body);
-    }));
+    }),
+  );
+
+  router.post(
+    '/',
+    route(async (req, res) => {
+      const admin = await allowed(req, 'users:manage');
+      const body: TeamMemberResponse = await accounts.create(admin.siteId, parseBody(CreateUserBody, req.body), publicBase(req, publicUrl));
+      res.status(201).json(body);
+    }),
+  );
+
+  router.patch(
+    '/:id',
+    route(async (req, res) => {
+      const admin = await allowed(req, 'users:manage');
+      const body: TeamMemberResponse = {
+        user: await accounts.update(admin, userId(req.params), parseBody(UpdateUserBody, req.body)),
+        invite: null,
+      };
+      res.json(body);
+    }),
+  );
+
+  for (const [action, active] of [
+    ['deactivate', false],
+    ['reactivate', true],
+  ] as const) {
+    router.post(
+      `/:id/${action}`,
+      route(async (req, res) => {
+        const admin = await allowed(req, 'users:manage');
+        const body: TeamMemberResponse = { user: await accounts.setActive(admin, userId(req.params), active), invite: null };
+        res.json(body);
+      }),
+    );
   }
 
-  router.post('/:id/invite', route(async (req, res) => {
-    const admin = await allowed(req, 'users:manage');
-    const body: TeamMemberResponse = await accounts.reinvite(admin.siteId, userId(req.params), publicBase(req, publicUrl));
-    res.json(body);
-  }));
+  router.post(
+    '/:id/invite',
+    route(async (req, res) => {
+      const admin = await allowed(req, 'users:manage');
+      const body: TeamMemberResponse = await accounts.reinvite(admin.siteId, userId(req.params), publicBase(req, publicUrl));
+      res.json(body);
+    }),
+  );
 
   return router;
 }
@@ -72,35 +93,47 @@ export function selfServiceRoutes(accounts: Accounts, sessions: SessionStore, tt
     return sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });
   }
 
-  router.post('/invite/peek', route(async (req, res) => {
-    const user = await accounts.peekInvite(parseBody(InvitePeekBody, req.body).token);
-    const body: InvitePeekResponse = { email: user.email, name: user.name };
-    res.json(body);
-  }));
+  router.post(
+    '/invite/peek',
+    route(async (req, res) => {
+      const user = await accounts.peekInvite(parseBody(InvitePeekBody, req.body).token);
+      const body: InvitePeekResponse = { email: user.email, name: user.name };
+      res.json(body);
+    }),
+  );
 
-  router.post('/invite/accept', route(async (req, res) => {
-    const { token, password } = parseBody(InviteAcceptBody, req.body);
-    const user = await accounts.acceptInvite(token, password);
-    res.setHeader('Set-Cookie', sessionCookie(req, await signInAs(user), ttlSeconds));
-    const body: SignInResponse = { user: toUser(user) };
-    res.json(body);
-  }));
+  router.post(
+    '/invite/accept',
+    route(async (req, res) => {
+      const { token, password } = parseBody(InviteAcceptBody, req.body);
+      const user = await accounts.acceptInvite(token, password);
+      res.setHeader('Set-Cookie', sessionCookie(req, await signInAs(user), ttlSeconds));
+      const body: SignInResponse = { user: toUser(user) };
+      res.json(body);
+    }),
+  );
 
-  router.post('/password', route(async (req, res) => {
-    const user = await allowed(req, 'account:self');
-    const { currentPassword, newPassword } = parseBody(ChangePasswordBody, req.body);
-    await accounts.changePassword(user, currentPassword, newPassword);
-    // Every other session ended with the change; this browser stays signed in.
-    res.setHeader('Set-Cookie', sessionCookie(req, await signInAs(user), ttlSeconds));
-    res.status(204).end();
-  }));
+  router.post(
+    '/password',
+    route(async (req, res) => {
+      const user = await allowed(req, 'account:self');
+      const { currentPassword, newPassword } = parseBody(ChangePasswordBody, req.body);
+      await accounts.changePassword(user, currentPassword, newPassword);
+      // Every other session ended with the change; this browser stays signed in.
+      res.setHeader('Set-Cookie', sessionCookie(req, await signInAs(user), ttlSeconds));
+      res.status(204).end();
+    }),
+  );
 
-  router.post('/sign-out-everywhere', route(async (req, res) => {
-    const user = await allowed(req, 'account:self');
-    await accounts.signOutEverywhere(user._id.toHexString());
-    res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
-    res.status(204).end();
-  }));
+  router.post(
+    '/sign-out-everywhere',
+    route(async (req, res) => {
+      const user = await allowed(req, 'account:self');
+      await accounts.signOutEverywhere(user._id.toHexString());
+      res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
+      res.status(204).end();
+    }),
+  );
 
   return router;
 }

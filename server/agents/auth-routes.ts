@@ -16,36 +16,45 @@ const decoyHash = hashPassword('decoy-password-never-matches');
 export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: RateLimits): Router {
   const router = Router();
 
-  router.post('/sign-in', route(async (req, res) => {
-    const { email, password } = parseBody(SignInBody, req.body);
-    const ip = req.ip ?? 'unknown';
-    // Brute force: a few attempts per email and address, and per address, in a window.
-    await limits.signInAttempt(email, ip);
-    const found = await accounts.byEmail(email);
-    const user = found?.active ? found : null;
-    const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-    if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
-    await limits.signInSucceeded(email, ip);
-    const previous = sessionTokenFrom(req.headers.cookie);
-    if (previous) await sessions.destroy(previous);
-    const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });
-    res.setHeader('Set-Cookie', sessionCookie(req, token, ttlSeconds));
-    const body: SignInResponse = { user: toUser(user) };
-    res.json(body);
-  }));
+  router.post(
+    '/sign-in',
+    route(async (req, res) => {
+      const { email, password } = parseBody(SignInBody, req.body);
+      const ip = req.ip ?? 'unknown';
+      // Brute force: a few attempts per email and address, and per address, in a window.
+      await limits.signInAttempt(email, ip);
+      const found = await accounts.byEmail(email);
+      const user = found?.active ? found : null;
+      const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+      if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
+      await limits.signInSucceeded(email, ip);
+      const previous = sessionTokenFrom(req.headers.cookie);
+      if (previous) await sessions.destroy(previous);
+      const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });
+      res.setHeader('Set-Cookie', sessionCookie(req, token, ttlSeconds));
+      const body: SignInResponse = { user: toUser(user) };
+      res.json(body);
+    }),
+  );
 
-  router.post('/sign-out', route(async (req, res) => {
-    const token = sessionTokenFrom(req.headers.cookie);
-    if (token) await sessions.destroy(token);
-    res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
-    res.status(204).end();
-  }));
+  router.post(
+    '/sign-out',
+    route(async (req, res) => {
+      const token = sessionTokenFrom(req.headers.cookie);
+      if (token) await sessions.destroy(token);
+      res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
+      res.status(204).end();
+    }),
+  );
 
-  router.get('/me', route(async (req, res) => {
-    const user = await userFromCookie(sessions, req.headers.cookie);
-    requirePermission(user, 'account:self');
-    res.json({ user: toUser(user) });
-  }));
+  router.get(
+    '/me',
+    route(async (req, res) => {
+      const user = await userFromCookie(sessions, req.headers.cookie);
+      requirePermission(user, 'account:self');
+      res.json({ user: toUser(user) });
+    }),
+  );
 
   return router;
 }
@@ -59,4 +68,3 @@ export function sessionCookie(req: Request, token: string, maxAge: number): stri
     maxAge,
   });
 }
-

@@ -12,7 +12,12 @@ const EVERY_MS = 15_000;
 export class AutoAwaySweep {
   private readonly queue: Bull.Queue<Record<string, never>>;
 
-  constructor(redisUrl: string, prefix: string, private readonly presence: Presence, private readonly log: Logger) {
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly presence: Presence,
+    private readonly log: Logger,
+  ) {
     this.queue = new Bull('auto-away-sweep', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
     this.queue.on('error', (err) => this.log.error({ err }, 'auto-away queue error'));
   }

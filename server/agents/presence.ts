@@ -50,7 +50,10 @@ export class Presence {
 
   async team(siteId: Types.ObjectId): Promise<AgentPresence[]> {
     const users = await accounts.ofSite(siteId);
-    return this.describe(siteId.toHexString(), users.filter((u) => u.active && WORKING_ROLES.includes(u.role) && u.passwordHash));
+    return this.describe(
+      siteId.toHexString(),
+      users.filter((u) => u.active && WORKING_ROLES.includes(u.role) && u.passwordHash),
+    );
   }
 
   /** Puts every online agent of every site idle for longer than the site's `autoAwayMinutes` away. */
@@ -68,7 +71,10 @@ export class Presence {
       await Promise.all(online.map((u) => accounts.update(u._id, { availability: 'away', autoAway: true })));
       away += online.length;
       this.deps.log.info({ siteId, agents: online.length }, 'agents set away after inactivity');
-      await this.changed(siteId, online.map((u) => u._id));
+      await this.changed(
+        siteId,
+        online.map((u) => u._id),
+      );
     }
     return { away };
   }

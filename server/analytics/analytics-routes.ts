@@ -13,23 +13,26 @@ import { CSV_TABLES, toCsv } from './csv';
  */
 export function analyticsRoutes(analytics: Analytics, sessions: SessionStore): Router {
   const router = Router();
-  router.get('/:report', route(async (req, res) => {
-    const user = await userFromCookie(sessions, req.headers.cookie);
-    requirePermission(user, 'analytics:read');
-    const raw = String(req.params.report);
-    const asCsvFile = raw.endsWith('.csv');
-    const name = parseBody(AnalyticsReportName, asCsvFile ? raw.slice(0, -'.csv'.length) : raw);
-    const query = parseBody(AnalyticsQuery, req.query);
-    const report = await analytics.report(name, { siteId: user.siteId.toHexString(), from: query.from, to: query.to });
-    res.setHeader('Cache-Control', 'no-store');
-    if (asCsvFile || query.format === 'csv') {
-      const table = (CSV_TABLES[name] as (r: typeof report) => Parameters<typeof toCsv>[0])(report);
-      res.type('text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="analytics-${name}-${query.from}-${query.to}.csv"`);
-      res.send(toCsv(table));
-      return;
-    }
-    res.json(report);
-  }));
+  router.get(
+    '/:report',
+    route(async (req, res) => {
+      const user = await userFromCookie(sessions, req.headers.cookie);
+      requirePermission(user, 'analytics:read');
+      const raw = String(req.params.report);
+      const asCsvFile = raw.endsWith('.csv');
+      const name = parseBody(AnalyticsReportName, asCsvFile ? raw.slice(0, -'.csv'.length) : raw);
+      const query = parseBody(AnalyticsQuery, req.query);
+      const report = await analytics.report(name, { siteId: user.siteId.toHexString(), from: query.from, to: query.to });
+      res.setHeader('Cache-Control', 'no-store');
+      if (asCsvFile || query.format === 'csv') {
+        const table = (CSV_TABLES[name] as (r: typeof report) => Parameters<typeof toCsv>[0])(report);
+        res.type('text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="analytics-${name}-${query.from}-${query.to}.csv"`);
+        res.send(toCsv(table));
+        return;
+      }
+      res.json(report);
+    }),
+  );
   return router;
 }

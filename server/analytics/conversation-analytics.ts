@@ -24,7 +24,9 @@ export class ConversationAnalytics {
   start(): void {
     this.unsubscribe = onMessageStored((conversation, message) => {
       if (message.author !== 'agent') return;
-      this.firstReply(conversation, message.createdAt).catch((err: unknown) => this.log.warn({ err }, 'analytics: first reply not recorded'));
+      this.firstReply(conversation, message.createdAt).catch((err: unknown) =>
+        this.log.warn({ err }, 'analytics: first reply not recorded'),
+      );
     });
   }
 
@@ -36,11 +38,21 @@ export class ConversationAnalytics {
   private async firstReply(conversation: Conversation, at: Date): Promise<void> {
     const key = `analytics:first-reply:${conversation._id.toHexString()}`;
     if ((await this.redis.set(key, '1', 'EX', FIRST_REPLY_TTL_SECONDS, 'NX')) !== 'OK') return;
-    await this.recorder.record({ type: 'first_response', siteId: conversation.siteId.toHexString(), at, seconds: seconds(conversation.createdAt, at) });
+    await this.recorder.record({
+      type: 'first_response',
+      siteId: conversation.siteId.toHexString(),
+      at,
+      seconds: seconds(conversation.createdAt, at),
+    });
   }
 
   closed(conversation: Pick<Conversation, 'siteId' | 'createdAt'>, closedAt: Date): Promise<void> {
-    return this.recorder.record({ type: 'resolution', siteId: conversation.siteId.toHexString(), at: closedAt, seconds: seconds(conversation.createdAt, closedAt) });
+    return this.recorder.record({
+      type: 'resolution',
+      siteId: conversation.siteId.toHexString(),
+      at: closedAt,
+      seconds: seconds(conversation.createdAt, closedAt),
+    });
   }
 
   rated(conversation: Pick<Conversation, 'siteId'>, rating: number, at: Date): Promise<void> {

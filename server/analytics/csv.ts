@@ -29,8 +29,15 @@ export const CSV_TABLES: { [K in AnalyticsReportName]: (report: AnalyticsReports
     ]),
     ...r.byOutcome.map((o) => ['all', o.outcome, o.hesitations, o.purchased, o.purchaseRate]),
   ],
-  'response-times': (r) => [['metric', 'up_to_seconds', 'conversations'], ...histogramRows('first_response', r.firstResponse), ...histogramRows('resolution', r.resolution)],
-  csat: (r) => [[r.interval, 'responses', 'average', 'satisfied_share'], ...r.series.map((p) => [p.period, p.responses, p.average, p.satisfied])],
+  'response-times': (r) => [
+    ['metric', 'up_to_seconds', 'conversations'],
+    ...histogramRows('first_response', r.firstResponse),
+    ...histogramRows('resolution', r.resolution),
+  ],
+  csat: (r) => [
+    [r.interval, 'responses', 'average', 'satisfied_share'],
+    ...r.series.map((p) => [p.period, p.responses, p.average, p.satisfied]),
+  ],
   kb: (r) => [
     ['metric', 'query', 'locale', 'value'],
     ['views', null, null, r.views],

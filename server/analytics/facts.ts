@@ -54,7 +54,6 @@ export function splitGapKey(key: string): { locale: string; query: string } {
 }
 export const hesitationKey = (kind: HesitationKind, outcome: HesitationOutcome): string => `${kind}|${outcome}`;
 
-
 export function countsOf(fact: AnalyticsFact): Count[] {
   const one = (at: Date, family: Family, key: string): Count => ({ day: dayOf(at), family, key, n: 1 });
   switch (fact.type) {

@@ -70,8 +70,18 @@ export class LifecycleAnalytics {
     const siteId = visitor.siteId.toHexString();
     const visitorId = visitor._id.toHexString();
     await this.recorder.record({ type: 'hesitation', siteId, at, kind: hesitation.kind, outcome });
-    const entry: RecentHesitation = { id: `${visitorId}:${at.getTime()}:${hesitation.kind}`, at: at.getTime(), kind: hesitation.kind, outcome };
-    await this.redis.multi().lpush(recentKey(visitorId), JSON.stringify(entry)).ltrim(recentKey(visitorId), 0, 49).pexpire(recentKey(visitorId), DAY_MS).exec();
+    const entry: RecentHesitation = {
+      id: `${visitorId}:${at.getTime()}:${hesitation.kind}`,
+      at: at.getTime(),
+      kind: hesitation.kind,
+      outcome,
+    };
+    await this.redis
+      .multi()
+      .lpush(recentKey(visitorId), JSON.stringify(entry))
+      .ltrim(recentKey(visitorId), 0, 49)
+      .pexpire(recentKey(visitorId), DAY_MS)
+      .exec();
   }
 
   /** Each hesitation of the last 24 h converts once, whichever process sees the order. */

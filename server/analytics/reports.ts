@@ -25,7 +25,8 @@ export interface Span extends DayRange {
   months: { from: string; to: string } | null;
 }
 
-const lastDayOfMonth = (day: string): string => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
+const lastDayOfMonth = (day: string): string =>
+  new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
 /**
  * Days before `rolledBefore` are kept as monthly sums only (retention), so a range reaching them
@@ -102,7 +103,10 @@ export async function escalationsReport(asked: DayRange): Promise<EscalationsRep
 
 /** Bucket counts in bound order, and the buckets holding the median and the 90th percentile. */
 export function histogram(counts: Totals, bounds: readonly number[]): Histogram {
-  const buckets = [...bounds.map((upTo) => ({ upTo, count: counts.get(String(upTo)) ?? 0 })), { upTo: null, count: counts.get(OPEN_BUCKET) ?? 0 }];
+  const buckets = [
+    ...bounds.map((upTo) => ({ upTo, count: counts.get(String(upTo)) ?? 0 })),
+    { upTo: null, count: counts.get(OPEN_BUCKET) ?? 0 },
+  ];
   const count = sum(buckets.map((b) => b.count));
   const quantileUpTo = (q: number): number | null => {
     if (count === 0) return null;
@@ -119,7 +123,12 @@ export function histogram(counts: Totals, bounds: readonly number[]): Histogram 
 export async function responseTimesReport(asked: DayRange): Promise<ResponseTimesReport> {
   const range = await spanFor(asked);
   const [first, resolution] = await Promise.all([totals(range, 'firstResponse'), totals(range, 'resolution')]);
-  return { from: range.from, to: range.to, firstResponse: histogram(first, FIRST_RESPONSE_BOUNDS), resolution: histogram(resolution, RESOLUTION_BOUNDS) };
+  return {
+    from: range.from,
+    to: range.to,
+    firstResponse: histogram(first, FIRST_RESPONSE_BOUNDS),
+    resolution: histogram(resolution, RESOLUTION_BOUNDS),
+  };
 }
 
 export async function csatReport(asked: DayRange): Promise<CsatReport> {

@@ -51,65 +51,67 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
     void presenceChanged();
     socket.on('disconnect', () => void presenceChanged());
 
-    registerRequests(socket, agentRequests, guarded(user, {
-      'conversations:list': async ({ status }) => ({
-        conversations: (await listConversations(siteId, status, new Date())).map(toSummary),
+    registerRequests(
+      socket,
+      agentRequests,
+      guarded(user, {
+        'conversations:list': async ({ status }) => ({
+          conversations: (await listConversations(siteId, status, new Date())).map(toSummary),
+        }),
+        'conversation:open': async ({ conversationId }) => {
+          const conversation = await requireConversation(conversationId, siteId);
+          const [visitor, messages] = await Promise.all([visitors.byId(conversation.visitorId), messagesAfter(conversation._id, -1)]);
+          if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');
+          await socket.join([rooms.conversation(conversationId), rooms.visitorWatchers(visitor._id.toHexString())]);
+          return {
+            conversation: toSummary(conversation),
+            visitor: {
+              id: visitor._id.toHexString(),
+              name: visitorDisplayName(visitor),
+              email: visitor.email ?? null,
+              firstSeenAt: visitor.createdAt.toISOString(),
+              lastSeenAt: visitor.lastSeenAt.toISOString(),
+            },
+            messages: messages.map(toMessage),
+          };
+        },
+        'conversation:leave': async ({ conversationId }) => {
+          const conversation = await requireConversation(conversationId, siteId);
+          await socket.leave(rooms.conversation(conversationId));
+          await socket.leave(rooms.visitorWatchers(conversation.visitorId.toHexString()));
+          return null;
+        },
+        'message:send': async ({ conversationId, clientId, text }) => {
+          const conversation = await requireConversation(conversationId, siteId);
+          const posted = await postMessage({
+            conversation,
+            clientId,
+            author: 'agent',
+            authorId: user._id,
+            authorName: user.name,
+            text,
+          });
+          // Also on a re-send of a stored message (see the visitor gateway): its first broadcast may never have happened.
+          broadcastMessage(ns, posted.conversation, posted.message);
+          if (posted.created) {
+            if (conversation.waitingSince) await replyAlerts.cancel(conversationId, conversation.waitingSince);
+          }
+          return { message: toMessage(posted.message) };
+        },
+        'typing:set': async ({ conversationId, typing }) => {
+          const conversation = await requireConversation(conversationId, siteId);
+          ns.visitors
+            .to(rooms.visitor(conversation.visitorId.toHexString()))
+            .emit('typing:changed', { conversationId, name: user.name, typing });
+          return null;
+        },
+        ...domains.escalation(socket),
+        ...domains.kb(socket),
+        ...domains.accounts(socket),
+        ...domains.workplace(socket),
       }),
-      'conversation:open': async ({ conversationId }) => {
-        const conversation = await requireConversation(conversationId, siteId);
-        const [visitor, messages] = await Promise.all([
-          visitors.byId(conversation.visitorId),
-          messagesAfter(conversation._id, -1),
-        ]);
-        if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');
-        await socket.join([rooms.conversation(conversationId), rooms.visitorWatchers(visitor._id.toHexString())]);
-        return {
-          conversation: toSummary(conversation),
-          visitor: {
-            id: visitor._id.toHexString(),
-            name: visitorDisplayName(visitor),
-            email: visitor.email ?? null,
-            firstSeenAt: visitor.createdAt.toISOString(),
-            lastSeenAt: visitor.lastSeenAt.toISOString(),
-          },
-          messages: messages.map(toMessage),
-        };
-      },
-      'conversation:leave': async ({ conversationId }) => {
-        const conversation = await requireConversation(conversationId, siteId);
-        await socket.leave(rooms.conversation(conversationId));
-        await socket.leave(rooms.visitorWatchers(conversation.visitorId.toHexString()));
-        return null;
-      },
-      'message:send': async ({ conversationId, clientId, text }) => {
-        const conversation = await requireConversation(conversationId, siteId);
-        const posted = await postMessage({
-          conversation,
-          clientId,
-          author: 'agent',
-          authorId: user._id,
-          authorName: user.name,
-          text,
-        });
-        // Also on a re-send of a stored message (see the visitor gateway): its first broadcast may never have happened.
-        broadcastMessage(ns, posted.conversation, posted.message);
-        if (posted.created) {
-          if (conversation.waitingSince) await replyAlerts.cancel(conversationId, conversation.waitingSince);
-        }
-        return { message: toMessage(posted.message) };
-      },
-      'typing:set': async ({ conversationId, typing }) => {
-        const conversation = await requireConversation(conversationId, siteId);
-        ns.visitors
-          .to(rooms.visitor(conversation.visitorId.toHexString()))
-          .emit('typing:changed', { conversationId, name: user.name, typing });
-        return null;
-      },
-      ...domains.escalation(socket),
-      ...domains.kb(socket),
-      ...domains.accounts(socket),
-      ...domains.workplace(socket),
-    }), log);
+      log,
+    );
   });
 }
 

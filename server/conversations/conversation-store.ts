@@ -81,9 +81,7 @@ export function flushConversations(): Promise<void> {
 export async function findOpenConversation(visitorId: Types.ObjectId): Promise<Conversation | null> {
   const visitor = visitorId.toHexString();
   const pointer = await requireCache().openConversationId(visitor);
-  const claim = pointer
-    ? { conversationId: new Types.ObjectId(pointer), createdAt: new Date(0) }
-    : await openConversations.of(visitorId);
+  const claim = pointer ? { conversationId: new Types.ObjectId(pointer), createdAt: new Date(0) } : await openConversations.of(visitorId);
   if (!claim) return null;
   const conversation = await loadConversation(claim.conversationId);
   if (conversation?.status === 'open') {
@@ -178,8 +176,7 @@ export async function postMessage(input: NewMessage): Promise<PostedMessage> {
       text: input.text,
     });
     if (message) {
-      const summarized =
-        (await requireCache().record(message)) ?? (await reload(conversation._id, () => requireCache().record(message)));
+      const summarized = (await requireCache().record(message)) ?? (await reload(conversation._id, () => requireCache().record(message)));
       summaries.touched(id);
       for (const listener of storedListeners) listener(summarized, message);
       return { message, conversation: summarized, created: true };

@@ -46,7 +46,13 @@ export class ConversationSearchIndex {
 
   /** Ids of the `limit` most recent conversations matching every word of the query (as word starts). */
   async find(siteId: string, query: string, limit: number): Promise<string[]> {
-    const terms = [...new Set(words(query).map((w) => w.slice(0, MAX_PREFIX)).filter((w) => w.length >= MIN_PREFIX))];
+    const terms = [
+      ...new Set(
+        words(query)
+          .map((w) => w.slice(0, MAX_PREFIX))
+          .filter((w) => w.length >= MIN_PREFIX),
+      ),
+    ];
     if (terms.length === 0) return [];
     const keys = terms.map((term) => termKey(siteId, term));
     if (keys.length === 1) return this.redis.zrange(keys[0]!, 0, limit - 1, 'REV');

@@ -45,55 +45,65 @@ export function attachVisitorGateway({ ns, tokens, sites, replyAlerts, domains, 
       return visitor;
     };
 
-    registerRequests(socket, visitorRequests, {
-      'visitor:sync': async ({ afterSeq }) => {
-        const [conversation, site, visitor, online] = await Promise.all([
-          findOpenConversation(new Types.ObjectId(visitorId)),
-          sites.get(siteId).then(({ site }) => site, () => null),
-          loadVisitor(),
-          agentsOnline(siteId),
-        ]);
-        const messages = conversation ? await messagesAfter(conversation._id, afterSeq) : [];
-        return {
-          visitorId,
-          token: socket.data.token,
-          site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null, locales: site?.locales ?? [] },
-          conversationId: conversation?._id.toHexString() ?? null,
-          messages: messages.map(toMessage),
-          stage: Stage.parse(visitor.stage),
-          agentsOnline: online,
-        };
-      },
-      'message:send': async ({ clientId, text }) => {
-        const conversation =
-          (await findOpenConversation(new Types.ObjectId(visitorId))) ?? (await startConversation(await loadVisitor()));
-        const posted = await postMessage({ conversation, clientId, author: 'visitor', text });
-        // Also on a re-send of a stored message: the process that stored it may have died before
-        // broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
-        broadcastMessage(ns, posted.conversation, posted.message);
-        if (posted.created) {
-          // Only the message that started the wait schedules its alert (a re-schedule would be a no-op anyway).
-          const { waitingSince } = posted.conversation;
-          if (waitingSince?.getTime() === posted.message.createdAt.getTime()) {
-            await replyAlerts.schedule(posted.conversation._id.toHexString(), waitingSince);
+    registerRequests(
+      socket,
+      visitorRequests,
+      {
+        'visitor:sync': async ({ afterSeq }) => {
+          const [conversation, site, visitor, online] = await Promise.all([
+            findOpenConversation(new Types.ObjectId(visitorId)),
+            sites.get(siteId).then(
+              ({ site }) => site,
+              () => null,
+            ),
+            loadVisitor(),
+            agentsOnline(siteId),
+          ]);
+          const messages = conversation ? await messagesAfter(conversation._id, afterSeq) : [];
+          return {
+            visitorId,
+            token: socket.data.token,
+            site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null, locales: site?.locales ?? [] },
+            conversationId: conversation?._id.toHexString() ?? null,
+            messages: messages.map(toMessage),
+            stage: Stage.parse(visitor.stage),
+            agentsOnline: online,
+          };
+        },
+        'message:send': async ({ clientId, text }) => {
+          const conversation =
+            (await findOpenConversation(new Types.ObjectId(visitorId))) ?? (await startConversation(await loadVisitor()));
+          const posted = await postMessage({ conversation, clientId, author: 'visitor', text });
+          // Also on a re-send of a stored message: the process that stored it may have died before
+          // broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
+          broadcastMessage(ns, posted.conversation, posted.message);
+          if (posted.created) {
+            // Only the message that started the wait schedules its alert (a re-schedule would be a no-op anyway).
+            const { waitingSince } = posted.conversation;
+            if (waitingSince?.getTime() === posted.message.createdAt.getTime()) {
+              await replyAlerts.schedule(posted.conversation._id.toHexString(), waitingSince);
+            }
+            onVisitorMessage(siteId, visitorId, text, socket.data.pageType === 'product').catch((err: unknown) =>
+              log.error({ err }, 'lifecycle update failed'),
+            );
           }
-          onVisitorMessage(siteId, visitorId, text, socket.data.pageType === 'product').catch((err: unknown) => log.error({ err }, 'lifecycle update failed'));
-        }
-        return { message: toMessage(posted.message) };
+          return { message: toMessage(posted.message) };
+        },
+        'typing:set': async ({ typing }) => {
+          const conversation = await findOpenConversation(new Types.ObjectId(visitorId));
+          if (conversation) {
+            const conversationId = conversation._id.toHexString();
+            ns.agents.to(rooms.conversation(conversationId)).emit('typing:changed', { conversationId, typing });
+          }
+          return null;
+        },
+        ...domains.tracking(socket),
+        ...domains.escalation(socket),
+        ...domains.kb(socket),
+        ...domains.workplace(socket),
       },
-      'typing:set': async ({ typing }) => {
-        const conversation = await findOpenConversation(new Types.ObjectId(visitorId));
-        if (conversation) {
-          const conversationId = conversation._id.toHexString();
-          ns.agents.to(rooms.conversation(conversationId)).emit('typing:changed', { conversationId, typing });
-        }
-        return null;
-      },
-      ...domains.tracking(socket),
-      ...domains.escalation(socket),
-      ...domains.kb(socket),
-      ...domains.workplace(socket),
-    }, log);
+      log,
+    );
   });
 }
 

@@ -70,8 +70,8 @@ export class Workplace {
 
   constructor(private readonly deps: Deps) {
     this.stopIndexing = onMessageStored((conversation, message) => {
-      this.index(conversation, message.author === 'system' ? null : message.text).catch(
-        (err: unknown) => deps.log.warn({ err }, 'indexing a message for search failed'),
+      this.index(conversation, message.author === 'system' ? null : message.text).catch((err: unknown) =>
+        deps.log.warn({ err }, 'indexing a message for search failed'),
       );
     });
   }
@@ -85,9 +85,7 @@ export class Workplace {
     // From the conversation cache, else one `_id` lookup each (on the embedded database the one lookup that reads no other document),
     // so a search costs the same however many conversations the site has (bench:inbox-search).
     const found = await Promise.all(ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => loadConversation(id)));
-    return found
-      .filter((c): c is Conversation => c !== null && c.siteId.equals(siteId) && (!status || c.status === status))
-      .map(toSummary);
+    return found.filter((c): c is Conversation => c !== null && c.siteId.equals(siteId) && (!status || c.status === status)).map(toSummary);
   }
 
   async take(user: StoredUser, conversationId: string): Promise<ConversationSummary> {
@@ -140,7 +138,8 @@ export class Workplace {
     const conversation = await requireConversation(conversationId, user.siteId);
     if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
     const target = await accounts.byId(toUserId);
-    if (!target?.siteId.equals(user.siteId) || !target.active || target.role === 'editor' || !target.passwordHash) throw new AppError('not_found', 'There is no such agent on this site.');
+    if (!target?.siteId.equals(user.siteId) || !target.active || target.role === 'editor' || !target.passwordHash)
+      throw new AppError('not_found', 'There is no such agent on this site.');
     if (conversation.assigneeId?.equals(target._id)) throw new AppError('conflict', `${target.name} already has this conversation.`);
     await this.addNote(user, conversationId, systemId('transfer'), note, 'transfer');
     await this.system(conversation, `${user.name} transferred the conversation to ${target.name}.`);
@@ -155,7 +154,11 @@ export class Workplace {
     await this.system(conversation, `${user.name} closed the conversation.`);
     await endWaiting(conversation._id);
     const updated = await this.update(conversation._id, {
-      status: 'closed', closedAt: new Date(), closeReason: reason, closeComment: comment || null, closedBy: user._id,
+      status: 'closed',
+      closedAt: new Date(),
+      closeReason: reason,
+      closeComment: comment || null,
+      closedBy: user._id,
     });
     await releaseOpenConversation(updated);
     await this.deps.analytics?.closed(updated, updated.closedAt ?? new Date());
@@ -200,11 +203,18 @@ export class Workplace {
 
   /** Indexes the conversation's words; its first message also indexes the visitor's name and email as stored. */
   private async index(conversation: Conversation, text: string | null, ...identity: Array<string | null | undefined>): Promise<void> {
-    const visitor = identity.length === 0 && conversation.lastMessage?.seq === 0
-      ? await visitors.byId(conversation.visitorId)
-      : null;
+    const visitor = identity.length === 0 && conversation.lastMessage?.seq === 0 ? await visitors.byId(conversation.visitorId) : null;
     const { search } = this.deps;
-    await search.add(conversation.siteId.toHexString(), conversation._id.toHexString(), Date.now(), conversation.visitorName, visitor?.name, visitor?.email, ...identity, text);
+    await search.add(
+      conversation.siteId.toHexString(),
+      conversation._id.toHexString(),
+      Date.now(),
+      conversation.visitorName,
+      visitor?.name,
+      visitor?.email,
+      ...identity,
+      text,
+    );
   }
 }
 

@@ -6,7 +6,9 @@ export type { StoredUser };
 
 type Role = StoredUser['role'];
 /** What changes on a user after creation. */
-export type UserChanges = Partial<Pick<StoredUser, 'name' | 'role' | 'passwordHash' | 'active' | 'inviteExpiresAt' | 'availability' | 'autoAway' | 'capacity'>>;
+export type UserChanges = Partial<
+  Pick<StoredUser, 'name' | 'role' | 'passwordHash' | 'active' | 'inviteExpiresAt' | 'availability' | 'autoAway' | 'capacity'>
+>;
 
 /** Agents, editors and admins: one account per email address. */
 export const accounts = {
@@ -24,7 +26,13 @@ export const accounts = {
   },
 
   /** Null when the email is taken. */
-  async create(fields: { siteId: Types.ObjectId; email: string; name: string; role: Role; passwordHash: string | null }): Promise<StoredUser | null> {
+  async create(fields: {
+    siteId: Types.ObjectId;
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string | null;
+  }): Promise<StoredUser | null> {
     return insertOnce<StoredUser>(UserModel, fields);
   },
 
@@ -34,7 +42,10 @@ export const accounts = {
 
   /** Ends an automatic away (activity at the console); answers whether it did. */
   async endAutoAway(id: Types.ObjectId): Promise<boolean> {
-    const { modifiedCount } = await UserModel.updateOne({ _id: id, availability: 'away', autoAway: true }, { $set: { availability: 'online', autoAway: false } });
+    const { modifiedCount } = await UserModel.updateOne(
+      { _id: id, availability: 'away', autoAway: true },
+      { $set: { availability: 'online', autoAway: false } },
+    );
     return modifiedCount > 0;
   },
 };

@@ -32,5 +32,9 @@ export function totalsPipeline(range: DayRange, limit?: number): PipelineStage[]
 
 /** A family's counts per day and key, in time order; `_id.day` is the document id, `<site>:<day>`. */
 export function dailyPipeline(range: DayRange): PipelineStage[] {
-  return [...unwoundRows(range), { $group: { _id: { day: '$_id', key: '$rows.key' }, n: { $sum: '$rows.n' } } }, { $sort: { '_id.day': 1, '_id.key': 1 } }];
+  return [
+    ...unwoundRows(range),
+    { $group: { _id: { day: '$_id', key: '$rows.key' }, n: { $sum: '$rows.n' } } },
+    { $sort: { '_id.day': 1, '_id.key': 1 } },
+  ];
 }

@@ -1,5 +1,13 @@
 import { insertOnce } from './insert-once';
-import { AnalyticsReachedModel, DAY_MODELS, FAMILIES, dayDocId, type AnalyticsDay, type Family, type Row } from './models/analytics-day.model';
+import {
+  AnalyticsReachedModel,
+  DAY_MODELS,
+  FAMILIES,
+  dayDocId,
+  type AnalyticsDay,
+  type Family,
+  type Row,
+} from './models/analytics-day.model';
 import { AnalyticsMonthModel, monthDocId, type AnalyticsMonth } from './models/analytics-month.model';
 import { dailyPipeline, totalsPipeline, type DayRange } from './analytics-pipelines';
 import { retentionCursors } from './retention';

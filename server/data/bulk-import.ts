@@ -18,7 +18,10 @@ const inBatch =
   };
 
 /** Makes retention walk back to the oldest day of each site among imported records (history older than its cursor). */
-async function lowerCursors(walk: RetentionWalk, days: Array<{ siteId: Types.ObjectId | string | undefined; day: string | null | undefined }>): Promise<void> {
+async function lowerCursors(
+  walk: RetentionWalk,
+  days: Array<{ siteId: Types.ObjectId | string | undefined; day: string | null | undefined }>,
+): Promise<void> {
   const oldest = new Map<string, string>();
   for (const { siteId, day } of days) {
     if (!siteId || !day) continue;
@@ -34,12 +37,18 @@ const dayOf = (at: Date | null | undefined): string => (at ?? new Date()).toISOS
 export const bulkImport = {
   async visitors(docs: New<Visitor>[]): Promise<void> {
     await inBatch<Visitor>(VisitorModel as never)(docs);
-    await lowerCursors('visitors', docs.map((doc) => ({ siteId: doc.siteId, day: dayOf(doc.lastSeenAt) })));
+    await lowerCursors(
+      'visitors',
+      docs.map((doc) => ({ siteId: doc.siteId, day: dayOf(doc.lastSeenAt) })),
+    );
   },
   async conversations(docs: New<Conversation>[]): Promise<void> {
     const derived = docs.map((doc) => withDerivedFields(doc, new Date()));
     await inBatch<Conversation>(ConversationModel as never)(derived);
-    await lowerCursors('conversations', derived.map((doc) => ({ siteId: doc.siteId, day: doc.closedDay })));
+    await lowerCursors(
+      'conversations',
+      derived.map((doc) => ({ siteId: doc.siteId, day: doc.closedDay })),
+    );
   },
   openConversations: inBatch<OpenConversation>(OpenConversationModel as never),
   messages: inBatch<StoredMessage>(MessageModel as never),

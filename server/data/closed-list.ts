@@ -28,7 +28,11 @@ export const closedList = {
   },
 
   /** The ids of the latest `limit` closed, newest first; `rebuild` answers the latest closed from the database when the set is missing. */
-  async latest(siteId: Types.ObjectId, limit: number, rebuild: () => Promise<Array<{ _id: Types.ObjectId; closedAt?: Date | null }>>): Promise<string[]> {
+  async latest(
+    siteId: Types.ObjectId,
+    limit: number,
+    rebuild: () => Promise<Array<{ _id: Types.ObjectId; closedAt?: Date | null }>>,
+  ): Promise<string[]> {
     const redis = listRedis();
     const key = keyOf(siteId);
     if (!(await redis.exists(key))) {

@@ -39,7 +39,9 @@ export function withDerivedFields<T extends Partial<Conversation>>(doc: T, now: 
 async function closedByDay(siteId: Types.ObjectId, limit: number, now: Date): Promise<Conversation[]> {
   const found: Conversation[] = [];
   for (let back = 0; back < CLOSED_DAYS_BACK && found.length < limit; back += DAYS_PER_STEP) {
-    const days = Array.from({ length: Math.min(DAYS_PER_STEP, CLOSED_DAYS_BACK - back) }, (_, i) => dayOf(new Date(now.getTime() - (back + i) * DAY_MS)));
+    const days = Array.from({ length: Math.min(DAYS_PER_STEP, CLOSED_DAYS_BACK - back) }, (_, i) =>
+      dayOf(new Date(now.getTime() - (back + i) * DAY_MS)),
+    );
     const perDay = await Promise.all(days.map((closedDay) => ConversationModel.find({ siteId, closedDay }).lean<Conversation[]>()));
     found.push(...perDay.flat());
   }
@@ -71,7 +73,12 @@ export const conversations = {
     return Types.ObjectId.isValid(id) ? ConversationModel.findById(id).lean<Conversation>() : null;
   },
 
-  async create(fields: { _id: Types.ObjectId; siteId: Types.ObjectId; visitorId: Types.ObjectId; visitorName: string }): Promise<Conversation> {
+  async create(fields: {
+    _id: Types.ObjectId;
+    siteId: Types.ObjectId;
+    visitorId: Types.ObjectId;
+    visitorName: string;
+  }): Promise<Conversation> {
     return (await ConversationModel.create(fields)).toObject<Conversation>();
   },
 
@@ -105,7 +112,10 @@ export const conversations = {
   ): Promise<Conversation[]> {
     const ids = await closedList.latest(siteId, limit, () => closedByDay(siteId, limit, now));
     const found = await Promise.all(ids.map(load));
-    await closedList.remove(siteId, ids.filter((_, i) => !found[i]));
+    await closedList.remove(
+      siteId,
+      ids.filter((_, i) => !found[i]),
+    );
     return found.filter((conversation) => conversation !== null);
   },
 
@@ -169,7 +179,12 @@ export const notes = {
 /** Visitors' ratings of closed conversations: one per conversation. */
 export const csatRatings = {
   /** Stores the rating unless the conversation has one; answers whether this call stored it. */
-  async recordOnce(conversation: Pick<Conversation, '_id' | 'siteId' | 'visitorId'>, agentId: Types.ObjectId | null, rating: number, comment: string): Promise<boolean> {
+  async recordOnce(
+    conversation: Pick<Conversation, '_id' | 'siteId' | 'visitorId'>,
+    agentId: Types.ObjectId | null,
+    rating: number,
+    comment: string,
+  ): Promise<boolean> {
     const doc = { _id: conversation._id, siteId: conversation.siteId, visitorId: conversation.visitorId, agentId, rating, comment };
     return (await insertOnce(CsatModel, doc)) !== null;
   },
@@ -190,7 +205,11 @@ export const cannedResponses = {
 
   /** Null when the site has no such shortcut. */
   async update(siteId: Types.ObjectId, shortcut: string, fields: { title: string; text: string }): Promise<StoredCanned | null> {
-    return CannedModel.findOneAndUpdate({ _id: cannedKey(siteId, shortcut) }, { $set: fields }, { returnDocument: 'after' }).lean<StoredCanned>();
+    return CannedModel.findOneAndUpdate(
+      { _id: cannedKey(siteId, shortcut) },
+      { $set: fields },
+      { returnDocument: 'after' },
+    ).lean<StoredCanned>();
   },
 
   /** False when the site has no such shortcut. */

@@ -24,7 +24,10 @@ export const articles = {
 
   /** The site's articles (in one locale, when given), most recently updated first. */
   async ofSite(siteId: Types.ObjectId, locale: KbLocaleCode | undefined, limit: number): Promise<StoredArticle[]> {
-    return ArticleModel.find({ siteId, ...(locale && { locale }) }).sort({ updatedAt: -1 }).limit(limit).lean<StoredArticle[]>();
+    return ArticleModel.find({ siteId, ...(locale && { locale }) })
+      .sort({ updatedAt: -1 })
+      .limit(limit)
+      .lean<StoredArticle[]>();
   },
 
   /** Every translation of one article (the same key). */
@@ -84,7 +87,11 @@ type Subject = { siteId: Types.ObjectId; visitorId: Types.ObjectId };
 
 /** Self-service facts (searches, views, deflections, escalations) and "was this helpful?" votes. */
 export const kbSignals = {
-  async add(type: SignalType, who: Subject, fields: Partial<Pick<StoredSignal, 'locale' | 'query' | 'results' | 'articleId' | 'at'>>): Promise<void> {
+  async add(
+    type: SignalType,
+    who: Subject,
+    fields: Partial<Pick<StoredSignal, 'locale' | 'query' | 'results' | 'articleId' | 'at'>>,
+  ): Promise<void> {
     await SignalModel.create({ siteId: who.siteId, visitorId: who.visitorId, type, at: new Date(), ...fields });
   },
 

@@ -25,7 +25,10 @@ export const messages = {
 
   /** Up to `limit` messages of the conversation after position `afterSeq`, in order. */
   async page(conversationId: Types.ObjectId, afterSeq: number, limit: number): Promise<StoredMessage[]> {
-    return MessageModel.find({ conversationId, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit).lean<StoredMessage[]>();
+    return MessageModel.find({ conversationId, seq: { $gt: afterSeq } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean<StoredMessage[]>();
   },
 
   /** The conversation's latest `limit` messages, latest first. */

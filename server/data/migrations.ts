@@ -15,7 +15,10 @@ interface Migration {
 }
 
 /** Calls `each` for every id `page` lists, a page at a time in id order; answers how many. */
-async function inPages(page: (afterId: Types.ObjectId | null, limit: number) => Promise<Types.ObjectId[]>, each: (id: Types.ObjectId) => Promise<void>): Promise<number> {
+async function inPages(
+  page: (afterId: Types.ObjectId | null, limit: number) => Promise<Types.ObjectId[]>,
+  each: (id: Types.ObjectId) => Promise<void>,
+): Promise<number> {
   let changed = 0;
   let after: Types.ObjectId | null = null;
   for (;;) {

@@ -7,7 +7,13 @@ export type { Order };
 /** Orders the shop reported, once per (site, order id). */
 export const orders = {
   /** Answers whether this call stored it (false: the shop re-sent a recorded order). */
-  async recordOnce(order: { siteId: Types.ObjectId; orderId: string; visitorId: Types.ObjectId; total: number; currency: string }): Promise<boolean> {
+  async recordOnce(order: {
+    siteId: Types.ObjectId;
+    orderId: string;
+    visitorId: Types.ObjectId;
+    total: number;
+    currency: string;
+  }): Promise<boolean> {
     return (await insertOnce(OrderModel, order)) !== null;
   },
 

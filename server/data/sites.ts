@@ -4,7 +4,22 @@ import { SiteModel, type Site } from './models/site.model';
 export type { Site };
 
 /** Everything an admin may change on a site (`SiteSettings`, stored as sent). */
-export type SiteChanges = Partial<Pick<Site, 'name' | 'greeting' | 'allowedOrigins' | 'locale' | 'locales' | 'lifecycle' | 'businessHours' | 'proactiveMessages' | 'autoAwayMinutes' | 'retention' | 'secret'>>;
+export type SiteChanges = Partial<
+  Pick<
+    Site,
+    | 'name'
+    | 'greeting'
+    | 'allowedOrigins'
+    | 'locale'
+    | 'locales'
+    | 'lifecycle'
+    | 'businessHours'
+    | 'proactiveMessages'
+    | 'autoAwayMinutes'
+    | 'retention'
+    | 'secret'
+  >
+>;
 
 export const sites = {
   async byId(id: string | Types.ObjectId): Promise<Site | null> {

@@ -74,7 +74,8 @@ async function applyAndWrite(_id: Types.ObjectId, batch: Waiting[]): Promise<Arr
   const changes = fieldChanges(stored, current);
   const updatedAt = changes ? new Date() : stored.updatedAt;
   if (changes) await VisitorModel.updateOne({ _id }, asUpdate(changes, { updatedAt }), { timestamps: false });
-  const stamped = (visitor: Visitor): Visitor => (visitor === stored ? stored : { ...visitor, _id, createdAt: stored.createdAt, updatedAt });
+  const stamped = (visitor: Visitor): Visitor =>
+    visitor === stored ? stored : { ...visitor, _id, createdAt: stored.createdAt, updatedAt };
   return applied.map(([one, before, after]) => [one, { before: stamped(before), after: stamped(after) }]);
 }
 
@@ -91,7 +92,9 @@ export const visitors = {
 
   /** The shop customer's most recently seen visitor on the site. */
   async byCustomer(siteId: Types.ObjectId, customerId: string): Promise<Visitor | null> {
-    return VisitorModel.findOne({ siteId, customerId: String(customerId) }).sort({ lastSeenAt: -1 }).lean<Visitor>();
+    return VisitorModel.findOne({ siteId, customerId: String(customerId) })
+      .sort({ lastSeenAt: -1 })
+      .lean<Visitor>();
   },
 
   /**

@@ -18,7 +18,10 @@ export interface DemoSite {
 
 const CUSTOMER_COOKIE = 'demo_customer';
 const OrderBody = z.object({
-  lines: z.array(z.object({ slug: z.string().max(100), qty: z.number().int().min(1).max(99) })).min(1).max(50),
+  lines: z
+    .array(z.object({ slug: z.string().max(100), qty: z.number().int().min(1).max(99) }))
+    .min(1)
+    .max(50),
 });
 
 /**
@@ -44,7 +47,8 @@ export function demoRoutes(getSite: () => DemoSite): Router {
     res.send(pageHtml(title, pageType, body, publicKey, customerId, sign(secret, customerId)));
   };
 
-  const pageHtml = (title: string, pageType: string, body: SafeHtml, siteKey: string, customerId: string, signature: string) => html`<!doctype html>
+  const pageHtml = (title: string, pageType: string, body: SafeHtml, siteKey: string, customerId: string, signature: string) =>
+    html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -77,26 +81,49 @@ export function demoRoutes(getSite: () => DemoSite): Router {
       page(req, res, 'Not found', 'content', html`<h1>Product not found</h1><p><a href="/demo">Back to the catalog</a></p>`);
       return;
     }
-    page(req, res, product.name, 'product', html`<article class="product">
+    page(
+      req,
+      res,
+      product.name,
+      'product',
+      html`<article class="product">
 <h1>${product.name}</h1><p>${product.blurb}</p><p class="price">${formatPrice(product.priceCents)}</p>
 <button type="button" class="primary" data-add-to-cart="${product.slug}" data-name="${product.name}" data-price="${product.priceCents}">Add to cart</button>
 <p class="notice" data-cart-notice hidden>Added to your cart. <a href="/demo/cart">View cart</a></p>
-</article>`);
+</article>`,
+    );
   });
 
   router.get('/cart', (req, res) => {
-    page(req, res, 'Cart', 'cart', html`<h1>Your cart</h1><div data-cart-lines></div>
-<p><a class="button primary" href="/demo/checkout">Go to checkout</a> <a href="/demo/shipping">Shipping &amp; returns</a></p>`);
+    page(
+      req,
+      res,
+      'Cart',
+      'cart',
+      html`<h1>Your cart</h1><div data-cart-lines></div>
+<p><a class="button primary" href="/demo/checkout">Go to checkout</a> <a href="/demo/shipping">Shipping &amp; returns</a></p>`,
+    );
   });
 
   router.get('/shipping', (req, res) => {
-    page(req, res, 'Shipping & returns', 'shipping', html`<h1>Shipping &amp; returns</h1>
+    page(
+      req,
+      res,
+      'Shipping & returns',
+      'shipping',
+      html`<h1>Shipping &amp; returns</h1>
 <p>Standard delivery in 2–4 working days: $4.90, free from $75. Express next-day delivery: $12.</p>
-<p>Changed your mind? Return anything unworn within 30 days for a full refund; return shipping is free.</p>`);
+<p>Changed your mind? Return anything unworn within 30 days for a full refund; return shipping is free.</p>`,
+    );
   });
 
   router.get('/checkout', (req, res) => {
-    page(req, res, 'Checkout', 'checkout', html`<h1>Checkout</h1><div data-cart-lines></div>
+    page(
+      req,
+      res,
+      'Checkout',
+      'checkout',
+      html`<h1>Checkout</h1><div data-cart-lines></div>
 <form class="checkout" data-checkout>
 <label>Full name <input name="name" autocomplete="name" required></label>
 <label>Email <input name="email" type="email" autocomplete="email" required></label>
@@ -104,22 +131,33 @@ export function demoRoutes(getSite: () => DemoSite): Router {
 <button type="submit" class="primary">Place order</button>
 </form>
 <p class="notice" data-order-error hidden role="alert">We could not place your order. Please try again.</p>
-<p class="notice" data-order-notice hidden role="status">Thank you! Your order is placed.</p>`);
+<p class="notice" data-order-notice hidden role="status">Thank you! Your order is placed.</p>`,
+    );
   });
 
-  router.post('/api/orders', express.json({ limit: '16kb' }), route(async (req, res) => {
-    const { lines } = parseBody(OrderBody, req.body);
-    const totalCents = lines.reduce((sum, line) => {
-      const product = demoCatalog.find((p) => p.slug === line.slug);
-      if (!product) throw new AppError('invalid_payload', `Unknown product ${line.slug}.`);
-      return sum + product.priceCents * line.qty;
-    }, 0);
-    const orderId = `demo-${Date.now()}-${randomBytes(4).toString('hex')}`;
-    const event: ShopWebhookEvent = { type: 'order', customerId: customerOf(req, res), orderId, total: totalCents / 100, currency: 'USD' };
-    const reported = await reportToChatServer(`${req.protocol}://${req.get('host')}`, getSite(), event);
-    if (!reported.ok) throw new AppError('unavailable', 'The order could not be reported; please try again.');
-    res.status(201).json({ orderId });
-  }));
+  router.post(
+    '/api/orders',
+    express.json({ limit: '16kb' }),
+    route(async (req, res) => {
+      const { lines } = parseBody(OrderBody, req.body);
+      const totalCents = lines.reduce((sum, line) => {
+        const product = demoCatalog.find((p) => p.slug === line.slug);
+        if (!product) throw new AppError('invalid_payload', `Unknown product ${line.slug}.`);
+        return sum + product.priceCents * line.qty;
+      }, 0);
+      const orderId = `demo-${Date.now()}-${randomBytes(4).toString('hex')}`;
+      const event: ShopWebhookEvent = {
+        type: 'order',
+        customerId: customerOf(req, res),
+        orderId,
+        total: totalCents / 100,
+        currency: 'USD',
+      };
+      const reported = await reportToChatServer(`${req.protocol}://${req.get('host')}`, getSite(), event);
+      if (!reported.ok) throw new AppError('unavailable', 'The order could not be reported; please try again.');
+      res.status(201).json({ orderId });
+    }),
+  );
 
   return router;
 }

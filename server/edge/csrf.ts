@@ -14,9 +14,10 @@ export function refuseCrossSiteWrites(isOwnOrigin: (origin: string, host: string
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.headers.origin;
     const fetchSite = req.headers['sec-fetch-site'];
-    const crossSite = origin !== undefined
-      ? origin === 'null' || !isOwnOrigin(origin, req.headers.host)
-      : fetchSite === 'cross-site' || fetchSite === 'same-site';
+    const crossSite =
+      origin !== undefined
+        ? origin === 'null' || !isOwnOrigin(origin, req.headers.host)
+        : fetchSite === 'cross-site' || fetchSite === 'same-site';
     next(crossSite ? new AppError('origin_not_allowed', 'This request came from another website and was refused.') : undefined);
   };
 }

@@ -62,14 +62,18 @@ export class RateLimits {
   /** One socket event of a visitor or agent (`sender`) from `ip`, weighed by `EVENT_COST`; throws `rate_limited` past either limit. */
   async event(event: string, sender: string, ip: string): Promise<void> {
     await Promise.all([
-      this.#sender?.consume(sender, EVENT_COST[event] ?? 1).catch((res: unknown) => { throw limited(res, 'Too many messages in a short time.'); }),
+      this.#sender?.consume(sender, EVENT_COST[event] ?? 1).catch((res: unknown) => {
+        throw limited(res, 'Too many messages in a short time.');
+      }),
       this.request(ip),
     ]);
   }
 
   /** One handshake or REST call from `ip`. */
   async request(ip: string): Promise<void> {
-    await this.#ip?.consume(ip).catch((res: unknown) => { throw limited(res, 'Too many requests from your network.'); });
+    await this.#ip?.consume(ip).catch((res: unknown) => {
+      throw limited(res, 'Too many requests from your network.');
+    });
   }
 
   /**
@@ -77,7 +81,9 @@ export class RateLimits {
    * `signInSucceeded` gives the attempt back.
    */
   async signInAttempt(email: string, ip: string): Promise<void> {
-    const wait = (res: unknown) => { throw limited(res, 'Too many sign-in attempts.'); };
+    const wait = (res: unknown) => {
+      throw limited(res, 'Too many sign-in attempts.');
+    };
     await Promise.all([this.#signInPair.consume(`${ip}|${email}`).catch(wait), this.#signInIp.consume(ip).catch(wait)]);
   }
 
@@ -89,11 +95,14 @@ export class RateLimits {
 /** `/api` requests per address; a refusal carries `Retry-After`. */
 export function limitRequests(limits: RateLimits): RequestHandler {
   return (req, res, next) => {
-    limits.request(req.ip ?? 'unknown').then(() => next(), (err: unknown) => {
-      const retry = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
-      if (retry) res.setHeader('Retry-After', String(retry));
-      next(err);
-    });
+    limits.request(req.ip ?? 'unknown').then(
+      () => next(),
+      (err: unknown) => {
+        const retry = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
+        if (retry) res.setHeader('Retry-After', String(retry));
+        next(err);
+      },
+    );
   };
 }
 
@@ -113,14 +122,20 @@ export function limitSocketEvents<S extends Socket>(
   log: Logger,
 ): void {
   ns.use((socket, next) => {
-    limits.request(ipOf(socket as S)).then(() => next(), (err: unknown) => next(toHandshakeError(err, log)));
+    limits.request(ipOf(socket as S)).then(
+      () => next(),
+      (err: unknown) => next(toHandshakeError(err, log)),
+    );
   });
   ns.on('connection', (socket: Socket) => {
     (socket as LimitedSocket).use((packet, next) => {
-      limits.event(String(packet[0]), senderOf(socket as S), ipOf(socket as S)).then(() => next(), (err: unknown) => {
-        const ack = packet[packet.length - 1];
-        if (typeof ack === 'function') ack({ ok: false, error: toApiError(err) });
-      });
+      limits.event(String(packet[0]), senderOf(socket as S), ipOf(socket as S)).then(
+        () => next(),
+        (err: unknown) => {
+          const ack = packet[packet.length - 1];
+          if (typeof ack === 'function') ack({ ok: false, error: toApiError(err) });
+        },
+      );
     });
   });
 }

@@ -153,7 +153,12 @@ export class Escalations implements HesitationHandler {
     let conversation = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
     const title = articleId ? await this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null;
     if (title) {
-      const posted = await postMessage({ conversation, clientId: `read-${articleId}`, author: 'system', text: `Read before asking: “${title}”` });
+      const posted = await postMessage({
+        conversation,
+        clientId: `read-${articleId}`,
+        author: 'system',
+        text: `Read before asking: “${title}”`,
+      });
       if (posted.created) broadcastMessage(this.deps.ns, posted.conversation, posted.message);
       conversation = posted.conversation;
     }
@@ -204,18 +209,16 @@ export class Escalations implements HesitationHandler {
   private async routeStep(job: RoutingJob): Promise<void> {
     const { ns, availability, sites, routing } = this.deps;
     const conversation = await loadConversation(job.conversationId);
-    if (
-      !conversation ||
-      conversation.status !== 'open' ||
-      conversation.assigneeId ||
-      conversation.routedAt?.getTime() !== job.routedAt
-    ) {
+    if (!conversation || conversation.status !== 'open' || conversation.assigneeId || conversation.routedAt?.getTime() !== job.routedAt) {
       return;
     }
     const siteId = conversation.siteId.toHexString();
     const summary = toSummary(conversation);
     if (job.attempt < OFFER_TO_ALL_ATTEMPT) {
-      const [next] = await availability.available(siteId, conversation.offeredTo.map((id) => id.toHexString()));
+      const [next] = await availability.available(
+        siteId,
+        conversation.offeredTo.map((id) => id.toHexString()),
+      );
       if (next) {
         const { settings } = await sites.get(siteId);
         const slaMs = settings.escalationSlaSeconds * 1000;

@@ -21,7 +21,12 @@ export interface HesitationTimer {
 export class HesitationTimers {
   private readonly queue: Bull.Queue<HesitationTimer>;
 
-  constructor(redisUrl: string, prefix: string, private readonly redis: Redis, private readonly log: Logger) {
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly redis: Redis,
+    private readonly log: Logger,
+  ) {
     this.queue = new Bull<HesitationTimer>('hesitation-timers', redisUrl, {
       prefix,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },

@@ -19,7 +19,11 @@ export const OFFER_TO_ALL_ATTEMPT = 2;
 export class RoutingQueue {
   private readonly queue: Bull.Queue<RoutingJob>;
 
-  constructor(redisUrl: string, prefix: string, private readonly log: Logger) {
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly log: Logger,
+  ) {
     this.queue = new Bull<RoutingJob>('escalation-routing', redisUrl, {
       prefix,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 500 },

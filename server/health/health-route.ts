@@ -9,16 +9,19 @@ function withTimeout<T>(probe: Promise<T>): Promise<boolean> {
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
   });
-  return Promise.race([probe.then(() => true, () => false), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    probe.then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** `GET /healthz`: 200 when the database and Redis both answer a ping, 503 otherwise. */
 export function healthRoute(pingDatabase: () => Promise<void>, redis: Redis): RequestHandler {
   return async (_req, res) => {
-    const [database, cache] = await Promise.all([
-      withTimeout(pingDatabase()),
-      withTimeout(redis.ping()),
-    ]);
+    const [database, cache] = await Promise.all([withTimeout(pingDatabase()), withTimeout(redis.ping())]);
     const body: HealthResponse = {
       status: database && cache ? 'ok' : 'unavailable',
       database: database ? 'up' : 'down',

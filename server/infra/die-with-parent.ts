@@ -5,5 +5,7 @@
  * the death signal). Elsewhere the command runs as it is.
  */
 export function dieWithParent(command: string, args: string[], signal: NodeJS.Signals, setprivOptions: string[] = []): [string, string[]] {
-  return process.platform === 'linux' ? ['setpriv', [...setprivOptions, '--pdeathsig', signal.replace(/^SIG/, ''), command, ...args]] : [command, args];
+  return process.platform === 'linux'
+    ? ['setpriv', [...setprivOptions, '--pdeathsig', signal.replace(/^SIG/, ''), command, ...args]]
+    : [command, args];
 }

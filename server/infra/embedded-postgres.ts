@@ -53,8 +53,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     'wal_compression=on',
     'log_min_messages=warning',
   ].flatMap((setting) => ['-c', setting]);
-  const proc = await spawnUntilReady(...dieWithParent(bin.postgres, ['-D', dir, ...settings], 'SIGINT', asRoot ? UNPRIVILEGED : []), (line) =>
-    line.includes('database system is ready to accept connections'),
+  const proc = await spawnUntilReady(
+    ...dieWithParent(bin.postgres, ['-D', dir, ...settings], 'SIGINT', asRoot ? UNPRIVILEGED : []),
+    (line) => line.includes('database system is ready to accept connections'),
   );
   // SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting for them.
   return { ...proc, stop: () => stopProcess(proc.child, 10_000, 'SIGINT'), url: `postgres://lifecycle@127.0.0.1:${port}/postgres` };

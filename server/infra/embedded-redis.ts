@@ -26,6 +26,8 @@ export async function startEmbeddedRedis(dataDir: string, port?: number): Promis
   mkdirSync(dir, { recursive: true });
   const listenPort = port ?? (await getPort({ host: '127.0.0.1' }));
   const args = ['--port', String(listenPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes'];
-  const proc = await spawnUntilReady(...dieWithParent('redis-server', args, 'SIGTERM'), (line) => line.includes('Ready to accept connections'));
+  const proc = await spawnUntilReady(...dieWithParent('redis-server', args, 'SIGTERM'), (line) =>
+    line.includes('Ready to accept connections'),
+  );
   return { ...proc, url: `redis://127.0.0.1:${listenPort}` };
 }

@@ -16,7 +16,11 @@ const MAX_QUERY_CHARS = 300;
  * The console's knowledge-base requests. Suggestions search the conversation's latest visitor
  * message through `KnowledgeBase.search` — the very call the widget's `kb:search` makes.
  */
-export function kbAgentHandlers(kb: KnowledgeBase, socket: AgentSocket, publicUrl: string | undefined): RequestHandlers<typeof kbAgentRequests> {
+export function kbAgentHandlers(
+  kb: KnowledgeBase,
+  socket: AgentSocket,
+  publicUrl: string | undefined,
+): RequestHandlers<typeof kbAgentRequests> {
   const user = socket.data.user;
   const siteId = new Types.ObjectId(user.siteId.toHexString());
   const baseUrl = publicUrl ?? `http://${socket.handshake.headers.host ?? 'localhost'}`;

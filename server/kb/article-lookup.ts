@@ -6,11 +6,39 @@ import type { KnowledgeBase } from './knowledge-base';
 
 /** What to search for a hesitating buyer's concern, in each KB language; `general` has no one answer. */
 const CONCERN_QUERIES: Record<Exclude<Concern, 'general'>, Record<KbLocaleCode, string>> = {
-  shipping_cost: { en: 'shipping cost delivery', cs: 'cena dopravy doručení', pl: 'koszt dostawy wysyłka', ru: 'стоимость доставки', ro: 'cost livrare transport', fa: 'هزینه ارسال' },
+  shipping_cost: {
+    en: 'shipping cost delivery',
+    cs: 'cena dopravy doručení',
+    pl: 'koszt dostawy wysyłka',
+    ru: 'стоимость доставки',
+    ro: 'cost livrare transport',
+    fa: 'هزینه ارسال',
+  },
   price: { en: 'price discount', cs: 'cena sleva', pl: 'cena rabat', ru: 'цена скидка', ro: 'preț reducere', fa: 'قیمت تخفیف' },
-  returns: { en: 'return exchange refund', cs: 'vrácení výměna', pl: 'zwrot wymiana', ru: 'возврат обмен', ro: 'retur schimb', fa: 'مرجوعی تعویض' },
-  payment: { en: 'payment methods', cs: 'způsoby platby', pl: 'metody płatności', ru: 'способы оплаты', ro: 'metode de plată', fa: 'روش پرداخت' },
-  checkout: { en: 'payment declined', cs: 'zamítnutá platba', pl: 'płatność odrzucona', ru: 'платёж отклонён', ro: 'plată refuzată', fa: 'پرداخت ناموفق' },
+  returns: {
+    en: 'return exchange refund',
+    cs: 'vrácení výměna',
+    pl: 'zwrot wymiana',
+    ru: 'возврат обмен',
+    ro: 'retur schimb',
+    fa: 'مرجوعی تعویض',
+  },
+  payment: {
+    en: 'payment methods',
+    cs: 'způsoby platby',
+    pl: 'metody płatności',
+    ru: 'способы оплаты',
+    ro: 'metode de plată',
+    fa: 'روش پرداخت',
+  },
+  checkout: {
+    en: 'payment declined',
+    cs: 'zamítnutá platba',
+    pl: 'płatność odrzucona',
+    ru: 'платёж отклонён',
+    ro: 'plată refuzată',
+    fa: 'پرداخت ناموفق',
+  },
 };
 
 /**

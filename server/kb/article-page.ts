@@ -14,22 +14,30 @@ const escapeHtml = (text: string) =>
  */
 export function articlePageRoutes(): Router {
   const router = Router();
-  router.get('/articles/:id', route(async (req, res) => {
-    const id = String(req.params.id);
-    const found = await articles.byId(id);
-    const article = found?.published ? (found as PublishedArticle) : null;
-    if (!article) {
-      res.status(404).type('html').send('<!doctype html><meta charset="utf-8"><title>Not found</title><p>This article does not exist or is no longer published.</p>');
-      return;
-    }
-    const { title, html } = article.published;
-    const dir = RTL_LOCALES.has(article.locale) ? 'rtl' : 'ltr';
-    res.type('html').send(`<!doctype html>
+  router.get(
+    '/articles/:id',
+    route(async (req, res) => {
+      const id = String(req.params.id);
+      const found = await articles.byId(id);
+      const article = found?.published ? (found as PublishedArticle) : null;
+      if (!article) {
+        res
+          .status(404)
+          .type('html')
+          .send(
+            '<!doctype html><meta charset="utf-8"><title>Not found</title><p>This article does not exist or is no longer published.</p>',
+          );
+        return;
+      }
+      const { title, html } = article.published;
+      const dir = RTL_LOCALES.has(article.locale) ? 'rtl' : 'ltr';
+      res.type('html').send(`<!doctype html>
 <html lang="${article.locale}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font:16px/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1f2933}h1{font-size:1.6rem}a{color:#2453c7}</style></head>
 <body><article><h1>${escapeHtml(title)}</h1>${html}</article></body>
 </html>`);
-  }));
+    }),
+  );
   return router;
 }

@@ -52,11 +52,26 @@ export async function createArticle(siteId: Types.ObjectId, input: KbArticleCrea
   const content = contentOf(input);
   const _id = new Types.ObjectId();
   const created = await articles.create({
-    _id, siteId, key, locale: input.locale, ...content, revision: 1, updatedById: actor.id, updatedByName: actor.name, published: null,
+    _id,
+    siteId,
+    key,
+    locale: input.locale,
+    ...content,
+    revision: 1,
+    updatedById: actor.id,
+    updatedByName: actor.name,
+    published: null,
   });
   if (!created) throw new AppError('invalid_payload', `That article already has a ${input.locale} translation.`);
   await revisions.add({
-    siteId, articleId: _id, number: 1, action: 'created', changed: [...CONTENT_FIELDS], ...content, authorId: actor.id, authorName: actor.name,
+    siteId,
+    articleId: _id,
+    number: 1,
+    action: 'created',
+    changed: [...CONTENT_FIELDS],
+    ...content,
+    authorId: actor.id,
+    authorName: actor.name,
   });
   return findArticle(siteId, _id.toHexString());
 }
@@ -88,15 +103,25 @@ async function commit(
     const change = await plan(article, number);
     if (!change) return article;
     const numbered = await revisions.add({
-      siteId, articleId: article._id, number, action: change.action, changed: change.changed,
-      restoredFrom: change.restoredFrom ?? null, ...change.content, authorId: actor.id, authorName: actor.name,
+      siteId,
+      articleId: article._id,
+      number,
+      action: change.action,
+      changed: change.changed,
+      restoredFrom: change.restoredFrom ?? null,
+      ...change.content,
+      authorId: actor.id,
+      authorName: actor.name,
     });
     if (!numbered) {
       if (attempt < MAX_ATTEMPTS) continue;
       throw new AppError('unavailable', 'The article is being saved by someone else right now; try again.');
     }
     const set = {
-      ...change.content, revision: number, updatedById: actor.id, updatedByName: actor.name,
+      ...change.content,
+      revision: number,
+      updatedById: actor.id,
+      updatedByName: actor.name,
       ...(change.published !== undefined ? { published: change.published } : {}),
     };
     await articles.writeWorkingCopy(article._id, set);

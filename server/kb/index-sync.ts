@@ -16,16 +16,21 @@ const SyncMessage = z.discriminatedUnion('type', [
       id: z.string(),
       version: z.number(),
       article: z
-        .object({ id: z.string(), title: z.string(), body: z.string(), category: z.string(), tags: z.array(z.string()), excerpt: z.string() })
+        .object({
+          id: z.string(),
+          title: z.string(),
+          body: z.string(),
+          category: z.string(),
+          tags: z.array(z.string()),
+          excerpt: z.string(),
+        })
         .nullable(),
     }),
   }),
   z.object({ type: z.literal('reset'), origin: z.string(), at: z.number(), siteId: z.string() }),
 ]);
 export type SyncMessage = z.infer<typeof SyncMessage>;
-export type SyncEvent =
-  | { type: 'change'; siteId: string; locale: KbLocale; change: IndexChange }
-  | { type: 'reset'; siteId: string };
+export type SyncEvent = { type: 'change'; siteId: string; locale: KbLocale; change: IndexChange } | { type: 'reset'; siteId: string };
 
 /**
  * Tells every other server process about published-article changes over Redis pub/sub, so their

@@ -49,11 +49,22 @@ export class KnowledgeBase {
   private readonly siteLocales = new Map<string, { locale: KbLocaleCode; at: number }>();
 
   private constructor(options: KnowledgeBaseOptions) {
-    this.sync = new IndexSync(options.redisUrl, `${options.prefix}:kb:index`, (event, lagMs) => this.onSync(event, lagMs, options.log), options.log);
+    this.sync = new IndexSync(
+      options.redisUrl,
+      `${options.prefix}:kb:index`,
+      (event, lagMs) => this.onSync(event, lagMs, options.log),
+      options.log,
+    );
     const { analytics } = options;
-    this.deflections = new DeflectionQueue(options.redisUrl, `${options.prefix}:bull`, options.log, analytics && (async (job) => {
-      await analytics.record({ type: 'kb_deflection', siteId: job.siteId, at: new Date(job.viewedAt) });
-    }));
+    this.deflections = new DeflectionQueue(
+      options.redisUrl,
+      `${options.prefix}:bull`,
+      options.log,
+      analytics &&
+        (async (job) => {
+          await analytics.record({ type: 'kb_deflection', siteId: job.siteId, at: new Date(job.viewedAt) });
+        }),
+    );
     this.signals = new KbSignals(this.deflections, options.log, analytics);
   }
 
@@ -104,7 +115,12 @@ export class KnowledgeBase {
 
   /** After a publish or unpublish: updates this process's index, then every other process's. */
   async published(article: StoredArticle): Promise<void> {
-    const event: SyncEvent = { type: 'change', siteId: article.siteId.toHexString(), locale: article.locale, change: indexChangeOf(article) };
+    const event: SyncEvent = {
+      type: 'change',
+      siteId: article.siteId.toHexString(),
+      locale: article.locale,
+      change: indexChangeOf(article),
+    };
     await this.indexes.apply(event.siteId, event.locale, event.change);
     await this.sync.announce(event);
   }

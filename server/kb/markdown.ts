@@ -8,8 +8,33 @@ import sanitizeHtml from 'sanitize-html';
  */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'strong', 'em', 'del', 's', 'code', 'pre',
-    'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    'del',
+    's',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: { a: ['href', 'title', 'rel', 'target'], img: ['src', 'alt', 'title'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -38,8 +63,7 @@ export function plainText(markdown: string): string {
       else if (token.type === 'table') {
         const table = token as Tokens.Table;
         piece = [...table.header, ...table.rows.flat()].map((cell) => textOf(cell.tokens)).join(' ');
-      }
-      else if (token.type === 'html' || token.type === 'br') piece = ' ';
+      } else if (token.type === 'html' || token.type === 'br') piece = ' ';
       else if ('tokens' in token && token.tokens) piece = textOf(token.tokens);
       else if ('text' in token && typeof token.text === 'string') piece = token.text;
       // Inline pieces join as written; blocks (paragraphs, headings, cells) are separated by a space.
@@ -47,7 +71,9 @@ export function plainText(markdown: string): string {
     }
     return out;
   };
-  return textOf(marked.lexer(markdown, { gfm: true })).replace(/\s+/g, ' ').trim();
+  return textOf(marked.lexer(markdown, { gfm: true }))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const EXCERPT_CHARS = 220;

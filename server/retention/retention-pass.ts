@@ -58,7 +58,10 @@ export class RetentionPass {
         const counts = await this.site(site, now);
         for (const key of Object.keys(total) as Array<keyof RetentionCounts>) total[key] += counts[key];
       } catch (err) {
-        this.deps.log.warn({ err, siteId: site._id.toHexString() }, 'retention: a site’s pass failed; the next pass goes on from where it stopped');
+        this.deps.log.warn(
+          { err, siteId: site._id.toHexString() },
+          'retention: a site’s pass failed; the next pass goes on from where it stopped',
+        );
       }
     }
     if (total.conversations + total.visitors + total.analyticsDays > 0) this.deps.log.info(total, 'retention pass done');
@@ -112,7 +115,10 @@ export class RetentionPass {
   }
 
   /** Runs `each` over a bucket read `STEP` records at a time, in id order, pausing between steps. */
-  private async inSteps<T extends { _id: Types.ObjectId }>(page: (after: Types.ObjectId | null) => Promise<T[]>, each: (record: T) => Promise<void>): Promise<void> {
+  private async inSteps<T extends { _id: Types.ObjectId }>(
+    page: (after: Types.ObjectId | null) => Promise<T[]>,
+    each: (record: T) => Promise<void>,
+  ): Promise<void> {
     for (let after: Types.ObjectId | null = null; ; ) {
       const records = await page(after);
       for (const record of records) await each(record);
@@ -132,7 +138,12 @@ export class RetentionPass {
    * Deletes the visitor when due (see `visitorDue`): their conversations, all due, go first; the
    * visitor then goes inside their record lock, checked again on the record as it is then.
    */
-  private async removeVisitorIfDue(visitor: Visitor | null, settings: RetentionSettings, now: Date, counts: RetentionCounts): Promise<void> {
+  private async removeVisitorIfDue(
+    visitor: Visitor | null,
+    settings: RetentionSettings,
+    now: Date,
+    counts: RetentionCounts,
+  ): Promise<void> {
     if (!visitor || !visitorExpired(visitor, settings, now)) return;
     const theirs = async () => {
       const list = await conversations.ofVisitor(visitor._id, MAX_CONVERSATIONS_PER_VISITOR);

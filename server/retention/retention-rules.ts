@@ -16,9 +16,18 @@ export const cutoffDay = (now: Date, days: number): string => dayOf(new Date(now
 export const retentionOf = (site: { retention?: RetentionSettings | null }): RetentionSettings => site.retention ?? DEFAULT_RETENTION;
 
 /** Whether retention deletes a conversation at `now`: closed before its site's cutoff. */
-export function conversationDue(conversation: { status?: string | null; closedDay?: string | null }, settings: RetentionSettings, now: Date): boolean {
+export function conversationDue(
+  conversation: { status?: string | null; closedDay?: string | null },
+  settings: RetentionSettings,
+  now: Date,
+): boolean {
   const { conversationDays } = settings;
-  return conversation.status === 'closed' && !!conversation.closedDay && conversationDays !== null && conversation.closedDay < cutoffDay(now, conversationDays);
+  return (
+    conversation.status === 'closed' &&
+    !!conversation.closedDay &&
+    conversationDays !== null &&
+    conversation.closedDay < cutoffDay(now, conversationDays)
+  );
 }
 
 /** Whether a visitor was last seen before the site's cutoff (what else keeps them: `visitorDue`). */
@@ -38,5 +47,7 @@ export function visitorDue(
   settings: RetentionSettings,
   now: Date,
 ): boolean {
-  return visitorExpired(visitor, settings, now) && !theirs.openClaim && theirs.conversations.every((c) => conversationDue(c, settings, now));
+  return (
+    visitorExpired(visitor, settings, now) && !theirs.openClaim && theirs.conversations.every((c) => conversationDue(c, settings, now))
+  );
 }

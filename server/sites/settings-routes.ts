@@ -52,31 +52,40 @@ export function settingsRoutes(sites: SiteDirectory, sessions: SessionStore, pub
     };
   }
 
-  router.get('/', route(async (req, res) => {
-    const user = await allowed(req, 'settings:manage');
-    res.json(await respond(req, user.siteId.toHexString()));
-  }));
+  router.get(
+    '/',
+    route(async (req, res) => {
+      const user = await allowed(req, 'settings:manage');
+      res.json(await respond(req, user.siteId.toHexString()));
+    }),
+  );
 
-  router.put('/', route(async (req, res) => {
-    const user = await allowed(req, 'settings:manage');
-    const update = parseBody(SiteSettingsUpdate, req.body);
-    const raw = (req.body as { lifecycle?: unknown }).lifecycle;
-    const changes = { ...update, ...(update.lifecycle && { lifecycle: onlySent(update.lifecycle, raw) }) };
-    if (changes.locale && changes.locales && !changes.locales.includes(changes.locale)) {
-      throw new AppError('invalid_payload', 'Invalid request. locale: the default language must be one of the offered languages');
-    }
-    if (!(await siteRecords.update(user.siteId, changes))) throw new AppError('not_found', 'This site no longer exists.');
-    res.json(await respond(req, user.siteId.toHexString()));
-  }));
+  router.put(
+    '/',
+    route(async (req, res) => {
+      const user = await allowed(req, 'settings:manage');
+      const update = parseBody(SiteSettingsUpdate, req.body);
+      const raw = (req.body as { lifecycle?: unknown }).lifecycle;
+      const changes = { ...update, ...(update.lifecycle && { lifecycle: onlySent(update.lifecycle, raw) }) };
+      if (changes.locale && changes.locales && !changes.locales.includes(changes.locale)) {
+        throw new AppError('invalid_payload', 'Invalid request. locale: the default language must be one of the offered languages');
+      }
+      if (!(await siteRecords.update(user.siteId, changes))) throw new AppError('not_found', 'This site no longer exists.');
+      res.json(await respond(req, user.siteId.toHexString()));
+    }),
+  );
 
-  router.post('/rotate-secret', route(async (req, res) => {
-    const user = await allowed(req, 'settings:manage');
-    const secret = randomBytes(32).toString('base64url');
-    await siteRecords.update(user.siteId, { secret });
-    sites.invalidate(user.siteId.toHexString());
-    const body: RotateSecretResponse = { secret };
-    res.json(body);
-  }));
+  router.post(
+    '/rotate-secret',
+    route(async (req, res) => {
+      const user = await allowed(req, 'settings:manage');
+      const secret = randomBytes(32).toString('base64url');
+      await siteRecords.update(user.siteId, { secret });
+      sites.invalidate(user.siteId.toHexString());
+      const body: RotateSecretResponse = { secret };
+      res.json(body);
+    }),
+  );
 
   return router;
 }

@@ -39,10 +39,18 @@ export class AtRiskSweep {
       const batch: Visitor[] = await visitors.customersAfter(after, BATCH);
       for (const visitor of batch) {
         const { settings } = await this.sites.get(visitor.siteId);
-        const overdue = (v: Visitor) => v.atRiskReason === null && isRepurchaseOverdue(v.orders.map((o) => (o.at ?? v.createdAt).getTime()), now, settings);
+        const overdue = (v: Visitor) =>
+          v.atRiskReason === null &&
+          isRepurchaseOverdue(
+            v.orders.map((o) => (o.at ?? v.createdAt).getTime()),
+            now,
+            settings,
+          );
         if (!overdue(visitor)) continue;
         // Checked again on the fresh record: an order placed meanwhile keeps the customer off the list.
-        const updated = await this.lifecycle.update(visitor._id.toHexString(), (v) => (overdue(v) ? { ...v, atRiskReason: 'repurchase_overdue' } : v));
+        const updated = await this.lifecycle.update(visitor._id.toHexString(), (v) =>
+          overdue(v) ? { ...v, atRiskReason: 'repurchase_overdue' } : v,
+        );
         if (updated?.atRiskReason === 'repurchase_overdue') marked += 1;
       }
       if (batch.length < BATCH) break;

@@ -60,12 +60,7 @@ function pathOf(url: string): string {
  * Applies one tracked event to a copy of the visitor. A gap of 30 minutes starts a new session;
  * `custom` events only count as activity.
  */
-export function applyTrackedEvent(
-  current: Visitor,
-  event: TrackedEvent,
-  settings: LifecycleSettings,
-  now: Date,
-): AppliedEvent {
+export function applyTrackedEvent(current: Visitor, event: TrackedEvent, settings: LifecycleSettings, now: Date): AppliedEvent {
   // Nested records are replaced, never mutated, below: copying this level keeps `current` intact
   // (structuredClone would strip ObjectIds of their class).
   const visitor: Visitor = { ...current, session: { ...current.session }, cart: { ...current.cart } };
@@ -110,7 +105,12 @@ export function applyTrackedEvent(
     case 'cart': {
       // Re-reporting the same cart on every page is not progress: the dwell clock keeps running.
       const changed = event.items !== visitor.cart.items || event.value !== visitor.cart.value;
-      visitor.cart = { items: event.items, value: event.value, currency: event.currency, updatedAt: changed ? now : visitor.cart.updatedAt };
+      visitor.cart = {
+        items: event.items,
+        value: event.value,
+        currency: event.currency,
+        updatedAt: changed ? now : visitor.cart.updatedAt,
+      };
       break;
     }
     case 'activity':

@@ -75,9 +75,11 @@ export class LifecycleService {
     await this.hesitations?.onBrowsingChanged(visitor, settings);
     const state = browsingState(visitor);
     const hesitation =
-      event.type === 'page_view' ? detectOnPageView(state, settings, now.getTime())
-      : event.type === 'exit_intent' ? detectExitIntent(state)
-      : null;
+      event.type === 'page_view'
+        ? detectOnPageView(state, settings, now.getTime())
+        : event.type === 'exit_intent'
+          ? detectExitIntent(state)
+          : null;
     if (hesitation) await this.hesitations?.onHesitation(visitor, hesitation, settings);
     return visitor.session.currentPageType ?? null;
   }
@@ -107,13 +109,18 @@ export class LifecycleService {
    * Applies `change` and re-derives stage and intent from the result, inside the visitor's write
    * path; then pushes the news. Null when there is no such visitor.
    */
-  private async save(visitorId: string, now: Date, change: (visitor: Visitor) => Visitor | Promise<Visitor>): Promise<VisitorUpdate | null> {
+  private async save(
+    visitorId: string,
+    now: Date,
+    change: (visitor: Visitor) => Visitor | Promise<Visitor>,
+  ): Promise<VisitorUpdate | null> {
     const saved = await visitors.update(visitorId, async (current) => this.derive(current, await change(current), now));
     if (!saved) return null;
     const { before, after } = saved;
     await this.deps.analytics?.visitorSaved(before, after, now);
     const id = after._id.toHexString();
-    if (after.stage !== before.stage) this.deps.ns.visitors.to(rooms.visitor(id)).emit('lifecycle:stage', { stage: Stage.parse(after.stage) });
+    if (after.stage !== before.stage)
+      this.deps.ns.visitors.to(rooms.visitor(id)).emit('lifecycle:stage', { stage: Stage.parse(after.stage) });
     this.deps.ns.agents.to(rooms.visitorWatchers(id)).emit('visitor:context', toVisitorContext(after));
     return saved;
   }

@@ -27,9 +27,7 @@ export class VisitorTokens {
     if (!token) return null;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
-      return typeof payload.sub === 'string' && typeof payload.site === 'string'
-        ? { visitorId: payload.sub, siteId: payload.site }
-        : null;
+      return typeof payload.sub === 'string' && typeof payload.site === 'string' ? { visitorId: payload.sub, siteId: payload.site } : null;
     } catch {
       return null;
     }

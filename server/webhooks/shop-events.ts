@@ -37,9 +37,11 @@ export class ShopEvents {
         return true;
       case 'review':
         await this.lifecycle.update(visitorId, (v) =>
-          event.rating >= 4 ? { ...v, advocacyActions: v.advocacyActions + 1 }
-          : event.rating <= 2 ? { ...v, atRiskReason: 'negative_review' }
-          : v,
+          event.rating >= 4
+            ? { ...v, advocacyActions: v.advocacyActions + 1 }
+            : event.rating <= 2
+              ? { ...v, atRiskReason: 'negative_review' }
+              : v,
         );
         return true;
       case 'referral':
@@ -53,7 +55,9 @@ export class ShopEvents {
     const byId = event.visitorId ? await visitors.byId(event.visitorId) : null;
     if (byId?.siteId.equals(siteId)) return byId;
     if (event.customerId) {
-      return (await visitors.byCustomer(siteId, event.customerId)) ?? visitors.create({ siteId, customerId: event.customerId, identified: true });
+      return (
+        (await visitors.byCustomer(siteId, event.customerId)) ?? visitors.create({ siteId, customerId: event.customerId, identified: true })
+      );
     }
     return visitors.create({ siteId });
   }

@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import {
-  ClientMessageId,
-  ConversationStatus,
-  ConversationSummary,
-  Message,
-  MessageText,
-  ObjectIdString,
-  VisitorProfile,
-} from './entities';
+import { ClientMessageId, ConversationStatus, ConversationSummary, Message, MessageText, ObjectIdString, VisitorProfile } from './entities';
 import { escalationAgentPushes, escalationAgentRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbAgentPushes, kbAgentRequests } from './kb';
 import { accountAgentPushes, accountAgentRequests } from './accounts';
 import { workplaceAgentPushes, workplaceAgentRequests } from './workplace';
-
 
 const ConversationRef = z.object({ conversationId: ObjectIdString });
 

@@ -22,7 +22,15 @@ const count = z.number().int().min(0);
 const share = z.number().min(0).max(1).nullable();
 
 /** The stages a visitor moves through towards advocacy, in order; `at_risk` is off the path. */
-export const FUNNEL_STAGES = ['awareness', 'engagement', 'evaluation', 'purchase', 'support', 'loyalty', 'advocacy'] as const satisfies readonly Stage[];
+export const FUNNEL_STAGES = [
+  'awareness',
+  'engagement',
+  'evaluation',
+  'purchase',
+  'support',
+  'loyalty',
+  'advocacy',
+] as const satisfies readonly Stage[];
 
 export const FunnelReport = z.object({
   ...Range,

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { displayName } from './text';
 
 /** "/shortcut": letters, digits, dashes and underscores. */
-export const Shortcut = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{1,32}$/, 'letters, digits, - and _ (up to 32)');
+export const Shortcut = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_-]{1,32}$/, 'letters, digits, - and _ (up to 32)');
 
 export const CannedResponseBody = z.object({
   shortcut: Shortcut,

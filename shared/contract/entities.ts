@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { Concern, HesitationKind } from '../lifecycle';
 
 /** Client-generated message id: lets the server store a message exactly once however often it is re-sent. */
-export const ClientMessageId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ClientMessageId = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const ObjectIdString = z.string().regex(/^[0-9a-f]{24}$/);
 export const MessageText = z.string().trim().min(1).max(5000);
 /** The highest message position a client may name: far beyond any conversation, and an integer every store keeps exactly. */
@@ -47,9 +52,7 @@ export const ConversationSummary = z.object({
   visitorName: z.string(),
   status: ConversationStatus,
   assigneeId: z.string().nullable(),
-  lastMessage: z
-    .object({ text: z.string(), author: MessageAuthor, createdAt: z.string() })
-    .nullable(),
+  lastMessage: z.object({ text: z.string(), author: MessageAuthor, createdAt: z.string() }).nullable(),
   /** When the oldest visitor message still without an agent reply was sent, else null. */
   waitingSince: z.string().nullable(),
   /** Set when a hesitating buyer was escalated; such conversations are routed to an agent. */

@@ -9,10 +9,7 @@ export interface RequestSpec {
 
 /** Turns a table of request specs into Socket.IO's typed listener map (payload + ack callback). */
 export type RequestEvents<T extends Record<string, RequestSpec>> = {
-  [K in keyof T]: (
-    payload: z.input<T[K]['payload']>,
-    ack: (response: Ack<z.output<T[K]['result']>>) => void,
-  ) => void;
+  [K in keyof T]: (payload: z.input<T[K]['payload']>, ack: (response: Ack<z.output<T[K]['result']>>) => void) => void;
 };
 
 /** Turns a table of push schemas into Socket.IO's typed emitter map. */

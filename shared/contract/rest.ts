@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { User } from './entities';
 
-
 export const SignInBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),

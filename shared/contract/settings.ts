@@ -45,7 +45,11 @@ export const RetentionSettings = z.object({
   /** Days after the visitor was last seen; null keeps visitors. */
   visitorDays: Days.nullable(),
   /** Days of analytics kept day by day (at least two months, so daily charts stay daily). */
-  analyticsDailyDays: z.number().int('whole days').min(62, 'at least 62 days, so daily charts stay daily').max(3650, 'at most 3650 days (10 years)'),
+  analyticsDailyDays: z
+    .number()
+    .int('whole days')
+    .min(62, 'at least 62 days, so daily charts stay daily')
+    .max(3650, 'at most 3650 days (10 years)'),
 });
 export type RetentionSettings = z.infer<typeof RetentionSettings>;
 

@@ -24,7 +24,10 @@ export const TrackedEvent = z.discriminatedUnion('type', [
     type: z.literal('cart'),
     items: z.number().int().min(0).max(10_000),
     value: z.number().min(0).max(10_000_000),
-    currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('EUR'),
   }),
   /** Any other `track(name, props)` call of the host page. */
   z.object({
@@ -40,18 +43,27 @@ export const IdentifyPayload = z.object({
   id: z.string().trim().min(1).max(200),
   name: optionalDisplayName(120),
   email: z.string().trim().email().max(254).optional(),
-  signature: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  signature: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type IdentifyPayload = z.infer<typeof IdentifyPayload>;
 
 export const trackingRequests = {
-  'track': { payload: TrackedEvent, result: z.null() },
+  track: { payload: TrackedEvent, result: z.null() },
   'visitor:identify': { payload: IdentifyPayload, result: z.object({ verified: z.boolean() }) },
 } as const;
 
 /** Signed shop webhook body (`POST /api/webhooks/shop`); the visitor is named by the shop's user id or our visitor id. */
 const WebhookVisitorRef = z
-  .object({ customerId: z.string().trim().min(1).max(200).optional(), visitorId: z.string().regex(/^[0-9a-f]{24}$/).optional() })
+  .object({
+    customerId: z.string().trim().min(1).max(200).optional(),
+    visitorId: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/)
+      .optional(),
+  })
   .refine((ref) => ref.customerId !== undefined || ref.visitorId !== undefined, 'customerId or visitorId is required');
 export const ShopWebhookEvent = z.intersection(
   WebhookVisitorRef,

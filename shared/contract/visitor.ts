@@ -8,9 +8,11 @@ import { toStorable } from './text';
 import { trackingRequests } from './tracking';
 import { workplaceVisitorPushes, workplaceVisitorRequests } from './workplace';
 
-
 /** The signed visitor token the server hands out: a compact JWS. */
-const VisitorToken = z.string().max(2000).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+const VisitorToken = z
+  .string()
+  .max(2000)
+  .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
 /** Socket.IO handshake `auth` of the widget. */
 export const VisitorHandshake = z.object({

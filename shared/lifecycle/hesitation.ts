@@ -65,7 +65,8 @@ const durationText = (ms: number) => (ms < 180_000 ? `${Math.round(ms / 1000)} s
  */
 export function dueHesitationTimers(state: BrowsingState, settings: LifecycleSettings): { kind: TimerKind; at: number }[] {
   if (cartBought(state)) return [];
-  if (state.currentPageType === 'checkout') return [{ kind: 'checkout_idle', at: state.lastActivityAt + settings.checkoutIdleSeconds * 1000 }];
+  if (state.currentPageType === 'checkout')
+    return [{ kind: 'checkout_idle', at: state.lastActivityAt + settings.checkoutIdleSeconds * 1000 }];
   if (state.cartItems > 0) return [{ kind: 'cart_dwell', at: lastProgressAt(state) + settings.cartDwellSeconds * 1000 }];
   return [];
 }
@@ -82,7 +83,11 @@ export function checkTimer(kind: TimerKind, state: BrowsingState, settings: Life
       reason: state.cartItems > 0 ? `Idle on checkout for ${idle} with ${cartText(state)}` : `Idle on checkout for ${idle}`,
     };
   }
-  return { kind, concern: 'general', reason: `${cartText(state)} in the cart for ${durationText(now - lastProgressAt(state))} without progress` };
+  return {
+    kind,
+    concern: 'general',
+    reason: `${cartText(state)} in the cart for ${durationText(now - lastProgressAt(state))} without progress`,
+  };
 }
 
 const LOOP_PAGES: readonly PageType[] = ['shipping', 'pricing'];
@@ -122,7 +127,11 @@ export function detectPriceQuestion(text: string): Hesitation | null {
   if (!concern) return null;
   const quoted = text.trim().replace(/\s+/g, ' ');
   const excerpt = quoted.length > 80 ? `${quoted.slice(0, 79)}…` : quoted;
-  return { kind: 'price_question', concern, reason: `Asked about ${concern === 'shipping_cost' ? 'shipping cost' : 'price'}: “${excerpt}”` };
+  return {
+    kind: 'price_question',
+    concern,
+    reason: `Asked about ${concern === 'shipping_cost' ? 'shipping cost' : 'price'}: “${excerpt}”`,
+  };
 }
 
 /** Frequency cap: at most one proactive prompt per `promptCapMinutes`, never during an active chat. */

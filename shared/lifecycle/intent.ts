@@ -110,21 +110,36 @@ const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
 
 function describe(signal: string, v: number): string {
   switch (signal) {
-    case 'productPages': return plural(v, 'product page');
-    case 'productSeconds': return `${duration(v)} on product pages`;
-    case 'infoPages': return plural(v, 'info page') + ' (shipping, returns, pricing, content)';
-    case 'infoSeconds': return `${duration(v)} on info pages`;
-    case 'accountPages': return plural(v, 'account page');
-    case 'accountSeconds': return `${duration(v)} on account pages`;
-    case 'bounceRate': return `pages with a mean bounce rate of ${percent(v)}`;
-    case 'exitRate': return `pages with a mean exit rate of ${percent(v)}`;
-    case 'pageValue': return v > 0 ? `pages with a mean page value of ${v.toFixed(2)}` : 'pages that have not preceded orders (page value 0)';
-    case 'returning': return v ? 'returning visitor' : 'new visitor';
-    case 'month': return `visit in ${MONTHS[Math.round(v) - 1] ?? `month ${v}`}`;
-    case 'weekend': return v ? 'on a weekend' : 'on a weekday';
-    case 'cartItems': return v > 0 ? plural(v, 'item') + ' in the cart' : 'empty cart';
-    case 'checkoutStarted': return v ? 'checkout started' : 'checkout not started';
-    default: return `${signal} = ${v}`;
+    case 'productPages':
+      return plural(v, 'product page');
+    case 'productSeconds':
+      return `${duration(v)} on product pages`;
+    case 'infoPages':
+      return plural(v, 'info page') + ' (shipping, returns, pricing, content)';
+    case 'infoSeconds':
+      return `${duration(v)} on info pages`;
+    case 'accountPages':
+      return plural(v, 'account page');
+    case 'accountSeconds':
+      return `${duration(v)} on account pages`;
+    case 'bounceRate':
+      return `pages with a mean bounce rate of ${percent(v)}`;
+    case 'exitRate':
+      return `pages with a mean exit rate of ${percent(v)}`;
+    case 'pageValue':
+      return v > 0 ? `pages with a mean page value of ${v.toFixed(2)}` : 'pages that have not preceded orders (page value 0)';
+    case 'returning':
+      return v ? 'returning visitor' : 'new visitor';
+    case 'month':
+      return `visit in ${MONTHS[Math.round(v) - 1] ?? `month ${v}`}`;
+    case 'weekend':
+      return v ? 'on a weekend' : 'on a weekday';
+    case 'cartItems':
+      return v > 0 ? plural(v, 'item') + ' in the cart' : 'empty cart';
+    case 'checkoutStarted':
+      return v ? 'checkout started' : 'checkout not started';
+    default:
+      return `${signal} = ${v}`;
   }
 }
 

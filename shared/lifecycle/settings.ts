@@ -43,7 +43,12 @@ export const LifecycleSettings = z.object({
   shippingLoopViews: z.number().int().min(2).max(50).default(3),
   shippingLoopWindowSeconds: seconds(600),
   /** At most one proactive prompt per visitor per this many minutes. */
-  promptCapMinutes: z.number().int().min(1).max(24 * 60).default(30),
+  promptCapMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** An offered escalation not accepted within this long is re-routed. */
   escalationSlaSeconds: seconds(30),
   /**
@@ -56,7 +61,10 @@ export const LifecycleSettings = z.object({
   repurchaseDefaultDays: z.number().int().min(1).max(3650).default(90),
   /** A customer is at risk once the time since the last order exceeds the expected interval × this. */
   repurchaseOverdueFactor: z.number().min(1).max(10).default(1.5),
-  pageTypeRules: z.array(PageTypeRule).max(100).default(() => DEFAULT_PAGE_TYPE_RULES.map((rule) => ({ ...rule }))),
+  pageTypeRules: z
+    .array(PageTypeRule)
+    .max(100)
+    .default(() => DEFAULT_PAGE_TYPE_RULES.map((rule) => ({ ...rule }))),
 });
 export type LifecycleSettings = z.infer<typeof LifecycleSettings>;
 

@@ -40,7 +40,12 @@ export interface StageRule {
 export const STAGE_RULES: readonly StageRule[] = [
   { id: 'cart_non_empty', stage: 'purchase', description: 'the cart has at least one item', when: (f) => f.cartItems > 0 },
   { id: 'checkout_started', stage: 'purchase', description: 'checkout was started in this session', when: (f) => f.checkoutStarted },
-  { id: 'at_risk', stage: 'at_risk', description: 're-purchase overdue or negative CSAT (set by the server, cleared by a new order)', when: (f) => f.atRisk },
+  {
+    id: 'at_risk',
+    stage: 'at_risk',
+    description: 're-purchase overdue or negative CSAT (set by the server, cleared by a new order)',
+    when: (f) => f.atRisk,
+  },
   {
     id: 'customer_advocate',
     stage: 'advocacy',
@@ -49,7 +54,12 @@ export const STAGE_RULES: readonly StageRule[] = [
   },
   { id: 'repeat_customer', stage: 'loyalty', description: '2 or more orders', when: (f) => f.orders >= 2 },
   { id: 'customer', stage: 'support', description: '1 order', when: (f) => f.orders >= 1 },
-  { id: 'evaluation_pages', stage: 'evaluation', description: '2 or more product, pricing or shipping/returns page views', when: (f) => f.evaluationPages >= 2 },
+  {
+    id: 'evaluation_pages',
+    stage: 'evaluation',
+    description: '2 or more product, pricing or shipping/returns page views',
+    when: (f) => f.evaluationPages >= 2,
+  },
   { id: 'kb_search', stage: 'evaluation', description: 'searched the knowledge base', when: (f) => f.kbSearches >= 1 },
   { id: 'product_question', stage: 'evaluation', description: 'asked a question about a product', when: (f) => f.productQuestions >= 1 },
   { id: 'returning', stage: 'engagement', description: 'returning visitor (2 or more sessions)', when: (f) => f.sessions >= 2 },

@@ -12,8 +12,17 @@ import { agent } from './console-harness';
 afterEach(cleanup);
 
 const member = (patch: Partial<TeamMember>): TeamMember => ({
-  id: 'u9', siteId: 's1', email: 'x@example.com', name: 'X', role: 'agent', status: 'active', availability: 'online', capacity: 5,
-  inviteExpiresAt: null, createdAt: new Date().toISOString(), ...patch,
+  id: 'u9',
+  siteId: 's1',
+  email: 'x@example.com',
+  name: 'X',
+  role: 'agent',
+  status: 'active',
+  availability: 'online',
+  capacity: 5,
+  inviteExpiresAt: null,
+  createdAt: new Date().toISOString(),
+  ...patch,
 });
 
 /** A WorkplaceApi whose every call fails unless the test gives it. */
@@ -26,7 +35,11 @@ describe('Team page', () => {
   it('invites someone without a password and shows the one-time link', async () => {
     const createUser = vi.fn(async () => ({
       user: member({ id: 'u7', email: 'new@example.com', name: 'Nina New', status: 'invited' }),
-      invite: { url: 'http://console.test/console/#invite=tok123tok123tok123tok123', token: 'tok123tok123tok123tok123', expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+      invite: {
+        url: 'http://console.test/console/#invite=tok123tok123tok123tok123',
+        token: 'tok123tok123tok123tok123',
+        expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      },
     }));
     const api = fakeApi({ team: async () => [member({ id: agent.id, name: agent.name, role: 'admin' })], createUser });
     render(<TeamPage api={api} userId={agent.id} presence={[]} />);
@@ -35,8 +48,12 @@ describe('Team page', () => {
     fireEvent.input(within(form).getByLabelText('Name'), { target: { value: 'Nina New' } });
     fireEvent.input(within(form).getByLabelText('Email'), { target: { value: 'new@example.com' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Invite' }));
-    await waitFor(() => expect(createUser).toHaveBeenCalledWith({ name: 'Nina New', email: 'new@example.com', role: 'agent', password: undefined }));
-    expect((await screen.findByLabelText('Invite link') as HTMLInputElement).value).toBe('http://console.test/console/#invite=tok123tok123tok123tok123');
+    await waitFor(() =>
+      expect(createUser).toHaveBeenCalledWith({ name: 'Nina New', email: 'new@example.com', role: 'agent', password: undefined }),
+    );
+    expect(((await screen.findByLabelText('Invite link')) as HTMLInputElement).value).toBe(
+      'http://console.test/console/#invite=tok123tok123tok123tok123',
+    );
     expect(screen.getByText('Invited')).toBeTruthy();
     // One cannot deactivate or demote oneself.
     expect(screen.getAllByRole('button', { name: 'Deactivate' })).toHaveLength(1);
@@ -48,7 +65,14 @@ describe('Invite page', () => {
   it('greets the invited person, checks the repeat, and signs them in', async () => {
     const acceptInvite = vi.fn(async () => agent);
     const onAccepted = vi.fn();
-    render(<InvitePage api={{ peekInvite: async () => ({ email: 'ada@example.com', name: 'Ada' }), acceptInvite }} token="tok" onAccepted={onAccepted} onCancel={() => {}} />);
+    render(
+      <InvitePage
+        api={{ peekInvite: async () => ({ email: 'ada@example.com', name: 'Ada' }), acceptInvite }}
+        token="tok"
+        onAccepted={onAccepted}
+        onCancel={() => {}}
+      />,
+    );
     await screen.findByRole('heading', { name: 'Welcome, Ada' });
     fireEvent.input(screen.getByLabelText(/New password/), { target: { value: 'long-enough-pw' } });
     fireEvent.input(screen.getByLabelText('Repeat the password'), { target: { value: 'long-enough-px' } });
@@ -62,7 +86,14 @@ describe('Invite page', () => {
 
   it('says when the link no longer works', async () => {
     const expired = new ApiRequestError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.', 404);
-    render(<InvitePage api={{ peekInvite: () => Promise.reject(expired), acceptInvite: vi.fn() }} token="tok" onAccepted={() => {}} onCancel={() => {}} />);
+    render(
+      <InvitePage
+        api={{ peekInvite: () => Promise.reject(expired), acceptInvite: vi.fn() }}
+        token="tok"
+        onAccepted={() => {}}
+        onCancel={() => {}}
+      />,
+    );
     expect((await screen.findByRole('alert')).textContent).toContain('no longer valid');
     expect(screen.queryByLabelText(/New password/)).toBeNull();
   });
@@ -71,8 +102,15 @@ describe('Invite page', () => {
 describe('Settings page', () => {
   const loaded: SiteSettingsResponse = {
     settings: {
-      name: 'Demo Shop', greeting: 'Hi!', allowedOrigins: [], locales: ['en', 'cs'], locale: null, businessHours: null,
-      lifecycle: { checkoutIdleSeconds: 60 }, proactiveMessages: {}, autoAwayMinutes: 10,
+      name: 'Demo Shop',
+      greeting: 'Hi!',
+      allowedOrigins: [],
+      locales: ['en', 'cs'],
+      locale: null,
+      businessHours: null,
+      lifecycle: { checkoutIdleSeconds: 60 },
+      proactiveMessages: {},
+      autoAwayMinutes: 10,
       retention: { conversationDays: null, visitorDays: 365, analyticsDailyDays: 400 },
     },
     effectiveLifecycle: LifecycleSettings.parse({ checkoutIdleSeconds: 60 }),
@@ -93,7 +131,9 @@ describe('Settings page', () => {
     fireEvent.input(screen.getByLabelText(/Re-route an escalation/), { target: { value: '20' } });
     fireEvent.input(screen.getByLabelText(/Idle at checkout/), { target: { value: '' } });
     fireEvent.input(screen.getByLabelText(/Allowed origins/), { target: { value: 'https://shop.example\nhttps://www.shop.example' } });
-    fireEvent.input(screen.getByLabelText('Proactive message in Čeština (empty: the built-in text)'), { target: { value: 'Potřebujete pomoc?' } });
+    fireEvent.input(screen.getByLabelText('Proactive message in Čeština (empty: the built-in text)'), {
+      target: { value: 'Potřebujete pomoc?' },
+    });
     fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
     await waitFor(() => expect(saveSettings).toHaveBeenCalled());
     expect(saveSettings.mock.calls[0]![0]).toMatchObject({
@@ -106,7 +146,11 @@ describe('Settings page', () => {
   });
 
   it('sets how long data is kept: empty keeps, a number of days deletes after it, and a refusal is shown as sent', async () => {
-    const refusal = new ApiRequestError('invalid_payload', 'Invalid request. retention.analyticsDailyDays: at least 62 days, so daily charts stay daily', 400);
+    const refusal = new ApiRequestError(
+      'invalid_payload',
+      'Invalid request. retention.analyticsDailyDays: at least 62 days, so daily charts stay daily',
+      400,
+    );
     const saveSettings = vi.fn(async (_update: SiteSettingsUpdate) => loaded).mockRejectedValueOnce(refusal);
     render(<SettingsPage api={fakeApi({ settings: async () => loaded, saveSettings, canned: async () => [] })} />);
     const conversations = (await screen.findByLabelText(/Delete closed conversations/)) as HTMLInputElement;

@@ -46,7 +46,10 @@ function context(visitorId: string, patch: Partial<VisitorContextAnswer> = {}): 
 
 const panel = () => screen.getByRole('complementary', { name: 'Visitor' });
 const section = (name: string) => within(panel()).getByRole('region', { name });
-const itemTexts = (list: HTMLElement) => within(list).getAllByRole('listitem').map((li) => li.textContent);
+const itemTexts = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 
 async function openConversation(conv: ConversationSummary, handlers: Handlers = {}) {
   const ctx = await renderSignedIn({
@@ -96,8 +99,11 @@ describe('visitor panel', () => {
     expect(section('Orders').textContent).toMatch(/#A-1001 · €?42\.00/);
 
     const pages = within(section('Pages this session')).getByRole('list');
-    expect(within(pages).getAllByRole('listitem').map((li) => li.querySelector('.visitor-panel__page-title')?.textContent))
-      .toEqual(['Checkout', 'Shipping & returns', 'Kettle']);
+    expect(
+      within(pages)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.visitor-panel__page-title')?.textContent),
+    ).toEqual(['Checkout', 'Shipping & returns', 'Kettle']);
     expect(within(pages).getByText('shipping returns')).toBeTruthy();
     expect(within(pages).getByRole('link', { name: 'Kettle' }).getAttribute('href')).toBe('https://shop.example/p/kettle');
     // An untrusted URL scheme is shown as text, never as a link.
@@ -187,7 +193,13 @@ describe('visitor panel', () => {
 
 describe('visitor panel: earlier conversations', () => {
   const open = summary(1, { visitorName: 'Hedy' });
-  const closed = summary(7, { visitorName: 'Hedy', visitorId: open.visitorId, status: 'closed', closeReason: 'resolved', createdAt: minutesAgo(60 * 24 * 3) });
+  const closed = summary(7, {
+    visitorName: 'Hedy',
+    visitorId: open.visitorId,
+    status: 'closed',
+    closeReason: 'resolved',
+    createdAt: minutesAgo(60 * 24 * 3),
+  });
   const listed = (c: ConversationSummary, patch: Partial<VisitorConversation> = {}): VisitorConversation => ({
     id: c.id,
     status: c.status,
@@ -200,7 +212,11 @@ describe('visitor panel: earlier conversations', () => {
   });
   const history = [
     listed(open),
-    listed(closed, { lastMessage: { text: 'Glad to help', author: 'agent', createdAt: minutesAgo(60 * 24 * 3) }, csatRating: 4, agentName: 'Ada Agent' }),
+    listed(closed, {
+      lastMessage: { text: 'Glad to help', author: 'agent', createdAt: minutesAgo(60 * 24 * 3) },
+      csatRating: 4,
+      agentName: 'Ada Agent',
+    }),
     listed(summary(8, { status: 'closed', closeReason: 'no_reply', createdAt: minutesAgo(60 * 24 * 10) }), { lastMessage: null }),
   ];
   const earlier = () => within(section('Earlier conversations')).getByRole('list', { name: 'Earlier conversations, latest first' });
@@ -274,9 +290,7 @@ describe('inbox with escalations', () => {
 
     const escalated = screen.getByText('Buyer waiting').closest('li')!;
     expect(within(escalated).getByText('Escalated: Idle at checkout · Shipping cost')).toBeTruthy();
-    expect(within(escalated).getByText('Escalated: Idle at checkout · Shipping cost').getAttribute('title')).toBe(
-      checkoutIdle.reason,
-    );
+    expect(within(escalated).getByText('Escalated: Idle at checkout · Shipping cost').getAttribute('title')).toBe(checkoutIdle.reason);
     expect(within(screen.getByText('Evaluating oldest').closest('li')!).getByText('Offline message')).toBeTruthy();
     expect(within(screen.getByText('Buyer idle').closest('li')!).queryByText(/Escalated|Offline/)).toBeNull();
 
@@ -289,7 +303,11 @@ describe('inbox with escalations', () => {
   });
 
   it('shows the badges in the conversation header', async () => {
-    const conv = summary(6, { visitorName: 'Grace', escalation: { ...checkoutIdle, kind: 'price_question', concern: 'price' }, offline: true });
+    const conv = summary(6, {
+      visitorName: 'Grace',
+      escalation: { ...checkoutIdle, kind: 'price_question', concern: 'price' },
+      offline: true,
+    });
     await openConversation(conv);
     const header = screen.getByRole('heading', { name: 'Grace' }).closest('header')!;
     expect(within(header).getByText('Escalated: Asked about price · Price')).toBeTruthy();
@@ -306,7 +324,9 @@ describe('escalation offers', () => {
 
   async function offered(handlers: Handlers, expiresAt: string | null = inSeconds(30)) {
     const ctx = await renderSignedIn({
-      'conversation:open': openConversationHandler({ [conv.id]: { summary: conv, messages: [message(conv.id, { text: 'Is shipping free?' })] } }),
+      'conversation:open': openConversationHandler({
+        [conv.id]: { summary: conv, messages: [message(conv.id, { text: 'Is shipping free?' })] },
+      }),
       ...handlers,
     });
     expect(offers()).toBeNull();

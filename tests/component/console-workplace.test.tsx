@@ -1,24 +1,28 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CannedResponse, Note } from '../../shared/contract';
-import {
-  agent,
-  jsonResponse,
-  message,
-  minutesAgo,
-  openConversationHandler,
-  renderSignedIn,
-  summary,
-} from './console-harness';
+import { agent, jsonResponse, message, minutesAgo, openConversationHandler, renderSignedIn, summary } from './console-harness';
 
 const canned: CannedResponse[] = [
-  { id: 's:ship', shortcut: 'ship', title: 'Shipping times', text: 'Hi {visitor.name}, {agent.name} here. Order {order.number} ships today.', updatedAt: minutesAgo(60) },
+  {
+    id: 's:ship',
+    shortcut: 'ship',
+    title: 'Shipping times',
+    text: 'Hi {visitor.name}, {agent.name} here. Order {order.number} ships today.',
+    updatedAt: minutesAgo(60),
+  },
   { id: 's:returns', shortcut: 'returns', title: 'Returns', text: 'Returns are free for 30 days.', updatedAt: minutesAgo(60) },
 ];
 
 beforeEach(() => {
-  vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) =>
-    String(input) === '/api/canned' ? jsonResponse(200, { responses: canned }) : jsonResponse(404, { error: { code: 'not_found', message: 'No such route.' } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) =>
+      String(input) === '/api/canned'
+        ? jsonResponse(200, { responses: canned })
+        : jsonResponse(404, { error: { code: 'not_found', message: 'No such route.' } }),
+    ),
+  );
 });
 afterEach(() => {
   cleanup();
@@ -34,14 +38,19 @@ describe('inbox views', () => {
   it('filters Unassigned, Mine and Escalated, with counts and unread badges', async () => {
     await renderSignedIn({
       'conversations:list': ({ status }) => ({
-        conversations: status === 'closed'
-          ? [summary(9, { visitorName: 'Closed Carl', status: 'closed', csat: { rating: 4, comment: '', at: minutesAgo(1) } })]
-          : [
-              summary(1, { visitorName: 'Una Unassigned', unread: 2 }),
-              summary(2, { visitorName: 'Mia Mine', assigneeId: agent.id }),
-              summary(3, { visitorName: 'Otto Other', assigneeId: 'someone-else' }),
-              summary(4, { visitorName: 'Eve Escalated', escalation: { kind: 'checkout_idle', concern: 'shipping_cost', reason: 'idle', at: minutesAgo(1) }, priority: 5 }),
-            ],
+        conversations:
+          status === 'closed'
+            ? [summary(9, { visitorName: 'Closed Carl', status: 'closed', csat: { rating: 4, comment: '', at: minutesAgo(1) } })]
+            : [
+                summary(1, { visitorName: 'Una Unassigned', unread: 2 }),
+                summary(2, { visitorName: 'Mia Mine', assigneeId: agent.id }),
+                summary(3, { visitorName: 'Otto Other', assigneeId: 'someone-else' }),
+                summary(4, {
+                  visitorName: 'Eve Escalated',
+                  escalation: { kind: 'checkout_idle', concern: 'shipping_cost', reason: 'idle', at: minutesAgo(1) },
+                  priority: 5,
+                }),
+              ],
       }),
     });
     await screen.findByText('Una Unassigned');
@@ -78,12 +87,32 @@ describe('conversation tools', () => {
   async function openMarie(extra = {}) {
     const rendered = await renderSignedIn({
       'conversations:list': () => ({ conversations: [conv] }),
-      'conversation:open': openConversationHandler({ [conv.id]: { summary: conv, messages: [message(conv.id, { text: 'Where is my order?' })] } }),
+      'conversation:open': openConversationHandler({
+        [conv.id]: { summary: conv, messages: [message(conv.id, { text: 'Where is my order?' })] },
+      }),
       'notes:list': () => ({ notes: [] }),
       'team:presence': () => ({
         agents: [
-          { userId: agent.id, name: agent.name, role: 'agent', availability: 'online', autoAway: false, capacity: 5, load: 1, connected: true },
-          { userId: 'u2', name: 'Bob Baker', role: 'agent', availability: 'online', autoAway: false, capacity: 5, load: 0, connected: true },
+          {
+            userId: agent.id,
+            name: agent.name,
+            role: 'agent',
+            availability: 'online',
+            autoAway: false,
+            capacity: 5,
+            load: 1,
+            connected: true,
+          },
+          {
+            userId: 'u2',
+            name: 'Bob Baker',
+            role: 'agent',
+            availability: 'online',
+            autoAway: false,
+            capacity: 5,
+            load: 0,
+            connected: true,
+          },
         ],
       }),
       ...extra,
@@ -98,7 +127,11 @@ describe('conversation tools', () => {
     const reply = screen.getByRole('textbox', { name: 'Reply' }) as HTMLTextAreaElement;
     fireEvent.input(reply, { target: { value: '/sh' } });
     const menu = await screen.findByRole('listbox', { name: 'Canned responses' });
-    expect(within(menu).getAllByRole('option').map((o) => o.textContent)).toEqual(['/shipShipping times']);
+    expect(
+      within(menu)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['/shipShipping times']);
     fireEvent.keyDown(reply, { key: 'Enter' });
     expect(reply.value).toBe('Hi Marie, Ada Agent here. Order {order.number} ships today.');
     expect(screen.getByText('Fill in an order number before sending.')).toBeTruthy();
@@ -106,7 +139,16 @@ describe('conversation tools', () => {
   });
 
   it('writes internal notes that are never sent as messages', async () => {
-    const note: Note = { id: 'n1', conversationId: conv.id, clientId: 'c1', kind: 'note', authorId: agent.id, authorName: agent.name, text: 'VIP customer', createdAt: new Date().toISOString() };
+    const note: Note = {
+      id: 'n1',
+      conversationId: conv.id,
+      clientId: 'c1',
+      kind: 'note',
+      authorId: agent.id,
+      authorName: agent.name,
+      text: 'VIP customer',
+      createdAt: new Date().toISOString(),
+    };
     const { connection } = await openMarie({ 'note:add': () => ({ note }) });
     fireEvent.click(screen.getByRole('radio', { name: 'Internal note' }));
     const box = screen.getByRole('textbox', { name: 'Internal note' });
@@ -115,7 +157,9 @@ describe('conversation tools', () => {
       fireEvent.keyDown(box, { key: 'Enter' });
     });
     await screen.findByText('VIP customer');
-    expect(screen.getByText('VIP customer').closest('li')?.querySelector('.message__author')?.textContent).toBe('Internal note · Ada Agent');
+    expect(screen.getByText('VIP customer').closest('li')?.querySelector('.message__author')?.textContent).toBe(
+      'Internal note · Ada Agent',
+    );
     expect(connection.sent('note:add')).toMatchObject([{ conversationId: conv.id, text: 'VIP customer' }]);
     expect(connection.sent('message:send')).toEqual([]);
     expect(connection.sent('typing:set')).toEqual([]);
@@ -128,7 +172,13 @@ describe('conversation tools', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
     const transfer = screen.getByRole('form', { name: 'Transfer' });
-    await waitFor(() => expect(within(transfer).getAllByRole('option').map((o) => o.textContent)).toContain('Bob Baker — online, 0/5 chats'));
+    await waitFor(() =>
+      expect(
+        within(transfer)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toContain('Bob Baker — online, 0/5 chats'),
+    );
     fireEvent.change(within(transfer).getByLabelText('Transfer to'), { target: { value: 'u2' } });
     fireEvent.input(within(transfer).getByLabelText(/Note for them/), { target: { value: 'Needs a refund' } });
     await act(async () => {
@@ -149,7 +199,13 @@ describe('conversation tools', () => {
     const { connection } = await openMarie();
     connection.push('conversation:upsert', { ...conv, status: 'closed', closeReason: 'resolved', updatedAt: new Date().toISOString() });
     expect(await screen.findByText('Waiting for the visitor’s rating.')).toBeTruthy();
-    connection.push('conversation:upsert', { ...conv, status: 'closed', closeReason: 'resolved', csat: { rating: 2, comment: 'Slow', at: new Date().toISOString() }, updatedAt: new Date(Date.now() + 1000).toISOString() });
+    connection.push('conversation:upsert', {
+      ...conv,
+      status: 'closed',
+      closeReason: 'resolved',
+      csat: { rating: 2, comment: 'Slow', at: new Date().toISOString() },
+      updatedAt: new Date(Date.now() + 1000).toISOString(),
+    });
     expect(screen.getByText(/Visitor rating: 2\/5/)).toBeTruthy();
     expect(screen.getByText('“Slow”')).toBeTruthy();
   });

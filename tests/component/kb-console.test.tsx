@@ -21,10 +21,19 @@ describe('ArticleSuggestions', () => {
   it("suggests articles for the visitor's latest message and inserts excerpt + link", async () => {
     const connection = new FakeConnection({
       'kb:suggest': () => ({ query: 'can I return it', locale: 'en', results: [hit] }),
-      'kb:insert': () => ({ id: hit.id, title: hit.title, excerpt: hit.excerpt, url: 'https://x/help/articles/a', text: 'Returns…\nhttps://x/help/articles/a' }),
+      'kb:insert': () => ({
+        id: hit.id,
+        title: hit.title,
+        excerpt: hit.excerpt,
+        url: 'https://x/help/articles/a',
+        text: 'Returns…\nhttps://x/help/articles/a',
+      }),
     });
     const onInsert = vi.fn();
-    withConnection(connection, <ArticleSuggestions conversationId={'c'.repeat(24)} latestVisitorText="can I return it" onInsert={onInsert} />);
+    withConnection(
+      connection,
+      <ArticleSuggestions conversationId={'c'.repeat(24)} latestVisitorText="can I return it" onInsert={onInsert} />,
+    );
     await screen.findByText('Returns within 30 days');
     expect(connection.requests[0]).toEqual({ event: 'kb:suggest', payload: { conversationId: 'c'.repeat(24), limit: 3 } });
     fireEvent.click(screen.getByRole('button', { name: 'Insert “Returns within 30 days” into the reply' }));
@@ -62,23 +71,64 @@ const agentUser: User = { ...editorUser, id: 'u3', name: 'Ada Agent', role: 'age
 
 function storedArticle(patch: Partial<KbArticle> = {}): KbArticle {
   return {
-    id: 'b'.repeat(24), key: 'k1', locale: 'en', title: 'Shipping times', category: 'Shipping', tags: ['delivery'],
-    status: 'published', revision: 2, publishedRevision: 2, hasUnpublishedChanges: false, updatedAt: new Date().toISOString(),
-    updatedBy: { id: 'u2', name: 'Eve Editor' }, publishedAt: new Date().toISOString(), body: 'Ships in **2 days**.', html: '<p>Ships in <strong>2 days</strong>.</p>',
+    id: 'b'.repeat(24),
+    key: 'k1',
+    locale: 'en',
+    title: 'Shipping times',
+    category: 'Shipping',
+    tags: ['delivery'],
+    status: 'published',
+    revision: 2,
+    publishedRevision: 2,
+    hasUnpublishedChanges: false,
+    updatedAt: new Date().toISOString(),
+    updatedBy: { id: 'u2', name: 'Eve Editor' },
+    publishedAt: new Date().toISOString(),
+    body: 'Ships in **2 days**.',
+    html: '<p>Ships in <strong>2 days</strong>.</p>',
     ...patch,
   };
 }
 
 function fakeKbApi(article = storedArticle()): KbApi & Record<keyof KbApi, ReturnType<typeof vi.fn>> {
   const revisions: KbRevision[] = [
-    { id: 'r2', number: 2, action: 'published', changed: [], restoredFrom: null, title: article.title, body: article.body, category: article.category, tags: article.tags, author: { id: 'u2', name: 'Eve Editor' }, createdAt: new Date().toISOString() },
-    { id: 'r1', number: 1, action: 'created', changed: ['title', 'body', 'category', 'tags'], restoredFrom: null, title: article.title, body: 'Old text', category: article.category, tags: [], author: { id: 'u3', name: 'Ada Agent' }, createdAt: new Date().toISOString() },
+    {
+      id: 'r2',
+      number: 2,
+      action: 'published',
+      changed: [],
+      restoredFrom: null,
+      title: article.title,
+      body: article.body,
+      category: article.category,
+      tags: article.tags,
+      author: { id: 'u2', name: 'Eve Editor' },
+      createdAt: new Date().toISOString(),
+    },
+    {
+      id: 'r1',
+      number: 1,
+      action: 'created',
+      changed: ['title', 'body', 'category', 'tags'],
+      restoredFrom: null,
+      title: article.title,
+      body: 'Old text',
+      category: article.category,
+      tags: [],
+      author: { id: 'u3', name: 'Ada Agent' },
+      createdAt: new Date().toISOString(),
+    },
   ];
   return {
     list: vi.fn(async () => [article]),
     get: vi.fn(async () => article),
     create: vi.fn(async () => article),
-    update: vi.fn(async (_id: string, content: Pick<KbArticle, 'title' | 'body' | 'category' | 'tags'>) => ({ ...article, ...content, revision: 3, hasUnpublishedChanges: true })),
+    update: vi.fn(async (_id: string, content: Pick<KbArticle, 'title' | 'body' | 'category' | 'tags'>) => ({
+      ...article,
+      ...content,
+      revision: 3,
+      hasUnpublishedChanges: true,
+    })),
     publish: vi.fn(async () => ({ ...article, revision: 4 })),
     unpublish: vi.fn(async () => ({ ...article, status: 'draft' as const })),
     revisions: vi.fn(async () => revisions),
@@ -100,7 +150,12 @@ describe('KbEditor', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await screen.findByText('Published: visitors see it now.');
-    expect(api.update).toHaveBeenCalledWith('b'.repeat(24), { title: 'Shipping times', body: 'Ships in **1 day**.', category: 'Shipping', tags: ['delivery'] });
+    expect(api.update).toHaveBeenCalledWith('b'.repeat(24), {
+      title: 'Shipping times',
+      body: 'Ships in **1 day**.',
+      category: 'Shipping',
+      tags: ['delivery'],
+    });
     expect(api.publish).toHaveBeenCalledWith('b'.repeat(24));
   });
 
@@ -121,7 +176,9 @@ describe('KbEditor', () => {
 
   it('says clearly when the list cannot load, and retries', async () => {
     const api = fakeKbApi();
-    api.list.mockRejectedValueOnce(new ApiRequestError('network', 'Could not reach the server. Check your connection and try again.', null));
+    api.list.mockRejectedValueOnce(
+      new ApiRequestError('network', 'Could not reach the server. Check your connection and try again.', null),
+    );
     render(<KbEditor api={api} user={editorUser} />);
     await screen.findByText('Could not reach the server. Check your connection and try again.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));

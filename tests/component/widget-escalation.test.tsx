@@ -113,9 +113,7 @@ describe('offline form', () => {
       question: 'Do you ship to Chisinau?',
     });
     await client.answer('offline:submit', { conversationId: 'c9' });
-    expect(screen.getByRole('status').textContent).toBe(
-      'Thank you, Ana Popescu! We have your question and will reply to ana@example.com.',
-    );
+    expect(screen.getByRole('status').textContent).toBe('Thank you, Ana Popescu! We have your question and will reply to ana@example.com.');
     expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 

@@ -5,7 +5,13 @@ import { ChatError } from '../../widget/app/chat-client';
 import { message, mountWidget, type Mounted } from './widget-harness';
 
 const ID = 'b'.repeat(24);
-const hit: KbSearchHit = { id: ID, title: 'Returns in 30 days', excerpt: 'Return anything unworn within 30 days.', category: 'returns', score: 3 };
+const hit: KbSearchHit = {
+  id: ID,
+  title: 'Returns in 30 days',
+  excerpt: 'Return anything unworn within 30 days.',
+  category: 'returns',
+  score: 3,
+};
 const article: KbPublicArticle = {
   id: ID,
   title: 'Returns in 30 days',

@@ -20,7 +20,9 @@ describe('widget catalogs', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate(en, 'offline.sent', { name: 'Ana', email: 'a@b.c' })).toBe('Thank you, Ana! We have your question and will reply to a@b.c.');
+    expect(translate(en, 'offline.sent', { name: 'Ana', email: 'a@b.c' })).toBe(
+      'Thank you, Ana! We have your question and will reply to a@b.c.',
+    );
     expect(translate(en, 'typing.one')).toBe('{name} is typing…');
   });
 });

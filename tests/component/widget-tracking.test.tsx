@@ -32,8 +32,17 @@ describe('activity clock', () => {
 
 describe('host track() calls', () => {
   it('maps cart to the cart event and any other name to a custom event with plain props', () => {
-    expect(hostEvent('cart', { items: '3', value: 99.9, currency: 'usd' })).toEqual({ type: 'cart', items: 3, value: 99.9, currency: 'USD' });
-    expect(hostEvent('newsletter', { list: 'weekly', when: new Date(0) })).toEqual({ type: 'custom', name: 'newsletter', props: { list: 'weekly' } });
+    expect(hostEvent('cart', { items: '3', value: 99.9, currency: 'usd' })).toEqual({
+      type: 'cart',
+      items: 3,
+      value: 99.9,
+      currency: 'USD',
+    });
+    expect(hostEvent('newsletter', { list: 'weekly', when: new Date(0) })).toEqual({
+      type: 'custom',
+      name: 'newsletter',
+      props: { list: 'weekly' },
+    });
     expect(hostEvent('video_play')).toEqual({ type: 'custom', name: 'video_play', props: {} });
     expect(hostEvent('  ')).toBeNull();
     expect(hostEvent(42)).toBeNull();

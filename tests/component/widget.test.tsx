@@ -192,7 +192,10 @@ describe('chat widget', () => {
 
       fromOtherTab('othertab-0001', 'sent by the other tab');
       expect(screen.getByText('sent by the other tab')).toBeTruthy();
-      client.push('message', message({ seq: 0, author: 'visitor', authorName: null, clientId: 'othertab-0001', text: 'sent by the other tab' }));
+      client.push(
+        'message',
+        message({ seq: 0, author: 'visitor', authorName: null, clientId: 'othertab-0001', text: 'sent by the other tab' }),
+      );
       await act(async () => {
         vi.advanceTimersByTime(5_000);
       });

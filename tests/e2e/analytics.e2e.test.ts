@@ -41,7 +41,13 @@ describe('the analytics page', () => {
 
     const charts = page.locator('canvas[data-chart-ready="true"]');
     await expect.poll(() => charts.count(), { timeout: 20_000 }).toBe(6);
-    for (const name of ['Lifecycle funnel', 'Hesitating buyers', 'Customer satisfaction', 'Response and resolution times', 'Self-service']) {
+    for (const name of [
+      'Lifecycle funnel',
+      'Hesitating buyers',
+      'Customer satisfaction',
+      'Response and resolution times',
+      'Self-service',
+    ]) {
       await expect(page.getByRole('heading', { name }).isVisible()).resolves.toBe(true);
     }
     await expect(page.getByRole('img', { name: /^Funnel: awareness \d+/ }).count()).resolves.toBe(1);

@@ -67,8 +67,7 @@ describe('visitor on /demo chats with an agent on /console', () => {
 
     await shop.setOffline(false);
     await expect.poll(() => visitor.getByText(/Queued|Sending…/).count(), { timeout: 20_000 }).toBe(0);
-    await expect.poll(() => mongoose.connection.collection('messages').countDocuments({ text: 'typed in the tunnel' }))
-      .toBe(1);
+    await expect.poll(() => mongoose.connection.collection('messages').countDocuments({ text: 'typed in the tunnel' })).toBe(1);
     await visitor.reload();
     await visitor.getByRole('button', { name: /chat/i }).click();
     await visitor.getByText('typed in the tunnel').waitFor();

@@ -21,7 +21,7 @@ const MALICIOUS = [
   'Read this first.',
   '<script>window.__xss = "script"</script>',
   '<img src="x" onerror="window.__xss = \'onerror\'">',
-  '[click me](javascript:window.__xss=\'markdown-link\')',
+  "[click me](javascript:window.__xss='markdown-link')",
   '<a href="javascript:window.__xss=\'raw-link\'">raw link</a> <a href="JaVaScRiPt:window.__xss=1">caps</a>',
   '<svg onload="window.__xss=\'svg\'"></svg><iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
   '<p onclick="window.__xss=\'click\'" style="color:red">paragraph</p>',
@@ -35,7 +35,8 @@ const DANGER_IN_DOM = (root: Element) => {
     if (['SCRIPT', 'IFRAME', 'SVG', 'OBJECT', 'EMBED'].includes(el.tagName.toUpperCase())) found.push(el.tagName);
     for (const attr of el.getAttributeNames()) {
       if (attr.toLowerCase().startsWith('on') || attr.toLowerCase() === 'style') found.push(`${el.tagName}[${attr}]`);
-      if (/^\s*(javascript|vbscript|data):/i.test(el.getAttribute(attr) ?? '')) found.push(`${el.tagName}[${attr}=${el.getAttribute(attr)}]`);
+      if (/^\s*(javascript|vbscript|data):/i.test(el.getAttribute(attr) ?? ''))
+        found.push(`${el.tagName}[${attr}=${el.getAttribute(attr)}]`);
     }
   }
   return found;
@@ -90,9 +91,12 @@ describe('article Markdown never brings scripts into a page', () => {
     });
     await expect.poll(() => bare.evaluate(() => (window as { __probe?: unknown }).__probe)).toBe(1);
     expect(await bare.locator('#control').evaluate(DANGER_IN_DOM)).toEqual(['IMG[onerror]']);
-    await bare.evaluate((html) => {
-      document.getElementById('help')!.innerHTML = html;
-    }, ack.ok ? ack.data.html : '');
+    await bare.evaluate(
+      (html) => {
+        document.getElementById('help')!.innerHTML = html;
+      },
+      ack.ok ? ack.data.html : '',
+    );
     await bare.getByText('paragraph').click();
     await bare.waitForTimeout(300);
     expect(await bare.locator('#help').evaluate(DANGER_IN_DOM)).toEqual([]);

@@ -72,7 +72,8 @@ function dangerousNodes(page: Page): Promise<string[]> {
         for (const attr of el.getAttributeNames()) {
           const value = el.getAttribute(attr) ?? '';
           if (attr.startsWith('on') || attr === 'srcdoc' || attr === 'formaction') found.push(`${tag}[${attr}]`);
-          if (/^[\s\u0000-\u001f]*(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\t\n\r]/g, ''))) found.push(`${tag}[${attr}=${value.slice(0, 30)}]`);
+          if (/^[\s\u0000-\u001f]*(javascript|vbscript|data:text\/html)/i.test(value.replace(/[\t\n\r]/g, '')))
+            found.push(`${tag}[${attr}=${value.slice(0, 30)}]`);
         }
         if (el.shadowRoot) visit(el.shadowRoot);
       }
@@ -140,9 +141,13 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     for (const [i, vector] of XSS_VECTORS.entries()) {
       const url = /^\s*javascript:/i.test(vector) ? vector : `https://shop.example/p/${i}?q=${encodeURIComponent(vector)}`;
       const page = await request(main.socket, 'track', { type: 'page_view', url, title: vector, pageType: 'product' });
-      const fallback = page.ok ? page : await request(main.socket, 'track', { type: 'page_view', url: `https://shop.example/p/${i}`, title: vector });
+      const fallback = page.ok
+        ? page
+        : await request(main.socket, 'track', { type: 'page_view', url: `https://shop.example/p/${i}`, title: vector });
       expect(fallback.ok).toBe(true);
-      expect((await request(main.socket, 'track', { type: 'custom', name: vector.slice(0, 60), props: { [vector.slice(0, 60)]: vector } })).ok).toBe(true);
+      expect(
+        (await request(main.socket, 'track', { type: 'custom', name: vector.slice(0, 60), props: { [vector.slice(0, 60)]: vector } })).ok,
+      ).toBe(true);
     }
     count('page titles and URLs', XSS_VECTORS.length);
     count('custom track props (names, keys, values)', XSS_VECTORS.length);
@@ -154,7 +159,9 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
       const named = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
       expect((await request(named.socket, 'visitor:identify', { id: `named-${i}`, name: vector })).ok).toBe(true);
       await send(named.socket, `named visitor ${i}`);
-      expect((await request(named.socket, 'offline:submit', { name: vector, email: `v${i}@example.com`, question: `offline question ${i}` })).ok).toBe(true);
+      expect(
+        (await request(named.socket, 'offline:submit', { name: vector, email: `v${i}@example.com`, question: `offline question ${i}` })).ok,
+      ).toBe(true);
       named.socket.disconnect();
     });
     count('visitor names via identify()', XSS_VECTORS.length);
@@ -164,7 +171,10 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     await shop.getByText(END).waitFor({ timeout: 20_000 });
     expect(await shop.getByText(XSS_VECTORS[0]!, { exact: true }).count()).toBeGreaterThan(0);
     // Console: the inbox holds the named visitors; the main conversation shows every message and the pages.
-    await consolePage.getByText(`offline question ${XSS_VECTORS.length - 1}`).first().waitFor({ timeout: 20_000 });
+    await consolePage
+      .getByText(`offline question ${XSS_VECTORS.length - 1}`)
+      .first()
+      .waitFor({ timeout: 20_000 });
     // The main conversation is the one whose last message is the end marker.
     await consolePage.getByText(END).first().click();
     await consolePage.getByText('vectors follow').first().waitFor({ timeout: 20_000 });
@@ -184,7 +194,12 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     const editor = kbApi(server.url, await signIn(server));
     const ids: string[] = [];
     await inBatches(XSS_VECTORS, 4, async (vector, i) => {
-      const created = await editor.create({ title: `Vector ${i} ${vector}`.slice(0, 200), body: `Vector ${i} says:\n\n${vector}\n\nThe end of vector ${i}.`, category: 'Security', locale: 'en' });
+      const created = await editor.create({
+        title: `Vector ${i} ${vector}`.slice(0, 200),
+        body: `Vector ${i} says:\n\n${vector}\n\nThe end of vector ${i}.`,
+        category: 'Security',
+        locale: 'en',
+      });
       expect(created.status).toBe(201);
       const id = (created.body.article as KbArticle).id;
       expect((await editor.publish(id)).status).toBe(200);
@@ -194,13 +209,20 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     const shop = watch(await context.newPage(), 'widget-kb');
     await shop.goto(`${server.url}/demo`);
     await shop.getByRole('button', { name: /chat/i }).click();
-    await shop.getByRole('button', { name: /close|minimi/i }).first().waitFor().catch(() => undefined);
+    await shop
+      .getByRole('button', { name: /close|minimi/i })
+      .first()
+      .waitFor()
+      .catch(() => undefined);
     const baseline = await dangerousNodes(shop);
     const helpPage = watch(await context.newPage(), 'help-page');
     // "says:" comes before the vector: a vector that opens a raw-text element takes the rest with it.
     const inWidget = async () => {
       for (const [i, id] of ids.entries()) {
-        await shop.evaluate((articleId) => (window as unknown as { LifecycleChat(...args: unknown[]): void }).LifecycleChat('openArticle', articleId), id);
+        await shop.evaluate(
+          (articleId) => (window as unknown as { LifecycleChat(...args: unknown[]): void }).LifecycleChat('openArticle', articleId),
+          id,
+        );
         await shop.getByText(`Vector ${i} says:`).waitFor();
         expect(await dangerousNodes(shop), `widget, vector ${i}`).toEqual(baseline);
       }
@@ -221,7 +243,10 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     await consolePage.getByRole('button', { name: 'Knowledge base' }).click();
     const consoleBaseline = await dangerousNodes(consolePage);
     for (const i of XSS_VECTORS.keys()) {
-      await consolePage.getByText(new RegExp(`^Vector ${i}(?!\\d)`)).first().click();
+      await consolePage
+        .getByText(new RegExp(`^Vector ${i}(?!\\d)`))
+        .first()
+        .click();
       await consolePage.getByTestId('kb-preview').getByText(`Vector ${i} says:`).waitFor();
       expect(await dangerousNodes(consolePage), `console preview, vector ${i}`).toEqual(consoleBaseline);
     }
@@ -233,7 +258,11 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
   it('reports the count per channel', () => {
     const total = [...perChannel.values()].reduce((a, b) => a + b, 0);
     for (const [channel, n] of perChannel) console.log(`[security] XSS ${channel}: ${n} vectors rendered, none executed`);
-    reportAttacks('XSS', total, `${XSS_VECTORS.length} vectors × ${perChannel.size} channels, rendered in Chromium in the widget and the console`);
+    reportAttacks(
+      'XSS',
+      total,
+      `${XSS_VECTORS.length} vectors × ${perChannel.size} channels, rendered in Chromium in the widget and the console`,
+    );
     expect(perChannel.size).toBe(8);
   });
 });

@@ -57,7 +57,10 @@ async function openChat(page: Page): Promise<void> {
 /** Screenshots of the widget's opaque parts: the launcher's inner square and the panel inside its rounded corners. */
 async function widgetShots(page: Page): Promise<PNG[]> {
   const shots: PNG[] = [];
-  for (const [selector, inset] of [['.launcher', 10], ['.panel', 16]] as const) {
+  for (const [selector, inset] of [
+    ['.launcher', 10],
+    ['.panel', 16],
+  ] as const) {
     const element = page.locator(`lifecycle-chat ${selector}`);
     if ((await element.count()) === 0) continue;
     const box = (await element.boundingBox())!;
@@ -173,8 +176,8 @@ describe('languages', () => {
     expect(await page.locator('lifecycle-chat .panel').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('lifecycle-chat h2').textContent()).toBeTruthy();
     const [panel, close, title, own, greeting] = await Promise.all(
-      ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'].map(
-        (s) => page.locator(`lifecycle-chat ${s}`).first().boundingBox(),
+      ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'].map((s) =>
+        page.locator(`lifecycle-chat ${s}`).first().boundingBox(),
       ),
     );
     const middle = panel!.x + panel!.width / 2;
@@ -190,7 +193,8 @@ describe('accessibility', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.evaluate(axeSource);
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } })
+        .axe;
       return (await axe.run()).violations;
     });
     return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
@@ -273,7 +277,10 @@ describe('tracking', () => {
     };
     await expect
       .poll(async () => (await context()).pages.map((p) => [new URL(p.url).pathname, p.pageType]), { timeout: 10_000 })
-      .toEqual([['/demo/product/trail-runner-shoes', 'product'], ['/demo/spa-view', 'shipping']]);
+      .toEqual([
+        ['/demo/product/trail-runner-shoes', 'product'],
+        ['/demo/spa-view', 'shipping'],
+      ]);
     expect(await context()).toMatchObject({ cart: { items: 1, value: 89, currency: 'USD' }, identified: true });
     expect(await page.locator('lifecycle-chat .panel').count()).toBe(0);
     await shop.close();

@@ -46,7 +46,12 @@ async function start(port: number): Promise<ServerProcess> {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -33,7 +33,11 @@ async function signInToConsole(page: Page, credentials: { email: string; passwor
 
 describe('an agent takes a chat, answers with a canned response and transfers it; the second agent closes it and the rating reaches the console', () => {
   it('works end to end in Chromium', async () => {
-    const bobId = String(((await call<{ users: Array<{ id: string; email: string }> }>(server, 'GET', '/api/users', { cookie: await signIn(server) })).body.users.find((u) => u.email === BOB.email))!.id);
+    const bobId = String(
+      (
+        await call<{ users: Array<{ id: string; email: string }> }>(server, 'GET', '/api/users', { cookie: await signIn(server) })
+      ).body.users.find((u) => u.email === BOB.email)!.id,
+    );
     const adminDesk = await browser.newContext();
     const ada = await adminDesk.newPage();
     await signInToConsole(ada, ADMIN);
@@ -74,7 +78,10 @@ describe('an agent takes a chat, answers with a canned response and transfers it
 
     // The second agent finds it in Mine, reads the note and closes it with a reason.
     await bob.getByRole('tab', { name: /Mine/ }).click();
-    await bob.getByRole('list', { name: 'Conversations' }).getByText(/transferred the conversation to Bob Baker/).click();
+    await bob
+      .getByRole('list', { name: 'Conversations' })
+      .getByText(/transferred the conversation to Bob Baker/)
+      .click();
     await bob.getByText('Asked about shipping; order not placed yet.').waitFor();
     await bob.getByRole('button', { name: 'Close', exact: true }).click();
     const close = bob.getByRole('form', { name: 'Close conversation' });

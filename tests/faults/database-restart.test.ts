@@ -39,7 +39,10 @@ function watchHealth(url: string) {
   let running = true;
   const loop = (async () => {
     while (running) {
-      const status = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(3000) }).then((r) => r.status, () => 0);
+      const status = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
       seen.push({ at: Date.now(), status });
       await sleep(200);
     }
@@ -128,7 +131,10 @@ it('recovers by itself when the database is killed and restarted: 503 then 200, 
 
   // Nothing acked is lost; the message refused during the outage is stored once, after it.
   const db = await mongoose.createConnection(`${services.mongoUri.replace(/\/$/, '')}/${deployment.dbName}`).asPromise();
-  const stored = await db.collection('messages').find({ conversationId: new mongoose.Types.ObjectId(conversationId) }).toArray();
+  const stored = await db
+    .collection('messages')
+    .find({ conversationId: new mongoose.Types.ObjectId(conversationId) })
+    .toArray();
   await db.close();
   const storedIds = new Set(stored.map((m) => String(m._id)));
   const lost = acked.filter((m) => !storedIds.has(m.id));

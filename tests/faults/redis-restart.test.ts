@@ -27,7 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function healthStatus(): Promise<number> {
   const res = await fetch(`${server.url}/healthz`);
-  await res.json() as HealthResponse;
+  (await res.json()) as HealthResponse;
   return res.status;
 }
 

@@ -2,15 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message } from '../../shared/contract';
 import { newDeployment, startServerProcess, type ServerProcess } from '../helpers/server-process';
-import {
-  clientId,
-  connectAgent,
-  connected,
-  joinAsVisitor,
-  request,
-  signIn,
-  type VisitorSocket,
-} from '../helpers/test-server';
+import { clientId, connectAgent, connected, joinAsVisitor, request, signIn, type VisitorSocket } from '../helpers/test-server';
 import { kill, startFaultServices, type FaultServices } from './services';
 
 const BURST = 200;
@@ -113,7 +105,11 @@ it('loses and doubles nothing when a server process is SIGKILLed during a burst 
   while (acked.length <= KILL_AFTER_ACKS && !burstEnded) await sleep(1);
   const stranded = await killInTheWindow(first, async () => {
     const ids = [...outbox.keys()].map((id) => `${conversationId}:${id}`);
-    const stored = await db.collection<{ _id: string }>('messages').find({ _id: { $in: ids } }).project({ _id: 1 }).toArray();
+    const stored = await db
+      .collection<{ _id: string }>('messages')
+      .find({ _id: { $in: ids } })
+      .project({ _id: 1 })
+      .toArray();
     const pushed = new Set(pushes.map((m) => m.id));
     return stored.map((m) => m._id).filter((id) => !pushed.has(id));
   });
@@ -144,7 +140,10 @@ it('loses and doubles nothing when a server process is SIGKILLed during a burst 
 
   // The database holds every message exactly once, each at its own position. (A crash may leave a
   // position unused: one given to a message whose insert died with the process.)
-  const stored = await db.collection('messages').find({ conversationId: new mongoose.Types.ObjectId(conversationId) }).toArray();
+  const stored = await db
+    .collection('messages')
+    .find({ conversationId: new mongoose.Types.ObjectId(conversationId) })
+    .toArray();
   const texts = ['hello', ...Array.from({ length: BURST }, (_, i) => `burst ${i}`)];
   const storedTexts = stored.map((m) => String(m.text));
   const duplicates = storedTexts.length - new Set(storedTexts).size;

@@ -24,10 +24,7 @@ export interface FaultServices {
 
 export async function startFaultServices(): Promise<FaultServices> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-faults-'));
-  const [mongo, redis] = await Promise.all([
-    startEmbeddedMongo(dataDir, () => undefined),
-    startEmbeddedRedis(dataDir),
-  ]);
+  const [mongo, redis] = await Promise.all([startEmbeddedMongo(dataDir, () => undefined), startEmbeddedRedis(dataDir)]);
   const mongoPort = Number(new URL(mongo.uri).port);
   const redisPort = Number(new URL(redis.url).port);
   const mongoHandle = restartable(mongo, () => startEmbeddedMongo(dataDir, () => undefined, mongoPort));

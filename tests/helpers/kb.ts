@@ -16,8 +16,14 @@ export async function addUser(db: mongoose.Connection, role: Role, siteId?: mong
   const site = siteId ?? (await db.collection('sites').findOne({}, { sort: { createdAt: 1 } }))!._id;
   const email = `${role}-${randomBytes(4).toString('hex')}@example.com`;
   await db.collection('users').insertOne({
-    siteId: site, email, name: `${role[0]!.toUpperCase()}${role.slice(1)} ${email.slice(-16, -12)}`, role,
-    passwordHash: await hashPassword(PASSWORD), active: true, availability: 'online', capacity: 5,
+    siteId: site,
+    email,
+    name: `${role[0]!.toUpperCase()}${role.slice(1)} ${email.slice(-16, -12)}`,
+    role,
+    passwordHash: await hashPassword(PASSWORD),
+    active: true,
+    availability: 'online',
+    capacity: 5,
   });
   return { email, password: PASSWORD };
 }
@@ -26,7 +32,12 @@ export async function addUser(db: mongoose.Connection, role: Role, siteId?: mong
 export async function addSite(db: mongoose.Connection): Promise<{ siteId: mongoose.Types.ObjectId; publicKey: string }> {
   const publicKey = `pk_${randomBytes(12).toString('base64url')}`;
   const { insertedId } = await db.collection('sites').insertOne({
-    name: 'Other Shop', publicKey, secret: randomBytes(32).toString('base64url'), allowedOrigins: [], createdAt: new Date(), updatedAt: new Date(),
+    name: 'Other Shop',
+    publicKey,
+    secret: randomBytes(32).toString('base64url'),
+    allowedOrigins: [],
+    createdAt: new Date(),
+    updatedAt: new Date(),
   });
   return { siteId: insertedId, publicKey };
 }

@@ -15,7 +15,17 @@ import {
   type visitorRequests,
 } from '../../shared/contract';
 import { addSite, addUser, kbApi, openDb } from './kb';
-import { clientId, connected, request, signIn, startTestServer, type AgentSocket, type Reachable, type TestServer, type VisitorSocket } from './test-server';
+import {
+  clientId,
+  connected,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type Reachable,
+  type TestServer,
+  type VisitorSocket,
+} from './test-server';
 
 /**
  * One line per attack category, printed by the security tests for the README and the closing note:
@@ -149,9 +159,16 @@ export async function storedDocumentProblems(db: mongoose.Connection): Promise<s
   const problems: string[] = [];
   const badKeys = (value: unknown, path: string) => {
     if (Array.isArray(value)) value.forEach((v, i) => badKeys(v, `${path}.${i}`));
-    else if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof mongoose.Types.ObjectId) && !Buffer.isBuffer(value)) {
+    else if (
+      value &&
+      typeof value === 'object' &&
+      !(value instanceof Date) &&
+      !(value instanceof mongoose.Types.ObjectId) &&
+      !Buffer.isBuffer(value)
+    ) {
       for (const [key, v] of Object.entries(value)) {
-        if (key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor') problems.push(`${path}: key "${key}"`);
+        if (key.startsWith('$') || key.includes('.') || key === '__proto__' || key === 'constructor')
+          problems.push(`${path}: key "${key}"`);
         badKeys(v, `${path}.${key}`);
       }
     }
@@ -160,7 +177,8 @@ export async function storedDocumentProblems(db: mongoose.Connection): Promise<s
     for (const doc of await db.collection(name).find({}).toArray()) {
       badKeys(doc, `${name}/${String(doc._id)}`);
       const parsed = storedShapes[name]?.safeParse(doc);
-      if (parsed && !parsed.success) problems.push(`${name}/${String(doc._id)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      if (parsed && !parsed.success)
+        problems.push(`${name}/${String(doc._id)}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     }
   }
   return problems;
@@ -222,4 +240,3 @@ export async function attackTarget() {
     },
   };
 }
-

@@ -26,7 +26,8 @@ export async function postWebhook(
   const raw = options.rawBody ?? JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const headers: Record<string, string> = { 'content-type': 'application/json', [WEBHOOK_TIMESTAMP_HEADER]: timestamp };
-  const signature = options.signature === undefined ? sign(secret, webhookMessage(timestamp, Buffer.from(JSON.stringify(body)))) : options.signature;
+  const signature =
+    options.signature === undefined ? sign(secret, webhookMessage(timestamp, Buffer.from(JSON.stringify(body)))) : options.signature;
   if (signature !== null) headers[WEBHOOK_SIGNATURE_HEADER] = signature;
   return fetch(`${server.url}/api/webhooks/${server.demoSiteKey}/shop`, { method: 'POST', headers, body: raw });
 }

@@ -30,11 +30,22 @@ const times = <T>(n: number, make: () => T): T[] => Array.from({ length: n }, ma
 function seededFacts(siteId: string): AnalyticsFact[] {
   const cohort = at('2025-03-03');
   const reached = (...stages: Stage[]): AnalyticsFact => ({ type: 'stages_reached', siteId, cohortAt: cohort, stages });
-  const hesitation = (kind: HesitationKind, outcome: 'prompted' | 'capped' | 'below_threshold' | 'in_chat', purchased: boolean): AnalyticsFact[] => [
+  const hesitation = (
+    kind: HesitationKind,
+    outcome: 'prompted' | 'capped' | 'below_threshold' | 'in_chat',
+    purchased: boolean,
+  ): AnalyticsFact[] => [
     { type: 'hesitation', siteId, at: at('2025-03-04'), kind, outcome },
     ...(purchased ? [{ type: 'hesitation_purchase', siteId, at: at('2025-03-04'), kind, outcome } as AnalyticsFact] : []),
   ];
-  const search = (query: string, locale: string, results: number): AnalyticsFact => ({ type: 'kb_search', siteId, at: at('2025-03-07'), locale, query, results });
+  const search = (query: string, locale: string, results: number): AnalyticsFact => ({
+    type: 'kb_search',
+    siteId,
+    at: at('2025-03-07'),
+    locale,
+    query,
+    results,
+  });
   return [
     ...times(10, () => reached('awareness')),
     ...times(6, () => reached('engagement', 'evaluation')),
@@ -135,8 +146,15 @@ describe('analytics', () => {
   it('response times: histogram buckets and the buckets of the median and 90th percentile', async () => {
     const r = await report<ResponseTimesReport>('response-times', '2025-03-01', '2025-03-10');
     expect(r.firstResponse.buckets).toEqual([
-      { upTo: 15, count: 1 }, { upTo: 30, count: 1 }, { upTo: 60, count: 1 }, { upTo: 120, count: 0 }, { upTo: 300, count: 1 },
-      { upTo: 600, count: 0 }, { upTo: 1800, count: 0 }, { upTo: 3600, count: 0 }, { upTo: null, count: 1 },
+      { upTo: 15, count: 1 },
+      { upTo: 30, count: 1 },
+      { upTo: 60, count: 1 },
+      { upTo: 120, count: 0 },
+      { upTo: 300, count: 1 },
+      { upTo: 600, count: 0 },
+      { upTo: 1800, count: 0 },
+      { upTo: 3600, count: 0 },
+      { upTo: null, count: 1 },
     ]);
     expect(r.firstResponse).toMatchObject({ count: 5, medianUpTo: 60, p90UpTo: null });
     expect(r.resolution).toMatchObject({ count: 2, medianUpTo: 900, p90UpTo: 14_400 });
@@ -153,7 +171,10 @@ describe('analytics', () => {
     expect(daily.average).toBe(4);
     const weekly = await report<CsatReport>('csat', '2025-01-01', '2025-03-31');
     expect(weekly.interval).toBe('week');
-    expect(weekly.series.map((p) => [p.period, p.responses])).toEqual([['2025-02-24', 2], ['2025-03-03', 3]]);
+    expect(weekly.series.map((p) => [p.period, p.responses])).toEqual([
+      ['2025-02-24', 2],
+      ['2025-03-03', 3],
+    ]);
   });
 
   it('KB: deflection rate and the top content gaps', async () => {
@@ -173,8 +194,15 @@ describe('analytics', () => {
     expect(await res.text()).toBe(
       [
         'stage,visitors,conversion_from_previous',
-        'awareness,10,', 'engagement,6,0.6', 'evaluation,6,1', 'purchase,4,0.6667', 'support,2,0.5', 'loyalty,1,0.5', 'advocacy,0,0',
-        'at_risk,1,', '',
+        'awareness,10,',
+        'engagement,6,0.6',
+        'evaluation,6,1',
+        'purchase,4,0.6667',
+        'support,2,0.5',
+        'loyalty,1,0.5',
+        'advocacy,0,0',
+        'at_risk,1,',
+        '',
       ].join('\r\n'),
     );
     const kb = await (await get('kb?from=2025-03-01&to=2025-03-10&format=csv')).text();
@@ -207,14 +235,26 @@ describe('analytics', () => {
     for (const role of ['agent', 'editor']) {
       const email = `${role}@analytics.test`;
       await db.collection('users').insertOne({
-        siteId: site!._id, email, name: role, role, passwordHash: await hashPassword('role-password-1'), active: true, availability: 'online', capacity: 5,
+        siteId: site!._id,
+        email,
+        name: role,
+        role,
+        passwordHash: await hashPassword('role-password-1'),
+        active: true,
+        availability: 'online',
+        capacity: 5,
       });
       const res = await get('funnel?from=2025-03-01&to=2025-03-10', await signIn(server, { email, password: 'role-password-1' }));
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
     }
     expect((await get('funnel?from=2025-03-01&to=2025-03-10', null)).status).toBe(401);
-    for (const bad of ['funnel?from=2025-03-10&to=2025-03-01', 'funnel?from=March&to=2025-03-01', 'funnel', 'revenue?from=2025-03-01&to=2025-03-10']) {
+    for (const bad of [
+      'funnel?from=2025-03-10&to=2025-03-01',
+      'funnel?from=March&to=2025-03-01',
+      'funnel',
+      'revenue?from=2025-03-01&to=2025-03-10',
+    ]) {
       const res = await get(bad);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: 'invalid_payload' } });
@@ -232,13 +272,23 @@ describe('analytics', () => {
     await track(buyer.socket, { type: 'exit_intent' });
     await track(buyer.socket, { type: 'exit_intent' });
     const res = await postWebhook(server, await siteSecret(server.dbName), {
-      type: 'order', visitorId: buyer.session.visitorId, orderId: 'A-77', total: 150, currency: 'USD',
+      type: 'order',
+      visitorId: buyer.session.visitorId,
+      orderId: 'A-77',
+      total: 150,
+      currency: 'USD',
     });
     expect(res.status).toBe(201);
 
     const funnel = await report<FunnelReport>('funnel', today, today);
     expect(funnel.stages.map((s) => [s.stage, s.visitors])).toEqual([
-      ['awareness', 2], ['engagement', 1], ['evaluation', 1], ['purchase', 1], ['support', 1], ['loyalty', 0], ['advocacy', 0],
+      ['awareness', 2],
+      ['engagement', 1],
+      ['evaluation', 1],
+      ['purchase', 1],
+      ['support', 1],
+      ['loyalty', 0],
+      ['advocacy', 0],
     ]);
     const escalations = await report<EscalationsReport>('escalations', today, today);
     expect(escalations.byOutcome.filter((o) => o.hesitations > 0)).toEqual([
@@ -260,9 +310,13 @@ describe('analytics', () => {
       if (!ack.ok) throw new Error(`${event}: ${ack.error.code}`);
       return ack.data;
     };
-    const sent = await must<{ message: { conversationId: string } }>(visitor, 'message:send', { clientId: clientId(), text: 'Where is my parcel?' });
+    const sent = await must<{ message: { conversationId: string } }>(visitor, 'message:send', {
+      clientId: clientId(),
+      text: 'Where is my parcel?',
+    });
     const { conversationId } = sent.message;
-    for (const text of ['Let me check.', 'It left the warehouse today.']) await must(agent, 'message:send', { conversationId, clientId: clientId(), text });
+    for (const text of ['Let me check.', 'It left the warehouse today.'])
+      await must(agent, 'message:send', { conversationId, clientId: clientId(), text });
     await must(agent, 'conversation:close', { conversationId, reason: 'resolved' });
     await must(visitor, 'csat:submit', { conversationId, rating: 4, comment: '' });
 

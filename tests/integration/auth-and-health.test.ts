@@ -16,7 +16,10 @@ const signInWith = (body: unknown) =>
 
 describe('agent sign-in', () => {
   it('rejects a wrong password and an unknown email the same way', async () => {
-    for (const body of [{ ...ADMIN, password: 'wrong-password' }, { email: 'nobody@example.com', password: 'whatever1' }]) {
+    for (const body of [
+      { ...ADMIN, password: 'wrong-password' },
+      { email: 'nobody@example.com', password: 'whatever1' },
+    ]) {
       const res = await signInWith(body);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'bad_credentials' } });

@@ -49,7 +49,7 @@ it('puts an idle agent away once with two server processes, and everyone hears i
   // Another sweep later (every 15 s, on either process) finds nobody left to put away.
   await new Promise((resolve) => setTimeout(resolve, 16_000));
   expect(heard.filter((p) => p.availability === 'away')).toHaveLength(1);
-  expect((await db.collection('users').findOne({ email: idler.email }))).toMatchObject({ availability: 'away', autoAway: true });
+  expect(await db.collection('users').findOne({ email: idler.email })).toMatchObject({ availability: 'away', autoAway: true });
 
   for (const socket of [idle, teammate, widget]) socket.close();
   await db.close();

@@ -65,14 +65,18 @@ describe('read positions', () => {
     await ok(agent, 'message:send', { conversationId, clientId: clientId(), text: 'Let me look.' });
     const last = await lastSeq(conversationId);
 
-    expect(await request(socket, 'conversation:read', { seq: Number.MAX_SAFE_INTEGER })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await request(socket, 'conversation:read', { seq: Number.MAX_SAFE_INTEGER })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
 
     const seen = nextEvent<{ conversationId: string; seq: number }>(agent, 'conversation:read');
     expect(await request(socket, 'conversation:read', { seq: 1_000_000 })).toEqual({ ok: true, data: null });
     expect(await seen).toEqual({ conversationId, seq: last });
     expect((await open(conversationId)).conversation.visitorReadSeq).toBe(last);
 
-    const later = (await ok<{ message: Message }>(agent, 'message:send', { conversationId, clientId: clientId(), text: 'Yes, two left.' })).message;
+    const later = (await ok<{ message: Message }>(agent, 'message:send', { conversationId, clientId: clientId(), text: 'Yes, two left.' }))
+      .message;
     expect((await open(conversationId)).conversation.visitorReadSeq).toBeLessThan(later.seq);
   });
 
@@ -80,7 +84,9 @@ describe('read positions', () => {
     const { socket } = await visitor();
     const { conversationId } = await say(socket, 'Hello?');
     const seq = await lastSeq(conversationId);
-    expect(await request(agent, 'conversation:read', { conversationId, seq: Number.MAX_SAFE_INTEGER })).toMatchObject({ error: { code: 'invalid_payload' } });
+    expect(await request(agent, 'conversation:read', { conversationId, seq: Number.MAX_SAFE_INTEGER })).toMatchObject({
+      error: { code: 'invalid_payload' },
+    });
     const read = nextEvent<{ conversationId: string; seq: number }>(socket, 'conversation:read');
     expect((await request(agent, 'conversation:read', { conversationId, seq: 999 })).ok).toBe(true);
     expect(await read).toEqual({ conversationId, seq });

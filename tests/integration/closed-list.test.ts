@@ -34,7 +34,8 @@ async function closedAt(minutesAgo: number): Promise<string> {
   return _id.toHexString();
 }
 
-const page = async (limit: number) => (await conversations.closedOfSite(siteId, limit, new Date(), conversations.byId)).map((c) => c._id.toHexString());
+const page = async (limit: number) =>
+  (await conversations.closedOfSite(siteId, limit, new Date(), conversations.byId)).map((c) => c._id.toHexString());
 
 describe('the closed inbox', () => {
   it('lists the latest closings first, rebuilds the list when Redis lost it, and drops deleted conversations', async () => {

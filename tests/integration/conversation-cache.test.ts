@@ -2,7 +2,17 @@ import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConversationSummary, Message } from '../../shared/contract';
-import { clientId, connectAgent, connected, joinAsVisitor, nextEvent, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  clientId,
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  nextEvent,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 
 // The chat's hot path reads conversations from Redis and writes their live summary (preview,
 // unread, waiting) there first; the database gets it once the conversation pauses.

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ConversationSummary } from '../../shared/contract';
 import { conversations } from '../../server/data';
 import { openDb } from '../helpers/kb';
-import { ADMIN, connectAgent, connected, request, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
+import {
+  ADMIN,
+  connectAgent,
+  connected,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+} from '../helpers/test-server';
 
 // A database written before conversations carried `closedDay` and `openAssigneeId` is brought to the
 // current shape once, at start-up, and reads the same as one written today.
@@ -66,7 +75,12 @@ describe('start-up migration', () => {
     const siteId = site!._id as mongoose.Types.ObjectId;
     const agentId = admin!._id as mongoose.Types.ObjectId;
     const now = Date.now();
-    const closedToday = oldShape(siteId, { status: 'closed', closedAt: new Date(now - 60_000), closeReason: 'resolved', closedBy: agentId });
+    const closedToday = oldShape(siteId, {
+      status: 'closed',
+      closedAt: new Date(now - 60_000),
+      closeReason: 'resolved',
+      closedBy: agentId,
+    });
     const closedLastWeek = oldShape(siteId, { status: 'closed', closedAt: new Date(now - 8 * DAY_MS), closeReason: 'spam' });
     const closedLongAgo = oldShape(siteId, { status: 'closed', closedAt: new Date(now - 90 * DAY_MS), closeReason: 'resolved' });
     const openAssigned = oldShape(siteId, { assigneeId: agentId });
@@ -76,7 +90,10 @@ describe('start-up migration', () => {
 
     server = await start();
     const stored = async (id: mongoose.Types.ObjectId) => db.collection('conversations').findOne({ _id: id });
-    expect(await stored(closedToday._id)).toMatchObject({ closedDay: new Date(now - 60_000).toISOString().slice(0, 10), openAssigneeId: null });
+    expect(await stored(closedToday._id)).toMatchObject({
+      closedDay: new Date(now - 60_000).toISOString().slice(0, 10),
+      openAssigneeId: null,
+    });
     expect(await stored(closedLastWeek._id)).toMatchObject({ closedDay: new Date(now - 8 * DAY_MS).toISOString().slice(0, 10) });
     expect(await stored(openAssigned._id)).toMatchObject({ closedDay: null, openAssigneeId: agentId });
     expect((await stored(closedToday._id))?.updatedAt).toEqual(closedToday.updatedAt);

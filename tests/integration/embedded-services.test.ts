@@ -40,14 +40,20 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/pro
 
 function startServer(dataDir: string) {
   const { MONGODB_URI: _mongo, REDIS_URL: _redis, ...env } = process.env;
-  return spawnUntilReady(process.execPath, ['--import', 'tsx', 'server/main.ts'], (line) => line.includes('Lifecycle Chat is running'), 90_000, {
-    ...env,
-    PORT: '0',
-    DATA_DIR: dataDir,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
-  });
+  return spawnUntilReady(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts'],
+    (line) => line.includes('Lifecycle Chat is running'),
+    90_000,
+    {
+      ...env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'silent',
+    },
+  );
 }
 
 describe('the embedded database and Redis a server starts', () => {
@@ -75,11 +81,18 @@ describe('a data folder written by the SQLite-backed embedded database', () => {
     const dataDir = tempDir();
     const launcher = await ensureFerretdbLauncher(() => undefined);
     const port = await getPort({ host: '127.0.0.1' });
-    const old = await spawnUntilReady(launcher, ['-listen', `127.0.0.1:${port}`, '-handler', 'sqlite', '-data', join(dataDir, 'ferretdb')], (line) =>
-      line.startsWith('ready '),
+    const old = await spawnUntilReady(
+      launcher,
+      ['-listen', `127.0.0.1:${port}`, '-handler', 'sqlite', '-data', join(dataDir, 'ferretdb')],
+      (line) => line.startsWith('ready '),
     );
     const before = new MongoClient(old.readyLine.slice('ready '.length).trim());
-    const messages = Array.from({ length: 2_500 }, (_, i) => ({ _id: `m${i}`, conversationId: `c${i % 40}`, seq: i, text: `message ${i}` }));
+    const messages = Array.from({ length: 2_500 }, (_, i) => ({
+      _id: `m${i}`,
+      conversationId: `c${i % 40}`,
+      seq: i,
+      text: `message ${i}`,
+    }));
     await before.db('lifecycle_chat').collection<Row>('messages').createIndex({ conversationId: 1, seq: 1 }, { unique: true });
     await before.db('lifecycle_chat').collection<Row>('messages').insertMany(messages);
     await before.db('lifecycle_chat').collection<Row>('sites').insertOne({ _id: 'site', publicKey: 'pk_1' });
@@ -90,14 +103,16 @@ describe('a data folder written by the SQLite-backed embedded database', () => {
     const after = new MongoClient(mongo.uri);
     try {
       const db = after.db('lifecycle_chat');
-        expect(await db.collection('messages').countDocuments()).toBe(2_500);
+      expect(await db.collection('messages').countDocuments()).toBe(2_500);
       expect(await db.collection('messages').find({ conversationId: 'c7' }).sort({ seq: 1 }).toArray()).toEqual(
         messages.filter((m) => m.conversationId === 'c7'),
       );
       expect(await db.collection('sites').findOne({ publicKey: 'pk_1' })).toEqual({ _id: 'site', publicKey: 'pk_1' });
       const indexes = await db.collection('messages').listIndexes().toArray();
       expect(indexes.find((i) => i.unique)?.key).toEqual({ conversationId: 1, seq: 1 });
-      await expect(db.collection<Row>('messages').insertOne({ _id: 'dup', conversationId: 'c7', seq: 7 })).rejects.toMatchObject({ code: 11000 });
+      await expect(db.collection<Row>('messages').insertOne({ _id: 'dup', conversationId: 'c7', seq: 7 })).rejects.toMatchObject({
+        code: 11000,
+      });
       expect(existsSync(join(dataDir, 'ferretdb'))).toBe(false);
       expect(existsSync(join(dataDir, 'ferretdb-sqlite-migrated'))).toBe(true);
     } finally {

@@ -184,7 +184,10 @@ describe('proactive escalation of hesitating buyers', () => {
     const list = await request<{ conversations: ConversationSummary[] }>(agent, 'conversations:list', {});
     if (!list.ok) throw new Error(list.error.message);
     const buyerPriority = list.data.conversations.find((c) => c.id === conversationId)!.priority;
-    const stored = await db.collection('visitors').find({ stage: { $ne: 'purchase' } }).toArray();
+    const stored = await db
+      .collection('visitors')
+      .find({ stage: { $ne: 'purchase' } })
+      .toArray();
     for (const conversation of list.data.conversations) {
       if (stored.some((v) => v._id.toHexString() === conversation.visitorId)) expect(conversation.priority).toBeLessThan(buyerPriority);
     }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientId, connectAgent, connectVisitor, connected, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  clientId,
+  connectAgent,
+  connectVisitor,
+  connected,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -40,9 +49,13 @@ describe('invalid input', () => {
   it('rejects malformed agent payloads and foreign conversation ids', async () => {
     const agent = connectAgent(server, await signIn(server));
     await connected(agent);
-    expect(await request(agent, 'conversation:open', { conversationId: { $gt: '' } })).toMatchObject({ error: { code: 'invalid_payload' } });
+    expect(await request(agent, 'conversation:open', { conversationId: { $gt: '' } })).toMatchObject({
+      error: { code: 'invalid_payload' },
+    });
     expect(await request(agent, 'conversation:open', { conversationId: 'f'.repeat(24) })).toMatchObject({ error: { code: 'not_found' } });
-    expect(await request(agent, 'message:send', { conversationId: 'f'.repeat(24), clientId: clientId(), text: 'hi' })).toMatchObject({ error: { code: 'not_found' } });
+    expect(await request(agent, 'message:send', { conversationId: 'f'.repeat(24), clientId: clientId(), text: 'hi' })).toMatchObject({
+      error: { code: 'not_found' },
+    });
     expect(await request(agent, 'conversations:list', { status: 'everything' })).toMatchObject({ error: { code: 'invalid_payload' } });
     agent.disconnect();
   });

@@ -42,16 +42,29 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
     const articles = body.articles as KbArticleSummary[];
     for (const locale of ['en', 'cs', 'ru']) expect(articles.filter((a) => a.locale === locale).length).toBeGreaterThanOrEqual(12);
     const english = articles.filter((a) => a.locale === 'en');
-    expect(new Set(english.map((a) => a.category))).toEqual(new Set(['Shipping', 'Orders', 'Returns', 'Payment', 'Warranty', 'Sizing', 'Care']));
+    expect(new Set(english.map((a) => a.category))).toEqual(
+      new Set(['Shipping', 'Orders', 'Returns', 'Payment', 'Warranty', 'Sizing', 'Care']),
+    );
     const found = await search(visitor, 'how long does delivery take');
     expect(found.results[0]?.title).toBe('How long does shipping take and what does it cost?');
   });
 
   it('keeps a draft from visitors until an editor publishes it; an agent may propose but not publish', async () => {
-    const created = await agent.create({ title: 'Gift wrapping for presents', body: 'We wrap any order in **recycled paper** for $3.', category: 'Orders', tags: ['gift'], locale: 'en' });
+    const created = await agent.create({
+      title: 'Gift wrapping for presents',
+      body: 'We wrap any order in **recycled paper** for $3.',
+      category: 'Orders',
+      tags: ['gift'],
+      locale: 'en',
+    });
     expect(created.status).toBe(201);
     const draft = article(created);
-    expect(draft).toMatchObject({ status: 'draft', revision: 1, publishedRevision: null, updatedBy: { name: expect.stringMatching(/^Agent/) } });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      revision: 1,
+      publishedRevision: null,
+      updatedBy: { name: expect.stringMatching(/^Agent/) },
+    });
     expect(draft.html).toContain('<strong>recycled paper</strong>');
 
     expect((await search(visitor, 'gift wrapping')).results.map((r) => r.id)).not.toContain(draft.id);
@@ -63,17 +76,33 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
 
     const published = article(await editor.publish(draft.id));
     expect(published).toMatchObject({ status: 'published', revision: 2, publishedRevision: 2, hasUnpublishedChanges: false });
-    expect((await search(visitor, 'gift wrapping')).results[0]).toMatchObject({ id: draft.id, title: 'Gift wrapping for presents', category: 'Orders' });
+    expect((await search(visitor, 'gift wrapping')).results[0]).toMatchObject({
+      id: draft.id,
+      title: 'Gift wrapping for presents',
+      category: 'Orders',
+    });
     const read = await request<KbPublicArticle>(visitor, 'kb:article', { id: draft.id });
-    expect(read).toMatchObject({ ok: true, data: { id: draft.id, locale: 'en', tags: ['gift'], excerpt: 'We wrap any order in recycled paper for $3.' } });
+    expect(read).toMatchObject({
+      ok: true,
+      data: { id: draft.id, locale: 'en', tags: ['gift'], excerpt: 'We wrap any order in recycled paper for $3.' },
+    });
 
     expect((await agent.unpublish(draft.id)).status).toBe(403);
   });
 
   it('shows visitors the published text while a proposed edit waits, keeps the history and restores any revision', async () => {
-    const { id } = article(await editor.create({ title: 'Student discount', body: 'Students get 10% off.', category: 'Payment', locale: 'en' }));
+    const { id } = article(
+      await editor.create({ title: 'Student discount', body: 'Students get 10% off.', category: 'Payment', locale: 'en' }),
+    );
     await editor.publish(id);
-    const edited = article(await agent.update(id, { title: 'Student discount', body: 'Students get 15% off with a valid card.', category: 'Payment', tags: ['students'] }));
+    const edited = article(
+      await agent.update(id, {
+        title: 'Student discount',
+        body: 'Students get 15% off with a valid card.',
+        category: 'Payment',
+        tags: ['students'],
+      }),
+    );
     expect(edited).toMatchObject({ revision: 3, publishedRevision: 2, hasUnpublishedChanges: true });
     const live = await request<KbPublicArticle>(visitor, 'kb:article', { id });
     expect(live.ok && live.data.html).toContain('10% off');
@@ -92,7 +121,11 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
 
     const restored = article(await editor.restore(id, 1));
     expect(restored).toMatchObject({ body: 'Students get 10% off.', tags: [], revision: 5, hasUnpublishedChanges: true });
-    expect(((await editor.revisions(id)).body.revisions as KbRevision[])[0]).toMatchObject({ number: 5, action: 'restored', restoredFrom: 1 });
+    expect(((await editor.revisions(id)).body.revisions as KbRevision[])[0]).toMatchObject({
+      number: 5,
+      action: 'restored',
+      restoredFrom: 1,
+    });
     await editor.publish(id);
     expect((await search(visitor, 'students discount')).results[0]?.excerpt).toBe('Students get 10% off.');
 
@@ -100,7 +133,9 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
   });
 
   it('takes an unpublished article away from visitors at once', async () => {
-    const { id } = article(await editor.create({ title: 'Holiday opening hours', body: 'Closed on 25 December.', category: 'Orders', locale: 'en' }));
+    const { id } = article(
+      await editor.create({ title: 'Holiday opening hours', body: 'Closed on 25 December.', category: 'Orders', locale: 'en' }),
+    );
     await editor.publish(id);
     expect((await search(visitor, 'holiday opening hours')).results[0]?.id).toBe(id);
     expect(article(await editor.unpublish(id)).status).toBe('draft');
@@ -111,7 +146,9 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
   it("never shows a visitor another site's articles", async () => {
     const other = await addSite(db);
     const otherEditor = kbApi(server.url, await signIn(server, await addUser(db, 'editor', other.siteId)));
-    const { id } = article(await otherEditor.create({ title: 'Secret supplier price list', body: 'Internal.', category: 'Payment', locale: 'en' }));
+    const { id } = article(
+      await otherEditor.create({ title: 'Secret supplier price list', body: 'Internal.', category: 'Payment', locale: 'en' }),
+    );
     await otherEditor.publish(id);
 
     expect((await search(visitor, 'secret supplier price list')).results.map((r) => r.id)).not.toContain(id);
@@ -125,8 +162,18 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
   });
 
   it('gives a translation in the asked locale and falls back to the default locale', async () => {
-    const en = article(await editor.create({ title: 'Loyalty points', body: 'Earn one point per dollar.', category: 'Payment', locale: 'en' }));
-    const cs = article(await editor.create({ title: 'Věrnostní body', body: 'Za každý dolar získáte jeden bod.', category: 'Platba', locale: 'cs', translationOf: en.id }));
+    const en = article(
+      await editor.create({ title: 'Loyalty points', body: 'Earn one point per dollar.', category: 'Payment', locale: 'en' }),
+    );
+    const cs = article(
+      await editor.create({
+        title: 'Věrnostní body',
+        body: 'Za každý dolar získáte jeden bod.',
+        category: 'Platba',
+        locale: 'cs',
+        translationOf: en.id,
+      }),
+    );
     expect(cs.key).toBe(en.key);
     await editor.publish(en.id);
     await editor.publish(cs.id);
@@ -152,7 +199,10 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
     const anonymous = kbApi(server.url);
     expect((await anonymous.list()).status).toBe(401);
     expect((await anonymous.preview('x')).status).toBe(401);
-    expect(await editor.create({ title: '', body: 'x', category: 'x', locale: 'en' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_payload' } } });
+    expect(await editor.create({ title: '', body: 'x', category: 'x', locale: 'en' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_payload' } },
+    });
     expect(await editor.create({ title: 'x', body: 'x', category: 'x', locale: 'de' })).toMatchObject({ status: 400 });
     expect((await editor.get('not-an-id')).status).toBe(400);
     expect(await request(visitor, 'kb:article', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });

@@ -64,10 +64,16 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
   it('finds Czech and Polish articles from queries typed without diacritics', async () => {
     const { socket } = await visitor();
     const czech = await publish({
-      title: 'Jaký způsob dopravy si mohu vybrat?', body: 'Nabízíme doručení kurýrem, na výdejní místo i osobní odběr v Třinci.', category: 'Doprava', locale: 'cs',
+      title: 'Jaký způsob dopravy si mohu vybrat?',
+      body: 'Nabízíme doručení kurýrem, na výdejní místo i osobní odběr v Třinci.',
+      category: 'Doprava',
+      locale: 'cs',
     });
     const polish = await publish({
-      title: 'Jak zwrócić towar kupiony w sklepie?', body: 'Zwrot jest bezpłatny przez 30 dni. Paczkę nadasz w Łodzi lub w dowolnym punkcie.', category: 'Zwroty', locale: 'pl',
+      title: 'Jak zwrócić towar kupiony w sklepie?',
+      body: 'Zwrot jest bezpłatny przez 30 dni. Paczkę nadasz w Łodzi lub w dowolnym punkcie.',
+      category: 'Zwroty',
+      locale: 'pl',
     });
     expect((await search(socket, 'zpusob dopravy', 'cs')).results[0]?.id).toBe(czech);
     expect((await search(socket, 'osobni odber trinec', 'cs')).results[0]?.id).toBe(czech);
@@ -78,7 +84,10 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
   it('searches Persian (right to left) including Arabic letter variants and Persian digits', async () => {
     const { socket } = await visitor();
     const persian = await publish({
-      title: 'پیگیری سفارش و زمان تحویل', body: 'سفارش شما ظرف ۳ روز کاری تحویل می‌شود. کد پیگیری را در ایمیل خود ببینید.', category: 'ارسال', locale: 'fa',
+      title: 'پیگیری سفارش و زمان تحویل',
+      body: 'سفارش شما ظرف ۳ روز کاری تحویل می‌شود. کد پیگیری را در ایمیل خود ببینید.',
+      category: 'ارسال',
+      locale: 'fa',
     });
     const result = await search(socket, 'پیگیری سفارش', 'fa');
     expect(result.locale).toBe('fa');
@@ -154,7 +163,10 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
     // Run the check now, as the job will, for a read a minute ago: the quiet visitor was deflected, the chatty one not.
     const viewedAt = Date.now() - 60_000;
     const siteId = (await db.collection('sites').findOne({}, { sort: { createdAt: 1 } }))!._id.toHexString();
-    const views = await db.collection('kbsignals').find({ type: 'view', articleId: new Types.ObjectId(hit.id) }).toArray();
+    const views = await db
+      .collection('kbsignals')
+      .find({ type: 'view', articleId: new Types.ObjectId(hit.id) })
+      .toArray();
     expect(views.length).toBe(2);
     const chattyId = views.find((v) => v.visitorId.toHexString() !== session.visitorId)!.visitorId.toHexString();
     expect(await checkDeflection({ siteId, visitorId: session.visitorId, articleId: hit.id, viewedAt })).toBe(true);
@@ -181,7 +193,9 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
     try {
       const lookup = kbArticleLookup(kb);
       const siteId = (await db.collection('sites').findOne({}, { sort: { createdAt: 1 } }))!._id.toHexString();
-      expect(await lookup.answerFor(siteId, 'en-GB', 'shipping_cost')).toMatchObject({ title: 'How long does shipping take and what does it cost?' });
+      expect(await lookup.answerFor(siteId, 'en-GB', 'shipping_cost')).toMatchObject({
+        title: 'How long does shipping take and what does it cost?',
+      });
       expect(await lookup.answerFor(siteId, 'cs', 'returns')).toMatchObject({ title: 'Jak vrátit nebo vyměnit zboží?' });
       expect(await lookup.answerFor(siteId, 'ru', 'payment')).toMatchObject({ title: 'Какие способы оплаты вы принимаете?' });
       expect(await lookup.answerFor(siteId, 'en', 'general')).toBeNull();

@@ -41,14 +41,17 @@ it("reflects a publish and an unpublish on one process in the other process's se
 
   const delays: number[] = [];
   for (const word of ['alpaca', 'bamboo', 'cashmere', 'denim', 'eiderdown']) {
-    const { id } = (await editor.create({ title: `Caring for ${word} garments`, body: `How to wash ${word}.`, category: 'Care', locale: 'en' })).body
-      .article as KbArticle;
+    const { id } = (
+      await editor.create({ title: `Caring for ${word} garments`, body: `How to wash ${word}.`, category: 'Care', locale: 'en' })
+    ).body.article as KbArticle;
     expect((await editor.publish(id)).status).toBe(200);
     delays.push(await msUntil(socket, `${word} garments`, (r) => r.results.some((hit) => hit.id === id)));
     expect((await editor.unpublish(id)).status).toBe(200);
     delays.push(await msUntil(socket, `${word} garments`, (r) => !r.results.some((hit) => hit.id === id)));
   }
   delays.sort((a, b) => a - b);
-  console.log(`kb index sync across two processes, publish/unpublish → visible in the other process's search (ms, n=${delays.length}): median ${delays[delays.length >> 1]!.toFixed(1)}, max ${delays.at(-1)!.toFixed(1)}`);
+  console.log(
+    `kb index sync across two processes, publish/unpublish → visible in the other process's search (ms, n=${delays.length}): median ${delays[delays.length >> 1]!.toFixed(1)}, max ${delays.at(-1)!.toFixed(1)}`,
+  );
   expect(delays.at(-1)).toBeLessThan(1000);
 }, 60_000);

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { VisitorContext } from '../../shared/contract';
 import { track } from '../helpers/shop';
-import { connectAgent, connected, joinAsVisitor, nextEvent, request, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
+import {
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  nextEvent,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+} from '../helpers/test-server';
 
 let server: TestServer;
 let agent: AgentSocket;

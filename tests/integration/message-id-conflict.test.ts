@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
 import { agentSocket, signedInUser } from '../helpers/workplace';
-import { clientId, joinAsVisitor, request, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import {
+  clientId,
+  joinAsVisitor,
+  request,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '../helpers/test-server';
 
 // A message's client id is its exactly-once key in the conversation: a re-send by its author is
 // acked with the stored message, but the same id from anyone else is refused with a code.
@@ -31,7 +39,12 @@ async function chat() {
   const opened = await send(visitor, { clientId: clientId(), text: 'Hello?' });
   if (!opened.ok) throw new Error(opened.error.code);
   const conversationId = opened.data.message.conversationId;
-  const stored = () => db.collection('messages').find({ conversationId: new mongoose.Types.ObjectId(conversationId) }).sort({ seq: 1 }).toArray();
+  const stored = () =>
+    db
+      .collection('messages')
+      .find({ conversationId: new mongoose.Types.ObjectId(conversationId) })
+      .sort({ seq: 1 })
+      .toArray();
   return { visitor, conversationId, stored };
 }
 
@@ -48,7 +61,10 @@ describe('a message id another author used', () => {
 
     const again = await send(visitor, { clientId: id, text: 'Is this in stock?' });
     expect(again).toMatchObject({ ok: true, data: { message: { clientId: id, author: 'visitor', text: 'Is this in stock?' } } });
-    expect((await stored()).map((m) => [m.author, m.text])).toEqual([['visitor', 'Hello?'], ['visitor', 'Is this in stock?']]);
+    expect((await stored()).map((m) => [m.author, m.text])).toEqual([
+      ['visitor', 'Hello?'],
+      ['visitor', 'Is this in stock?'],
+    ]);
   });
 
   it("refuses the visitor's message that reuses an agent's id, and another agent's too", async () => {
@@ -59,7 +75,10 @@ describe('a message id another author used', () => {
     expect((await send(agent, { conversationId, clientId: id, text: 'We ship tomorrow.' })).ok).toBe(true);
 
     expect(await send(visitor, { clientId: id, text: 'Thanks!' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await send(colleague, { conversationId, clientId: id, text: 'Or today.' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await send(colleague, { conversationId, clientId: id, text: 'Or today.' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const resent = await send(agent, { conversationId, clientId: id, text: 'We ship tomorrow.' });
     expect(resent).toMatchObject({ ok: true, data: { message: { clientId: id, author: 'agent', authorName: one.name } } });
     expect((await stored()).map((m) => m.text)).toEqual(['Hello?', 'We ship tomorrow.']);

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ConversationSummary, ProactivePrompt } from '../../shared/contract';
 import { track } from '../helpers/shop';
-import { connectAgent, connected, joinAsVisitor, nextEvent, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  nextEvent,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 
 let server: TestServer;
 

@@ -68,7 +68,11 @@ const concrete = (route: string) => {
 
 /** Every `METHOD path` under /api the running app routes, read from Express's router (mounted routers included). */
 function apiRoutes(app: Express): string[] {
-  interface Layer { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: string | RegExp }
+  interface Layer {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+    rawPath?: string | RegExp;
+  }
   const found = new Set<string>();
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
@@ -133,8 +137,14 @@ describe('the permission table, row by row', () => {
     expect(Object.keys(EVENT_SAMPLES).sort()).toEqual(Object.keys(agentRequests).sort());
     // The shop webhook answers to the shop's signature, not to a role (tests/integration/shop-webhook.test.ts).
     const routes = apiRoutes(server.app).filter((route) => !route.startsWith('POST /api/webhooks/'));
-    expect(routes.filter((route) => !REST.some((r) => r.route === route)), 'add these routes to the table').toEqual([]);
-    expect(REST.filter((r) => !routes.includes(r.route)).map((r) => r.route), 'stale rows').toEqual([]);
+    expect(
+      routes.filter((route) => !REST.some((r) => r.route === route)),
+      'add these routes to the table',
+    ).toEqual([]);
+    expect(
+      REST.filter((r) => !routes.includes(r.route)).map((r) => r.route),
+      'stale rows',
+    ).toEqual([]);
     for (const row of Object.values(AGENT_EVENT_PERMISSIONS)) expect(PERMISSIONS).toHaveProperty([row]);
   });
 
@@ -143,7 +153,11 @@ describe('the permission table, row by row', () => {
     it('refuses anonymous callers unless public', async () => {
       const res = await call(server, method, path, { body });
       if (row === 'public') expect([401, 403]).not.toContain(res.status);
-      else expect({ status: res.status, code: (res.body as { error?: { code: string } })?.error?.code }).toEqual({ status: 401, code: 'unauthorized' });
+      else
+        expect({ status: res.status, code: (res.body as { error?: { code: string } })?.error?.code }).toEqual({
+          status: 401,
+          code: 'unauthorized',
+        });
     });
 
     it.each(ROLES)('as %s: allowed exactly when the row names the role', async (role) => {
@@ -151,14 +165,21 @@ describe('the permission table, row by row', () => {
       const res = await call(server, method, path, { cookie, body });
       const allowed = row === 'public' || allows(row, role);
       if (allowed) expect([401, 403], `${role} ${method} ${path} answered ${res.status}`).not.toContain(res.status);
-      else expect({ status: res.status, code: (res.body as { error?: { code: string } })?.error?.code }).toEqual({ status: 403, code: 'forbidden' });
+      else
+        expect({ status: res.status, code: (res.body as { error?: { code: string } })?.error?.code }).toEqual({
+          status: 403,
+          code: 'forbidden',
+        });
     });
   });
 
   it('refuses an anonymous /agent socket at the handshake', async () => {
     const socket = connectAgent(server);
     sockets.push(socket);
-    const error = await connected(socket).then(() => null, (err: { data?: { code?: string } }) => err);
+    const error = await connected(socket).then(
+      () => null,
+      (err: { data?: { code?: string } }) => err,
+    );
     expect(error?.data?.code).toBe('unauthorized');
   });
 
@@ -179,7 +200,14 @@ describe('the permission table, row by row', () => {
   it('gives a visitor socket none of the agent events', async () => {
     const { socket } = await joinAsVisitor(server);
     sockets.push(socket);
-    for (const event of ['conversations:list', 'note:add', 'notes:list', 'conversation:close', 'conversation:transfer', 'availability:set']) {
+    for (const event of [
+      'conversations:list',
+      'note:add',
+      'notes:list',
+      'conversation:close',
+      'conversation:transfer',
+      'availability:set',
+    ]) {
       const ack = await request(socket, event, EVENT_SAMPLES[event as keyof typeof EVENT_SAMPLES]);
       expect(ack.ok ? 'ok' : ack.error.code, event).toBe('unknown_event');
     }

@@ -82,7 +82,9 @@ describe('record lock', () => {
     started = performance.now();
     for (let i = 0; i < runs; i++) await lock.run(`visitor:cost-${i % 50}`, async () => undefined);
     const lockMs = (performance.now() - started) / runs;
-    console.log(`[lock] uncontended acquire + release: ${lockMs.toFixed(3)} ms per record write (one Redis round trip: ${pingMs.toFixed(3)} ms)`);
+    console.log(
+      `[lock] uncontended acquire + release: ${lockMs.toFixed(3)} ms per record write (one Redis round trip: ${pingMs.toFixed(3)} ms)`,
+    );
     expect(lockMs).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CsatReport, FunnelReport, KbReport } from '../../shared/contract/analytics';
 import type { SiteSettingsResponse } from '../../shared/contract';
 import { AnalyticsRecorder } from '../../server/analytics/recorder';
-import { conversations, csatRatings, messages, notes, openConversations, orders, sites, visitors, type AnalyticsDay, type Conversation, type Family } from '../../server/data';
+import {
+  conversations,
+  csatRatings,
+  messages,
+  notes,
+  openConversations,
+  orders,
+  sites,
+  visitors,
+  type AnalyticsDay,
+  type Conversation,
+  type Family,
+} from '../../server/data';
 import { bulkImport } from '../../server/data/bulk-import';
 import { createLogger } from '../../server/infra/logger';
 import { openDb } from '../helpers/kb';
@@ -39,21 +51,42 @@ afterAll(async () => {
 });
 
 function visitor(lastSeenAt: Date) {
-  return { _id: new Types.ObjectId(), siteId, name: 'Ana', email: 'ana@example.com', lastSeenAt, createdAt: lastSeenAt, updatedAt: lastSeenAt };
+  return {
+    _id: new Types.ObjectId(),
+    siteId,
+    name: 'Ana',
+    email: 'ana@example.com',
+    lastSeenAt,
+    createdAt: lastSeenAt,
+    updatedAt: lastSeenAt,
+  };
 }
 
 function conversation(visitorId: Types.ObjectId, closedAt: Date | null): Partial<Conversation> & { _id: Types.ObjectId } {
   const startedAt = new Date((closedAt ?? now).getTime() - 3_600_000);
   return {
-    _id: new Types.ObjectId(), siteId, visitorId, visitorName: 'Ana', status: closedAt ? 'closed' : 'open', closedAt,
-    closeReason: closedAt ? 'resolved' : null, createdAt: startedAt, updatedAt: closedAt ?? startedAt,
+    _id: new Types.ObjectId(),
+    siteId,
+    visitorId,
+    visitorName: 'Ana',
+    status: closedAt ? 'closed' : 'open',
+    closedAt,
+    closeReason: closedAt ? 'resolved' : null,
+    createdAt: startedAt,
+    updatedAt: closedAt ?? startedAt,
   };
 }
 
 function messagesOf(conversationId: Types.ObjectId, count: number, at: Date) {
   return Array.from({ length: count }, (_, seq) => ({
-    _id: `${conversationId.toHexString()}:m${seq}`, siteId, conversationId, clientId: `m${seq}`, seq,
-    author: seq % 2 ? ('agent' as const) : ('visitor' as const), text: `message ${seq}`, createdAt: at,
+    _id: `${conversationId.toHexString()}:m${seq}`,
+    siteId,
+    conversationId,
+    clientId: `m${seq}`,
+    seq,
+    author: seq % 2 ? ('agent' as const) : ('visitor' as const),
+    text: `message ${seq}`,
+    createdAt: at,
   }));
 }
 
@@ -87,10 +120,27 @@ describe('retention', () => {
   const analyticsDays = [...rolledMonths.flatMap((m) => [`${m}-01`, `${m}-15`, `${m}-28`]), dayOf(ago(10)), dayOf(ago(1))];
   const range = { from: `${firstMonth}-01`, to: dayOf(now) };
   const rows: Partial<Record<Family, (i: number) => AnalyticsDay['rows']>> = {
-    kb: (i) => [{ key: 'views', n: 10 + i }, { key: 'searches', n: 3 }, { key: 'zeroResults', n: i % 2 }],
-    gaps: (i) => (i % 2 ? [{ key: 'en|free shipping', n: 1 }, { key: `en|query ${i}`, n: i }] : []),
-    csat: (i) => [{ key: String((i % 5) + 1), n: 2 }, { key: '5', n: 1 }],
-    funnel: (i) => [{ key: 'awareness', n: 20 }, { key: 'engagement', n: 8 + i }, { key: 'purchase', n: i }],
+    kb: (i) => [
+      { key: 'views', n: 10 + i },
+      { key: 'searches', n: 3 },
+      { key: 'zeroResults', n: i % 2 },
+    ],
+    gaps: (i) =>
+      i % 2
+        ? [
+            { key: 'en|free shipping', n: 1 },
+            { key: `en|query ${i}`, n: i },
+          ]
+        : [],
+    csat: (i) => [
+      { key: String((i % 5) + 1), n: 2 },
+      { key: '5', n: 1 },
+    ],
+    funnel: (i) => [
+      { key: 'awareness', n: 20 },
+      { key: 'engagement', n: 8 + i },
+      { key: 'purchase', n: i },
+    ],
   };
 
   async function report<T>(name: string, from = range.from, to = range.to): Promise<T> {
@@ -110,17 +160,38 @@ describe('retention', () => {
     const { seen, old, recent, open, crowd, crowdConversations } = fx;
     await bulkImport.visitors([...Object.values(seen), ...crowd]);
     await bulkImport.conversations([old, recent, open, ...crowdConversations]);
-    await bulkImport.openConversations([{ _id: seen.withOpenConversation._id.toHexString(), conversationId: open._id, createdAt: ago(100) }]);
+    await bulkImport.openConversations([
+      { _id: seen.withOpenConversation._id.toHexString(), conversationId: open._id, createdAt: ago(100) },
+    ]);
     await bulkImport.messages([
-      ...messagesOf(old._id, 5, ago(100)), ...messagesOf(recent._id, 3, ago(10)), ...messagesOf(open._id, 2, ago(100)),
+      ...messagesOf(old._id, 5, ago(100)),
+      ...messagesOf(recent._id, 3, ago(10)),
+      ...messagesOf(open._id, 2, ago(100)),
       ...crowdConversations.flatMap((c) => messagesOf(c._id, 2, ago(90))),
     ]);
-    await notes.add({ siteId, conversationId: old._id, clientId: 'n1', kind: 'note', authorId: new Types.ObjectId(), authorName: 'Agent', text: 'called back' });
+    await notes.add({
+      siteId,
+      conversationId: old._id,
+      clientId: 'n1',
+      kind: 'note',
+      authorId: new Types.ObjectId(),
+      authorName: 'Agent',
+      text: 'called back',
+    });
     await csatRatings.recordOnce(old as Conversation, null, 4, 'ok');
     await orders.recordOnce({ siteId, orderId: 'O-1', visitorId: seen.gone._id, total: 10, currency: 'EUR' });
     await redis.set(`open-conversation:${seen.gone._id.toHexString()}`, new Types.ObjectId().toHexString());
     for (const [family, make] of Object.entries(rows) as Array<[Family, (i: number) => AnalyticsDay['rows']]>) {
-      await bulkImport.analyticsDays(family, analyticsDays.map((day, i) => ({ _id: `${siteId.toHexString()}:${day}`, siteId: siteId.toHexString(), day, lastBatch: 'import', rows: make(i) })));
+      await bulkImport.analyticsDays(
+        family,
+        analyticsDays.map((day, i) => ({
+          _id: `${siteId.toHexString()}:${day}`,
+          siteId: siteId.toHexString(),
+          day,
+          lastBatch: 'import',
+          rows: make(i),
+        })),
+      );
     }
     before = await reports();
   });
@@ -132,8 +203,11 @@ describe('retention', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('Invalid request. retention.conversationDays: at least 1 day');
-    expect((await call<SiteSettingsResponse>(server, 'GET', '/api/settings', { cookie: admin })).body.settings.retention)
-      .toEqual({ conversationDays: null, visitorDays: null, analyticsDailyDays: 400 });
+    expect((await call<SiteSettingsResponse>(server, 'GET', '/api/settings', { cookie: admin })).body.settings.retention).toEqual({
+      conversationDays: null,
+      visitorDays: null,
+      analyticsDailyDays: 400,
+    });
 
     const retention = { conversationDays: 60, visitorDays: 30, analyticsDailyDays: 400 };
     const saved = await call<SiteSettingsResponse>(server, 'PUT', '/api/settings', { cookie: admin, body: { retention } });

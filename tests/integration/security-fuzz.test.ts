@@ -93,6 +93,10 @@ describe('property-based fuzz of every inbound socket event', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect((await request(visitor, 'message:send', { clientId: clientId(), text: 'after the fuzz' })).ok).toBe(true);
     expect(await storedDocumentProblems(db)).toEqual([]);
-    reportAttacks('fuzzed socket events (fast-check)', RUNS.visitor + RUNS.agent, 'every answer ok or coded, server up, stored documents valid');
+    reportAttacks(
+      'fuzzed socket events (fast-check)',
+      RUNS.visitor + RUNS.agent,
+      'every answer ok or coded, server up, stored documents valid',
+    );
   });
 });

@@ -74,7 +74,9 @@ describe('operator injection', () => {
     // An operator object never passes where the contract wants a string, number, boolean or id.
     const operatorAccepted = answers.filter(({ mustRefuse, ack }) => mustRefuse && ack.ok);
     expect(operatorAccepted.map(({ event, payload }) => `${event} ${JSON.stringify(payload)}`)).toEqual([]);
-    console.log(`[security] operator injection over sockets: ${answers.length} payloads, ${answers.filter((a) => a.ack.ok).length} accepted as literal or with foreign fields dropped`);
+    console.log(
+      `[security] operator injection over sockets: ${answers.length} payloads, ${answers.filter((a) => a.ack.ok).length} accepted as literal or with foreign fields dropped`,
+    );
   });
 
   it('takes operator-looking strings literally', async () => {
@@ -104,7 +106,11 @@ describe('operator injection', () => {
     const statuses: string[] = [];
     for (const [method, path, sample] of bodies) {
       for (const { payload: body, mustRefuse } of injected(sample)) {
-        const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(`${server.url}${path}`, {
+          method,
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         const answer = (await res.json()) as { error?: { code: string } };
         statuses.push(`${res.status}`);
         tried += 1;
@@ -117,15 +123,28 @@ describe('operator injection', () => {
     }
     // Sign-in with an operator never signs anyone in.
     for (const value of OPERATOR_VALUES) {
-      for (const body of [{ email: value, password: ADMIN.password }, { email: ADMIN.email, password: value }]) {
-        const res = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      for (const body of [
+        { email: value, password: ADMIN.password },
+        { email: ADMIN.email, password: value },
+      ]) {
+        const res = await fetch(`${server.url}/api/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         expect(res.status).toBe(400);
         tried += 1;
       }
     }
     // The signed webhook: a valid signature over a body with operators still stores nothing odd.
     const visitorId = samples.agent['visitor:context']() as { visitorId: string };
-    for (const { payload: body, mustRefuse } of injected({ type: 'order', visitorId: visitorId.visitorId, orderId: 'I-1', total: 5, currency: 'EUR' })) {
+    for (const { payload: body, mustRefuse } of injected({
+      type: 'order',
+      visitorId: visitorId.visitorId,
+      orderId: 'I-1',
+      total: 5,
+      currency: 'EUR',
+    })) {
       const res = await postWebhook(server, secret, body);
       tried += 1;
       if (res.ok) expect(mustRefuse, JSON.stringify(body)).toBe(false);
@@ -135,15 +154,25 @@ describe('operator injection', () => {
   });
 
   it('ignores or refuses operators in query strings and path parameters', async () => {
-    const all = await fetch(`${server.url}/api/kb/articles`, { headers: { cookie } }).then((r) => r.json() as Promise<{ articles: unknown[] }>);
+    const all = await fetch(`${server.url}/api/kb/articles`, { headers: { cookie } }).then(
+      (r) => r.json() as Promise<{ articles: unknown[] }>,
+    );
     const queries = [
-      'status[$ne]=draft', 'status[$gt]=', 'locale[$regex]=.*', 'status=$ne', 'status=draft&status=published', 'locale=%7B%22%24gt%22%3A%22%22%7D',
-      'status[]=draft', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1',
+      'status[$ne]=draft',
+      'status[$gt]=',
+      'locale[$regex]=.*',
+      'status=$ne',
+      'status=draft&status=published',
+      'locale=%7B%22%24gt%22%3A%22%22%7D',
+      'status[]=draft',
+      '__proto__[polluted]=1',
+      'constructor[prototype][polluted]=1',
     ];
     for (const query of queries) {
       const res = await fetch(`${server.url}/api/kb/articles?${query}`, { headers: { cookie } });
       tried += 1;
-      if (res.status === 200) expect(((await res.json()) as { articles: unknown[] }).articles.length, query).toBeLessThanOrEqual(all.articles.length);
+      if (res.status === 200)
+        expect(((await res.json()) as { articles: unknown[] }).articles.length, query).toBeLessThanOrEqual(all.articles.length);
       else expect(res.status, query).toBe(400);
     }
     for (const query of ['days[$gt]=0', 'days=%7B%22%24gt%22%3A0%7D', 'days=1e400', 'days=-1', 'days[]=1']) {

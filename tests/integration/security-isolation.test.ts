@@ -14,7 +14,17 @@ import { sign } from '../../server/webhooks/signature';
 import { kbApi, openDb } from '../helpers/kb';
 import { agentFrom, reportAttacks, secondTenant, syncedVisitor, visitorFrom } from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';
-import { ADMIN, clientId, connected, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import {
+  ADMIN,
+  clientId,
+  connected,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '../helpers/test-server';
 import { call } from '../helpers/workplace';
 
 /**
@@ -65,7 +75,8 @@ const codeOf = async (ack: Promise<Ack<unknown>>) => {
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 /** Site A's first admin (agent A) and site B's admin: the people the workplace events act on. */
-const adminIdOf = async (email: string, database: mongoose.Connection) => String((await database.collection('users').findOne({ email }))!._id);
+const adminIdOf = async (email: string, database: mongoose.Connection) =>
+  String((await database.collection('users').findOne({ email }))!._id);
 const oid = (id: string) => new mongoose.Types.ObjectId(id);
 
 beforeAll(async () => {
@@ -99,7 +110,18 @@ beforeAll(async () => {
   articles.aDraft = await created(editorA, 'Draftonly secret plans', 'Draftonly: the sale starts Monday.', false);
   articles.bPublished = await created(editorB, 'Plutonium returns', 'Plutonium returns take 30 days.', true);
 
-  for (const s of [ALICE_SAYS, alice.visitorId, alice.conversationId, bob.visitorId, articles.aPublished, articles.aDraft, 'cust-alice', 'Draftonly', 'Zebraquartz']) secretsOf.A.add(s);
+  for (const s of [
+    ALICE_SAYS,
+    alice.visitorId,
+    alice.conversationId,
+    bob.visitorId,
+    articles.aPublished,
+    articles.aDraft,
+    'cust-alice',
+    'Draftonly',
+    'Zebraquartz',
+  ])
+    secretsOf.A.add(s);
   for (const s of [CAROL_SAYS, carol.visitorId, articles.bPublished, 'Plutonium']) secretsOf.B.add(s);
 }, 60_000);
 
@@ -150,20 +172,33 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
     // Claiming alice's shop customer id without the shop's signature, or with site A's signature on site B.
     expect(await ok(request(bob.socket, 'visitor:identify', { id: 'cust-alice' }))).toEqual({ verified: false });
     const secretA = await siteSecret(server.dbName);
-    expect(await ok(request(carol.socket, 'visitor:identify', { id: 'cust-alice', signature: sign(secretA, 'cust-alice') }))).toEqual({ verified: false });
+    expect(await ok(request(carol.socket, 'visitor:identify', { id: 'cust-alice', signature: sign(secretA, 'cust-alice') }))).toEqual({
+      verified: false,
+    });
     for (const visitorId of [bob.visitorId, carol.visitorId]) {
       expect((await db.collection('visitors').findOne({ _id: oid(visitorId) }))?.customerId ?? null).toBeNull();
     }
   },
   'escalation:request-person': async () => {
-    const result = await ok(request<{ conversationId: string }>(bob.socket, 'escalation:request-person', { articleId: articles.bPublished }));
+    const result = await ok(
+      request<{ conversationId: string }>(bob.socket, 'escalation:request-person', { articleId: articles.bPublished }),
+    );
     expect(result.conversationId).not.toBe(alice.conversationId);
     secretsOf.A.add(result.conversationId);
-    const bobs = await db.collection('messages').find({ conversationId: oid(result.conversationId) }).toArray();
+    const bobs = await db
+      .collection('messages')
+      .find({ conversationId: oid(result.conversationId) })
+      .toArray();
     expect(JSON.stringify(bobs)).not.toContain('Plutonium');
   },
   'offline:submit': async () => {
-    const result = await ok(request<{ conversationId: string }>(carol.socket, 'offline:submit', { name: 'Carol', email: 'carol@example.com', question: `${CAROL_SAYS} offline` }));
+    const result = await ok(
+      request<{ conversationId: string }>(carol.socket, 'offline:submit', {
+        name: 'Carol',
+        email: 'carol@example.com',
+        question: `${CAROL_SAYS} offline`,
+      }),
+    );
     secretsOf.B.add(result.conversationId);
     const listA = await ok(request<{ conversations: ConversationSummary[] }>(agentA, 'conversations:list', {}));
     expect(listA.conversations.map((c) => c.id)).not.toContain(result.conversationId);
@@ -188,7 +223,9 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
   },
   'csat:submit': async () => {
     for (const socket of [bob.socket, carol.socket]) {
-      expect(await codeOf(request(socket, 'csat:submit', { conversationId: alice.conversationId, rating: 1, comment: 'sabotage' }))).toBe('not_found');
+      expect(await codeOf(request(socket, 'csat:submit', { conversationId: alice.conversationId, rating: 1, comment: 'sabotage' }))).toBe(
+        'not_found',
+      );
     }
     expect(await db.collection('csats').countDocuments({ _id: oid(alice.conversationId) })).toBe(0);
   },
@@ -216,7 +253,9 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
     expect(await codeOf(request(agentB, 'conversation:leave', { conversationId: alice.conversationId }))).toBe('not_found');
   },
   'message:send': async () => {
-    expect(await codeOf(request(agentB, 'message:send', { conversationId: alice.conversationId, clientId: clientId(), text: 'hijack' }))).toBe('not_found');
+    expect(
+      await codeOf(request(agentB, 'message:send', { conversationId: alice.conversationId, clientId: clientId(), text: 'hijack' })),
+    ).toBe('not_found');
     expect(await messagesIn(alice.conversationId)).toBe(1);
   },
   'typing:set': async () => {
@@ -263,7 +302,9 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
   },
   'conversations:search': async () => {
     const find = (socket: AgentSocket) =>
-      ok(request<{ conversations: ConversationSummary[] }>(socket, 'conversations:search', { query: 'alice-private-4711' })).then((r) => r.conversations.map((c) => c.id));
+      ok(request<{ conversations: ConversationSummary[] }>(socket, 'conversations:search', { query: 'alice-private-4711' })).then((r) =>
+        r.conversations.map((c) => c.id),
+      );
     await expect.poll(() => find(agentA)).toContain(alice.conversationId); // the control
     expect(await find(agentB)).toEqual([]);
   },
@@ -281,15 +322,21 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
     expect(await codeOf(request(agentB, 'notes:list', { conversationId: alice.conversationId }))).toBe('not_found');
   },
   'note:add': async () => {
-    expect(await codeOf(request(agentB, 'note:add', { conversationId: alice.conversationId, clientId: clientId(), text: 'planted' }))).toBe('not_found');
+    expect(await codeOf(request(agentB, 'note:add', { conversationId: alice.conversationId, clientId: clientId(), text: 'planted' }))).toBe(
+      'not_found',
+    );
     expect(await db.collection('notes').countDocuments({ text: 'planted' })).toBe(0);
   },
   'conversation:transfer': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
     const adminB = await adminIdOf(siteB.admin.email, siteB.db);
-    expect(await codeOf(request(agentB, 'conversation:transfer', { conversationId: alice.conversationId, toUserId: adminB }))).toBe('not_found');
+    expect(await codeOf(request(agentB, 'conversation:transfer', { conversationId: alice.conversationId, toUserId: adminB }))).toBe(
+      'not_found',
+    );
     // Nor can site A hand its conversation to site B's people.
-    expect(await codeOf(request(agentA, 'conversation:transfer', { conversationId: alice.conversationId, toUserId: adminB }))).toBe('not_found');
+    expect(await codeOf(request(agentA, 'conversation:transfer', { conversationId: alice.conversationId, toUserId: adminB }))).toBe(
+      'not_found',
+    );
     expect(String((await conversationOf(alice.visitorId))?.assigneeId ?? null)).not.toBe(adminB);
     expect(adminA).not.toBe(adminB);
   },
@@ -333,7 +380,13 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(planted.status).toBe(201);
     const stored = await db.collection('kbarticles').findOne({ _id: oid((planted.body.article as KbArticle).id) });
     expect(String(stored?.siteId)).toBe(siteB.siteId.toHexString());
-    const translation = await asB().create({ title: 'Steal', body: 'x', category: 'General', locale: 'cs', translationOf: articles.aPublished });
+    const translation = await asB().create({
+      title: 'Steal',
+      body: 'x',
+      category: 'General',
+      locale: 'cs',
+      translationOf: articles.aPublished,
+    });
     expect(translation.status).toBe(404);
   },
   'GET /api/kb/articles/:id': async () => {
@@ -397,7 +450,10 @@ const httpCases: Record<string, () => Promise<void>> = {
     const person = { email: 'b-person@example.com', name: 'B Person', role: 'agent', password: 'b-person-password-1' };
     expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: person })).status).toBe(201);
     const cookie = await signIn(server, person);
-    const res = await call(server, 'POST', '/api/auth/password', { cookie, body: { currentPassword: person.password, newPassword: 'b-person-password-2' } });
+    const res = await call(server, 'POST', '/api/auth/password', {
+      cookie,
+      body: { currentPassword: person.password, newPassword: 'b-person-password-2' },
+    });
     expect(res.status).toBe(204);
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
   },
@@ -416,12 +472,20 @@ const httpCases: Record<string, () => Promise<void>> = {
   'POST /api/users/': async () => {
     const res = await call<{ user: { id: string } }>(server, 'POST', '/api/users', {
       cookie: siteB.adminCookie,
-      body: { email: 'b-new@example.com', name: 'B New', role: 'agent', siteId: (await conversationOf(alice.visitorId))!.siteId.toHexString() },
+      body: {
+        email: 'b-new@example.com',
+        name: 'B New',
+        role: 'agent',
+        siteId: (await conversationOf(alice.visitorId))!.siteId.toHexString(),
+      },
     });
     expect(res.status).toBe(201);
     expect(String((await db.collection('users').findOne({ _id: oid(res.body.user.id) }))?.siteId)).toBe(siteB.siteId.toHexString());
     // An email taken on site A is taken: one sign-in per email across the deployment.
-    expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: { email: ADMIN.email, name: 'X', role: 'admin' } })).status).toBe(409);
+    expect(
+      (await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: { email: ADMIN.email, name: 'X', role: 'admin' } }))
+        .status,
+    ).toBe(409);
   },
   'PATCH /api/users/:id': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
@@ -445,20 +509,29 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(JSON.stringify(res.body)).not.toContain('invite=');
   },
   'GET /api/canned/': async () => {
-    await call(server, 'POST', '/api/canned', { cookie: agentACookie, body: { shortcut: 'a-secret', title: 'A', text: 'alice-canned-9090' } });
+    await call(server, 'POST', '/api/canned', {
+      cookie: agentACookie,
+      body: { shortcut: 'a-secret', title: 'A', text: 'alice-canned-9090' },
+    });
     secretsOf.A.add('alice-canned-9090');
     const res = await call(server, 'GET', '/api/canned', { cookie: siteB.adminCookie });
     expect(JSON.stringify(res.body)).not.toContain('alice-canned-9090');
   },
   'POST /api/canned/': async () => {
     // The same shortcut on another site is that site's own.
-    const res = await call(server, 'POST', '/api/canned', { cookie: siteB.adminCookie, body: { shortcut: 'a-secret', title: 'B', text: 'b text' } });
+    const res = await call(server, 'POST', '/api/canned', {
+      cookie: siteB.adminCookie,
+      body: { shortcut: 'a-secret', title: 'B', text: 'b text' },
+    });
     expect(res.status).toBe(201);
     const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
     expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
   },
   'PUT /api/canned/:shortcut': async () => {
-    await call(server, 'PUT', '/api/canned/a-secret', { cookie: siteB.adminCookie, body: { shortcut: 'a-secret', title: 'B2', text: 'b changed' } });
+    await call(server, 'PUT', '/api/canned/a-secret', {
+      cookie: siteB.adminCookie,
+      body: { shortcut: 'a-secret', title: 'B2', text: 'b changed' },
+    });
     const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
     expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
   },
@@ -474,10 +547,16 @@ const httpCases: Record<string, () => Promise<void>> = {
   },
   'PUT /api/settings/': async () => {
     const before = await db.collection('sites').findOne({ publicKey: server.demoSiteKey });
-    const res = await call(server, 'PUT', '/api/settings', { cookie: siteB.adminCookie, body: { greeting: 'Site B says hi', allowedOrigins: ['https://b.example'] } });
+    const res = await call(server, 'PUT', '/api/settings', {
+      cookie: siteB.adminCookie,
+      body: { greeting: 'Site B says hi', allowedOrigins: ['https://b.example'] },
+    });
     expect(res.status).toBe(200);
     const after = await db.collection('sites').findOne({ publicKey: server.demoSiteKey });
-    expect({ greeting: after?.greeting, allowedOrigins: after?.allowedOrigins }).toEqual({ greeting: before?.greeting, allowedOrigins: before?.allowedOrigins });
+    expect({ greeting: after?.greeting, allowedOrigins: after?.allowedOrigins }).toEqual({
+      greeting: before?.greeting,
+      allowedOrigins: before?.allowedOrigins,
+    });
     await call(server, 'PUT', '/api/settings', { cookie: siteB.adminCookie, body: { allowedOrigins: [] } });
   },
   'POST /api/settings/rotate-secret': async () => {
@@ -495,7 +574,9 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect((await postWebhook(siteB.reach, siteB.secret, { ...order, orderId: 'X-2' })).status).toBe(201);
     const stored = await db.collection('visitors').findOne({ _id: oid(alice.visitorId) });
     expect(stored?.orders ?? []).toEqual([]);
-    expect(await db.collection('orders').countDocuments({ siteId: oid(siteB.siteId.toHexString()), visitorId: oid(alice.visitorId) })).toBe(0);
+    expect(await db.collection('orders').countDocuments({ siteId: oid(siteB.siteId.toHexString()), visitorId: oid(alice.visitorId) })).toBe(
+      0,
+    );
   },
   'GET /help/articles/:id': async () => {
     expect((await fetch(`${server.url}/help/articles/${articles.aDraft}`)).status).toBe(404);
@@ -519,7 +600,11 @@ const publicRoutes: Record<string, string> = {
 
 /** Every `METHOD path` the running app routes, read from Express's router (mounted routers included). */
 function appRoutes(app: Express): string[] {
-  interface Layer { route?: { path: string | RegExp; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: string | RegExp }
+  interface Layer {
+    route?: { path: string | RegExp; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+    rawPath?: string | RegExp;
+  }
   const found: string[] = [];
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
@@ -540,8 +625,12 @@ describe('isolation on every socket event and HTTP route', () => {
     const routes = appRoutes(server.app);
     expect(routes.length).toBeGreaterThan(15);
     const uncovered = [
-      ...Object.keys(visitorRequests).filter((e) => !(e in visitorCases)).map((e) => `visitor event ${e}`),
-      ...Object.keys(agentRequests).filter((e) => !(e in agentCases)).map((e) => `agent event ${e}`),
+      ...Object.keys(visitorRequests)
+        .filter((e) => !(e in visitorCases))
+        .map((e) => `visitor event ${e}`),
+      ...Object.keys(agentRequests)
+        .filter((e) => !(e in agentCases))
+        .map((e) => `agent event ${e}`),
       ...routes.filter((r) => !(r in httpCases) && !(r in publicRoutes)).map((r) => `route ${r}`),
     ];
     expect(uncovered, 'add an isolation case for these').toEqual([]);
@@ -578,6 +667,10 @@ describe('isolation on every socket event and HTTP route', () => {
     expect(JSON.stringify(received.get('agentA'))).toContain(ALICE_SAYS);
     expect(JSON.stringify(received.get('agentB'))).toContain(CAROL_SAYS);
     const cases = Object.keys(visitorCases).length + Object.keys(agentCases).length + Object.keys(httpCases).length;
-    reportAttacks('cross-visitor and cross-site access', cases, `${Object.keys(visitorCases).length} visitor events, ${Object.keys(agentCases).length} agent events, ${Object.keys(httpCases).length} HTTP routes with tenant data; ${Object.keys(publicRoutes).length} public routes listed`);
+    reportAttacks(
+      'cross-visitor and cross-site access',
+      cases,
+      `${Object.keys(visitorCases).length} visitor events, ${Object.keys(agentCases).length} agent events, ${Object.keys(httpCases).length} HTTP routes with tenant data; ${Object.keys(publicRoutes).length} public routes listed`,
+    );
   });
 });

@@ -41,7 +41,17 @@ describe('malformed and oversized socket payloads', () => {
 
   it('answers wrong types, huge strings, deep nesting and binary with a code', async () => {
     const payloads: unknown[] = [
-      null, true, 0, -1, 1e308, Number.NaN, '', 'x'.repeat(50_000), [], [[[]]], {},
+      null,
+      true,
+      0,
+      -1,
+      1e308,
+      Number.NaN,
+      '',
+      'x'.repeat(50_000),
+      [],
+      [[[]]],
+      {},
       { clientId: clientId(), text: 'x'.repeat(50_000) },
       { clientId: 'x'.repeat(10_000), text: 'hi' },
       { clientId: clientId(), text: ['hi'] },
@@ -66,7 +76,9 @@ describe('malformed and oversized socket payloads', () => {
     // Untyped on purpose: clients can send what the contract's types forbid.
     const loose = visitor as unknown as Socket;
     loose.emit('message:send', { clientId: clientId(), text: 'no ack wanted' });
-    const extra = (await loose.timeout(5000).emitWithAck('message:send', { clientId: clientId(), text: 'hi' }, 'second', 3)) as Ack<unknown>;
+    const extra = (await loose
+      .timeout(5000)
+      .emitWithAck('message:send', { clientId: clientId(), text: 'hi' }, 'second', 3)) as Ack<unknown>;
     expect(extra.ok).toBe(true);
     for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'toString', 'x'.repeat(10_000), '']) {
       const ack = await request(visitor, name, {});
@@ -104,9 +116,17 @@ describe('malformed and oversized socket payloads', () => {
   });
 
   it('refuses malformed handshakes with a code', async () => {
-    for (const auth of [{ siteKey: { $ne: null } }, { siteKey: 'x'.repeat(5_000) }, { siteKey: server.demoSiteKey, token: 'x'.repeat(5_000) }, {}]) {
+    for (const auth of [
+      { siteKey: { $ne: null } },
+      { siteKey: 'x'.repeat(5_000) },
+      { siteKey: server.demoSiteKey, token: 'x'.repeat(5_000) },
+      {},
+    ]) {
       const socket = visitorFrom(server, '127.0.0.1', auth as { siteKey: string });
-      const outcome = await connected(socket).then(() => 'connected', (err: { data?: { code?: string } }) => err.data?.code ?? 'none');
+      const outcome = await connected(socket).then(
+        () => 'connected',
+        (err: { data?: { code?: string } }) => err.data?.code ?? 'none',
+      );
       // An oversized token is simply no identity: the visitor starts anew.
       expect(['invalid_payload', 'site_unknown', 'connected'], JSON.stringify(auth).slice(0, 60)).toContain(outcome);
       tried += 1;
@@ -136,8 +156,20 @@ describe('malformed and oversized HTTP bodies', () => {
       ['text/plain', '{"body":"hi"}', { 'content-type': 'text/plain' }, 400, 'invalid_payload'],
       ['a huge string field', JSON.stringify({ body: 'x'.repeat(60_000) }), undefined, 400, 'invalid_payload'],
       ['a number for a string', JSON.stringify({ body: 42 }), undefined, 400, 'invalid_payload'],
-      ['a gzip bomb (10 MB of zeros in 10 KB)', gzipSync(Buffer.alloc(10 * 1024 * 1024)), { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 413, 'payload_too_large'],
-      ['an unknown content encoding', '{"body":"hi"}', { 'content-type': 'application/json', 'content-encoding': 'br, x-custom' }, 400, 'invalid_payload'],
+      [
+        'a gzip bomb (10 MB of zeros in 10 KB)',
+        gzipSync(Buffer.alloc(10 * 1024 * 1024)),
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        413,
+        'payload_too_large',
+      ],
+      [
+        'an unknown content encoding',
+        '{"body":"hi"}',
+        { 'content-type': 'application/json', 'content-encoding': 'br, x-custom' },
+        400,
+        'invalid_payload',
+      ],
     ];
     for (const [name, body, headers, status, code] of cases) {
       for (const path of ['/api/kb/preview', '/api/kb/articles', '/api/auth/sign-in']) {

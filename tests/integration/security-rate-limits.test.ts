@@ -41,11 +41,13 @@ describe('rate limits', () => {
     const chat = async (rounds: number) => {
       const latency: number[] = [];
       for (let round = 0; round < rounds; round++) {
-        await Promise.all(others.map(async ({ socket }) => {
-          const started = performance.now();
-          othersCodes.push(codeOf(await request(socket, 'message:send', { clientId: clientId(), text: `chatting ${round}` })));
-          latency.push(performance.now() - started);
-        }));
+        await Promise.all(
+          others.map(async ({ socket }) => {
+            const started = performance.now();
+            othersCodes.push(codeOf(await request(socket, 'message:send', { clientId: clientId(), text: `chatting ${round}` })));
+            latency.push(performance.now() - started);
+          }),
+        );
         await new Promise((r) => setTimeout(r, 100));
       }
       return latency;
@@ -89,11 +91,13 @@ describe('rate limits', () => {
   it('throttles one address across its visitors, not other addresses', async () => {
     const visitors = await Promise.all(Array.from({ length: 12 }, () => syncedVisitor(visitorFrom(server, '10.2.0.1'))));
     const codes = (
-      await Promise.all(visitors.map(async ({ socket }) => {
-        const acks: string[] = [];
-        for (let i = 0; i < 55; i++) acks.push(codeOf(await request(socket, 'typing:set', { typing: i % 2 === 0 })));
-        return acks;
-      }))
+      await Promise.all(
+        visitors.map(async ({ socket }) => {
+          const acks: string[] = [];
+          for (let i = 0; i < 55; i++) acks.push(codeOf(await request(socket, 'typing:set', { typing: i % 2 === 0 })));
+          return acks;
+        }),
+      )
     ).flat();
     // 12 handshakes + 12 syncs + 660 events from one address against 600 per 10 s.
     expect(codes.filter((c) => c === 'rate_limited').length).toBe(12 + 12 + 660 - PER_IP);
@@ -120,7 +124,8 @@ describe('rate limits', () => {
   it('throttles REST calls per address with 429, a code and Retry-After', async () => {
     const me = (ip: string) => fetch(`${server.url}/api/auth/me`, { headers: { 'x-forwarded-for': ip } });
     const statuses: number[] = [];
-    for (let i = 0; i < PER_IP / 50 + 1; i++) statuses.push(...(await Promise.all(Array.from({ length: 50 }, async () => (await me('10.4.0.1')).status))));
+    for (let i = 0; i < PER_IP / 50 + 1; i++)
+      statuses.push(...(await Promise.all(Array.from({ length: 50 }, async () => (await me('10.4.0.1')).status))));
     expect(statuses.filter((s) => s === 401).length).toBe(PER_IP);
     expect(statuses.filter((s) => s === 429).length).toBe(50);
     const refused = await me('10.4.0.1');
@@ -149,7 +154,8 @@ describe('rate limits', () => {
     expect(parallel.filter((r) => r.status === 429).length).toBe(12 - SIGN_IN_LIMITS.perEmailAndIp);
 
     const spray: number[] = [];
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp + 1; i++) spray.push((await signInFrom('10.6.0.2', `user${i}@example.com`, 'password1')).status);
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp + 1; i++)
+      spray.push((await signInFrom('10.6.0.2', `user${i}@example.com`, 'password1')).status);
     expect(spray.slice(0, SIGN_IN_LIMITS.perIp)).toEqual(Array(SIGN_IN_LIMITS.perIp).fill(401));
     expect(spray.at(-1)).toBe(429);
     reportAttacks('sign-in guesses in parallel and sprayed over emails', 12 + SIGN_IN_LIMITS.perIp + 1);

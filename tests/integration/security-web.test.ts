@@ -132,7 +132,14 @@ describe('security headers', () => {
   it.each(['/console', '/demo', '/api/auth/me', '/healthz', '/widget.js'])('%s carries them', async (path) => {
     const res = await fetch(`${server.url}${path}`);
     const csp = res.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'self'", "base-uri 'self'", "script-src-attr 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'self'",
+      "base-uri 'self'",
+      "script-src-attr 'none'",
+    ]) {
       expect(csp, path).toContain(directive);
     }
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);

@@ -76,14 +76,19 @@ describe('identity verification', () => {
     const { socket } = await joinAsVisitor(server);
     const unsigned = await request<{ verified: boolean }>(socket, 'visitor:identify', { id: 'cust-42', name: 'Mo' });
     expect(unsigned).toEqual({ ok: true, data: { verified: false } });
-    const forged = await request<{ verified: boolean }>(socket, 'visitor:identify', { id: 'cust-42', signature: sign('not-the-secret', 'cust-42') });
+    const forged = await request<{ verified: boolean }>(socket, 'visitor:identify', {
+      id: 'cust-42',
+      signature: sign('not-the-secret', 'cust-42'),
+    });
     expect(forged).toEqual({ ok: true, data: { verified: false } });
     const signed = await request<{ verified: boolean }>(socket, 'visitor:identify', { id: 'cust-42', signature: sign(secret, 'cust-42') });
     expect(signed).toEqual({ ok: true, data: { verified: true } });
     socket.close();
 
     // The shop then reports an order by its own customer id, and it lands on this visitor.
-    expect((await postWebhook(server, secret, { type: 'order', customerId: 'cust-42', orderId: 'C-1', total: 30, currency: 'EUR' })).status).toBe(201);
+    expect(
+      (await postWebhook(server, secret, { type: 'order', customerId: 'cust-42', orderId: 'C-1', total: 30, currency: 'EUR' })).status,
+    ).toBe(201);
     const visitor = await db.collection('visitors').findOne({ customerId: 'cust-42' });
     expect(visitor).toMatchObject({ name: 'Mo', identified: true, stage: 'support' });
   });

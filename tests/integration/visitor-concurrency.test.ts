@@ -131,7 +131,15 @@ async function playRound(index: number): Promise<Round> {
   const { visitorId, token } = a.session;
   const b = await openTab(second, token);
   const round: Round = {
-    index, visitorId, tabs: [a.socket, b.socket], prompts: [], promptsChecked: 0, form: null, pageUrls: [], cart: null, refused: [],
+    index,
+    visitorId,
+    tabs: [a.socket, b.socket],
+    prompts: [],
+    promptsChecked: 0,
+    form: null,
+    pageUrls: [],
+    cart: null,
+    refused: [],
   };
   a.socket.on('proactive:prompt', (prompt) => round.prompts.push(prompt));
   if (b.session.visitorId !== visitorId) round.refused.push(`second tab: another visitor ${b.session.visitorId}`);
@@ -263,7 +271,9 @@ async function observe(round: Round): Promise<Observed> {
   const [context, opened, sync, stored] = await Promise.all([
     ask<VisitorContextAnswer>(agent, 'visitor:context', { visitorId: round.visitorId }),
     round.form
-      ? ask<{ conversation: ConversationSummary; visitor: VisitorProfile }>(agent, 'conversation:open', { conversationId: round.form.conversationId })
+      ? ask<{ conversation: ConversationSummary; visitor: VisitorProfile }>(agent, 'conversation:open', {
+          conversationId: round.form.conversationId,
+        })
       : null,
     ask<VisitorSession>(round.tabs[1]!, 'visitor:sync', { afterSeq: -1 }),
     storedVisitorFields(db, round.visitorId),
@@ -281,7 +291,8 @@ async function observe(round: Round): Promise<Observed> {
 function lostFields(round: Round, seen: Observed): Lost[] {
   const lost: Lost[] = [];
   const differ = (field: string, expected: unknown, actual: unknown) => {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) lost.push({ field, detail: `expected ${JSON.stringify(expected)}, read ${JSON.stringify(actual)}` });
+    if (JSON.stringify(expected) !== JSON.stringify(actual))
+      lost.push({ field, detail: `expected ${JSON.stringify(expected)}, read ${JSON.stringify(actual)}` });
   };
   const { context, stored } = seen;
 
@@ -309,15 +320,27 @@ function lostFields(round: Round, seen: Observed): Lost[] {
     differ('stage', stage, context?.stage);
     differ('stage seen by the widget', stage, seen.widgetStage);
     // First visit, then the cart made it a purchase; an emptied cart ends it.
-    differ('stage timeline', stage === 'purchase' ? ['awareness', 'purchase'] : ['awareness', 'purchase', stage], context?.timeline.map((t) => t.stage));
+    differ(
+      'stage timeline',
+      stage === 'purchase' ? ['awareness', 'purchase'] : ['awareness', 'purchase', stage],
+      context?.timeline.map((t) => t.stage),
+    );
   }
 
   // The idle report ended the first session: the visitor panel lists this session's pages, each acked view once.
   differ('page views of the session', [...round.pageUrls].sort(), context?.pages.map((p) => p.url).sort());
-  differ('lifetime page counts', { checkout: 1, product: SETUP_PRODUCT_VIEWS + round.pageUrls.length }, stored && sortedKeys(stored.pageCounts));
+  differ(
+    'lifetime page counts',
+    { checkout: 1, product: SETUP_PRODUCT_VIEWS + round.pageUrls.length },
+    stored && sortedKeys(stored.pageCounts),
+  );
 
   if (round.prompts.length > 0) {
-    differ('prompt kind', ['checkout_idle'], round.prompts.map((p) => p.kind));
+    differ(
+      'prompt kind',
+      ['checkout_idle'],
+      round.prompts.map((p) => p.kind),
+    );
     differ('hesitation', 'checkout_idle', context?.hesitation?.kind);
     differ('lastPromptedAt set', true, stored?.lastPromptedAt instanceof Date);
   }

@@ -3,7 +3,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Ack, Message, VisitorContextAnswer } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
 import { secondTenant } from '../helpers/security';
-import { ADMIN, clientId, connectAgent, connected, joinAsVisitor, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import {
+  ADMIN,
+  clientId,
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  request,
+  signIn,
+  startTestServer,
+  type AgentSocket,
+  type TestServer,
+  type VisitorSocket,
+} from '../helpers/test-server';
 
 /** The visitor panel's earlier conversations: the visitor's own, on the agent's site only. */
 
@@ -86,7 +98,10 @@ it("lists a visitor's closed and open conversations, newest first, and nothing o
   const listedB = await ok(contextOf(agentB, carolSession.visitorId));
   expect(listedB.conversations.map((c) => c.id)).toEqual([carols]);
   // Each site's agent is refused the other site's visitor outright.
-  for (const [agent, visitorId] of [[agentB, session.visitorId], [agentA, carolSession.visitorId]] as const) {
+  for (const [agent, visitorId] of [
+    [agentB, session.visitorId],
+    [agentA, carolSession.visitorId],
+  ] as const) {
     expect(await contextOf(agent, visitorId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   }
   expect(JSON.stringify(conversations)).not.toContain(planted.toHexString());

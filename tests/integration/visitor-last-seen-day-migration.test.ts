@@ -27,7 +27,16 @@ describe('visitor last-seen day migration', () => {
     server = null;
     const site = await db.collection('sites').findOne({});
     const lastSeenAt = new Date(Date.now() - 40 * DAY_MS);
-    const old = { _id: new mongoose.Types.ObjectId(), siteId: site!._id, name: 'Old Shape', email: 'old@example.com', lastSeenAt, stage: 'loyalty', createdAt: lastSeenAt, updatedAt: lastSeenAt };
+    const old = {
+      _id: new mongoose.Types.ObjectId(),
+      siteId: site!._id,
+      name: 'Old Shape',
+      email: 'old@example.com',
+      lastSeenAt,
+      stage: 'loyalty',
+      createdAt: lastSeenAt,
+      updatedAt: lastSeenAt,
+    };
     await db.collection('visitors').insertOne(old);
     await db.collection('migrations').deleteOne({ _id: 'visitor-last-seen-day' as never });
 

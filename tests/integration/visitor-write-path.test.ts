@@ -58,8 +58,17 @@ describe('visitor write path', () => {
     const visitor = await newVisitor();
     const result = await visitors.update(visitor._id, async (current) => {
       // Another writer changes other fields meanwhile (as one would after this lock's lease ran out).
-      await db.collection('visitors').updateOne({ _id: visitor._id }, { $set: { email: 'jan@example.com', 'session.currentPageType': 'cart' } });
-      return { ...current, name: 'Jan', session: { ...current.session, pages: [{ url: 'https://shop.example/a', path: '/a', title: 'A', pageType: 'product', at: new Date() }] } };
+      await db
+        .collection('visitors')
+        .updateOne({ _id: visitor._id }, { $set: { email: 'jan@example.com', 'session.currentPageType': 'cart' } });
+      return {
+        ...current,
+        name: 'Jan',
+        session: {
+          ...current.session,
+          pages: [{ url: 'https://shop.example/a', path: '/a', title: 'A', pageType: 'product', at: new Date() }],
+        },
+      };
     });
     expect(result?.after.name).toBe('Jan');
     const stored = await visitors.byId(visitor._id);
@@ -87,7 +96,9 @@ describe('visitor write path', () => {
     started = performance.now();
     for (let i = 0; i < runs; i++) await visitors.update(visitor._id, (current) => ({ ...current, kbSearches: current.kbSearches + 1 }));
     const lockedMs = (performance.now() - started) / runs;
-    console.log(`[lock] visitors.update: ${lockedMs.toFixed(2)} ms per write; the same read and write without the lock: ${bareMs.toFixed(2)} ms`);
+    console.log(
+      `[lock] visitors.update: ${lockedMs.toFixed(2)} ms per write; the same read and write without the lock: ${bareMs.toFixed(2)} ms`,
+    );
     expect((await visitors.byId(visitor._id))?.kbSearches).toBe(2 * runs);
   });
 });

@@ -78,7 +78,11 @@ describe('the agent workplace', () => {
       await ok(admin, 'conversation:open', { conversationId });
       const pushed = nextEvent<Note>(admin, 'note:new');
       const secret = `internal-${clientId()}`;
-      const { note } = await ok<{ note: Note }>(admin, 'note:add', { conversationId, clientId: clientId(), text: `Courier lost it ${secret}` });
+      const { note } = await ok<{ note: Note }>(admin, 'note:add', {
+        conversationId,
+        clientId: clientId(),
+        text: `Courier lost it ${secret}`,
+      });
       expect(note).toMatchObject({ kind: 'note', conversationId, text: `Courier lost it ${secret}` });
       expect((await pushed).id).toBe(note.id);
       // A reply after the note: once the visitor has it, anything sent before it has arrived too.
@@ -109,7 +113,8 @@ describe('the agent workplace', () => {
   describe('read receipts and unread counts', () => {
     it('counts unread visitor messages, clears them on read, and tells each side what the other has read', async () => {
       const { socket: visitor, conversationId } = await visitorWithConversation('one');
-      const upsert = (n: number) => waitFor<ConversationSummary>(admin, 'conversation:upsert', (c) => c.id === conversationId && c.unread === n);
+      const upsert = (n: number) =>
+        waitFor<ConversationSummary>(admin, 'conversation:upsert', (c) => c.id === conversationId && c.unread === n);
       const two = upsert(2);
       await ok(visitor, 'message:send', { clientId: clientId(), text: 'two' });
       await two;
@@ -140,7 +145,11 @@ describe('the agent workplace', () => {
       expect(late.ok ? 'ok' : late.error.code).toBe('conflict');
 
       const toBob = waitFor<ConversationSummary>(bob, 'conversation:upsert', (c) => c.id === conversationId && c.assigneeId === second.id);
-      await ok(admin, 'conversation:transfer', { conversationId, toUserId: second.id, note: 'Address change for order A-1001, please confirm with the courier.' });
+      await ok(admin, 'conversation:transfer', {
+        conversationId,
+        toUserId: second.id,
+        note: 'Address change for order A-1001, please confirm with the courier.',
+      });
       await toBob;
       const { notes } = await ok<{ notes: Note[] }>(bob, 'notes:list', { conversationId });
       expect(notes.at(-1)).toMatchObject({ kind: 'transfer', text: 'Address change for order A-1001, please confirm with the courier.' });
@@ -196,7 +205,10 @@ describe('the agent workplace', () => {
       expect(await find('ZOE.NOV')).toContain(conversationId);
       expect(await find('waterpr jack')).toContain(conversationId);
       expect(await find('waterproof boots')).not.toContain(conversationId);
-      const closedOnly = await ok<{ conversations: ConversationSummary[] }>(admin, 'conversations:search', { query: 'teal', status: 'closed' });
+      const closedOnly = await ok<{ conversations: ConversationSummary[] }>(admin, 'conversations:search', {
+        query: 'teal',
+        status: 'closed',
+      });
       expect(closedOnly.conversations.map((c) => c.id)).not.toContain(conversationId);
     });
   });
@@ -204,17 +216,24 @@ describe('the agent workplace', () => {
   describe('accounts', () => {
     it('invites a user by a one-time link that sets their password', async () => {
       const adminCookie = await signIn(server);
-      const created = await call<{ user: { id: string; status: string }; invite: { token: string; url: string } }>(server, 'POST', '/api/users', {
-        cookie: adminCookie,
-        body: { email: 'New.Agent@Example.com', name: 'New Agent', role: 'agent' },
-      });
+      const created = await call<{ user: { id: string; status: string }; invite: { token: string; url: string } }>(
+        server,
+        'POST',
+        '/api/users',
+        {
+          cookie: adminCookie,
+          body: { email: 'New.Agent@Example.com', name: 'New Agent', role: 'agent' },
+        },
+      );
       expect(created.status).toBe(201);
       expect(created.body.user.status).toBe('invited');
       const { token, url } = created.body.invite;
       expect(url).toBe(`${server.url}/console/#invite=${token}`);
       const peek = await call(server, 'POST', '/api/auth/invite/peek', { body: { token } });
       expect(peek.body).toEqual({ email: 'new.agent@example.com', name: 'New Agent' });
-      const signInBefore = await call(server, 'POST', '/api/auth/sign-in', { body: { email: 'new.agent@example.com', password: 'whatever-password' } });
+      const signInBefore = await call(server, 'POST', '/api/auth/sign-in', {
+        body: { email: 'new.agent@example.com', password: 'whatever-password' },
+      });
       expect(signInBefore.status).toBe(401);
 
       const accepted = await call(server, 'POST', '/api/auth/invite/accept', { body: { token, password: 'a-long-new-password' } });
@@ -231,7 +250,9 @@ describe('the agent workplace', () => {
       const user = await signedInUser(server, db, 'agent');
       const socket = await agentSocket(server, user.cookie, sockets);
       const dropped = nextEvent(socket, 'disconnect');
-      const res = await call<{ user: { status: string } }>(server, 'POST', `/api/users/${user.id}/deactivate`, { cookie: await signIn(server) });
+      const res = await call<{ user: { status: string } }>(server, 'POST', `/api/users/${user.id}/deactivate`, {
+        cookie: await signIn(server),
+      });
       expect(res.body.user.status).toBe('deactivated');
       await dropped;
       expect((await call(server, 'GET', '/api/auth/me', { cookie: user.cookie })).status).toBe(401);
@@ -241,9 +262,15 @@ describe('the agent workplace', () => {
     it('changing one’s password and signing out everywhere end the other sessions', async () => {
       const user = await signedInUser(server, db, 'editor');
       const other = await signIn(server, user);
-      const wrong = await call(server, 'POST', '/api/auth/password', { cookie: user.cookie, body: { currentPassword: 'nope', newPassword: 'brand-new-password' } });
+      const wrong = await call(server, 'POST', '/api/auth/password', {
+        cookie: user.cookie,
+        body: { currentPassword: 'nope', newPassword: 'brand-new-password' },
+      });
       expect(wrong.status).toBe(401);
-      const changed = await call(server, 'POST', '/api/auth/password', { cookie: user.cookie, body: { currentPassword: user.password, newPassword: 'brand-new-password' } });
+      const changed = await call(server, 'POST', '/api/auth/password', {
+        cookie: user.cookie,
+        body: { currentPassword: user.password, newPassword: 'brand-new-password' },
+      });
       expect(changed.status).toBe(204);
       const kept = changed.setCookie!.split(';')[0]!;
       expect((await call(server, 'GET', '/api/auth/me', { cookie: other })).status).toBe(401);
@@ -284,7 +311,12 @@ describe('the agent workplace', () => {
       const site = await db.collection('sites').findOne({});
       await redis.zadd(`agent-activity:${String(site!._id)}`, Date.now() - 120_000, user.id);
       redis.disconnect();
-      const away = await waitFor<AgentPresence>(admin, 'presence:changed', (p) => p.userId === user.id && p.availability === 'away', 25_000);
+      const away = await waitFor<AgentPresence>(
+        admin,
+        'presence:changed',
+        (p) => p.userId === user.id && p.availability === 'away',
+        25_000,
+      );
       expect(away.autoAway).toBe(true);
       const back = waitFor<AgentPresence>(admin, 'presence:changed', (p) => p.userId === user.id && p.availability === 'online');
       await ok(socket, 'presence:activity', {});
@@ -299,10 +331,15 @@ describe('the agent workplace', () => {
       const cookie = await signIn(server);
       const bad = await call(server, 'PUT', '/api/settings', { cookie, body: { lifecycle: { checkoutIdleSeconds: 1 } } });
       expect(bad.status).toBe(400);
-      const saved = await call<{ settings: { lifecycle: object; proactiveMessages: object }; effectiveLifecycle: { checkoutIdleSeconds: number; escalationSlaSeconds: number }; snippet: string; publicKey: string }>(
-        server, 'PUT', '/api/settings',
-        { cookie, body: { lifecycle: { checkoutIdleSeconds: 45, escalationSlaSeconds: 20 }, proactiveMessages: { en: 'Need a hand with checkout?' } } },
-      );
+      const saved = await call<{
+        settings: { lifecycle: object; proactiveMessages: object };
+        effectiveLifecycle: { checkoutIdleSeconds: number; escalationSlaSeconds: number };
+        snippet: string;
+        publicKey: string;
+      }>(server, 'PUT', '/api/settings', {
+        cookie,
+        body: { lifecycle: { checkoutIdleSeconds: 45, escalationSlaSeconds: 20 }, proactiveMessages: { en: 'Need a hand with checkout?' } },
+      });
       expect(saved.status).toBe(200);
       expect(saved.body.settings.lifecycle).toEqual({ checkoutIdleSeconds: 45, escalationSlaSeconds: 20 });
       expect(saved.body.effectiveLifecycle).toMatchObject({ checkoutIdleSeconds: 45, escalationSlaSeconds: 20 });
@@ -310,7 +347,10 @@ describe('the agent workplace', () => {
 
       const origins = await call(server, 'PUT', '/api/settings', { cookie, body: { allowedOrigins: ['https://shop.example'] } });
       expect(origins.status).toBe(200);
-      const refused = await joinAsVisitor(server).then(() => 'joined', (err: { data?: { code?: string } }) => err.data?.code);
+      const refused = await joinAsVisitor(server).then(
+        () => 'joined',
+        (err: { data?: { code?: string } }) => err.data?.code,
+      );
       expect(refused).toBe('origin_not_allowed');
       await call(server, 'PUT', '/api/settings', { cookie, body: { allowedOrigins: [] } });
 
@@ -326,9 +366,13 @@ describe('the agent workplace', () => {
       expect((await call(server, 'POST', '/api/canned', { cookie, body })).status).toBe(201);
       expect((await call(server, 'POST', '/api/canned', { cookie, body })).status).toBe(409);
       const agent = await signedInUser(server, db, 'agent');
-      const list = await call<{ responses: Array<{ shortcut: string; text: string }> }>(server, 'GET', '/api/canned', { cookie: agent.cookie });
+      const list = await call<{ responses: Array<{ shortcut: string; text: string }> }>(server, 'GET', '/api/canned', {
+        cookie: agent.cookie,
+      });
       expect(list.body.responses).toEqual([expect.objectContaining({ shortcut: 'ship', text: body.text })]);
-      expect((await call(server, 'PUT', '/api/canned/ship', { cookie, body: { ...body, shortcut: 'ship', text: 'Changed.' } })).status).toBe(200);
+      expect(
+        (await call(server, 'PUT', '/api/canned/ship', { cookie, body: { ...body, shortcut: 'ship', text: 'Changed.' } })).status,
+      ).toBe(200);
       expect((await call(server, 'DELETE', '/api/canned/ship', { cookie })).status).toBe(204);
       expect((await call(server, 'DELETE', '/api/canned/ship', { cookie })).status).toBe(404);
     });

@@ -20,7 +20,12 @@ describe('analytics facts', () => {
   });
 
   it('weeks start on Monday (UTC)', () => {
-    expect(['2025-03-02', '2025-03-03', '2025-03-09', '2025-01-01'].map(weekOf)).toEqual(['2025-02-24', '2025-03-03', '2025-03-03', '2024-12-30']);
+    expect(['2025-03-02', '2025-03-03', '2025-03-09', '2025-01-01'].map(weekOf)).toEqual([
+      '2025-02-24',
+      '2025-03-03',
+      '2025-03-03',
+      '2024-12-30',
+    ]);
   });
 
   it('turns facts into counts on their UTC day: a search without results is also a content gap', () => {
@@ -31,7 +36,9 @@ describe('analytics facts', () => {
       { day: '2025-03-07', family: 'gaps', key: 'en|a|b', n: 1 },
     ]);
     expect(splitGapKey('en|a|b')).toEqual({ locale: 'en', query: 'a|b' });
-    expect(countsOf({ type: 'stages_reached', siteId: 's', cohortAt: at, stages: ['engagement', 'evaluation'] }).map((c) => c.key)).toEqual(['engagement', 'evaluation']);
+    expect(countsOf({ type: 'stages_reached', siteId: 's', cohortAt: at, stages: ['engagement', 'evaluation'] }).map((c) => c.key)).toEqual(
+      ['engagement', 'evaluation'],
+    );
   });
 });
 
@@ -40,25 +47,75 @@ describe('day documents', () => {
     const batch = splitBatch({ 'funnel|awareness': '3', 'funnel|purchase': '1', 'csat|5': '2', 'unknown|x': '9' });
     expect([...batch.keys()]).toEqual(['funnel', 'csat']);
     const first = mergeDay(null, 's', '2025-03-03', batch.get('funnel')!, 'b1');
-    expect(first).toEqual({ _id: 's:2025-03-03', siteId: 's', day: '2025-03-03', lastBatch: 'b1', rows: [{ key: 'awareness', n: 3 }, { key: 'purchase', n: 1 }] });
-    const second = mergeDay(first, 's', '2025-03-03', new Map([['awareness', 2], ['support', 1]]), 'b2');
-    expect(second.rows).toEqual([{ key: 'awareness', n: 5 }, { key: 'purchase', n: 1 }, { key: 'support', n: 1 }]);
+    expect(first).toEqual({
+      _id: 's:2025-03-03',
+      siteId: 's',
+      day: '2025-03-03',
+      lastBatch: 'b1',
+      rows: [
+        { key: 'awareness', n: 3 },
+        { key: 'purchase', n: 1 },
+      ],
+    });
+    const second = mergeDay(
+      first,
+      's',
+      '2025-03-03',
+      new Map([
+        ['awareness', 2],
+        ['support', 1],
+      ]),
+      'b2',
+    );
+    expect(second.rows).toEqual([
+      { key: 'awareness', n: 5 },
+      { key: 'purchase', n: 1 },
+      { key: 'support', n: 1 },
+    ]);
     expect(second.lastBatch).toBe('b2');
   });
 });
 
 describe('reports', () => {
   it('finds the buckets of the median and the 90th percentile', () => {
-    const h = histogram(new Map([['15', 5], ['60', 4], ['more', 1]]), [15, 60]);
-    expect(h).toEqual({ buckets: [{ upTo: 15, count: 5 }, { upTo: 60, count: 4 }, { upTo: null, count: 1 }], count: 10, medianUpTo: 15, p90UpTo: 60 });
+    const h = histogram(
+      new Map([
+        ['15', 5],
+        ['60', 4],
+        ['more', 1],
+      ]),
+      [15, 60],
+    );
+    expect(h).toEqual({
+      buckets: [
+        { upTo: 15, count: 5 },
+        { upTo: 60, count: 4 },
+        { upTo: null, count: 1 },
+      ],
+      count: 10,
+      medianUpTo: 15,
+      p90UpTo: 60,
+    });
     expect(histogram(new Map(), [15])).toMatchObject({ count: 0, medianUpTo: null, p90UpTo: null });
   });
 
   it('writes CSV with quoting, and defuses text a spreadsheet would run', () => {
-    expect(toCsv([['a,b', 'say "hi"', null, 0.123456], ['=HYPERLINK("x")', '+1', '-2', '@cmd']])).toBe(
-      '"a,b","say ""hi""",,0.1235\r\n"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@cmd\r\n',
-    );
-    const kb = CSV_TABLES.kb({ from: 'a', to: 'b', views: 2, deflections: 1, deflectionRate: 0.5, searches: 1, zeroResultSearches: 1, gaps: [{ query: 'x', locale: 'en', searches: 1 }] });
+    expect(
+      toCsv([
+        ['a,b', 'say "hi"', null, 0.123456],
+        ['=HYPERLINK("x")', '+1', '-2', '@cmd'],
+      ]),
+    ).toBe('"a,b","say ""hi""",,0.1235\r\n"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@cmd\r\n');
+    const kb = CSV_TABLES.kb({
+      from: 'a',
+      to: 'b',
+      views: 2,
+      deflections: 1,
+      deflectionRate: 0.5,
+      searches: 1,
+      zeroResultSearches: 1,
+      gaps: [{ query: 'x', locale: 'en', searches: 1 }],
+    });
     expect(kb.at(-1)).toEqual(['content_gap', 'x', 'en', 1]);
   });
 });

@@ -15,7 +15,8 @@ const INFRA = `server${sep}infra${sep}`;
 const ALLOWED_NAMES = new Set(['Types']);
 
 /** `import … from 'x'`, `export … from 'x'`, `import 'x'`, `import('x')` (also in type positions). */
-const MODULE_REFERENCE = /(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)(\.\w+)?/g;
+const MODULE_REFERENCE =
+  /(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|import\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)(\.\w+)?/g;
 
 /** What a file outside the data layer does with the database, one sentence per breach; empty when nothing. */
 function boundaryViolations(source: string, { driverAllowed = false } = {}): string[] {
@@ -35,9 +36,18 @@ function boundaryViolations(source: string, { driverAllowed = false } = {}): str
       continue;
     }
     const names = /\{([^}]*)\}/.exec(clause ?? '');
-    const outside = (clause ?? '').replace(/\{[^}]*\}/, '').replace(/,/g, '').trim();
+    const outside = (clause ?? '')
+      .replace(/\{[^}]*\}/, '')
+      .replace(/,/g, '')
+      .trim();
     if (outside) found.push(`imports ${outside.startsWith('*') ? 'all of' : 'the default export of'} '${specifier}'`);
-    for (const name of (names?.[1] ?? '').split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!)) {
+    for (const name of (names?.[1] ?? '').split(',').map(
+      (n) =>
+        n
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]!,
+    )) {
       if (name && !ALLOWED_NAMES.has(name)) found.push(`imports '${name}' from '${specifier}'`);
     }
   }
@@ -58,7 +68,9 @@ describe('data-layer boundary', () => {
       .map((path) => relative(join(SERVER, '..'), path))
       .filter((path) => !path.startsWith(DATA_LAYER))
       .flatMap((path) =>
-        boundaryViolations(readFileSync(join(SERVER, '..', path), 'utf8'), { driverAllowed: path.startsWith(INFRA) }).map((breach) => `${path} ${breach}`),
+        boundaryViolations(readFileSync(join(SERVER, '..', path), 'utf8'), { driverAllowed: path.startsWith(INFRA) }).map(
+          (breach) => `${path} ${breach}`,
+        ),
       );
     expect(breaches).toEqual([]);
   });
@@ -81,7 +93,9 @@ describe('data-layer boundary', () => {
       ["let id: import('mongoose').Document;", "uses import('mongoose').Document"],
     ];
     for (const [source, breach] of cases) expect(boundaryViolations(source), source).toContain(breach);
-    expect(boundaryViolations("import mongoose from 'mongoose';", { driverAllowed: true })).toEqual(["imports the default export of 'mongoose'"]);
+    expect(boundaryViolations("import mongoose from 'mongoose';", { driverAllowed: true })).toEqual([
+      "imports the default export of 'mongoose'",
+    ]);
   });
 
   it('lets the Types helper and the data layer itself through', () => {

@@ -18,16 +18,35 @@ describe('fieldChanges', () => {
 
   it('is null when nothing changed, whatever copies and equal dates or ids there are', () => {
     const copy = structuredClone({ ...before, _id: undefined, updatedAt: undefined });
-    expect(fieldChanges(before, { ...copy, _id: new Types.ObjectId(id.toHexString()), updatedAt: new Date(at), session: { ...copy.session, pages: [{ path: '/a', at: new Date(at) }] } })).toBeNull();
+    expect(
+      fieldChanges(before, {
+        ...copy,
+        _id: new Types.ObjectId(id.toHexString()),
+        updatedAt: new Date(at),
+        session: { ...copy.session, pages: [{ path: '/a', at: new Date(at) }] },
+      }),
+    ).toBeNull();
   });
 
   it('sets changed leaves by their dotted path and never the database-managed fields', () => {
-    const after = { ...before, _id: new Types.ObjectId(), updatedAt: new Date(), session: { ...before.session, seconds: { product: 3, cart: 2 } }, cart: { items: 0, value: 25 } };
+    const after = {
+      ...before,
+      _id: new Types.ObjectId(),
+      updatedAt: new Date(),
+      session: { ...before.session, seconds: { product: 3, cart: 2 } },
+      cart: { items: 0, value: 25 },
+    };
     expect(fieldChanges(before, after)).toEqual({ $set: { 'session.seconds.cart': 2, 'cart.items': 0 }, $unset: {} });
   });
 
   it('sets arrays and sub-documents that were null whole, and unsets what became absent', () => {
-    const after = { ...before, name: 'Jan', hesitation: { kind: 'checkout_idle' }, session: { ...before.session, pages: [...before.session.pages, { path: '/b', at }] }, email: undefined };
+    const after = {
+      ...before,
+      name: 'Jan',
+      hesitation: { kind: 'checkout_idle' },
+      session: { ...before.session, pages: [...before.session.pages, { path: '/b', at }] },
+      email: undefined,
+    };
     expect(fieldChanges(before, after)).toEqual({
       $set: { name: 'Jan', hesitation: { kind: 'checkout_idle' }, 'session.pages': after.session.pages },
       $unset: { email: 1 },

@@ -32,7 +32,10 @@ describe('ArticleIndex', () => {
 
   it('returns the stored title, canonical excerpt and category', () => {
     expect(index.search('refund timing', 1)[0]).toMatchObject({
-      id: 'refunds', title: 'Refund timing', category: 'Help', excerpt: 'Returning items is free; money is back in 3 days.',
+      id: 'refunds',
+      title: 'Refund timing',
+      category: 'Help',
+      excerpt: 'Returning items is free; money is back in 3 days.',
     });
   });
 

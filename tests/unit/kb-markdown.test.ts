@@ -3,7 +3,9 @@ import { excerptOf, plainText, renderMarkdown } from '../../server/kb/markdown';
 
 describe('article Markdown', () => {
   it('renders Markdown, tables and links', () => {
-    const html = renderMarkdown('## Returns\n\n**30 days**, see [policy](https://shop.example/returns) or [mail us](mailto:help@shop.example).\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const html = renderMarkdown(
+      '## Returns\n\n**30 days**, see [policy](https://shop.example/returns) or [mail us](mailto:help@shop.example).\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
     expect(html).toContain('<h2>Returns</h2>');
     expect(html).toContain('<strong>30 days</strong>');
     expect(html).toContain('<a href="https://shop.example/returns" rel="noopener noreferrer nofollow" target="_blank">policy</a>');
@@ -28,9 +30,11 @@ describe('article Markdown', () => {
   });
 
   it('reduces Markdown to readable text without markup or raw HTML', () => {
-    expect(plainText('Our **Canvas Backpack** has *lifetime repairs*: seams.\n\n- one\n- two\n\n<div>hidden</div>\n\n| a | b |\n|---|---|\n| c | d |')).toBe(
-      'Our Canvas Backpack has lifetime repairs: seams. one two a b c d',
-    );
+    expect(
+      plainText(
+        'Our **Canvas Backpack** has *lifetime repairs*: seams.\n\n- one\n- two\n\n<div>hidden</div>\n\n| a | b |\n|---|---|\n| c | d |',
+      ),
+    ).toBe('Our Canvas Backpack has lifetime repairs: seams. one two a b c d');
   });
 
   it('cuts the excerpt at a sentence end, else at a word boundary', () => {

@@ -8,32 +8,96 @@ const items = (pairs: [number, boolean][]) => pairs.map(([score, positive]) => (
 
 describe('metrics', () => {
   it('ROC-AUC: perfect, inverted, ties count half', () => {
-    expect(rocAuc(items([[0.9, true], [0.8, true], [0.2, false]]))).toBe(1);
-    expect(rocAuc(items([[0.1, true], [0.8, false]]))).toBe(0);
-    expect(rocAuc(items([[0.5, true], [0.5, false]]))).toBe(0.5);
+    expect(
+      rocAuc(
+        items([
+          [0.9, true],
+          [0.8, true],
+          [0.2, false],
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      rocAuc(
+        items([
+          [0.1, true],
+          [0.8, false],
+        ]),
+      ),
+    ).toBe(0);
+    expect(
+      rocAuc(
+        items([
+          [0.5, true],
+          [0.5, false],
+        ]),
+      ),
+    ).toBe(0.5);
     // pairs (pos, neg): (0.8,0.6)=1 (0.8,0.3)=1 (0.4,0.6)=0 (0.4,0.3)=1 → 3/4
-    expect(rocAuc(items([[0.8, true], [0.6, false], [0.4, true], [0.3, false]]))).toBe(0.75);
+    expect(
+      rocAuc(
+        items([
+          [0.8, true],
+          [0.6, false],
+          [0.4, true],
+          [0.3, false],
+        ]),
+      ),
+    ).toBe(0.75);
   });
 
   it('PR-AUC is average precision', () => {
     // ranks: + (P=1/1), - , + (P=2/3) → (1 + 2/3) / 2
-    expect(prAuc(items([[0.9, true], [0.7, false], [0.5, true], [0.1, false]]))).toBeCloseTo(5 / 6, 12);
+    expect(
+      prAuc(
+        items([
+          [0.9, true],
+          [0.7, false],
+          [0.5, true],
+          [0.1, false],
+        ]),
+      ),
+    ).toBeCloseTo(5 / 6, 12);
   });
 
   it('precision, recall, F1 and escalated share at a threshold', () => {
-    const scored = items([[0.9, true], [0.7, false], [0.5, true], [0.1, false], [0.05, true]]);
+    const scored = items([
+      [0.9, true],
+      [0.7, false],
+      [0.5, true],
+      [0.1, false],
+      [0.05, true],
+    ]);
     expect(atThreshold(scored, 0.5)).toEqual({ threshold: 0.5, precision: 2 / 3, recall: 2 / 3, f1: 2 / 3, escalatedShare: 3 / 5 });
     // flagging everyone gives F1 0.75 here, more than any stricter threshold
     expect(bestF1Threshold(scored)).toBe(0.01);
-    const separable = items([[0.9, true], [0.8, true], [0.6, false], [0.3, false], [0.1, false]]);
+    const separable = items([
+      [0.9, true],
+      [0.8, true],
+      [0.6, false],
+      [0.3, false],
+      [0.1, false],
+    ]);
     expect(bestF1Threshold(separable)).toBe(0.61);
   });
 });
 
 describe('fitBinnedLogistic', () => {
   const base: IntentSignals = {
-    productPages: 0, productSeconds: 0, infoPages: 0, infoSeconds: 0, accountPages: 0, accountSeconds: 0,
-    bounceRate: 0, exitRate: 0, pageValue: 0, returning: false, month: 1, weekend: false, cartItems: 0, checkoutStarted: false,
+    productPages: 0,
+    productSeconds: 0,
+    infoPages: 0,
+    infoSeconds: 0,
+    accountPages: 0,
+    accountSeconds: 0,
+    bounceRate: 0,
+    exitRate: 0,
+    pageValue: 0,
+    returning: false,
+    month: 1,
+    weekend: false,
+    cartItems: 0,
+    checkoutStarted: false,
   };
 
   it('puts a zero bin of its own below quantiles of the positive values', () => {
@@ -63,7 +127,10 @@ describe('fitBinnedLogistic', () => {
       examples.push({ signals: { ...base, pageValue, weekend }, positive: (i * 7919) % 1000 < rate * 1000 });
     }
     const model = fitBinnedLogistic(
-      { shared: { pageValue: { kind: 'zeroAndQuantile', bins: 2 } }, segments: { by: 'pageValue', edges: [0], features: { weekend: { kind: 'fixed', edges: [0] } } } },
+      {
+        shared: { pageValue: { kind: 'zeroAndQuantile', bins: 2 } },
+        segments: { by: 'pageValue', edges: [0], features: { weekend: { kind: 'fixed', edges: [0] } } },
+      },
       examples,
       { lambda: 1e-6 },
     );

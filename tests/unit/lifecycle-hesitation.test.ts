@@ -33,7 +33,10 @@ const onCheckout = state({
   cartItems: 2,
   cartValue: 84,
   cartUpdatedAt: s(-300),
-  recentPages: [{ pageType: 'cart', at: s(-60) }, { pageType: 'checkout', at: T }],
+  recentPages: [
+    { pageType: 'cart', at: s(-60) },
+    { pageType: 'checkout', at: T },
+  ],
 });
 const withCart = state({ cartItems: 1, cartValue: 19.9, cartCurrency: 'USD', cartUpdatedAt: T });
 
@@ -66,7 +69,13 @@ describe('checkout_idle', () => {
 describe('cart_dwell', () => {
   it('is scheduled cartDwellSeconds after the last progress', () => {
     expect(dueHesitationTimers(withCart, settings)).toEqual([{ kind: 'cart_dwell', at: s(240) }]);
-    const visitedCheckout = state({ ...withCart, recentPages: [{ pageType: 'checkout', at: s(100) }, { pageType: 'product', at: s(110) }] });
+    const visitedCheckout = state({
+      ...withCart,
+      recentPages: [
+        { pageType: 'checkout', at: s(100) },
+        { pageType: 'product', at: s(110) },
+      ],
+    });
     expect(dueHesitationTimers(visitedCheckout, settings)).toEqual([{ kind: 'cart_dwell', at: s(340) }]);
   });
 
@@ -97,13 +106,28 @@ describe('shipping_loop', () => {
   const views = (...pages: [PageType, number][]) => state({ recentPages: pages.map(([pageType, sec]) => ({ pageType, at: s(sec) })) });
 
   it.each<[string, BrowsingState, number, Hesitation['concern'] | null]>([
-    ['3 shipping/returns views within 10 min', views(['shipping', 0], ['product', 60], ['shipping', 120], ['shipping', 300]), s(300), 'shipping_cost'],
+    [
+      '3 shipping/returns views within 10 min',
+      views(['shipping', 0], ['product', 60], ['shipping', 120], ['shipping', 300]),
+      s(300),
+      'shipping_cost',
+    ],
     ['mixed with pricing, mostly pricing', views(['pricing', 0], ['pricing', 100], ['shipping', 200]), s(200), 'price'],
     ['only 2 views', views(['shipping', 0], ['product', 60], ['shipping', 120]), s(120), null],
     ['the first view fell out of the window', views(['shipping', 0], ['shipping', 400], ['shipping', 601]), s(601), null],
     ['all 3 inside the window', views(['shipping', 1], ['shipping', 400], ['shipping', 601]), s(601), 'shipping_cost'],
-    ['the current page is not a shipping page', views(['shipping', 0], ['shipping', 60], ['shipping', 120], ['product', 130]), s(130), null],
-    ['views before an order of this session', { ...views(['shipping', 0], ['shipping', 60], ['shipping', 120]), orderedSince: s(90) }, s(120), null],
+    [
+      'the current page is not a shipping page',
+      views(['shipping', 0], ['shipping', 60], ['shipping', 120], ['product', 130]),
+      s(130),
+      null,
+    ],
+    [
+      'views before an order of this session',
+      { ...views(['shipping', 0], ['shipping', 60], ['shipping', 120]), orderedSince: s(90) },
+      s(120),
+      null,
+    ],
   ])('%s', (_name, input, now, concern) => {
     const hesitation = detectOnPageView(input, settings, now);
     expect(hesitation?.concern ?? null).toBe(concern);

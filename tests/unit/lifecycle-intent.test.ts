@@ -31,7 +31,12 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe('binIndex (upper edge inclusive)', () => {
   it.each([
-    [-1, 0], [0, 0], [0.5, 1], [10, 1], [10.01, 2], [1e9, 2],
+    [-1, 0],
+    [0, 0],
+    [0.5, 1],
+    [10, 1],
+    [10.01, 2],
+    [1e9, 2],
   ])('%d → bin %d of edges [0, 10]', (value, bin) => {
     expect(binIndex([0, 10], value)).toBe(bin);
   });
@@ -77,8 +82,26 @@ describe('scoreIntent', () => {
 
   const extremes: [string, IntentSignals][] = [
     ['a typical browsing session', browsing],
-    ['all zero', signals({ productPages: 0, productSeconds: 0, infoPages: 0, infoSeconds: 0, bounceRate: 0, exitRate: 0, returning: false, month: 1 })],
-    ['everything huge', signals({ productPages: 1e6, productSeconds: 1e9, infoPages: 1e6, infoSeconds: 1e9, accountPages: 1e6, accountSeconds: 1e9, bounceRate: 1, exitRate: 1, pageValue: 1e9, cartItems: 1e4, checkoutStarted: true })],
+    [
+      'all zero',
+      signals({ productPages: 0, productSeconds: 0, infoPages: 0, infoSeconds: 0, bounceRate: 0, exitRate: 0, returning: false, month: 1 }),
+    ],
+    [
+      'everything huge',
+      signals({
+        productPages: 1e6,
+        productSeconds: 1e9,
+        infoPages: 1e6,
+        infoSeconds: 1e9,
+        accountPages: 1e6,
+        accountSeconds: 1e9,
+        bounceRate: 1,
+        exitRate: 1,
+        pageValue: 1e9,
+        cartItems: 1e4,
+        checkoutStarted: true,
+      }),
+    ],
     ['a bounce', signals({ productPages: 1, productSeconds: 0, infoPages: 0, infoSeconds: 0, bounceRate: 0.2, exitRate: 0.2 })],
     ['a buyer', signals({ pageValue: 35, cartItems: 2, checkoutStarted: true, exitRate: 0.01 })],
   ];

@@ -135,6 +135,8 @@ describe('isRepurchaseOverdue', () => {
 
   it('follows the site factor and default interval', () => {
     expect(isRepurchaseOverdue([ago(100)], now, LifecycleSettings.parse({ repurchaseDefaultDays: 60 }))).toBe(true);
-    expect(isRepurchaseOverdue([ago(46)], now, LifecycleSettings.parse({ repurchaseDefaultDays: 30, repurchaseOverdueFactor: 2 }))).toBe(false);
+    expect(isRepurchaseOverdue([ago(46)], now, LifecycleSettings.parse({ repurchaseDefaultDays: 30, repurchaseOverdueFactor: 2 }))).toBe(
+      false,
+    );
   });
 });

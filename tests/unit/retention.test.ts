@@ -43,7 +43,14 @@ describe('retention days', () => {
     expect(visitorDue(old, { openClaim: false, conversations: [{ status: 'closed', closedDay: '2025-03-01' }] }, both, NOW)).toBe(false);
     expect(visitorDue(old, { openClaim: false, conversations: [{ status: 'open', closedDay: null }] }, both, NOW)).toBe(false);
     // Conversations kept for ever keep their visitors for ever.
-    expect(visitorDue(old, { openClaim: false, conversations: [{ status: 'closed', closedDay: '2020-01-01' }] }, settings({ visitorDays: 30 }), NOW)).toBe(false);
+    expect(
+      visitorDue(
+        old,
+        { openClaim: false, conversations: [{ status: 'closed', closedDay: '2020-01-01' }] },
+        settings({ visitorDays: 30 }),
+        NOW,
+      ),
+    ).toBe(false);
     expect(visitorDue(old, noConversations, DEFAULT_RETENTION, NOW)).toBe(false);
   });
 
@@ -60,13 +67,45 @@ describe('retention days', () => {
 });
 
 describe('monthly rollup of analytics days', () => {
-  const day = (date: string, rows: AnalyticsDay['rows'], lastBatch = `b-${date}`): AnalyticsDay => ({ _id: `s1:${date}`, siteId: 's1', day: date, lastBatch, rows });
+  const day = (date: string, rows: AnalyticsDay['rows'], lastBatch = `b-${date}`): AnalyticsDay => ({
+    _id: `s1:${date}`,
+    siteId: 's1',
+    day: date,
+    lastBatch,
+    rows,
+  });
 
   it('sums the days of a month by key, once per day document', () => {
-    const first = addDayToMonth('kb', null, day('2024-01-03', [{ key: 'views', n: 2 }, { key: 'searches', n: 1 }]))!;
-    expect(first).toMatchObject({ _id: 'kb:s1:2024-01', family: 'kb', siteId: 's1', month: '2024-01', merged: ['2024-01-03|b-2024-01-03'] });
-    const second = addDayToMonth('kb', first, day('2024-01-31', [{ key: 'views', n: 5 }, { key: 'zeroResults', n: 1 }]))!;
-    expect(new Map(second.rows.map((r) => [r.key, r.n]))).toEqual(new Map([['views', 7], ['searches', 1], ['zeroResults', 1]]));
+    const first = addDayToMonth(
+      'kb',
+      null,
+      day('2024-01-03', [
+        { key: 'views', n: 2 },
+        { key: 'searches', n: 1 },
+      ]),
+    )!;
+    expect(first).toMatchObject({
+      _id: 'kb:s1:2024-01',
+      family: 'kb',
+      siteId: 's1',
+      month: '2024-01',
+      merged: ['2024-01-03|b-2024-01-03'],
+    });
+    const second = addDayToMonth(
+      'kb',
+      first,
+      day('2024-01-31', [
+        { key: 'views', n: 5 },
+        { key: 'zeroResults', n: 1 },
+      ]),
+    )!;
+    expect(new Map(second.rows.map((r) => [r.key, r.n]))).toEqual(
+      new Map([
+        ['views', 7],
+        ['searches', 1],
+        ['zeroResults', 1],
+      ]),
+    );
     // A retried step adds nothing; a later count of the same day (another batch) adds once.
     expect(addDayToMonth('kb', second, day('2024-01-31', [{ key: 'views', n: 5 }]))).toBeNull();
     const late = addDayToMonth('kb', second, day('2024-01-31', [{ key: 'views', n: 1 }], 'b-late'))!;
@@ -84,15 +123,46 @@ describe('monthly rollup of analytics days', () => {
     const range = { siteId: 's1', from: '2024-01-15', to: '2024-03-10' };
     expect(spanOf(range, null)).toEqual({ ...range, months: null });
     expect(spanOf(range, '2024-01-15')).toEqual({ ...range, months: null });
-    expect(spanOf(range, '2024-02-20')).toEqual({ siteId: 's1', from: '2024-01-01', to: '2024-03-10', months: { from: '2024-01', to: '2024-03' } });
-    expect(spanOf(range, '2024-06-01')).toEqual({ siteId: 's1', from: '2024-01-01', to: '2024-03-31', months: { from: '2024-01', to: '2024-03' } });
+    expect(spanOf(range, '2024-02-20')).toEqual({
+      siteId: 's1',
+      from: '2024-01-01',
+      to: '2024-03-10',
+      months: { from: '2024-01', to: '2024-03' },
+    });
+    expect(spanOf(range, '2024-06-01')).toEqual({
+      siteId: 's1',
+      from: '2024-01-01',
+      to: '2024-03-31',
+      months: { from: '2024-01', to: '2024-03' },
+    });
     expect(spanOf({ siteId: 's1', from: '2024-02-01', to: '2024-02-10' }, '2025-01-01').to).toBe('2024-02-29');
   });
 
   it('adds months to day totals and keeps the largest first', () => {
     const month = (rows: AnalyticsDay['rows']) => ({ _id: 'x', family: 'kb' as const, siteId: 's1', month: '2024-01', rows, merged: [] });
-    const counts = withMonths([{ _id: 'a', n: 3 }, { _id: 'b', n: 1 }], [month([{ key: 'b', n: 4 }, { key: 'c', n: 2 }]), month([{ key: 'c', n: 1 }])]);
-    expect(counts).toEqual(new Map([['a', 3], ['b', 5], ['c', 3]]));
-    expect([...topCounts(counts, 2)]).toEqual([['b', 5], ['a', 3]]);
+    const counts = withMonths(
+      [
+        { _id: 'a', n: 3 },
+        { _id: 'b', n: 1 },
+      ],
+      [
+        month([
+          { key: 'b', n: 4 },
+          { key: 'c', n: 2 },
+        ]),
+        month([{ key: 'c', n: 1 }]),
+      ],
+    );
+    expect(counts).toEqual(
+      new Map([
+        ['a', 3],
+        ['b', 5],
+        ['c', 3],
+      ]),
+    );
+    expect([...topCounts(counts, 2)]).toEqual([
+      ['b', 5],
+      ['a', 3],
+    ]);
   });
 });

@@ -15,13 +15,17 @@ describe('SummaryWriter', () => {
     written = [];
     running = 0;
     mostAtOnce = 0;
-    writer = new SummaryWriter(async (id) => {
-      running++;
-      mostAtOnce = Math.max(mostAtOnce, running);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      written.push(id);
-      running--;
-    }, QUIET, MAX);
+    writer = new SummaryWriter(
+      async (id) => {
+        running++;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        written.push(id);
+        running--;
+      },
+      QUIET,
+      MAX,
+    );
   });
   afterEach(() => vi.useRealTimers());
 

@@ -8,13 +8,20 @@ const values = { 'visitor.name': 'Jana', 'order.number': 'A-1001', 'agent.name':
 
 describe('canned response expansion', () => {
   it('fills every known variable, however often it appears and with spaces inside the braces', () => {
-    const { text, missing } = expandCanned('Hi {visitor.name}! Order {order.number} ships today. {visitor.name}, ask {  agent.name } anything.', values);
+    const { text, missing } = expandCanned(
+      'Hi {visitor.name}! Order {order.number} ships today. {visitor.name}, ask {  agent.name } anything.',
+      values,
+    );
     expect(text).toBe('Hi Jana! Order A-1001 ships today. Jana, ask Ada anything.');
     expect(missing).toEqual([]);
   });
 
   it('leaves a variable without a value in place and reports it, in a stable order', () => {
-    const { text, missing } = expandCanned('{order.number} for {visitor.name} from {agent.name}', { ...values, 'order.number': null, 'visitor.name': '  ' });
+    const { text, missing } = expandCanned('{order.number} for {visitor.name} from {agent.name}', {
+      ...values,
+      'order.number': null,
+      'visitor.name': '  ',
+    });
     expect(text).toBe('{order.number} for {visitor.name} from Ada');
     expect(missing).toEqual(['visitor.name', 'order.number']);
   });

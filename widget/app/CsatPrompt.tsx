@@ -11,7 +11,12 @@ export class CsatPrompt extends Component<ViewProps, { rating: number; comment: 
   override render({ state: { t, csat }, session }: ViewProps) {
     const { rating, comment } = this.state;
     if (!csat) return null;
-    if (csat.status === 'sent') return <p class="note" role="status">{t('help.thanks')}</p>;
+    if (csat.status === 'sent')
+      return (
+        <p class="note" role="status">
+          {t('help.thanks')}
+        </p>
+      );
     return (
       <form
         class="offline"
@@ -38,9 +43,19 @@ export class CsatPrompt extends Component<ViewProps, { rating: number; comment: 
         </div>
         <label class="field">
           {t('csat.comment')}
-          <textarea rows={2} maxLength={1000} dir="auto" value={comment} onInput={(event) => this.setState({ comment: event.currentTarget.value })} />
+          <textarea
+            rows={2}
+            maxLength={1000}
+            dir="auto"
+            value={comment}
+            onInput={(event) => this.setState({ comment: event.currentTarget.value })}
+          />
         </label>
-        {csat.status === 'failed' && <p class="error" role="alert">{t('message.notSent')}</p>}
+        {csat.status === 'failed' && (
+          <p class="error" role="alert">
+            {t('message.notSent')}
+          </p>
+        )}
         <button type="submit" class="button" disabled={!rating || csat.status === 'sending'}>
           {t('csat.submit')}
         </button>

@@ -46,7 +46,12 @@ function ArticleReader({ state, session }: ViewProps) {
               <>
                 <span aria-hidden="true">{t('help.helpful')}</span>
                 {([true, false] as const).map((helpful) => (
-                  <button key={String(helpful)} type="button" class="button button--secondary" onClick={() => session.vote(article.id, helpful)}>
+                  <button
+                    key={String(helpful)}
+                    type="button"
+                    class="button button--secondary"
+                    onClick={() => session.vote(article.id, helpful)}
+                  >
                     {t(helpful ? 'help.yes' : 'help.no')}
                   </button>
                 ))}

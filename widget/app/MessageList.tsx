@@ -71,7 +71,12 @@ export class MessageList extends Component<ViewProps> {
       <div ref={this.log} class="log" role="log" aria-live="polite" aria-label={t('log.label')} tabIndex={0} onScroll={this.onScroll}>
         {site && <Bubble t={t} mine={false} author={site.name} text={site.greeting} />}
         {messages.map((message: Message, index) => {
-          if (message.author === 'system') return <p key={message.id} class="note">{message.text}</p>;
+          if (message.author === 'system')
+            return (
+              <p key={message.id} class="note">
+                {message.text}
+              </p>
+            );
           const previous = messages[index - 1];
           const showAuthor = previous?.author !== message.author || previous.authorName !== message.authorName;
           // An agent's reply may carry a help article's link: it opens inside the widget.

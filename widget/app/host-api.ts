@@ -48,8 +48,11 @@ function run(session: ChatSession, method: unknown, first: unknown, second: unkn
       return event !== null && (session.track(event), true);
     }
     case 'on':
-      return EVENTS.includes(first as string) && typeof second === 'function'
-        && (listen(session, first as keyof WidgetEvents, second as () => void), true);
+      return (
+        EVENTS.includes(first as string) &&
+        typeof second === 'function' &&
+        (listen(session, first as keyof WidgetEvents, second as () => void), true)
+      );
     default:
       return false;
   }
@@ -58,6 +61,7 @@ function run(session: ChatSession, method: unknown, first: unknown, second: unkn
 export function createHostApi(session: ChatSession): (call: ApiCall) => void {
   return (call) => {
     const [method, first, second] = Array.from(call);
-    if (!run(session, method, first, second)) console.warn('[LifecycleChat] ignored an invalid call (see the README):', ...Array.from(call));
+    if (!run(session, method, first, second))
+      console.warn('[LifecycleChat] ignored an invalid call (see the README):', ...Array.from(call));
   };
 }

@@ -29,14 +29,31 @@ const logNormal = (rand: () => number, median: number, spread: number) =>
 /** Chance to move on to each funnel stage from the one before (engagement … advocacy). */
 const NEXT_STAGE = [0.46, 0.62, 0.38, 0.42, 0.27, 0.22];
 const KINDS: ReadonlyArray<readonly [HesitationKind, number]> = [
-  ['checkout_idle', 30], ['cart_dwell', 25], ['shipping_loop', 18], ['exit_intent', 17], ['price_question', 10],
+  ['checkout_idle', 30],
+  ['cart_dwell', 25],
+  ['shipping_loop', 18],
+  ['exit_intent', 17],
+  ['price_question', 10],
 ];
-const OUTCOMES: ReadonlyArray<readonly [HesitationOutcome, number]> = [['prompted', 58], ['below_threshold', 21], ['capped', 14], ['in_chat', 7]];
+const OUTCOMES: ReadonlyArray<readonly [HesitationOutcome, number]> = [
+  ['prompted', 58],
+  ['below_threshold', 21],
+  ['capped', 14],
+  ['in_chat', 7],
+];
 /** Order within 24 h: prompted buyers convert more often than the ones left alone (the demo's story). */
 const PURCHASE_RATE: Record<HesitationOutcome, number> = { prompted: 0.36, below_threshold: 0.14, capped: 0.21, in_chat: 0.3 };
 const GAPS: ReadonlyArray<readonly [string, string, number]> = [
-  ['klarna', 'en', 14], ['gift wrapping', 'en', 11], ['size chart kids', 'en', 9], ['ship to norway', 'en', 8], ['vegan leather', 'en', 6],
-  ['doprava slovensko', 'cs', 5], ['rassrochka', 'ru', 4], ['paczkomat', 'pl', 4], ['student discount', 'en', 3], ['ارسال رایگان', 'fa', 2],
+  ['klarna', 'en', 14],
+  ['gift wrapping', 'en', 11],
+  ['size chart kids', 'en', 9],
+  ['ship to norway', 'en', 8],
+  ['vegan leather', 'en', 6],
+  ['doprava slovensko', 'cs', 5],
+  ['rassrochka', 'ru', 4],
+  ['paczkomat', 'pl', 4],
+  ['student discount', 'en', 3],
+  ['ارسال رایگان', 'fa', 2],
 ];
 
 export interface DemoOptions {
@@ -80,7 +97,13 @@ export function demoFacts({ siteId, events, days, end, seed = 7 }: DemoOptions):
       for (let i = 0, n = 1 + Math.floor(rand() * 3); i < n; i++) push({ type: 'kb_view', siteId, at });
       if (rand() < 0.62) push({ type: 'kb_deflection', siteId, at });
       else if (rand() < 0.4) push({ type: 'kb_escalation', siteId, at });
-      const gap = rand() < 0.18 ? pick(rand, GAPS.map(([q, l, w]) => [[q, l], w] as const)) : null;
+      const gap =
+        rand() < 0.18
+          ? pick(
+              rand,
+              GAPS.map(([q, l, w]) => [[q, l], w] as const),
+            )
+          : null;
       push({ type: 'kb_search', siteId, at, locale: gap?.[1] ?? 'en', query: gap?.[0] ?? 'returns', results: gap ? 0 : 3 });
     }
     if (reached >= 3 || (reached === 2 && rand() < 0.25)) {
@@ -96,7 +119,13 @@ export function demoFacts({ siteId, events, days, end, seed = 7 }: DemoOptions):
       push({ type: 'first_response', siteId, at, seconds: logNormal(rand, 70 - 35 * progress, 0.9) });
       push({ type: 'resolution', siteId, at, seconds: logNormal(rand, 1500, 1.3) });
       if (rand() < 0.48) {
-        const rating = pick(rand, [[5, 40 + 25 * progress], [4, 30], [3, 12], [2, 8 - 4 * progress], [1, 7 - 3 * progress]] as const);
+        const rating = pick(rand, [
+          [5, 40 + 25 * progress],
+          [4, 30],
+          [3, 12],
+          [2, 8 - 4 * progress],
+          [1, 7 - 3 * progress],
+        ] as const);
         push({ type: 'csat', siteId, at, rating });
       }
     }

@@ -11,5 +11,8 @@ export interface RetentionCursor {
 
 export const RetentionCursorModel = model<RetentionCursor>(
   'RetentionCursor',
-  new Schema<RetentionCursor>({ _id: { type: String, required: true }, nextDay: { type: String, required: true } }, { collection: 'retention_cursors', versionKey: false }),
+  new Schema<RetentionCursor>(
+    { _id: { type: String, required: true }, nextDay: { type: String, required: true } },
+    { collection: 'retention_cursors', versionKey: false },
+  ),
 );

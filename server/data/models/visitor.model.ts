@@ -1,9 +1,6 @@
 import { Schema, Types, model, type InferSchemaType } from 'mongoose';
 
-const pageVisitSchema = new Schema(
-  { url: String, path: String, title: String, pageType: String, at: Date },
-  { _id: false },
-);
+const pageVisitSchema = new Schema({ url: String, path: String, title: String, pageType: String, at: Date }, { _id: false });
 
 /** What the current browsing session did: the inputs of the intent score and the hesitation rules. */
 const sessionSchema = new Schema(
@@ -85,11 +82,12 @@ visitorSchema.pre('updateOne', function () {
 
 type Counts = Partial<Record<string, number>>;
 /** Lean documents hold plain arrays where the inferred type names mongoose's DocumentArray. */
-type Lean<T> = T extends Types.DocumentArray<infer Item>
-  ? Lean<Item>[]
-  : T extends Date | Types.ObjectId | null | undefined | string | number | boolean
-    ? T
-    : { [K in keyof T]: Lean<T[K]> };
+type Lean<T> =
+  T extends Types.DocumentArray<infer Item>
+    ? Lean<Item>[]
+    : T extends Date | Types.ObjectId | null | undefined | string | number | boolean
+      ? T
+      : { [K in keyof T]: Lean<T[K]> };
 type Inferred = Lean<InferSchemaType<typeof visitorSchema>>;
 type BrowsingSession = Omit<Inferred['session'], 'seconds'> & { seconds: Counts };
 

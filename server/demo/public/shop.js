@@ -1,26 +1,46 @@
 // Demo shop behaviour: a cart in localStorage (a real shop would keep it server-side), reported to the
 // chat widget through its queued JS API; orders go to the shop's backend, which reports them by webhook.
-window.LifecycleChat = window.LifecycleChat || function () {
-  (window.LifecycleChat.q = window.LifecycleChat.q || []).push(arguments);
-};
+window.LifecycleChat =
+  window.LifecycleChat ||
+  function () {
+    (window.LifecycleChat.q = window.LifecycleChat.q || []).push(arguments);
+  };
 (function () {
   var KEY = 'demo-shop-cart';
   var body = document.body;
   LifecycleChat('identify', { id: body.getAttribute('data-customer-id'), signature: body.getAttribute('data-customer-signature') });
   function reportCart(lines) {
-    var items = 0, cents = 0;
-    lines.forEach(function (l) { items += l.qty; cents += l.qty * l.price; });
+    var items = 0,
+      cents = 0;
+    lines.forEach(function (l) {
+      items += l.qty;
+      cents += l.qty * l.price;
+    });
     LifecycleChat('track', 'cart', { items: items, value: cents / 100, currency: 'USD' });
   }
   function load() {
-    try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch (e) { return []; }
+    try {
+      return JSON.parse(localStorage.getItem(KEY) || '[]');
+    } catch (e) {
+      return [];
+    }
   }
-  function save(lines) { localStorage.setItem(KEY, JSON.stringify(lines)); render(); reportCart(lines); }
-  function money(cents) { return '$' + (cents / 100).toFixed(2); }
+  function save(lines) {
+    localStorage.setItem(KEY, JSON.stringify(lines));
+    render();
+    reportCart(lines);
+  }
+  function money(cents) {
+    return '$' + (cents / 100).toFixed(2);
+  }
   function render() {
     var lines = load();
-    var count = lines.reduce(function (n, l) { return n + l.qty; }, 0);
-    document.querySelectorAll('[data-cart-count]').forEach(function (el) { el.textContent = String(count); });
+    var count = lines.reduce(function (n, l) {
+      return n + l.qty;
+    }, 0);
+    document.querySelectorAll('[data-cart-count]').forEach(function (el) {
+      el.textContent = String(count);
+    });
     document.querySelectorAll('[data-cart-lines]').forEach(function (box) {
       box.textContent = '';
       if (!lines.length) {
@@ -50,7 +70,9 @@ window.LifecycleChat = window.LifecycleChat || function () {
     if (!button) return;
     var lines = load();
     var slug = button.getAttribute('data-add-to-cart');
-    var line = lines.find(function (l) { return l.slug === slug; });
+    var line = lines.find(function (l) {
+      return l.slug === slug;
+    });
     if (line) line.qty += 1;
     else lines.push({ slug: slug, name: button.getAttribute('data-name'), price: Number(button.getAttribute('data-price')), qty: 1 });
     save(lines);
@@ -65,7 +87,9 @@ window.LifecycleChat = window.LifecycleChat || function () {
     var failed = document.querySelector('[data-order-error]');
     button.disabled = true;
     failed.hidden = true;
-    var lines = load().map(function (l) { return { slug: l.slug, qty: l.qty }; });
+    var lines = load().map(function (l) {
+      return { slug: l.slug, qty: l.qty };
+    });
     fetch('/demo/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lines: lines }) })
       .then(function (res) {
         if (!res.ok) throw new Error('order failed: ' + res.status);
@@ -74,8 +98,12 @@ window.LifecycleChat = window.LifecycleChat || function () {
         form.hidden = true;
         document.querySelector('[data-order-notice]').hidden = false;
       })
-      .catch(function () { failed.hidden = false; })
-      .then(function () { button.disabled = false; });
+      .catch(function () {
+        failed.hidden = false;
+      })
+      .then(function () {
+        button.disabled = false;
+      });
   });
   render();
   reportCart(load());

@@ -15,7 +15,10 @@ const cacheRoot = resolve(sourceDir, '../../../node_modules/.cache/ferretdb-laun
  */
 export async function ensureFerretdbLauncher(log: (line: string) => void = console.log): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of readdirSync(sourceDir).filter((name) => /\.go$|^go\.(mod|sum)$/.test(name)).sort()) hash.update(readFileSync(join(sourceDir, file)));
+  for (const file of readdirSync(sourceDir)
+    .filter((name) => /\.go$|^go\.(mod|sum)$/.test(name))
+    .sort())
+    hash.update(readFileSync(join(sourceDir, file)));
   const binary = join(cacheRoot, hash.digest('hex').slice(0, 16), 'ferretdb-launcher');
   if (existsSync(binary)) return binary;
 
@@ -30,9 +33,10 @@ export async function ensureFerretdbLauncher(log: (line: string) => void = conso
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (err) {
-    const reason = (err as { code?: string }).code === 'ENOENT'
-      ? 'Go is not installed: install Go 1.22+ (or set MONGODB_URI to an existing MongoDB).'
-      : `go build failed: ${(err as { stderr?: string }).stderr ?? String(err)}`;
+    const reason =
+      (err as { code?: string }).code === 'ENOENT'
+        ? 'Go is not installed: install Go 1.22+ (or set MONGODB_URI to an existing MongoDB).'
+        : `go build failed: ${(err as { stderr?: string }).stderr ?? String(err)}`;
     throw new Error(reason);
   } finally {
     clearInterval(ticker);

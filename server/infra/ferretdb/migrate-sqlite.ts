@@ -12,7 +12,12 @@ const DUPLICATE_KEY = 11000;
  * old folder is renamed only after everything is copied, so a start-up killed midway copies again
  * (documents already copied are skipped by their `_id`).
  */
-export async function migrateSqliteData(launcher: string, sqliteDir: string, targetUri: string, log: (line: string) => void): Promise<void> {
+export async function migrateSqliteData(
+  launcher: string,
+  sqliteDir: string,
+  targetUri: string,
+  log: (line: string) => void,
+): Promise<void> {
   log(`Moving the embedded database in ${sqliteDir} from SQLite to PostgreSQL…`);
   const port = await getPort({ host: '127.0.0.1' });
   const sqlite = await spawnUntilReady(launcher, ['-listen', `127.0.0.1:${port}`, '-handler', 'sqlite', '-data', sqliteDir], (line) =>

@@ -9,7 +9,14 @@ import { ARTICLES_FA } from './articles-fa';
 import { ARTICLES_RU } from './articles-ru';
 import type { DemoArticle } from './demo-article';
 
-const DEMO_ARTICLES: Record<KbLocaleCode, DemoArticle[]> = { en: ARTICLES_EN, cs: ARTICLES_CS, ru: ARTICLES_RU, fa: ARTICLES_FA, ro: [], pl: [] };
+const DEMO_ARTICLES: Record<KbLocaleCode, DemoArticle[]> = {
+  en: ARTICLES_EN,
+  cs: ARTICLES_CS,
+  ru: ARTICLES_RU,
+  fa: ARTICLES_FA,
+  ro: [],
+  pl: [],
+};
 const AUTHOR = { authorId: null, authorName: 'Demo content' };
 
 /**
@@ -27,7 +34,14 @@ export async function seedDemoArticles(kb: KnowledgeBase, siteId: Types.ObjectId
       const _id = new Types.ObjectId();
       const content = contentOf(demo);
       newArticles.push({
-        _id, siteId, key: demo.key, locale, ...content, revision: 2, updatedById: null, updatedByName: AUTHOR.authorName,
+        _id,
+        siteId,
+        key: demo.key,
+        locale,
+        ...content,
+        revision: 2,
+        updatedById: null,
+        updatedByName: AUTHOR.authorName,
         published: publishedFrom(content, 2, now),
       });
       const entry = { siteId, articleId: _id, ...content, ...AUTHOR };

@@ -79,7 +79,9 @@ export class ArticleIndex {
     this.articleTerms.delete(id);
     if (article) {
       this.engine.add(article);
-      const terms = [...new Set(FIELDS.flatMap((field) => termsOf(field === 'tags' ? article.tags.join(' ') : article[field], this.locale)))];
+      const terms = [
+        ...new Set(FIELDS.flatMap((field) => termsOf(field === 'tags' ? article.tags.join(' ') : article[field], this.locale))),
+      ];
       this.articleTerms.set(id, terms.join(' '));
       this.countTerms(terms, 1);
     }

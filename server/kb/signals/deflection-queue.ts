@@ -82,6 +82,10 @@ export async function checkDeflection({ siteId, visitorId, articleId, viewedAt }
     const latest = await messages.latest(conversation._id, LATEST_MESSAGES);
     if (latest.some((m) => m.author !== 'agent' && m.createdAt >= since)) return false;
   }
-  await kbSignals.add('deflection', { siteId: new Types.ObjectId(siteId), visitorId: visitor }, { articleId: new Types.ObjectId(articleId) });
+  await kbSignals.add(
+    'deflection',
+    { siteId: new Types.ObjectId(siteId), visitorId: visitor },
+    { articleId: new Types.ObjectId(articleId) },
+  );
   return true;
 }

@@ -78,7 +78,11 @@ export class KbSignals {
     };
   }
 
-  private async store(type: SignalType, who: Subject, fields: Partial<Pick<StoredSignal, 'locale' | 'query' | 'results' | 'articleId' | 'at'>>): Promise<void> {
+  private async store(
+    type: SignalType,
+    who: Subject,
+    fields: Partial<Pick<StoredSignal, 'locale' | 'query' | 'results' | 'articleId' | 'at'>>,
+  ): Promise<void> {
     try {
       await kbSignals.add(type, who, fields);
     } catch (err) {
