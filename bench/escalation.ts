@@ -93,20 +93,18 @@ try {
   const password = 'bench-agent-password';
   const passwordHash = await hashPassword(password);
   const emails = Array.from({ length: AGENTS }, (_, i) => `agent${i}@bench.example`);
-  await db
-    .collection('users')
-    .insertMany(
-      emails.map((email, i) => ({
-        siteId: site!._id,
-        email,
-        name: `Agent ${i}`,
-        role: 'agent',
-        passwordHash,
-        active: true,
-        availability: 'online',
-        capacity: 50,
-      })),
-    );
+  await db.collection('users').insertMany(
+    emails.map((email, i) => ({
+      siteId: site!._id,
+      email,
+      name: `Agent ${i}`,
+      role: 'agent',
+      passwordHash,
+      active: true,
+      availability: 'online',
+      capacity: 50,
+    })),
+  );
 
   const offeredAt = new Map<string, number>();
   for (const email of emails) {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { AgentPresence, Availability } from '../../shared/contract';
 import { rooms, type ChatNamespaces } from '../conversations/namespaces';
 import { accounts, sites, type StoredUser } from '../data';

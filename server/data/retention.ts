@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { RetentionSettings } from '../../shared/contract/settings';
 import { Stage } from '../../shared/lifecycle/stages';
 import { recordLock } from './connection';

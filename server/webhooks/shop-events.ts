@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { ShopWebhookEvent } from '../../shared/contract';
 import { sessionPaths } from '../visitors/browsing';
 import type { LifecycleService } from '../visitors/lifecycle-service';

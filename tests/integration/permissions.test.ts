@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentRequests, type Role } from '../../shared/contract';
 import { AGENT_EVENT_PERMISSIONS, PERMISSIONS, type Permission } from '../../server/agents/permissions';

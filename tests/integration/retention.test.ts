@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import mongoose, { Types } from 'mongoose';
+import type mongoose from 'mongoose';
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CsatReport, FunnelReport, KbReport } from '../../shared/contract/analytics';
 import type { SiteSettingsResponse } from '../../shared/contract';

@@ -2,7 +2,14 @@ import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, agentRequests, visitorRequests, type Ack, type KbArticle, type Message } from '../../shared/contract';
 import { kbApi } from '../helpers/kb';
-import { OPERATOR_STRINGS, OPERATOR_VALUES, reportAttacks, storedDocumentProblems, validPayloads, attackTarget } from '../helpers/security';
+import {
+  OPERATOR_STRINGS,
+  OPERATOR_VALUES,
+  reportAttacks,
+  storedDocumentProblems,
+  type validPayloads,
+  attackTarget,
+} from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';
 import { ADMIN, clientId, request, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
 

@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/contract';
 import { EVENT_COST, SIGN_IN_LIMITS } from '../../server/edge/rate-limits';

@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../helpers/kb';
 import { agentFrom, reportAttacks } from '../helpers/security';

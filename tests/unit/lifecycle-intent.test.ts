@@ -3,7 +3,7 @@ import {
   binIndex,
   DEFAULT_INTENT_MODEL,
   IntentModel,
-  IntentSignals,
+  type IntentSignals,
   LifecycleSettings,
   PRODUCT_PRIORS,
   scoreIntent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION, RetentionSettings, SiteSettings } from '../../shared/contract';
+import { DEFAULT_RETENTION, type RetentionSettings, SiteSettings } from '../../shared/contract';
 import { addDayToMonth, type AnalyticsDay } from '../../server/data/analytics';
 import { spanOf, topCounts, withMonths } from '../../server/analytics/reports';
 import { conversationDue, cutoffDay, nextDay, retentionOf, visitorDue, visitorExpired } from '../../server/retention/retention-rules';

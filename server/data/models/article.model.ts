@@ -1,4 +1,4 @@
-import { Schema, Types, model } from 'mongoose';
+import { Schema, type Types, model } from 'mongoose';
 import type { KbLocaleCode } from '../../../shared/kb/locales';
 import { KB_LOCALES } from '../../../shared/kb/locales';
 

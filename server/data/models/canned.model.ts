@@ -1,4 +1,4 @@
-import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 
 /** A saved reply an agent inserts with "/shortcut"; `_id` is `<site id>:<shortcut>`, so a shortcut exists once per site. */
 const cannedSchema = new Schema(

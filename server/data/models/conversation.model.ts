@@ -1,4 +1,4 @@
-import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 
 const conversationSchema = new Schema(
   {

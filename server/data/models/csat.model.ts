@@ -1,4 +1,4 @@
-import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 
 /** A visitor's rating of a closed conversation; `_id` is the conversation's, so it is stored once. */
 const csatSchema = new Schema(

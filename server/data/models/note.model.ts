@@ -1,4 +1,4 @@
-import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 
 /**
  * Internal notes, in a collection of their own: the visitor's paths (sync, message pushes) read only

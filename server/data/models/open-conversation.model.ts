@@ -1,4 +1,4 @@
-import { Schema, Types, model } from 'mongoose';
+import { Schema, type Types, model } from 'mongoose';
 
 /**
  * Which conversation is a visitor's open one: `_id` is the visitor's id, so claiming it is an insert

@@ -1,4 +1,4 @@
-import { Schema, Types, model, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 
 /** Orders reported by the shop's webhook; the unique (site, order id) makes a re-sent order count once. */
 const orderSchema = new Schema(

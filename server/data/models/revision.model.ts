@@ -1,4 +1,4 @@
-import { Schema, Types, model } from 'mongoose';
+import { Schema, type Types, model } from 'mongoose';
 import type { KbRevisionAction } from '../../../shared/contract/kb';
 import type { ArticleContent } from './article.model';
 

@@ -1,4 +1,4 @@
-import { Schema, Types, model } from 'mongoose';
+import { Schema, type Types, model } from 'mongoose';
 
 /**
  * Self-service facts for analytics, one document each: a search (with its result count: zero is a

@@ -5,14 +5,14 @@ window.LifecycleChat =
   function () {
     (window.LifecycleChat.q = window.LifecycleChat.q || []).push(arguments);
   };
-(function () {
+(() => {
   var KEY = 'demo-shop-cart';
   var body = document.body;
   LifecycleChat('identify', { id: body.getAttribute('data-customer-id'), signature: body.getAttribute('data-customer-signature') });
   function reportCart(lines) {
     var items = 0,
       cents = 0;
-    lines.forEach(function (l) {
+    lines.forEach((l) => {
       items += l.qty;
       cents += l.qty * l.price;
     });
@@ -35,13 +35,11 @@ window.LifecycleChat =
   }
   function render() {
     var lines = load();
-    var count = lines.reduce(function (n, l) {
-      return n + l.qty;
-    }, 0);
-    document.querySelectorAll('[data-cart-count]').forEach(function (el) {
+    var count = lines.reduce((n, l) => n + l.qty, 0);
+    document.querySelectorAll('[data-cart-count]').forEach((el) => {
       el.textContent = String(count);
     });
-    document.querySelectorAll('[data-cart-lines]').forEach(function (box) {
+    document.querySelectorAll('[data-cart-lines]').forEach((box) => {
       box.textContent = '';
       if (!lines.length) {
         var empty = document.createElement('p');
@@ -52,7 +50,7 @@ window.LifecycleChat =
       var list = document.createElement('ul');
       list.className = 'cart-lines';
       var total = 0;
-      lines.forEach(function (l) {
+      lines.forEach((l) => {
         total += l.qty * l.price;
         var li = document.createElement('li');
         li.textContent = l.qty + ' × ' + l.name + ' — ' + money(l.qty * l.price);
@@ -65,21 +63,19 @@ window.LifecycleChat =
       box.appendChild(sum);
     });
   }
-  document.addEventListener('click', function (e) {
+  document.addEventListener('click', (e) => {
     var button = e.target.closest && e.target.closest('[data-add-to-cart]');
     if (!button) return;
     var lines = load();
     var slug = button.getAttribute('data-add-to-cart');
-    var line = lines.find(function (l) {
-      return l.slug === slug;
-    });
+    var line = lines.find((l) => l.slug === slug);
     if (line) line.qty += 1;
     else lines.push({ slug: slug, name: button.getAttribute('data-name'), price: Number(button.getAttribute('data-price')), qty: 1 });
     save(lines);
     var notice = document.querySelector('[data-cart-notice]');
     if (notice) notice.hidden = false;
   });
-  document.addEventListener('submit', function (e) {
+  document.addEventListener('submit', (e) => {
     var form = e.target;
     if (!form.matches('[data-checkout]')) return;
     e.preventDefault();
@@ -87,21 +83,19 @@ window.LifecycleChat =
     var failed = document.querySelector('[data-order-error]');
     button.disabled = true;
     failed.hidden = true;
-    var lines = load().map(function (l) {
-      return { slug: l.slug, qty: l.qty };
-    });
+    var lines = load().map((l) => ({ slug: l.slug, qty: l.qty }));
     fetch('/demo/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lines: lines }) })
-      .then(function (res) {
+      .then((res) => {
         if (!res.ok) throw new Error('order failed: ' + res.status);
         localStorage.setItem(KEY, '[]');
         render();
         form.hidden = true;
         document.querySelector('[data-order-notice]').hidden = false;
       })
-      .catch(function () {
+      .catch(() => {
         failed.hidden = false;
       })
-      .then(function () {
+      .then(() => {
         button.disabled = false;
       });
   });
