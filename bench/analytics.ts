@@ -73,7 +73,8 @@ try {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      (queries[name] ??= {})[`last${span}Days`] = { medianMs: ms(times[Math.floor(RUNS / 2)]!), maxMs: ms(times[RUNS - 1]!) };
+      queries[name] ??= {};
+      queries[name][`last${span}Days`] = { medianMs: ms(times[Math.floor(RUNS / 2)]!), maxMs: ms(times[RUNS - 1]!) };
       say(
         `${name.padEnd(15)} last ${String(span).padStart(3)} days: median ${ms(times[Math.floor(RUNS / 2)]!)} ms, max ${ms(times[RUNS - 1]!)} ms`,
       );

@@ -28,7 +28,10 @@ const WORDS = (
 const NAMES = ['Jana Nováková', 'Piotr Kowalski', 'Maria Ionescu', 'Olga Petrova', 'Sara Ahmadi', 'Tom Baker', 'Eva Svobodová'];
 // A deterministic generator, so every run searches the same data.
 let seed = 42;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 const sentence = () => Array.from({ length: 6 + Math.floor(random() * 10) }, () => pick(WORDS)).join(' ');
 
@@ -43,7 +46,7 @@ async function time(work: () => Promise<unknown>): Promise<number> {
   }
   return Math.round(median(runs) * 10) / 10;
 }
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-search-'));
 const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
@@ -91,7 +94,7 @@ try {
   }
 
   const regexSearch = async (query: string) => {
-    const pattern = { $regex: escape(query), $options: 'i' };
+    const pattern = { $regex: escapeRegExp(query), $options: 'i' };
     const [byText, byName] = await Promise.all([
       db.collection('messages').find({ siteId, text: pattern }).project({ conversationId: 1 }).limit(500).toArray(),
       db.collection('conversations').find({ siteId, visitorName: pattern }).project({ _id: 1 }).limit(500).toArray(),

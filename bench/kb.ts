@@ -46,7 +46,9 @@ const TAIL = 6000;
 const VOCABULARY = [...SHOP_WORDS];
 for (const seen = new Set(SHOP_WORDS); VOCABULARY.length < SHOP_WORDS.length + TAIL; ) {
   const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
-  if (!seen.has(word)) VOCABULARY.push(word), seen.add(word);
+  if (seen.has(word)) continue;
+  VOCABULARY.push(word);
+  seen.add(word);
 }
 const CUMULATIVE = VOCABULARY.map((_, r) => 1 / (r + 11)).map(
   (

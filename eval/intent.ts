@@ -155,10 +155,10 @@ if (args.json) {
   };
   const model = product.tuned.model;
   printTable('Every session (log-odds per bin, upper edge inclusive):', model.bins);
-  model.segments?.tables.forEach((table, i) =>
+  for (const [i, table] of (model.segments?.tables ?? []).entries()) {
     printTable(
       `Sessions with ${model.segments!.by} ${i === 0 ? `≤ ${model.segments!.edges[0]}` : `> ${model.segments!.edges[i - 1]}`}:`,
       table,
-    ),
-  );
+    );
+  }
 }

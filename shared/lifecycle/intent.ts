@@ -115,7 +115,7 @@ function describe(signal: string, v: number): string {
     case 'productSeconds':
       return `${duration(v)} on product pages`;
     case 'infoPages':
-      return plural(v, 'info page') + ' (shipping, returns, pricing, content)';
+      return `${plural(v, 'info page')} (shipping, returns, pricing, content)`;
     case 'infoSeconds':
       return `${duration(v)} on info pages`;
     case 'accountPages':
@@ -135,7 +135,7 @@ function describe(signal: string, v: number): string {
     case 'weekend':
       return v ? 'on a weekend' : 'on a weekday';
     case 'cartItems':
-      return v > 0 ? plural(v, 'item') + ' in the cart' : 'empty cart';
+      return v > 0 ? `${plural(v, 'item')} in the cart` : 'empty cart';
     case 'checkoutStarted':
       return v ? 'checkout started' : 'checkout not started';
     default:

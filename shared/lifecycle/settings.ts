@@ -71,7 +71,10 @@ export type LifecycleSettings = z.infer<typeof LifecycleSettings>;
 const compiled = new Map<string, RegExp>();
 const regExpOf = (pattern: string) => {
   let re = compiled.get(pattern);
-  if (!re) compiled.set(pattern, (re = new RegExp(pattern, 'i')));
+  if (!re) {
+    re = new RegExp(pattern, 'i');
+    compiled.set(pattern, re);
+  }
   return re;
 };
 
