@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type ShopWebhookEvent } from '../../shared/contract';
 import { AppError } from '../edge/errors';
 import { parseBody, route } from '../edge/http';
-import { sign, webhookMessage } from '../webhooks/signature';
+import { sign, webhookMessage } from '../edge/signature';
 import { demoCatalog, formatPrice } from './catalog';
 import { html, type SafeHtml } from './html';
 

@@ -2,7 +2,7 @@ import type { trackingRequests } from '../../shared/contract';
 import type { VisitorSocket } from '../conversations/namespaces';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { SiteDirectory } from '../sites/site-directory';
-import { signatureMatches } from '../webhooks/signature';
+import { signatureMatches } from '../edge/signature';
 import type { LifecycleService } from './lifecycle-service';
 
 /** The widget's tracking events and the host page's `identify()`. */

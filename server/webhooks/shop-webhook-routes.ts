@@ -5,7 +5,7 @@ import { AppError } from '../edge/errors';
 import { parseBody, route } from '../edge/http';
 import type { Site } from '../data';
 import type { ShopEvents } from './shop-events';
-import { isFresh, REPLAY_WINDOW_SECONDS, signatureMatches, webhookMessage } from './signature';
+import { isFresh, REPLAY_WINDOW_SECONDS, signatureMatches, webhookMessage } from '../edge/signature';
 
 const MAX_BODY = '32kb';
 

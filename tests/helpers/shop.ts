@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type TrackedEvent } from '../../shared/contract';
-import { sign, webhookMessage } from '../../server/webhooks/signature';
+import { sign, webhookMessage } from '../../server/edge/signature';
 import { request, type Reachable, type VisitorSocket } from './test-server';
 
 /** The demo site's secret, read from the test database as the shop's backend would have it configured. */

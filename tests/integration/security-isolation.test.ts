@@ -10,7 +10,7 @@ import {
   type KbSearchResult,
   type Message,
 } from '../../shared/contract';
-import { sign } from '../../server/webhooks/signature';
+import { sign } from '../../server/edge/signature';
 import { kbApi, openDb } from '../helpers/kb';
 import { agentFrom, reportAttacks, secondTenant, syncedVisitor, visitorFrom } from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';

@@ -3,7 +3,7 @@ import type mongoose from 'mongoose';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, type Ack } from '../../shared/contract';
-import { sign, webhookMessage } from '../../server/webhooks/signature';
+import { sign, webhookMessage } from '../../server/edge/signature';
 import { openDb } from '../helpers/kb';
 import { reportAttacks, storedDocumentProblems, syncedVisitor, visitorFrom } from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';

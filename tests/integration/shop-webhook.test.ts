@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { sign } from '../../server/webhooks/signature';
+import { sign } from '../../server/edge/signature';
 import { postWebhook, siteSecret, track } from '../helpers/shop';
 import { joinAsVisitor, request, startTestServer, type TestServer } from '../helpers/test-server';
 
