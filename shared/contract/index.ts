@@ -13,3 +13,4 @@ export * from './workplace';
 export * from './settings';
 export * from './canned';
 export * from './text';
+export * from './routes';
