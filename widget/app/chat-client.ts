@@ -1,5 +1,6 @@
 // The connection seen by the rest of the app. Views and the session depend on this interface
 // only, so tests can drive them with a fake.
+import { isRetryable } from '../../shared/client/retryable';
 import type { ErrorCode, Message, VisitorClientToServer, VisitorServerToClient } from '../../shared/contract';
 
 export type RequestName = keyof VisitorClientToServer;
@@ -23,9 +24,9 @@ export class ChatError extends Error {
   }
 }
 
-/** Whether a failed request may succeed if sent again later (no connection, server busy, too many at once). */
-export function isTransient(error: unknown): boolean {
-  return !(error instanceof ChatError) || error.code === 'unavailable' || error.code === 'rate_limited';
+/** Whether a failed request may succeed if sent again later; anything but a ChatError is a transport failure. */
+export function isRetryableError(error: unknown): boolean {
+  return !(error instanceof ChatError) || isRetryable(error.code);
 }
 
 export interface ChatClientEvents {
@@ -50,7 +51,7 @@ export interface ChatClient {
   on<E extends keyof ChatClientEvents>(event: E, listener: (...args: ChatClientEvents[E]) => void): () => void;
   connect(): void;
   disconnect(): void;
-  /** Sends a request and resolves with its data; rejects with a ChatError (see `isTransient`). */
+  /** Sends a request and resolves with its data; rejects with a ChatError (see `isRetryableError`). */
   request<E extends RequestName>(event: E, payload: Payload<E>): Promise<AckData<E>>;
   /** Fire-and-forget while connected (typing, tracking); dropped while offline. */
   notify<E extends RequestName>(event: E, payload: Payload<E>): void;

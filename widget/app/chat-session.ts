@@ -6,7 +6,7 @@ import { isRtl, pickLocale, type LocaleCode } from '../../shared/i18n/locales';
 import { translate, type Catalog, type MessageKey, type Vars } from '../../shared/i18n/translate';
 import {
   ChatError,
-  isTransient,
+  isRetryableError,
   type AgentTyping,
   type ChatClient,
   type Payload,
@@ -15,12 +15,16 @@ import {
   type TrackedEventInput,
 } from './chat-client';
 import { Emitter } from './emitter';
-import { lastSeq, mergeMessages } from './messages';
+import { mergeMessages } from '../../shared/client/merge-messages';
+import { createTypingThrottle, type TypingThrottle } from '../../shared/client/typing-throttle';
+import { lastSeq } from './messages';
 import { Outbox, type OutboxEntry } from './outbox';
 import type { SiteStore } from './site-store';
-import { createTypingReporter, type TypingReporter } from './typing-reporter';
 
 const RETRY_MS = 3000;
+/** `typing: true` is re-sent this often while the visitor types, and `false` follows this long after the last key. */
+const TYPING_REFRESH_MS = 3000;
+const TYPING_IDLE_MS = 5000;
 const SEARCH_DEBOUNCE_MS = 250;
 /** Suggestions wait for a pause in typing and a few characters, so half words don't flicker results. */
 const SUGGEST_DEBOUNCE_MS = 500;
@@ -128,7 +132,7 @@ export class ChatSession {
   readonly #client: ChatClient;
   readonly #store: SiteStore;
   readonly #outbox: Outbox;
-  readonly #typing: TypingReporter;
+  readonly #typing: TypingThrottle<void>;
   readonly #rejected = new Set<string>();
   readonly #stops: (() => void)[] = [];
   readonly #tracked: TrackedEventInput[] = [];
@@ -149,7 +153,11 @@ export class ChatSession {
     this.#client = deps.client;
     this.#store = deps.store;
     this.#outbox = new Outbox(this.#store);
-    this.#typing = createTypingReporter((typing) => this.#client.notify('typing:set', { typing }));
+    this.#typing = createTypingThrottle({
+      report: (typing) => this.#client.notify('typing:set', { typing }),
+      refreshMs: TYPING_REFRESH_MS,
+      idleMs: TYPING_IDLE_MS,
+    });
     this.#current = {
       connection: { status: 'connecting' },
       site: null,
@@ -471,7 +479,7 @@ export class ChatSession {
       void this.#flush();
     } catch (error) {
       const chatError = error instanceof ChatError ? error : new ChatError('internal', String(error));
-      if (isTransient(chatError)) this.#retryLater(() => this.#sync());
+      if (isRetryableError(chatError)) this.#retryLater(() => this.#sync());
       else this.#update({ connection: { status: 'failed', error: chatError } });
     }
   }
@@ -484,7 +492,7 @@ export class ChatSession {
       if (this.#identity === identity) this.#identity = null;
     } catch (error) {
       console.warn('[LifecycleChat] identify was refused', error);
-      if (!isTransient(error)) this.#identity = null;
+      if (!isRetryableError(error)) this.#identity = null;
     }
   }
 
@@ -500,7 +508,7 @@ export class ChatSession {
           const { message } = await this.#client.request('message:send', { clientId: next.clientId, text: next.text });
           this.#receive([message]);
         } catch (error) {
-          if (isTransient(error)) {
+          if (isRetryableError(error)) {
             this.#retryLater(() => this.#flush());
             return;
           }

@@ -1,16 +1,12 @@
 // Messages the server has not acknowledged yet. Persisted so they survive reloads and are re-sent
 // after every (re)connect; the server stores each clientId once, so re-sending is safe.
+import { createClientId } from '../../shared/client/client-id';
 import type { SiteStore } from './site-store';
 
 export interface OutboxEntry {
   clientId: string;
   text: string;
   createdAt: string;
-}
-
-/** 32 hex chars; `crypto.randomUUID` would need a secure context, which host pages may not be. */
-export function createClientId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function isEntry(value: unknown): value is OutboxEntry {

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { isRetryable } from '../../shared/client/retryable';
 import type { Ack, ErrorCode, VisitorClientToServer, VisitorHandshake, VisitorServerToClient } from '../../shared/contract';
 import { VISITOR_NAMESPACE } from '../../shared/contract/constants';
 import { ChatError, type ChatClient, type ChatClientEvents } from './chat-client';
@@ -7,8 +8,6 @@ import type { SiteStore } from './site-store';
 
 const ACK_TIMEOUT_MS = 10_000;
 const RETRY_MS = 5_000;
-/** Handshake rejections worth retrying; every other code is final. */
-const TRANSIENT: readonly ErrorCode[] = ['unavailable', 'internal', 'rate_limited'];
 
 function handshakeErrorCode(error: Error): ErrorCode | undefined {
   const data: unknown = (error as Error & { data?: unknown }).data;
@@ -50,8 +49,9 @@ export function createSocketChatClient(baseUrl: string, siteKey: string, store: 
   });
   socket.on('connect_error', (error) => {
     if (socket.active) return;
-    const code = handshakeErrorCode(error) ?? 'internal';
-    if (TRANSIENT.includes(code)) reconnectLater();
+    // A refusal without a contract code did not come from our handshake checks: retried like an outage.
+    const code = handshakeErrorCode(error) ?? 'unavailable';
+    if (isRetryable(code)) reconnectLater();
     else events.emit('fail', new ChatError(code, error.message));
   });
   socket.on('message:new', (message) => events.emit('message', message));

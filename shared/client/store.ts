@@ -1,0 +1,28 @@
+/**
+ * The one state container of the browser clients: an immutable snapshot, patched and announced.
+ * `subscribe` and `getState` fit `useSyncExternalStore(store.subscribe, store.getState)` as they are.
+ */
+export interface Store<S extends object> {
+  getState(): S;
+  /** Replaces the snapshot with `{ ...snapshot, ...patch }` and tells every listener. */
+  setState(patch: Partial<S> | ((state: S) => Partial<S>)): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore<S extends object>(initial: S): Store<S> {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    setState(patch) {
+      state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createStore } from '../../shared/client/store';
+
+describe('createStore', () => {
+  it('patches the snapshot into a new object and tells the listeners', () => {
+    const store = createStore({ count: 0, name: 'a' });
+    const first = store.getState();
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
+    store.setState({ count: 1 });
+    store.setState((state) => ({ count: state.count + 1 }));
+    expect(store.getState()).toEqual({ count: 2, name: 'a' });
+    expect(first).toEqual({ count: 0, name: 'a' });
+    expect(listener).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    store.setState({ count: 3 });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+});
