@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { LifecycleSettings } from '../shared/lifecycle/settings';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Seconds = z.coerce.number().positive();
+/** An environment default of a per-site setting, held to the bounds every site's own value is held to. */
+const siteDefault = (setting: z.ZodType<number, unknown>) => z.coerce.number().pipe(setting).optional();
 
 const Env = z.object({
   PORT: Port.default(3000),
@@ -21,7 +24,7 @@ const Env = z.object({
   REPLY_ALERT_SECONDS: Seconds.default(60),
   SESSION_TTL_HOURS: Seconds.default(12),
   /** Overrides the default checkout-idle threshold of every site that has not set its own. */
-  CHECKOUT_IDLE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
+  CHECKOUT_IDLE_SECONDS: siteDefault(LifecycleSettings.shape.checkoutIdleSeconds),
   /** Period of the at-risk sweep (a repeatable bull job). */
   AT_RISK_SWEEP_MINUTES: Seconds.default(60),
   /** Period of the retention job (a repeatable bull job deleting what sites keep no longer, in small steps). */
