@@ -1,11 +1,11 @@
 /**
  * The one state container of the browser clients: an immutable snapshot, patched and announced.
- * `subscribe` and `getState` fit `useSyncExternalStore(store.subscribe, store.getState)` as they are.
+ * `subscribe` and `get` fit `useSyncExternalStore(store.subscribe, store.get)` as they are (see `useStore`).
  */
 export interface Store<S extends object> {
-  getState(): S;
+  get(): S;
   /** Replaces the snapshot with `{ ...snapshot, ...patch }` and tells every listener. */
-  setState(patch: Partial<S> | ((state: S) => Partial<S>)): void;
+  set(patch: Partial<S> | ((state: S) => Partial<S>)): void;
   subscribe(listener: () => void): () => void;
 }
 
@@ -13,8 +13,8 @@ export function createStore<S extends object>(initial: S): Store<S> {
   let state = initial;
   const listeners = new Set<() => void>();
   return {
-    getState: () => state,
-    setState(patch) {
+    get: () => state,
+    set(patch) {
       state = { ...state, ...(typeof patch === 'function' ? patch(state) : patch) };
       for (const listener of [...listeners]) listener();
     },

@@ -1,7 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { textDirection } from './chat-session';
 import { ChatView } from './ChatView';
 import { HelpView } from './HelpView';
+import { textDirection } from './locale';
 import { StatusBanner } from './StatusBanner';
 import type { ViewProps } from './view-props';
 

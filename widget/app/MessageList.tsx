@@ -1,7 +1,7 @@
 import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Message } from '../../shared/contract';
 import { articleIdsIn } from '../../shared/kb/links';
-import type { Translate } from './chat-session';
+import type { Translate } from './locale';
 import { CsatPrompt } from './CsatPrompt';
 import { PromptCard } from './PromptCard';
 import type { ViewProps } from './view-props';

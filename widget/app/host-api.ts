@@ -1,6 +1,7 @@
 // Runs the host page's API calls (`LifecycleChat('track', 'cart', {...})`) against the session.
 import type { ApiCall } from '../app-api';
-import type { ChatSession, IdentifyInput, WidgetEvents } from './chat-session';
+import type { ChatSession, WidgetEvents } from './chat-session';
+import type { IdentifyInput } from './identity';
 import { hostEvent } from './tracking/host-events';
 
 const EVENTS: readonly string[] = ['message', 'open', 'close', 'escalated'] satisfies (keyof WidgetEvents)[];

@@ -1,4 +1,5 @@
-import type { ChatSession, ChatState, Translate } from './chat-session';
+import type { ChatSession, ChatState } from './chat-session';
+import type { Translate } from './locale';
 
 /** The state while the panel shows: its language has loaded. */
 export type ReadyState = ChatState & { t: Translate };
