@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import type { ConversationSummary, ProactivePrompt, VisitorContext } from '../../shared/contract';
 import { hashPassword } from '../../server/agents/passwords';
 import { postWebhook, siteSecret, track, walkToCheckout } from '../helpers/shop';
+import { call } from '../helpers/workplace';
 import {
   connectAgent,
   connected,
@@ -26,8 +27,6 @@ function collect<T>(socket: AgentSocket | VisitorSocket, event: string): { at: n
   (socket as unknown as { on(e: string, fn: (p: T) => void): void }).on(event, (payload) => seen.push({ at: Date.now(), payload }));
   return seen;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('proactive escalation of hesitating buyers', () => {
   let server: TestServer;
@@ -73,18 +72,16 @@ describe('proactive escalation of hesitating buyers', () => {
     await server.close();
   });
 
-  it('offers an idle buyer at checkout to an online agent within 2 s of the threshold, and prompts the visitor', async () => {
+  // How soon after the threshold the offer arrives is measured by `npm run bench:escalation`.
+  it('offers an idle buyer at checkout to an online agent, and prompts the visitor', async () => {
     const offers = collect<Offer>(agent, 'escalation:offer');
     const socket = await visitor();
     const prompt = nextEvent<ProactivePrompt>(socket, 'proactive:prompt', (IDLE_SECONDS + 5) * 1000);
     await walkToCheckout(socket);
-    const threshold = Date.now() + IDLE_SECONDS * 1000;
 
     expect(await prompt).toMatchObject({ kind: 'checkout_idle', agentsOnline: true });
-    await sleep(300);
-    expect(offers).toHaveLength(1);
+    await expect.poll(() => offers.length).toBe(1);
     const [offer] = offers;
-    expect(offer!.at - threshold).toBeLessThan(2000);
     expect(offer!.payload.conversation.escalation).toMatchObject({ kind: 'checkout_idle' });
     expect(offer!.payload.conversation.escalation!.reason).toMatch(/checkout/i);
     expect(offer!.payload.expiresAt).not.toBeNull();
@@ -118,9 +115,15 @@ describe('proactive escalation of hesitating buyers', () => {
       currency: 'USD',
     });
     expect(res.status).toBe(201);
-    await sleep((IDLE_SECONDS + 2) * 1000);
+    // A buyer reaching checkout after this one is prompted and offered later than this one would have been.
+    const later = await visitor();
+    const laterPrompt = nextEvent<ProactivePrompt>(later, 'proactive:prompt', (IDLE_SECONDS + 5) * 1000);
+    await walkToCheckout(later);
+    const { conversationId } = await laterPrompt;
+    await expect.poll(() => offers.some((o) => o.payload.conversation.id === conversationId)).toBe(true);
     expect(prompts).toHaveLength(0);
-    expect(offers).toHaveLength(0);
+    expect(offers.filter((o) => o.payload.conversation.id !== conversationId)).toHaveLength(0);
+    await request(agent, 'escalation:accept', { conversationId });
     const stored = await db.collection('visitors').findOne({ _id: new mongoose.Types.ObjectId(sync.ok ? sync.data.visitorId : undefined) });
     expect(stored?.stage).toBe('support');
   }, 20_000);
@@ -130,20 +133,19 @@ describe('proactive escalation of hesitating buyers', () => {
     const prompts = collect<ProactivePrompt>(socket, 'proactive:prompt');
     await track(socket, { type: 'page_view', url: 'https://shop.example/product/a', title: 'A', pageType: 'product' });
     await track(socket, { type: 'cart', items: 2, value: 150, currency: 'USD' });
+    // A prompt is emitted while its event is handled: before the event's acknowledgement arrives.
     await track(socket, { type: 'exit_intent' });
-    await sleep(500);
     expect(prompts.map((p) => p.payload.kind)).toEqual(['exit_intent']);
 
     await track(socket, { type: 'page_view', url: 'https://shop.example/product/b', title: 'B', pageType: 'product' });
     await track(socket, { type: 'exit_intent' });
-    await sleep(500);
     expect(prompts).toHaveLength(1);
   });
 
   it('re-routes an unaccepted offer after the SLA, then offers it to every online agent', async () => {
-    await db.collection('sites').updateOne({}, { $set: { 'lifecycle.escalationSlaSeconds': 5 } });
+    const cookie = await signIn(server);
+    expect((await call(server, 'PUT', '/api/settings', { cookie, body: { lifecycle: { escalationSlaSeconds: 5 } } })).status).toBe(200);
     const second = await addAgent('second@example.com');
-    await sleep(5_100); // the site settings cache
     const offersToFirst = collect<Offer>(agent, 'escalation:offer');
     const offersToSecond = collect<Offer>(second, 'escalation:offer');
     const socket = await visitor();
@@ -152,7 +154,10 @@ describe('proactive escalation of hesitating buyers', () => {
     await track(socket, { type: 'cart', items: 1, value: 40, currency: 'USD' });
     await track(socket, { type: 'exit_intent' });
     const { conversationId } = await prompt;
-    await sleep(11_500);
+    // Offered to one agent, after the SLA to the other, after another SLA to every online agent at once.
+    const toEveryone = () =>
+      [...offersToFirst, ...offersToSecond].filter((o) => o.payload.conversation.id === conversationId && o.payload.expiresAt === null);
+    await expect.poll(() => toEveryone().length, { timeout: 20_000, interval: 100 }).toBe(2);
     // Earlier tests' escalations may still be re-routing; only this conversation's offers count.
     const firstOffers = offersToFirst.filter((o) => o.payload.conversation.id === conversationId);
     const secondOffers = offersToSecond.filter((o) => o.payload.conversation.id === conversationId);
