@@ -20,19 +20,14 @@ import { Analytics } from './analytics/analytics';
 import { analyticsRoutes } from './analytics/analytics-routes';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
-import type {
-  AgentDomainHandlers,
-  AgentNamespace,
-  ChatNamespaces,
-  VisitorDomainHandlers,
-  VisitorNamespace,
-} from './conversations/namespaces';
+import type { AgentDomainHandlers, AgentNamespace, ChatNamespaces, VisitorDomainHandlers, VisitorNamespace } from './realtime/namespaces';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
-import { rooms } from './conversations/namespaces';
+import { rooms } from './realtime/rooms';
 import { ConversationSearchIndex } from './conversations/search-index';
 import { ConversationCache } from './conversations/conversation-cache';
-import { flushConversations, useConversationCache } from './conversations/conversation-store';
+import { ConversationSearch } from './conversations/conversation-search';
+import { ConversationStore } from './conversations/conversation-store';
 import { Workplace } from './conversations/workplace';
 import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversations/workplace-handlers';
 import { connectData, disconnectData, pingDatabase, runMigrations } from './data';
@@ -48,7 +43,11 @@ import { Escalations } from './escalation/escalations';
 import { HesitationTimers } from './escalation/hesitation-timers';
 import { RoutingQueue } from './escalation/routing-queue';
 import { healthRoute } from './health/health-route';
+import { systemClock, type Clock } from './infra/clock';
 import type { Logger } from './infra/logger';
+import { EventBus } from './events/bus';
+import type { DomainEvents } from './events/domain-events';
+import { registerListeners } from './listeners';
 import { kbAgentHandlers } from './kb/agent-handlers';
 import { kbArticleLookup } from './kb/article-lookup';
 import { articlePageRoutes } from './kb/article-page';
@@ -78,6 +77,8 @@ export interface ServerOptions {
   log: Logger;
   /** Namespaces this deployment's keys in a shared Redis (queues, sessions). */
   redisPrefix: string;
+  /** The time for timers, SLAs, caches and rate windows (Bull's delays still run in real time); the system clock by default. */
+  clock?: Clock;
 }
 
 export interface RunningServer {
@@ -100,6 +101,7 @@ const RETENTION_PAUSE_MS = 50;
 /** Connects to MongoDB and Redis, wires HTTP and Socket.IO, and listens on the configured port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, log } = options;
+  const clock = options.clock ?? systemClock;
   const prefix = options.redisPrefix;
 
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
@@ -113,7 +115,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   await runMigrations(log);
   const conversationCache = new ConversationCache(redis);
-  useConversationCache(conversationCache);
+  const events = new EventBus<DomainEvents>(log);
+  const store = new ConversationStore({ cache: conversationCache, events, clock });
 
   const { site, createdAdmin } = await ensureDemoSite({
     adminEmail: config.ADMIN_EMAIL,
@@ -196,14 +199,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     visitors: io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace,
     agents: io.of(AGENT_NAMESPACE) as unknown as AgentNamespace,
   };
-  const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, log);
+  const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, store, clock, log);
   replyAlerts.start();
   const metrics = new PageMetrics(redis);
-  const lifecycle = new LifecycleService({ ns, sites, metrics, analytics: analytics.lifecycle, log });
+  const lifecycle = new LifecycleService({ sites, metrics, events, clock });
   const availability = new AgentAvailability(ns, sites);
   const bullPrefix = `${prefix}:bull`;
   const escalations = new Escalations({
     ns,
+    store,
+    events,
     redis,
     sites,
     lifecycle,
@@ -211,10 +216,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     routing: new RoutingQueue(options.redisUrl, bullPrefix, log),
     availability,
     articles: kbArticleLookup(kb),
-    analytics: analytics.lifecycle,
+    clock,
     log,
   });
-  lifecycle.setHesitationHandler(escalations);
   escalations.start();
   const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, log);
   await atRiskSweep.start();
@@ -240,14 +244,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     invites: new Invites(redis),
     disconnect: (userId) => ns.agents.in(rooms.agent(userId)).disconnectSockets(true),
   });
+  const search = new ConversationSearch({ store, index: new ConversationSearchIndex(redis), clock });
   const workplace = new Workplace({
     ns,
-    search: new ConversationSearchIndex(redis),
-    lifecycle,
+    store,
+    search,
+    events,
     claim: (user, conversationId) => escalations.accept(user, conversationId),
-    analytics: analytics.conversations,
+    clock,
     log,
   });
+  registerListeners(events, { ns, search, analytics, replyAlerts, lifecycle, escalations });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
@@ -255,17 +262,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics)));
 
   const visitorDomains: VisitorDomainHandlers = {
-    tracking: trackingHandlers(lifecycle, sites, (visitorId, name, email) => workplace.indexIdentity(visitorId, name, email)),
+    tracking: trackingHandlers(lifecycle, sites, events),
     escalation: escalationVisitorHandlers(escalations),
-    kb: (socket) =>
-      kbVisitorHandlers(kb, socket, (visitorId) => lifecycle.update(visitorId, (v) => ({ ...v, kbSearches: v.kbSearches + 1 }))),
-    workplace: workplaceVisitorHandlers(workplace),
+    kb: (socket) => kbVisitorHandlers(kb, socket, events),
+    workplace: workplaceVisitorHandlers(workplace, store),
   };
   const agentDomains: AgentDomainHandlers = {
-    escalation: escalationAgentHandlers(escalations, lifecycle),
-    kb: (socket) => kbAgentHandlers(kb, socket, config.PUBLIC_URL),
+    escalation: escalationAgentHandlers(escalations, lifecycle, store),
+    kb: (socket) => kbAgentHandlers(kb, socket, store, config.PUBLIC_URL),
     accounts: presenceHandlers(presence, log),
-    workplace: workplaceAgentHandlers(workplace),
+    workplace: workplaceAgentHandlers(workplace, search),
   };
   // Registered before the gateways, so a refused handshake creates no visitor.
   const ipOf = socketIp(app.get('trust proxy fn') as TrustProxy);
@@ -275,19 +281,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ns,
     tokens: new VisitorTokens(options.secret),
     sites,
-    replyAlerts,
+    store,
+    events,
     domains: visitorDomains,
     agentsOnline: (siteId) => availability.anyOnline(siteId),
-    onVisitorMessage: (siteId, visitorId, text, onProductPage) => lifecycle.onVisitorMessage(siteId, visitorId, text, onProductPage),
+    clock,
     log,
   });
   attachAgentGateway({
     ns,
     sessions,
-    replyAlerts,
+    store,
+    events,
     isConsoleOrigin,
     domains: agentDomains,
     onPresenceChange: (siteId) => availability.broadcast(siteId),
+    clock,
     log,
   });
 
@@ -305,8 +314,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await kb.close();
       analytics.close();
-      workplace.dispose();
-      await flushConversations();
+      await store.flush();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close(), retention.close()]);
       redis.disconnect();
       // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { CreateUserBody, Invite, TeamMember, UpdateUserBody } from '../../shared/contract';
 import { accounts, type StoredUser } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { Invites } from './invites';
 import { hashPassword, verifyPassword } from './passwords';
 import type { SessionStore } from './sessions';

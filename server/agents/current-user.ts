@@ -1,7 +1,7 @@
 import { parse } from 'cookie';
 import { SESSION_COOKIE, type User } from '../../shared/contract';
 import { accounts, type StoredUser } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { SessionStore } from './sessions';
 
 export function toUser(doc: StoredUser): User {

@@ -1,5 +1,5 @@
 import type { AgentClientToServer, Role } from '../../shared/contract';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 
 /**
  * Who may do what: the one table every REST route and socket event checks. Each row is an action,

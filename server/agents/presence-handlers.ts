@@ -1,5 +1,5 @@
 import type { accountAgentRequests } from '../../shared/contract';
-import type { AgentSocket } from '../conversations/namespaces';
+import type { AgentSocket } from '../realtime/namespaces';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
 import type { Presence } from './presence';

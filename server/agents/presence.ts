@@ -1,9 +1,10 @@
 import type { Redis } from 'ioredis';
 import type { Types } from 'mongoose';
 import type { AgentPresence, Availability } from '../../shared/contract';
-import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import { rooms } from '../realtime/rooms';
+import type { ChatNamespaces } from '../realtime/namespaces';
 import { accounts, sites, type StoredUser } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { Logger } from '../infra/logger';
 
 /** What presence needs of routing's view of agents (escalation/agent-availability.ts). */

@@ -21,14 +21,13 @@ export class Analytics {
   private constructor(redis: Redis, log: Logger) {
     this.recorder = new AnalyticsRecorder(redis, log);
     this.lifecycle = new LifecycleAnalytics(this.recorder, redis, log);
-    this.conversations = new ConversationAnalytics(this.recorder, redis, log);
+    this.conversations = new ConversationAnalytics(this.recorder, redis);
     this.flusher = new RollupFlusher(redis, log);
   }
 
   static start(redis: Redis, log: Logger): Analytics {
     const analytics = new Analytics(redis, log);
     analytics.flusher.start();
-    analytics.conversations.start();
     return analytics;
   }
 
@@ -39,7 +38,6 @@ export class Analytics {
   }
 
   close(): void {
-    this.conversations.stop();
     this.flusher.stop();
   }
 }

@@ -1,7 +1,5 @@
 import type { Redis } from 'ioredis';
-import { onMessageStored } from '../conversations/conversation-store';
-import type { Conversation } from '../data';
-import type { Logger } from '../infra/logger';
+import type { DomainEvents } from '../events/domain-events';
 import type { AnalyticsRecorder } from './recorder';
 
 const FIRST_REPLY_TTL_SECONDS = 90 * 86_400;
@@ -12,30 +10,15 @@ const seconds = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTi
  * (start to close) and the visitor's rating.
  */
 export class ConversationAnalytics {
-  private unsubscribe: (() => void) | null = null;
-
   constructor(
     private readonly recorder: AnalyticsRecorder,
     private readonly redis: Redis,
-    private readonly log: Logger,
   ) {}
 
-  /** Follows stored messages for first agent replies. */
-  start(): void {
-    this.unsubscribe = onMessageStored((conversation, message) => {
-      if (message.author !== 'agent') return;
-      this.firstReply(conversation, message.createdAt).catch((err: unknown) =>
-        this.log.warn({ err }, 'analytics: first reply not recorded'),
-      );
-    });
-  }
-
-  stop(): void {
-    this.unsubscribe?.();
-  }
-
   /** Only the first agent message of a conversation counts, whichever process stores it. */
-  private async firstReply(conversation: Conversation, at: Date): Promise<void> {
+  async messageCreated({ conversation, message }: DomainEvents['message.created']): Promise<void> {
+    if (message.author !== 'agent') return;
+    const at = message.createdAt;
     const key = `analytics:first-reply:${conversation._id.toHexString()}`;
     if ((await this.redis.set(key, '1', 'EX', FIRST_REPLY_TTL_SECONDS, 'NX')) !== 'OK') return;
     await this.recorder.record({
@@ -46,7 +29,7 @@ export class ConversationAnalytics {
     });
   }
 
-  closed(conversation: Pick<Conversation, 'siteId' | 'createdAt'>, closedAt: Date): Promise<void> {
+  closed({ conversation, closedAt }: DomainEvents['conversation.closed']): Promise<void> {
     return this.recorder.record({
       type: 'resolution',
       siteId: conversation.siteId.toHexString(),
@@ -55,7 +38,7 @@ export class ConversationAnalytics {
     });
   }
 
-  rated(conversation: Pick<Conversation, 'siteId'>, rating: number, at: Date): Promise<void> {
+  rated({ conversation, rating, at }: DomainEvents['conversation.rated']): Promise<void> {
     return this.recorder.record({ type: 'csat', siteId: conversation.siteId.toHexString(), at, rating });
   }
 }

@@ -3,29 +3,33 @@ import { userFromCookie } from '../agents/current-user';
 import { AGENT_EVENT_PERMISSIONS, requirePermission } from '../agents/permissions';
 import type { SessionStore } from '../agents/sessions';
 import { visitors, type StoredUser } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { registerRequests, toHandshakeError, type RequestHandlers } from '../edge/socket-handler';
-import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import type { Logger } from '../infra/logger';
 import { visitorDisplayName } from '../visitors/display-name';
-import { listConversations, messagesAfter, postMessage, requireConversation } from './conversation-store';
-import { broadcastMessage, rooms, type AgentDomainHandlers, type ChatNamespaces } from './namespaces';
+import type { DomainEventPublisher } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
+import type { ConversationStore } from './conversation-store';
+import { rooms } from '../realtime/rooms';
+import type { AgentDomainHandlers, ChatNamespaces } from '../realtime/namespaces';
 import { toMessage, toSummary } from './serialize';
 
 interface Deps {
   ns: ChatNamespaces;
   sessions: SessionStore;
-  replyAlerts: ReplyAlertQueue;
+  store: ConversationStore;
+  events: DomainEventPublisher;
   /** Origins the console is served from; browser sockets from anywhere else are refused. */
   isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
   domains: AgentDomainHandlers;
   /** An agent connected or disconnected: widgets learn whether a person can answer. */
   onPresenceChange(siteId: string): Promise<void>;
+  clock: Clock;
   log: Logger;
 }
 
 /** The console's side of a conversation: inbox, opening a conversation, replying, typing. */
-export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin, domains, onPresenceChange, log }: Deps): void {
+export function attachAgentGateway({ ns, sessions, store, events, isConsoleOrigin, domains, onPresenceChange, clock, log }: Deps): void {
   ns.agents.use((socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
     if (origin && !isConsoleOrigin(origin, host)) {
@@ -56,11 +60,11 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
       agentRequests,
       guarded(user, {
         'conversations:list': async ({ status }) => ({
-          conversations: (await listConversations(siteId, status, new Date())).map(toSummary),
+          conversations: (await store.listConversations(siteId, status, dateOf(clock))).map(toSummary),
         }),
         'conversation:open': async ({ conversationId }) => {
-          const conversation = await requireConversation(conversationId, siteId);
-          const [visitor, messages] = await Promise.all([visitors.byId(conversation.visitorId), messagesAfter(conversation._id, -1)]);
+          const conversation = await store.requireConversation(conversationId, siteId);
+          const [visitor, messages] = await Promise.all([visitors.byId(conversation.visitorId), store.messagesAfter(conversation._id, -1)]);
           if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');
           await socket.join([rooms.conversation(conversationId), rooms.visitorWatchers(visitor._id.toHexString())]);
           return {
@@ -76,14 +80,14 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
           };
         },
         'conversation:leave': async ({ conversationId }) => {
-          const conversation = await requireConversation(conversationId, siteId);
+          const conversation = await store.requireConversation(conversationId, siteId);
           await socket.leave(rooms.conversation(conversationId));
           await socket.leave(rooms.visitorWatchers(conversation.visitorId.toHexString()));
           return null;
         },
         'message:send': async ({ conversationId, clientId, text }) => {
-          const conversation = await requireConversation(conversationId, siteId);
-          const posted = await postMessage({
+          const conversation = await store.requireConversation(conversationId, siteId);
+          const posted = await store.postMessage({
             conversation,
             clientId,
             author: 'agent',
@@ -91,15 +95,13 @@ export function attachAgentGateway({ ns, sessions, replyAlerts, isConsoleOrigin,
             authorName: user.name,
             text,
           });
-          // Also on a re-send of a stored message (see the visitor gateway): its first broadcast may never have happened.
-          broadcastMessage(ns, posted.conversation, posted.message);
-          if (posted.created) {
-            if (conversation.waitingSince) await replyAlerts.cancel(conversationId, conversation.waitingSince);
-          }
+          // A re-send of a stored message is delivered again (see the visitor gateway): its first broadcast may never have happened.
+          if (!posted.created) void events.publish('message.resent', { conversation: posted.conversation, message: posted.message });
+          else void events.publish('agent.replied', { conversation, message: posted.message });
           return { message: toMessage(posted.message) };
         },
         'typing:set': async ({ conversationId, typing }) => {
-          const conversation = await requireConversation(conversationId, siteId);
+          const conversation = await store.requireConversation(conversationId, siteId);
           ns.visitors
             .to(rooms.visitor(conversation.visitorId.toHexString()))
             .emit('typing:changed', { conversationId, name: user.name, typing });

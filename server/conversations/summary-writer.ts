@@ -1,3 +1,5 @@
+import { systemClock, type Clock } from '../infra/clock';
+
 /**
  * Writes conversations' live summaries (see ConversationCache) to the database once each
  * conversation pauses, or after a maximum delay in one that never does — one write at a time: on the
@@ -13,13 +15,14 @@ export class SummaryWriter {
     private readonly write: (id: string) => Promise<unknown>,
     private readonly quietMs: number,
     private readonly maxDelayMs: number,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** The conversation's summary changed in Redis. */
   touched(id: string): void {
-    const since = this.due.get(id)?.since ?? Date.now();
+    const since = this.due.get(id)?.since ?? this.clock.now();
     clearTimeout(this.due.get(id)?.timer);
-    const delay = Math.min(this.quietMs, Math.max(0, since + this.maxDelayMs - Date.now()));
+    const delay = Math.min(this.quietMs, Math.max(0, since + this.maxDelayMs - this.clock.now()));
     const timer = setTimeout(() => {
       this.due.delete(id);
       this.enqueue(id);

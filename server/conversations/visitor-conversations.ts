@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { MessageAuthor, VisitorConversation } from '../../shared/contract';
 import { accounts, conversations, type Conversation } from '../data';
-import { withLiveSummary } from './conversation-store';
+import type { ConversationStore } from './conversation-store';
 
 const LIMIT = 20;
 const PREVIEW_CHARS = 140;
@@ -15,9 +15,13 @@ function previewText(text: string): string {
 }
 
 /** The visitor's latest conversations on the site, newest first, with the name of the agent who had each. */
-export async function visitorConversations(siteId: Types.ObjectId, visitorId: string): Promise<VisitorConversation[]> {
+export async function visitorConversations(
+  store: ConversationStore,
+  siteId: Types.ObjectId,
+  visitorId: string,
+): Promise<VisitorConversation[]> {
   const stored = await conversations.ofVisitor(new Types.ObjectId(visitorId), LIMIT);
-  const docs = await Promise.all(stored.filter((doc) => doc.siteId.equals(siteId)).map(withLiveSummary));
+  const docs = await Promise.all(stored.filter((doc) => doc.siteId.equals(siteId)).map((doc) => store.withLiveSummary(doc)));
   const agentIdOf = (doc: Listed) => (doc.assigneeId ?? doc.closedBy)?.toHexString() ?? null;
   const names = await agentNames(siteId, new Set(docs.map(agentIdOf).filter((id) => id !== null)));
   return docs.map((doc) => {

@@ -1,33 +1,35 @@
 import { Types } from 'mongoose';
 import { VisitorHandshake, visitorRequests } from '../../shared/contract';
 import { Stage } from '../../shared/lifecycle';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
-import type { ReplyAlertQueue } from '../escalation/reply-alert-queue';
 import { visitors, type Visitor } from '../data';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { VisitorTokens } from '../visitors/visitor-token';
-import { findOpenConversation, messagesAfter, postMessage, startConversation } from './conversation-store';
-import { broadcastMessage, rooms, type ChatNamespaces, type VisitorDomainHandlers, type VisitorSocketData } from './namespaces';
+import type { DomainEventPublisher } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
+import type { ConversationStore } from './conversation-store';
+import { rooms } from '../realtime/rooms';
+import type { ChatNamespaces, VisitorDomainHandlers, VisitorSocketData } from '../realtime/namespaces';
 import { toMessage } from './serialize';
 
 interface Deps {
   ns: ChatNamespaces;
   tokens: VisitorTokens;
   sites: SiteDirectory;
-  replyAlerts: ReplyAlertQueue;
+  store: ConversationStore;
+  events: DomainEventPublisher;
   domains: VisitorDomainHandlers;
   agentsOnline(siteId: string): Promise<boolean>;
-  /** Lifecycle news of a stored visitor message (product and price questions); runs after the ack. */
-  onVisitorMessage(siteId: string, visitorId: string, text: string, onProductPage: boolean): Promise<void>;
+  clock: Clock;
   log: Logger;
 }
 
 /** The widget's side of a conversation: identity, history, sending, typing. */
-export function attachVisitorGateway({ ns, tokens, sites, replyAlerts, domains, agentsOnline, onVisitorMessage, log }: Deps): void {
+export function attachVisitorGateway({ ns, tokens, sites, store, events, domains, agentsOnline, clock, log }: Deps): void {
   ns.visitors.use((socket, next) => {
-    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens, sites, log).then(
+    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens, sites, clock, log).then(
       (data) => {
         socket.data = data;
         next();
@@ -51,7 +53,7 @@ export function attachVisitorGateway({ ns, tokens, sites, replyAlerts, domains, 
       {
         'visitor:sync': async ({ afterSeq }) => {
           const [conversation, site, visitor, online] = await Promise.all([
-            findOpenConversation(new Types.ObjectId(visitorId)),
+            store.findOpenConversation(new Types.ObjectId(visitorId)),
             sites.get(siteId).then(
               ({ site }) => site,
               () => null,
@@ -59,7 +61,7 @@ export function attachVisitorGateway({ ns, tokens, sites, replyAlerts, domains, 
             loadVisitor(),
             agentsOnline(siteId),
           ]);
-          const messages = conversation ? await messagesAfter(conversation._id, afterSeq) : [];
+          const messages = conversation ? await store.messagesAfter(conversation._id, afterSeq) : [];
           return {
             visitorId,
             token: socket.data.token,
@@ -72,25 +74,17 @@ export function attachVisitorGateway({ ns, tokens, sites, replyAlerts, domains, 
         },
         'message:send': async ({ clientId, text }) => {
           const conversation =
-            (await findOpenConversation(new Types.ObjectId(visitorId))) ?? (await startConversation(await loadVisitor()));
-          const posted = await postMessage({ conversation, clientId, author: 'visitor', text });
-          // Also on a re-send of a stored message: the process that stored it may have died before
-          // broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
-          broadcastMessage(ns, posted.conversation, posted.message);
-          if (posted.created) {
-            // Only the message that started the wait schedules its alert (a re-schedule would be a no-op anyway).
-            const { waitingSince } = posted.conversation;
-            if (waitingSince?.getTime() === posted.message.createdAt.getTime()) {
-              await replyAlerts.schedule(posted.conversation._id.toHexString(), waitingSince);
-            }
-            onVisitorMessage(siteId, visitorId, text, socket.data.pageType === 'product').catch((err: unknown) =>
-              log.error({ err }, 'lifecycle update failed'),
-            );
-          }
+            (await store.findOpenConversation(new Types.ObjectId(visitorId))) ?? (await store.startConversation(await loadVisitor()));
+          const posted = await store.postMessage({ conversation, clientId, author: 'visitor', text });
+          const stored = { conversation: posted.conversation, message: posted.message };
+          // A re-send of a stored message is delivered again: the process that stored it may have died
+          // before broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
+          if (!posted.created) void events.publish('message.resent', stored);
+          else void events.publish('visitor.messaged', { ...stored, siteId, visitorId, onProductPage: socket.data.pageType === 'product' });
           return { message: toMessage(posted.message) };
         },
         'typing:set': async ({ typing }) => {
-          const conversation = await findOpenConversation(new Types.ObjectId(visitorId));
+          const conversation = await store.findOpenConversation(new Types.ObjectId(visitorId));
           if (conversation) {
             const conversationId = conversation._id.toHexString();
             ns.agents.to(rooms.conversation(conversationId)).emit('typing:changed', { conversationId, typing });
@@ -113,6 +107,7 @@ async function identifyVisitor(
   origin: string | undefined,
   tokens: VisitorTokens,
   sites: SiteDirectory,
+  clock: Clock,
   log: Logger,
 ): Promise<VisitorSocketData> {
   const handshake = VisitorHandshake.safeParse(auth);
@@ -126,7 +121,7 @@ async function identifyVisitor(
   const claims = await tokens.verify(handshake.data.token);
   const stored = claims?.siteId === siteId ? await visitors.byId(claims.visitorId) : null;
   const known = stored?.siteId.equals(site._id) ? stored : null;
-  if (known) markSeen(known._id, new Date(), log);
+  if (known) markSeen(known._id, dateOf(clock), log);
   const visitor = known ?? (await visitors.create({ siteId: site._id }));
   const visitorId = visitor._id.toHexString();
   const token = known && handshake.data.token ? handshake.data.token : await tokens.sign({ visitorId, siteId });

@@ -1,16 +1,17 @@
 import { Types } from 'mongoose';
 import type { workplaceAgentRequests, workplaceVisitorRequests } from '../../shared/contract';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { RequestHandlers } from '../edge/socket-handler';
-import { findOpenConversation } from './conversation-store';
-import type { AgentSocket, VisitorSocket } from './namespaces';
+import type { ConversationSearch } from './conversation-search';
+import type { ConversationStore } from './conversation-store';
+import type { AgentSocket, VisitorSocket } from '../realtime/namespaces';
 import type { Workplace } from './workplace';
 
-export function workplaceAgentHandlers(workplace: Workplace) {
+export function workplaceAgentHandlers(workplace: Workplace, search: ConversationSearch) {
   return (socket: AgentSocket): RequestHandlers<typeof workplaceAgentRequests> => {
     const { user } = socket.data;
     return {
-      'conversations:search': async ({ query, status }) => ({ conversations: await workplace.search(user.siteId, query, status) }),
+      'conversations:search': async ({ query, status }) => ({ conversations: await search.search(user.siteId, query, status) }),
       'conversation:take': async ({ conversationId }) => ({ conversation: await workplace.take(user, conversationId) }),
       'conversation:read': async ({ conversationId, seq }) => {
         await workplace.agentRead(user, conversationId, seq);
@@ -28,12 +29,12 @@ export function workplaceAgentHandlers(workplace: Workplace) {
   };
 }
 
-export function workplaceVisitorHandlers(workplace: Workplace) {
+export function workplaceVisitorHandlers(workplace: Workplace, store: ConversationStore) {
   return (socket: VisitorSocket): RequestHandlers<typeof workplaceVisitorRequests> => {
     const { visitorId } = socket.data;
     return {
       'conversation:read': async ({ seq }) => {
-        const conversation = await findOpenConversation(new Types.ObjectId(visitorId));
+        const conversation = await store.findOpenConversation(new Types.ObjectId(visitorId));
         if (!conversation) throw new AppError('not_found', 'There is no open conversation.');
         await workplace.visitorRead(conversation, seq);
         return null;

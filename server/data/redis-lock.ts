@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 
 // Deletes the lock only while it still holds this holder's token: a holder whose lease ran out
 // never releases the next holder's lock.

@@ -1,15 +1,9 @@
 import type { ApiError, ErrorCode } from '../../shared/contract';
 import { isDatabaseUnreachable } from '../data/errors';
+import { AppError } from '../errors/app-error';
 
-/** An expected failure with a stable code; anything else thrown is reported as `internal`. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// Domains throw AppError from the leaf folder; the edge maps it to the wire, and edge code imports it from here.
+export { AppError };
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400,

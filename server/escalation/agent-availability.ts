@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import { rooms, type ChatNamespaces } from '../conversations/namespaces';
+import { rooms } from '../realtime/rooms';
+import type { ChatNamespaces } from '../realtime/namespaces';
 import { accounts, conversations, type StoredUser } from '../data';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isWithinBusinessHours } from '../../shared/sites/business-hours';

@@ -1,8 +1,10 @@
 import type { escalationAgentRequests, escalationVisitorRequests } from '../../shared/contract';
 import { requirePermission } from '../agents/permissions';
-import { rooms, type AgentSocket, type VisitorSocket } from '../conversations/namespaces';
+import { rooms } from '../realtime/rooms';
+import type { AgentSocket, VisitorSocket } from '../realtime/namespaces';
+import type { ConversationStore } from '../conversations/conversation-store';
 import { visitorConversations } from '../conversations/visitor-conversations';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { LifecycleService } from '../visitors/lifecycle-service';
 import type { Escalations } from './escalations';
@@ -14,7 +16,7 @@ export function escalationVisitorHandlers(escalations: Escalations) {
   });
 }
 
-export function escalationAgentHandlers(escalations: Escalations, lifecycle: LifecycleService) {
+export function escalationAgentHandlers(escalations: Escalations, lifecycle: LifecycleService, store: ConversationStore) {
   return (socket: AgentSocket): RequestHandlers<typeof escalationAgentRequests> => {
     const { user } = socket.data;
     return {
@@ -28,7 +30,7 @@ export function escalationAgentHandlers(escalations: Escalations, lifecycle: Lif
         if (!context) throw new AppError('not_found', 'No such visitor.');
         // From now on this socket receives the visitor's context as it changes.
         await socket.join(rooms.visitorWatchers(visitorId));
-        return { ...context, conversations: await visitorConversations(user.siteId, visitorId) };
+        return { ...context, conversations: await visitorConversations(store, user.siteId, visitorId) };
       },
     };
   };

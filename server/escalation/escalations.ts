@@ -13,26 +13,20 @@ import {
   type LifecycleSettings,
 } from '../../shared/lifecycle';
 import { matchLocale } from '../../shared/i18n/locales';
-import {
-  findOpenConversation,
-  loadConversation,
-  postMessage,
-  requireConversation,
-  startConversation,
-  updateConversation,
-  type ConversationPatch,
-} from '../conversations/conversation-store';
-import { broadcastMessage, rooms, type ChatNamespaces } from '../conversations/namespaces';
+import type { ConversationPatch, ConversationStore } from '../conversations/conversation-store';
 import { toSummary } from '../conversations/serialize';
+import { rooms } from '../realtime/rooms';
+import type { ChatNamespaces } from '../realtime/namespaces';
 import { visitors, type Conversation, type StoredUser, type Visitor } from '../data';
-import { AppError } from '../edge/errors';
+import type { DomainEventPublisher } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
+import { AppError } from '../errors/app-error';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import { browsingState } from '../visitors/browsing';
-import type { HesitationHandler, LifecycleService } from '../visitors/lifecycle-service';
+import type { LifecycleService } from '../visitors/lifecycle-service';
 import type { AgentAvailability } from './agent-availability';
 import type { HesitationOutcome } from '../../shared/contract/analytics';
-import type { LifecycleAnalytics } from '../analytics/lifecycle-analytics';
 import type { HesitationTimer, HesitationTimers } from './hesitation-timers';
 import { OFFER_TO_ALL_ATTEMPT, type RoutingJob, type RoutingQueue } from './routing-queue';
 
@@ -45,6 +39,8 @@ export interface ArticleLookup {
 
 interface Deps {
   ns: ChatNamespaces;
+  store: ConversationStore;
+  events: DomainEventPublisher;
   redis: Redis;
   sites: SiteDirectory;
   lifecycle: LifecycleService;
@@ -52,8 +48,7 @@ interface Deps {
   routing: RoutingQueue;
   availability: AgentAvailability;
   articles: ArticleLookup;
-  /** Each hesitation with what came of it: prompted, or why not (the escalations report). */
-  analytics?: Pick<LifecycleAnalytics, 'hesitation'>;
+  clock: Clock;
   log: Logger;
 }
 
@@ -61,7 +56,7 @@ interface Deps {
  * Proactive escalation of hesitating buyers: the frequency cap, the prompt to the widget, flagging
  * and prioritising the conversation, and routing it to an agent with SLA re-routes.
  */
-export class Escalations implements HesitationHandler {
+export class Escalations {
   constructor(private readonly deps: Deps) {}
 
   start(): void {
@@ -69,6 +64,7 @@ export class Escalations implements HesitationHandler {
     this.deps.routing.start((job) => this.routeStep(job));
   }
 
+  /** The visitor's browsing changed: (re)schedule or cancel the business timers. */
   async onBrowsingChanged(visitor: Visitor, settings: LifecycleSettings): Promise<void> {
     const timers = dueHesitationTimers(browsingState(visitor), settings);
     await this.deps.timers.replace(visitor.siteId.toHexString(), visitor._id.toHexString(), timers);
@@ -78,20 +74,21 @@ export class Escalations implements HesitationHandler {
     const visitor = await this.deps.lifecycle.load(visitorId);
     if (!visitor) return;
     const { settings } = await this.deps.sites.get(siteId);
-    const hesitation = checkTimer(kind, browsingState(visitor), settings, Date.now());
+    const hesitation = checkTimer(kind, browsingState(visitor), settings, this.deps.clock.now());
     if (hesitation) await this.onHesitation(visitor, hesitation, settings);
     else await this.onBrowsingChanged(visitor, settings); // activity moved the due time: re-arm
   }
 
+  /** A hesitation rule fired: escalate, and publish what came of it (the escalations report). */
   async onHesitation(visitor: Visitor, hesitation: Hesitation, settings: LifecycleSettings): Promise<void> {
     const outcome = await this.escalate(visitor, hesitation, settings);
-    await this.deps.analytics?.hesitation(visitor, hesitation, outcome, new Date());
+    await this.deps.events.publish('escalation.decided', { visitor, hesitation, outcome, at: dateOf(this.deps.clock) });
   }
 
   /** Prompts the visitor and routes the conversation, unless the intent threshold, the cap or an active chat says no. */
   private async escalate(visitor: Visitor, hesitation: Hesitation, settings: LifecycleSettings): Promise<HesitationOutcome> {
-    const { redis, ns, availability, articles } = this.deps;
-    const now = new Date();
+    const { redis, ns, availability, articles, store } = this.deps;
+    const now = dateOf(this.deps.clock);
     const visitorId = visitor._id.toHexString();
     const siteId = visitor.siteId.toHexString();
     const record = { kind: hesitation.kind, concern: hesitation.concern, reason: hesitation.reason, at: now };
@@ -101,7 +98,7 @@ export class Escalations implements HesitationHandler {
     };
     if (!shouldEscalate(hesitation, visitor.intent.score ?? 0, settings)) return notPrompted('below_threshold');
 
-    const open = await findOpenConversation(visitor._id);
+    const open = await store.findOpenConversation(visitor._id);
     const inActiveChat = Boolean(open?.assigneeId);
     if (!mayPrompt(visitor.lastPromptedAt?.getTime() ?? null, inActiveChat, settings, now.getTime())) {
       return notPrompted(inActiveChat ? 'in_chat' : 'capped');
@@ -112,7 +109,7 @@ export class Escalations implements HesitationHandler {
     await visitors.update(visitor._id, (current) => ({ ...current, hesitation: record, lastPromptedAt: now }));
 
     const stage = Stage.parse(visitor.stage);
-    const conversation = await this.flag(open ?? (await startConversation(visitor)), {
+    const conversation = await this.flag(open ?? (await store.startConversation(visitor)), {
       escalation: record,
       priority: escalationPriority(stage, visitor.cart.value ?? 0),
       routedAt: now,
@@ -150,21 +147,21 @@ export class Escalations implements HesitationHandler {
     const visitor = await this.deps.lifecycle.load(visitorId);
     if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
     const siteId = visitor.siteId.toHexString();
-    let conversation = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
+    const { store } = this.deps;
+    let conversation = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
     const title = articleId ? await this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null;
     if (title) {
-      const posted = await postMessage({
+      const posted = await store.postMessage({
         conversation,
         clientId: `read-${articleId}`,
         author: 'system',
         text: `Read before asking: “${title}”`,
       });
-      if (posted.created) broadcastMessage(this.deps.ns, posted.conversation, posted.message);
       conversation = posted.conversation;
     }
     const agentsOnline = await this.deps.availability.anyOnline(siteId);
     if (agentsOnline && !conversation.assigneeId) {
-      conversation = await this.flag(conversation, { routedAt: new Date(), offeredTo: [] });
+      conversation = await this.flag(conversation, { routedAt: dateOf(this.deps.clock), offeredTo: [] });
       await this.startRouting(conversation, visitor.stage === 'purchase');
     }
     return { conversationId: conversation._id.toHexString(), agentsOnline };
@@ -174,16 +171,17 @@ export class Escalations implements HesitationHandler {
   async submitOffline(visitorId: string, form: OfflineForm): Promise<{ conversationId: string }> {
     const visitor = (await visitors.update(visitorId, (current) => ({ ...current, name: form.name, email: form.email })))?.after;
     if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
-    const open = (await findOpenConversation(visitor._id)) ?? (await startConversation(visitor));
+    const { store } = this.deps;
+    const open = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
     const conversation = await this.flag(open, { offline: true, visitorName: form.name });
-    const posted = await postMessage({ conversation, clientId: `offline-${randomUUID()}`, author: 'visitor', text: form.question });
-    broadcastMessage(this.deps.ns, posted.conversation, posted.message);
+    const posted = await store.postMessage({ conversation, clientId: `offline-${randomUUID()}`, author: 'visitor', text: form.question });
+    if (!posted.created) void this.deps.events.publish('message.resent', { conversation: posted.conversation, message: posted.message });
     return { conversationId: conversation._id.toHexString() };
   }
 
   /** An agent takes an offered conversation; the first one wins, atomically across processes. */
   async accept(user: StoredUser, conversationId: string): Promise<ConversationSummary> {
-    const conversation = await requireConversation(conversationId, user.siteId);
+    const conversation = await this.deps.store.requireConversation(conversationId, user.siteId);
     const userId = user._id.toHexString();
     if (conversation.assigneeId && !conversation.assigneeId.equals(user._id)) {
       throw new AppError('conflict', 'Another agent already took this conversation.');
@@ -207,13 +205,12 @@ export class Escalations implements HesitationHandler {
 
   /** One routing step: offer to the least-loaded available agent not offered yet, or to everyone. */
   private async routeStep(job: RoutingJob): Promise<void> {
-    const { ns, availability, sites, routing } = this.deps;
-    const conversation = await loadConversation(job.conversationId);
+    const { availability, sites, routing, store, events } = this.deps;
+    const conversation = await store.loadConversation(job.conversationId);
     if (!conversation || conversation.status !== 'open' || conversation.assigneeId || conversation.routedAt?.getTime() !== job.routedAt) {
       return;
     }
     const siteId = conversation.siteId.toHexString();
-    const summary = toSummary(conversation);
     if (job.attempt < OFFER_TO_ALL_ATTEMPT) {
       const [next] = await availability.available(
         siteId,
@@ -222,26 +219,25 @@ export class Escalations implements HesitationHandler {
       if (next) {
         const { settings } = await sites.get(siteId);
         const slaMs = settings.escalationSlaSeconds * 1000;
-        await updateConversation(conversation._id, (current) => ({ offeredTo: [...current.offeredTo, next.user._id] }));
-        ns.agents
-          .to(rooms.agent(next.user._id.toHexString()))
-          .emit('escalation:offer', { conversation: summary, expiresAt: new Date(Date.now() + slaMs).toISOString() });
-        await routing.schedule({ ...job, attempt: job.attempt + 1 }, { delayMs: slaMs, urgent: summary.priority >= PURCHASE_FLOOR });
+        await store.updateConversation(conversation._id, (current) => ({ offeredTo: [...current.offeredTo, next.user._id] }));
+        const expiresAt = new Date(this.deps.clock.now() + slaMs);
+        void events.publish('escalation.offered', { conversation, to: { userId: next.user._id.toHexString(), expiresAt } });
+        await routing.schedule({ ...job, attempt: job.attempt + 1 }, { delayMs: slaMs, urgent: conversation.priority >= PURCHASE_FLOOR });
         return;
       }
     }
-    ns.agents.to(rooms.siteAgents(siteId)).emit('escalation:offer', { conversation: summary, expiresAt: null });
+    void events.publish('escalation.offered', { conversation, to: { siteId } });
   }
 
   async close(): Promise<void> {
     await Promise.all([this.deps.timers.close(), this.deps.routing.close()]);
   }
 
-  /** Applies an update to a conversation and refreshes every inbox of its site. */
+  /** Applies an update to a conversation; every inbox of its site shows it (`conversation.updated`). */
   private async flag(conversation: Conversation, patch: ConversationPatch): Promise<Conversation> {
-    const updated = await updateConversation(conversation._id, patch);
+    const updated = await this.deps.store.updateConversation(conversation._id, patch);
     if (!updated) throw new AppError('not_found', 'This conversation no longer exists.');
-    this.deps.ns.agents.to(rooms.siteAgents(updated.siteId.toHexString())).emit('conversation:upsert', toSummary(updated));
+    void this.deps.events.publish('conversation.updated', { conversation: updated });
     return updated;
   }
 }

@@ -1,7 +1,10 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
-import { loadConversation } from '../conversations/conversation-store';
-import { rooms, type AgentNamespace } from '../conversations/namespaces';
+import type { ConversationStore } from '../conversations/conversation-store';
+import type { DomainEvents } from '../events/domain-events';
+import type { Clock } from '../infra/clock';
+import { rooms } from '../realtime/rooms';
+import type { AgentNamespace } from '../realtime/namespaces';
 
 interface ReplyAlertJob {
   conversationId: string;
@@ -22,6 +25,8 @@ export class ReplyAlertQueue {
     prefix: string,
     private readonly delaySeconds: number,
     private readonly agents: AgentNamespace,
+    private readonly store: ConversationStore,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {
     this.queue = new Bull<ReplyAlertJob>('reply-alert', redisUrl, {
@@ -35,13 +40,24 @@ export class ReplyAlertQueue {
     void this.queue.process(async (job) => this.alert(job.data));
   }
 
-  async schedule(conversationId: string, waitingSince: Date): Promise<void> {
+  /** Only the visitor message that started the wait schedules its alert (a re-schedule would be a no-op anyway). */
+  async onVisitorMessage({ conversation, message }: DomainEvents['visitor.messaged']): Promise<void> {
+    const { waitingSince } = conversation;
+    if (waitingSince?.getTime() === message.createdAt.getTime()) await this.schedule(conversation._id.toHexString(), waitingSince);
+  }
+
+  /** An agent's reply ends the wait the conversation was in before it. */
+  async onAgentReply({ conversation }: DomainEvents['agent.replied']): Promise<void> {
+    if (conversation.waitingSince) await this.cancel(conversation._id.toHexString(), conversation.waitingSince);
+  }
+
+  private async schedule(conversationId: string, waitingSince: Date): Promise<void> {
     const data = { conversationId, waitingSince: waitingSince.getTime() };
-    const delay = Math.max(0, data.waitingSince + this.delaySeconds * 1000 - Date.now());
+    const delay = Math.max(0, data.waitingSince + this.delaySeconds * 1000 - this.clock.now());
     await this.queue.add(data, { jobId: jobId(data), delay });
   }
 
-  async cancel(conversationId: string, waitingSince: Date): Promise<void> {
+  private async cancel(conversationId: string, waitingSince: Date): Promise<void> {
     const job = await this.queue.getJob(jobId({ conversationId, waitingSince: waitingSince.getTime() }));
     await job?.remove().catch(() => undefined); // already running or done: alert() rechecks anyway
   }
@@ -51,14 +67,14 @@ export class ReplyAlertQueue {
   }
 
   private async alert({ conversationId, waitingSince }: ReplyAlertJob): Promise<{ alerted: boolean }> {
-    const conversation = await loadConversation(conversationId);
+    const conversation = await this.store.loadConversation(conversationId);
     if (conversation?.status !== 'open' || conversation.waitingSince?.getTime() !== waitingSince) {
       return { alerted: false };
     }
     this.agents.to(rooms.siteAgents(conversation.siteId.toHexString())).emit('conversation:waiting-alert', {
       conversationId,
       visitorName: conversation.visitorName,
-      waitingSeconds: Math.round((Date.now() - waitingSince) / 1000),
+      waitingSeconds: Math.round((this.clock.now() - waitingSince) / 1000),
     });
     return { alerted: true };
   }

@@ -2,10 +2,10 @@ import { Types } from 'mongoose';
 import type { kbAgentRequests } from '../../shared/contract/kb';
 import { articleUrl, insertText } from '../../shared/kb/links';
 import { requirePermission } from '../agents/permissions';
-import { loadConversation } from '../conversations/conversation-store';
-import type { AgentSocket } from '../conversations/namespaces';
+import type { ConversationStore } from '../conversations/conversation-store';
+import type { AgentSocket } from '../realtime/namespaces';
 import { messages } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { KnowledgeBase } from './knowledge-base';
 
@@ -19,6 +19,7 @@ const MAX_QUERY_CHARS = 300;
 export function kbAgentHandlers(
   kb: KnowledgeBase,
   socket: AgentSocket,
+  store: ConversationStore,
   publicUrl: string | undefined,
 ): RequestHandlers<typeof kbAgentRequests> {
   const user = socket.data.user;
@@ -31,7 +32,7 @@ export function kbAgentHandlers(
     },
     'kb:suggest': async ({ conversationId, locale, limit }) => {
       requirePermission(user, 'kb:read');
-      const conversation = Types.ObjectId.isValid(conversationId) ? await loadConversation(conversationId) : null;
+      const conversation = Types.ObjectId.isValid(conversationId) ? await store.loadConversation(conversationId) : null;
       if (!conversation?.siteId.equals(siteId)) throw new AppError('not_found', 'There is no such conversation on this site.');
       const latest = await messages.latestBy(conversation._id, 'visitor');
       const query = latest?.text.trim().slice(0, MAX_QUERY_CHARS) ?? null;

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { KbArticleCreateBody, KbLocale, KbArticleStatus, KbRevisionAction } from '../../shared/contract/kb';
 import { articles, revisions, type ArticleContent, type PublishedContent, type StoredArticle, type StoredRevision } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { excerptOf, plainText, renderMarkdown } from './markdown';
 
 /** Who makes a change: a signed-in user, or the system (demo content) with a null id. */

@@ -3,7 +3,7 @@ import type { KbSearchResult } from '../../shared/contract/kb';
 import { kbLocaleOf, type KbLocaleCode } from '../../shared/kb/locales';
 import type { AnalyticsRecorder } from '../analytics/recorder';
 import { articles, sites, type PublishedContent, type StoredArticle } from '../data';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import type { Logger } from '../infra/logger';
 import { IndexSync, type SyncEvent } from './index-sync';
 import type { IndexChange } from './search/article-index';

@@ -1,18 +1,19 @@
 import { Types } from 'mongoose';
 import type { kbVisitorRequests } from '../../shared/contract/kb';
-import type { VisitorSocket } from '../conversations/namespaces';
+import type { DomainEventPublisher } from '../events/domain-events';
+import type { VisitorSocket } from '../realtime/namespaces';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { KnowledgeBase } from './knowledge-base';
 import { toPublicArticle } from './serialize';
 
 /**
  * The widget's knowledge-base requests: published articles of the visitor's own site only.
- * `onSearched` tells the lifecycle that the visitor searched (an evaluation-stage signal).
+ * A search is published (`kb.searched`): an evaluation-stage signal for the lifecycle.
  */
 export function kbVisitorHandlers(
   kb: KnowledgeBase,
   socket: VisitorSocket,
-  onSearched: (visitorId: string) => Promise<unknown>,
+  events: DomainEventPublisher,
 ): RequestHandlers<typeof kbVisitorRequests> {
   const who = { siteId: new Types.ObjectId(socket.data.siteId), visitorId: new Types.ObjectId(socket.data.visitorId) };
   return {
@@ -20,7 +21,7 @@ export function kbVisitorHandlers(
       const result = await kb.search(who.siteId, query, locale, limit);
       if (mode === 'search') {
         await kb.signals.recordSearch(who, result.locale, query, result.results.length);
-        await onSearched(socket.data.visitorId);
+        await events.publish('kb.searched', { visitorId: socket.data.visitorId });
       }
       return result;
     },

@@ -1,58 +1,35 @@
 import type { Types } from 'mongoose';
 import type { TrackedEvent, VisitorContext } from '../../shared/contract';
-import {
-  deriveStage,
-  detectExitIntent,
-  detectOnPageView,
-  detectPriceQuestion,
-  scoreIntent,
-  Stage,
-  type Hesitation,
-  type LifecycleSettings,
-} from '../../shared/lifecycle';
-import { rooms, type ChatNamespaces } from '../conversations/namespaces';
-import type { LifecycleAnalytics } from '../analytics/lifecycle-analytics';
+import { deriveStage, detectExitIntent, detectOnPageView, detectPriceQuestion, scoreIntent, Stage } from '../../shared/lifecycle';
 import { visitors, type Visitor, type VisitorUpdate } from '../data';
-import type { Logger } from '../infra/logger';
+import type { DomainEventPublisher, DomainEvents } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
 import { applyTrackedEvent, browsingState, intentSignals, sessionPaths, stageFacts } from './browsing';
 import type { PageMetrics } from './page-metrics';
 import { toVisitorContext } from './visitor-context';
 
-/** What the escalation domain does with lifecycle news; kept as an interface so the two don't import each other. */
-export interface HesitationHandler {
-  /** A hesitation rule fired for this visitor (timers, page views, exit intent, a price question). */
-  onHesitation(visitor: Visitor, hesitation: Hesitation, settings: LifecycleSettings): Promise<void>;
-  /** The visitor's browsing changed: (re)schedule or cancel the business timers. */
-  onBrowsingChanged(visitor: Visitor, settings: LifecycleSettings): Promise<void>;
-}
+/** A rating of this or lower marks the visitor at risk. */
+const NEGATIVE_CSAT = 2;
 
 interface Deps {
-  ns: ChatNamespaces;
   sites: SiteDirectory;
   metrics: PageMetrics;
-  /** Stages reached for the first time (the funnel) and orders (purchases after a hesitation). */
-  analytics?: Pick<LifecycleAnalytics, 'visitorSaved'>;
-  log: Logger;
+  /** Every save is published (`visitor.updated`, `visitor.stageChanged`); browsing changes and hesitations too, awaited. */
+  events: DomainEventPublisher;
+  clock: Clock;
 }
 
 /**
  * Keeps each visitor's lifecycle record: applies tracked events and shop events, re-derives the stage
- * (recording the timeline) and the intent score, and tells agents and the widget what changed.
+ * (recording the timeline) and the intent score, and publishes what changed.
  *
  * Every change goes through the data layer's one write path per visitor (`visitors.update`: a lock
  * across processes, a fresh read, only the changed fields written), and the stage and intent are
  * derived inside it, so the timeline always follows the state it was derived from.
  */
 export class LifecycleService {
-  private hesitations: HesitationHandler | null = null;
-
   constructor(private readonly deps: Deps) {}
-
-  /** Wired after construction: the escalation domain needs this service too. */
-  setHesitationHandler(handler: HesitationHandler): void {
-    this.hesitations = handler;
-  }
 
   async load(visitorId: string | Types.ObjectId): Promise<Visitor | null> {
     return visitors.byId(visitorId);
@@ -61,8 +38,8 @@ export class LifecycleService {
   /** Applies a tracked event; answers the visitor's current page type. */
   async track(siteId: string, visitorId: string, event: TrackedEvent): Promise<string | null> {
     const { settings } = await this.deps.sites.get(siteId);
-    const now = new Date();
-    const { metrics } = this.deps;
+    const now = dateOf(this.deps.clock);
+    const { metrics, events } = this.deps;
     const saved = await this.save(visitorId, now, async (current) => {
       const applied = applyTrackedEvent(current, event, settings, now);
       // Counted before the intent is derived, so the session's page rates include this view.
@@ -72,7 +49,7 @@ export class LifecycleService {
     });
     if (!saved) return null;
     const visitor = saved.after;
-    await this.hesitations?.onBrowsingChanged(visitor, settings);
+    await events.publish('visitor.browsingChanged', { visitor, settings });
     const state = browsingState(visitor);
     const hesitation =
       event.type === 'page_view'
@@ -80,28 +57,38 @@ export class LifecycleService {
         : event.type === 'exit_intent'
           ? detectExitIntent(state)
           : null;
-    if (hesitation) await this.hesitations?.onHesitation(visitor, hesitation, settings);
+    if (hesitation) await events.publish('visitor.hesitated', { visitor, hesitation, settings });
     return visitor.session.currentPageType ?? null;
   }
 
   /** A visitor's chat message: one sent from a product page is a product question; a price question is a hesitation. */
-  async onVisitorMessage(siteId: string, visitorId: string, text: string, onProductPage: boolean): Promise<void> {
-    const hesitation = detectPriceQuestion(text);
+  async onVisitorMessage({ siteId, visitorId, message, onProductPage }: DomainEvents['visitor.messaged']): Promise<void> {
+    const hesitation = detectPriceQuestion(message.text);
     if (!hesitation && !onProductPage) return; // nothing to record: spare the database
     const { settings } = await this.deps.sites.get(siteId);
-    const saved = await this.save(visitorId, new Date(), (current) => ({
+    const saved = await this.save(visitorId, dateOf(this.deps.clock), (current) => ({
       ...current,
       productQuestions: current.productQuestions + (onProductPage ? 1 : 0),
     }));
-    if (saved && hesitation) await this.hesitations?.onHesitation(saved.after, hesitation, settings);
+    if (saved && hesitation) await this.deps.events.publish('visitor.hesitated', { visitor: saved.after, hesitation, settings });
+  }
+
+  /** A help-centre search is an evaluation-stage signal. */
+  async onKbSearch({ visitorId }: DomainEvents['kb.searched']): Promise<void> {
+    await this.update(visitorId, (v) => ({ ...v, kbSearches: v.kbSearches + 1 }));
+  }
+
+  /** A poor rating of a conversation marks the visitor at risk. */
+  async onConversationRated({ visitorId, rating }: DomainEvents['conversation.rated']): Promise<void> {
+    if (rating <= NEGATIVE_CSAT) await this.update(visitorId, (v) => ({ ...v, atRiskReason: 'negative_csat' }));
   }
 
   /** Applies a change computed from the stored visitor (e.g. a shop event) and re-derives stage and intent. */
   async update(visitorId: string, change: (visitor: Visitor) => Visitor): Promise<Visitor | null> {
-    const saved = await this.save(visitorId, new Date(), change);
+    const saved = await this.save(visitorId, dateOf(this.deps.clock), change);
     if (!saved) return null;
     const { settings } = await this.deps.sites.get(saved.after.siteId);
-    await this.hesitations?.onBrowsingChanged(saved.after, settings);
+    await this.deps.events.publish('visitor.browsingChanged', { visitor: saved.after, settings });
     return saved.after;
   }
 
@@ -117,11 +104,9 @@ export class LifecycleService {
     const saved = await visitors.update(visitorId, async (current) => this.derive(current, await change(current), now));
     if (!saved) return null;
     const { before, after } = saved;
-    await this.deps.analytics?.visitorSaved(before, after, now);
-    const id = after._id.toHexString();
-    if (after.stage !== before.stage)
-      this.deps.ns.visitors.to(rooms.visitor(id)).emit('lifecycle:stage', { stage: Stage.parse(after.stage) });
-    this.deps.ns.agents.to(rooms.visitorWatchers(id)).emit('visitor:context', toVisitorContext(after));
+    const { events } = this.deps;
+    if (after.stage !== before.stage) void events.publish('visitor.stageChanged', { visitor: after, stage: Stage.parse(after.stage) });
+    await events.publish('visitor.updated', { before, after, at: now });
     return saved;
   }
 

@@ -1,16 +1,17 @@
 import type { trackingRequests } from '../../shared/contract';
-import type { VisitorSocket } from '../conversations/namespaces';
+import type { VisitorSocket } from '../realtime/namespaces';
 import type { RequestHandlers } from '../edge/socket-handler';
 import type { SiteDirectory } from '../sites/site-directory';
 import { signatureMatches } from '../edge/signature';
+import type { DomainEventPublisher } from '../events/domain-events';
 import type { LifecycleService } from './lifecycle-service';
 
 /** The widget's tracking events and the host page's `identify()`. */
 export function trackingHandlers(
   lifecycle: LifecycleService,
   sites: SiteDirectory,
-  /** The visitor's name or email changed: inbox search should find their conversation by it. */
-  onIdentified: (visitorId: string, name: string | undefined, email: string | undefined) => Promise<void>,
+  /** Publishes `visitor.identified` when the visitor's name or email changed (inbox search finds their conversation by it). */
+  events: DomainEventPublisher,
 ) {
   return (socket: VisitorSocket): RequestHandlers<typeof trackingRequests> => {
     const { siteId, visitorId } = socket.data;
@@ -31,7 +32,7 @@ export function trackingHandlers(
           customerId: verified ? id : visitor.customerId,
           identified: visitor.identified || verified,
         }));
-        if (name || email) await onIdentified(visitorId, name, email);
+        if (name || email) await events.publish('visitor.identified', { visitorId, name, email });
         return { verified };
       },
     };

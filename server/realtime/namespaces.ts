@@ -14,9 +14,8 @@ import type {
   VisitorClientToServer,
   VisitorServerToClient,
 } from '../../shared/contract';
-import type { Conversation, StoredMessage, StoredUser } from '../data';
+import type { StoredUser } from '../data';
 import type { RequestHandlers } from '../edge/socket-handler';
-import { toMessage, toSummary } from './serialize';
 
 export interface VisitorSocketData {
   siteId: string;
@@ -58,27 +57,4 @@ export interface AgentDomainHandlers {
 export interface ChatNamespaces {
   visitors: VisitorNamespace;
   agents: AgentNamespace;
-}
-
-export const rooms = {
-  /** Every tab of one visitor. */
-  visitor: (visitorId: string) => `visitor:${visitorId}`,
-  /** Agents who have a conversation open. */
-  conversation: (conversationId: string) => `conversation:${conversationId}`,
-  /** Every signed-in agent of a site (inbox updates, alerts). */
-  siteAgents: (siteId: string) => `site-agents:${siteId}`,
-  /** Every socket of one agent (escalation offers). */
-  agent: (userId: string) => `agent:${userId}`,
-  /** Agents looking at a visitor (live visitor context). */
-  visitorWatchers: (visitorId: string) => `visitor-watchers:${visitorId}`,
-  /** Every widget on a site (agent availability). */
-  siteVisitors: (siteId: string) => `site-visitors:${siteId}`,
-};
-
-/** Delivers a newly stored message to the visitor's tabs and the agents, and refreshes inboxes. */
-export function broadcastMessage(ns: ChatNamespaces, conversation: Conversation, stored: StoredMessage): void {
-  const message = toMessage(stored);
-  ns.visitors.to(rooms.visitor(conversation.visitorId.toHexString())).emit('message:new', message);
-  ns.agents.to(rooms.conversation(message.conversationId)).emit('message:new', message);
-  ns.agents.to(rooms.siteAgents(conversation.siteId.toHexString())).emit('conversation:upsert', toSummary(conversation));
 }

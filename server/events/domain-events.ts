@@ -1,0 +1,39 @@
+import type { HesitationOutcome } from '../../shared/contract/analytics';
+import type { Hesitation, LifecycleSettings, Stage } from '../../shared/lifecycle';
+import type { Conversation, StoredMessage, Visitor } from '../data';
+import type { EventBus } from './bus';
+
+/** Every domain event by name, with its payload: the one place both publishers and listeners take their types from. */
+export interface DomainEvents {
+  /** A message was stored for the first time, whichever path stored it. */
+  'message.created': { conversation: Conversation; message: StoredMessage };
+  /** A client re-sent a stored message: it is delivered again (the first delivery may never have happened). */
+  'message.resent': { conversation: Conversation; message: StoredMessage };
+  /** A visitor's chat message was stored (not a form or a system line). */
+  'visitor.messaged': { conversation: Conversation; message: StoredMessage; siteId: string; visitorId: string; onProductPage: boolean };
+  /** An agent's chat reply was stored; `conversation` is as it was before the reply. */
+  'agent.replied': { conversation: Conversation; message: StoredMessage };
+  /** A conversation's summary changed in a way every inbox of its site shows. */
+  'conversation.updated': { conversation: Conversation };
+  'conversation.closed': { conversation: Conversation; closedAt: Date };
+  'conversation.rated': { conversation: Conversation; visitorId: string; rating: number; at: Date };
+  /** A visitor record was written through the lifecycle (any field). */
+  'visitor.updated': { before: Visitor; after: Visitor; at: Date };
+  'visitor.stageChanged': { visitor: Visitor; stage: Stage };
+  /** The visitor's browsing changed: business timers are (re)scheduled or cancelled. */
+  'visitor.browsingChanged': { visitor: Visitor; settings: LifecycleSettings };
+  /** A hesitation rule fired for this visitor (timers, page views, exit intent, a price question). */
+  'visitor.hesitated': { visitor: Visitor; hesitation: Hesitation; settings: LifecycleSettings };
+  /** A visitor told us who they are. */
+  'visitor.identified': { visitorId: string; name: string | undefined; email: string | undefined };
+  /** A visitor searched the help centre (an evaluation-stage signal). */
+  'kb.searched': { visitorId: string };
+  /** What came of a hesitation: prompted, or why not. */
+  'escalation.decided': { visitor: Visitor; hesitation: Hesitation; outcome: HesitationOutcome; at: Date };
+  /** A conversation is offered to one agent (with the SLA's end) or to every agent of its site. */
+  'escalation.offered': { conversation: Conversation; to: { userId: string; expiresAt: Date } | { siteId: string } };
+}
+
+export type DomainEventBus = EventBus<DomainEvents>;
+/** What a domain needs to publish. */
+export type DomainEventPublisher = Pick<DomainEventBus, 'publish'>;

@@ -1,0 +1,54 @@
+import type { Analytics } from './analytics/analytics';
+import { ConversationBroadcasts } from './conversations/conversation-broadcasts';
+import type { ConversationSearch } from './conversations/conversation-search';
+import type { Escalations } from './escalation/escalations';
+import { broadcastOffer } from './escalation/offer-broadcasts';
+import type { ReplyAlertQueue } from './escalation/reply-alert-queue';
+import type { DomainEventBus } from './events/domain-events';
+import type { ChatNamespaces } from './realtime/namespaces';
+import { VisitorBroadcasts } from './visitors/visitor-broadcasts';
+import type { LifecycleService } from './visitors/lifecycle-service';
+
+export interface Listeners {
+  ns: ChatNamespaces;
+  search: ConversationSearch;
+  analytics: Analytics;
+  replyAlerts: ReplyAlertQueue;
+  lifecycle: LifecycleService;
+  escalations: Escalations;
+}
+
+/**
+ * Every reaction to a domain event, in one place: broadcasting, the inbox search index, analytics,
+ * reply alerts, the visitor lifecycle, and escalation. Within an event, listeners start in the order
+ * registered here (broadcasts first, so sockets hear of a change before slower work starts).
+ */
+export function registerListeners(bus: DomainEventBus, { ns, search, analytics, replyAlerts, lifecycle, escalations }: Listeners): void {
+  const conversations = new ConversationBroadcasts(ns);
+  const visitors = new VisitorBroadcasts(ns);
+
+  bus.on('message.created', 'broadcast', (e) => conversations.message(e));
+  bus.on('message.created', 'search index', (e) => search.indexMessage(e.conversation, e.message));
+  bus.on('message.created', 'analytics: first reply', (e) => analytics.conversations.messageCreated(e));
+  bus.on('message.resent', 'broadcast', (e) => conversations.message(e));
+  bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onVisitorMessage(e));
+  bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
+  bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
+
+  bus.on('conversation.updated', 'broadcast', (e) => conversations.updated(e));
+  bus.on('conversation.closed', 'broadcast', (e) => conversations.closed(e));
+  bus.on('conversation.closed', 'analytics: resolution', (e) => analytics.conversations.closed(e));
+  bus.on('conversation.rated', 'analytics: csat', (e) => analytics.conversations.rated(e));
+  bus.on('conversation.rated', 'lifecycle: at risk', (e) => lifecycle.onConversationRated(e));
+
+  bus.on('visitor.stageChanged', 'broadcast', (e) => visitors.stageChanged(e));
+  bus.on('visitor.updated', 'broadcast', (e) => visitors.updated(e));
+  bus.on('visitor.updated', 'analytics: funnel', (e) => analytics.lifecycle.visitorSaved(e.before, e.after, e.at));
+  bus.on('visitor.identified', 'search index', (e) => search.indexIdentity(e.visitorId, e.name, e.email));
+  bus.on('visitor.browsingChanged', 'escalation: timers', (e) => escalations.onBrowsingChanged(e.visitor, e.settings));
+  bus.on('visitor.hesitated', 'escalation', (e) => escalations.onHesitation(e.visitor, e.hesitation, e.settings));
+  bus.on('kb.searched', 'lifecycle: kb search', (e) => lifecycle.onKbSearch(e));
+
+  bus.on('escalation.decided', 'analytics: hesitation', (e) => analytics.lifecycle.hesitation(e.visitor, e.hesitation, e.outcome, e.at));
+  bus.on('escalation.offered', 'broadcast', (e) => broadcastOffer(ns.agents, e));
+}
