@@ -1,3 +1,4 @@
+import Bull from 'bull';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -46,8 +47,11 @@ it('puts an idle agent away once with two server processes, and everyone hears i
 
   await expect.poll(() => heard.filter((p) => p.availability === 'away').length, { timeout: 25_000, interval: 250 }).toBe(1);
   expect(await noOne).toBe(true);
-  // Another sweep later (every 15 s, on either process) finds nobody left to put away.
-  await new Promise((resolve) => setTimeout(resolve, 16_000));
+  // Another sweep (a run of the same bull job as every 15 s, taken by either process) finds nobody left to put away.
+  const sweeps = new Bull('auto-away-sweep', inject('redisUrl'), { prefix: `${deployment.dbName}:bull` });
+  const sweep = await sweeps.add({});
+  expect(await sweep.finished()).toEqual({ away: 0 });
+  await sweeps.close();
   expect(heard.filter((p) => p.availability === 'away')).toHaveLength(1);
   expect(await db.collection('users').findOne({ email: idler.email })).toMatchObject({ availability: 'away', autoAway: true });
 
