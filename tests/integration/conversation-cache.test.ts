@@ -46,7 +46,8 @@ describe('conversation cache', () => {
     await send(visitor, 'Size M please');
     expect((await storedConversation(first.conversationId))?.unread ?? 0).toBe(0);
 
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // Written once the conversation has been quiet for 5 s.
+    await expect.poll(async () => (await storedConversation(first.conversationId))?.unread, { timeout: 10_000, interval: 200 }).toBe(2);
     const stored = await storedConversation(first.conversationId);
     expect(stored).toMatchObject({ unread: 2, lastMessage: { seq: 1, text: 'Size M please', author: 'visitor' } });
     expect(stored?.waitingSince).toBeInstanceOf(Date);
