@@ -85,12 +85,6 @@ export async function secondTenant(server: TestServer) {
   };
 }
 
-/** Percentile of a list of numbers (nearest rank). */
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
 /** A valid payload for every request event of the contract (ids from the caller's world): seeds for injection and fuzzing. */
 export function validPayloads(ids: { conversationId: string; visitorId: string; articleId: string }) {
   const visitor: Record<keyof typeof visitorRequests, () => unknown> = {

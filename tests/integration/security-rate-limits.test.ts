@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/contract';
 import { EVENT_COST, SIGN_IN_LIMITS } from '../../server/edge/rate-limits';
 import { openDb } from '../helpers/kb';
-import { agentFrom, percentile, reportAttacks, syncedVisitor, visitorFrom } from '../helpers/security';
+import { agentFrom, reportAttacks, syncedVisitor, visitorFrom } from '../helpers/security';
 import { ADMIN, clientId, connected, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 // The defaults a deployment runs with.
@@ -32,27 +32,24 @@ function signInFrom(ip: string, email: string, password: string) {
 }
 
 describe('rate limits', () => {
-  it('throttles a visitor flooding 1,000 messages in a second while other visitors stay fast', async () => {
+  // How fast the others' acks stay during the flood is measured by `npm run bench:rate-limits`.
+  it('throttles a visitor flooding 1,000 messages in a second while other visitors are not refused', async () => {
     const flooder = await syncedVisitor(visitorFrom(server, '10.1.0.1'));
     const others = await Promise.all(['10.1.0.2', '10.1.0.3', '10.1.0.4'].map((ip) => syncedVisitor(visitorFrom(server, ip))));
 
     // The others chat in rounds (all three at once, every 100 ms): first alone, then during the flood.
     const othersCodes: string[] = [];
     const chat = async (rounds: number) => {
-      const latency: number[] = [];
       for (let round = 0; round < rounds; round++) {
         await Promise.all(
           others.map(async ({ socket }) => {
-            const started = performance.now();
             othersCodes.push(codeOf(await request(socket, 'message:send', { clientId: clientId(), text: `chatting ${round}` })));
-            latency.push(performance.now() - started);
           }),
         );
         await new Promise((r) => setTimeout(r, 100));
       }
-      return latency;
     };
-    const alone = await chat(4);
+    await chat(4);
 
     // 1,000 sends paced over one second: 10 every 10 ms.
     const floodAcks: Array<Promise<Ack<unknown>>> = [];
@@ -64,7 +61,7 @@ describe('rate limits', () => {
       await new Promise((r) => setTimeout(r, 10));
     }
     const codes = (await Promise.all(floodAcks)).map(codeOf);
-    const othersLatency = await duringFlood;
+    await duringFlood;
 
     const accepted = codes.filter((c) => c === 'ok').length;
     expect(accepted).toBeGreaterThan(0);
@@ -76,14 +73,6 @@ describe('rate limits', () => {
 
     // Each of the others stays within its own budget (8 messages and a sync) and is never refused.
     expect(othersCodes).toEqual(Array(24).fill('ok'));
-    const p99 = percentile(othersLatency, 99);
-    console.log(
-      `[security] flood of 1,000 messages/s: ${accepted} accepted, ${1000 - accepted} rate_limited; other visitors' acks ` +
-        `during the flood p50 ${percentile(othersLatency, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms ` +
-        `(same pattern without a flood: p50 ${percentile(alone, 50).toFixed(1)} ms, p99 ${percentile(alone, 99).toFixed(1)} ms)`,
-    );
-    // Without the limit the flood's stored messages pushed the others past a second on this machine.
-    expect(p99).toBeLessThan(500);
     reportAttacks('flooded socket events', 1000 - accepted, 'refused with rate_limited, none stored');
     for (const { socket } of [flooder, ...others]) socket.disconnect();
   });
