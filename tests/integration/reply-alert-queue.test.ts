@@ -50,9 +50,16 @@ describe('reply-alert queue (bull)', () => {
     const replied = nextEvent<ConversationSummary>(agent, 'conversation:upsert');
     await request(agent, 'message:send', { conversationId: conversation.id, clientId: clientId(), text: 'Hi!' });
     expect((await replied).waitingSince).toBeNull();
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(alerts).toEqual([]);
+    // A visitor who writes later and gets no reply is alerted about after this one's alert would have come.
+    const unanswered = connectVisitor(server);
+    await connected(unanswered);
+    const laterAlert = nextEvent<{ conversationId: string }>(agent, 'conversation:waiting-alert', 5000);
+    const sent = await request<{ message: Message }>(unanswered, 'message:send', { clientId: clientId(), text: 'Hello?' });
+    if (!sent.ok) throw new Error('send failed');
+    expect((await laterAlert).conversationId).toBe(sent.data.message.conversationId);
+    expect(alerts).toEqual([expect.objectContaining({ conversationId: sent.data.message.conversationId })]);
     agent.disconnect();
     visitor.disconnect();
+    unanswered.disconnect();
   });
 });
