@@ -1,8 +1,8 @@
 import { serialize } from 'cookie';
-import { Router, type Request } from 'express';
-import { SESSION_COOKIE, SignInBody, type SignInResponse } from '../../shared/contract';
+import type { Request, Router } from 'express';
+import { routes, SESSION_COOKIE } from '../../shared/contract';
 import { AppError } from '../edge/errors';
-import { parseBody, route } from '../edge/http';
+import { tableRouter } from '../edge/route-table';
 import type { RateLimits } from '../edge/rate-limits';
 import { hashPassword, verifyPassword } from './passwords';
 import { requirePermission } from './permissions';
@@ -14,49 +14,37 @@ import { accounts } from '../data';
 const decoyHash = hashPassword('decoy-password-never-matches');
 
 export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: RateLimits): Router {
-  const router = Router();
+  const api = tableRouter('/api/auth');
 
-  router.post(
-    '/sign-in',
-    route(async (req, res) => {
-      const { email, password } = parseBody(SignInBody, req.body);
-      const ip = req.ip ?? 'unknown';
-      // Brute force: a few attempts per email and address, and per address, in a window.
-      await limits.signInAttempt(email, ip);
-      const found = await accounts.byEmail(email);
-      const user = found?.active ? found : null;
-      const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-      if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
-      await limits.signInSucceeded(email, ip);
-      const previous = sessionTokenFrom(req.headers.cookie);
-      if (previous) await sessions.destroy(previous);
-      const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });
-      res.setHeader('Set-Cookie', sessionCookie(req, token, ttlSeconds));
-      const body: SignInResponse = { user: toUser(user) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.auth.signIn, {}, async ({ body: { email, password }, req, res }) => {
+    const ip = req.ip ?? 'unknown';
+    // Brute force: a few attempts per email and address, and per address, in a window.
+    await limits.signInAttempt(email, ip);
+    const found = await accounts.byEmail(email);
+    const user = found?.active ? found : null;
+    const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
+    if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
+    await limits.signInSucceeded(email, ip);
+    const previous = sessionTokenFrom(req.headers.cookie);
+    if (previous) await sessions.destroy(previous);
+    const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });
+    res.setHeader('Set-Cookie', sessionCookie(req, token, ttlSeconds));
+    return { user: toUser(user) };
+  });
 
-  router.post(
-    '/sign-out',
-    route(async (req, res) => {
-      const token = sessionTokenFrom(req.headers.cookie);
-      if (token) await sessions.destroy(token);
-      res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
-      res.status(204).end();
-    }),
-  );
+  api.bind(routes.auth.signOut, {}, async ({ req, res }) => {
+    const token = sessionTokenFrom(req.headers.cookie);
+    if (token) await sessions.destroy(token);
+    res.setHeader('Set-Cookie', sessionCookie(req, '', 0));
+  });
 
-  router.get(
-    '/me',
-    route(async (req, res) => {
-      const user = await userFromCookie(sessions, req.headers.cookie);
-      requirePermission(user, 'account:self');
-      res.json({ user: toUser(user) });
-    }),
-  );
+  api.bind(routes.auth.me, {}, async ({ req }) => {
+    const user = await userFromCookie(sessions, req.headers.cookie);
+    requirePermission(user, 'account:self');
+    return { user: toUser(user) };
+  });
 
-  return router;
+  return api.router;
 }
 
 export function sessionCookie(req: Request, token: string, maxAge: number): string {

@@ -13,6 +13,12 @@ export function permissionGuard(sessions: SessionStore) {
   };
 }
 
+/** Route-table `bind` options that let through the signed-in users whose role has the permission row. */
+export function permitted(sessions: SessionStore) {
+  const allowed = permissionGuard(sessions);
+  return (permission: Permission) => ({ authorize: (req: Request) => allowed(req, permission) });
+}
+
 /** Where links sent to people point: PUBLIC_URL, else the address this request came to. */
 export function publicBase(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parse, serialize } from 'cookie';
-import express, { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type ShopWebhookEvent } from '../../shared/contract';
+import express, { type Request, type Response, type Router } from 'express';
+import { routes, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type ShopWebhookEvent } from '../../shared/contract';
 import { AppError } from '../edge/errors';
-import { parseBody, route } from '../edge/http';
+import { tableRouter } from '../edge/route-table';
 import { sign, webhookMessage } from '../edge/signature';
 import { demoCatalog, formatPrice } from './catalog';
 import { html, type SafeHtml } from './html';
@@ -17,12 +16,6 @@ export interface DemoSite {
 }
 
 const CUSTOMER_COOKIE = 'demo_customer';
-const OrderBody = z.object({
-  lines: z
-    .array(z.object({ slug: z.string().max(100), qty: z.number().int().min(1).max(99) }))
-    .min(1)
-    .max(50),
-});
 
 /**
  * A small demo shop with the widget embedded by its one script tag, exactly as a customer would.
@@ -31,7 +24,8 @@ const OrderBody = z.object({
  * chat server through its signed webhook, server to server, as a real shop backend would.
  */
 export function demoRoutes(getSite: () => DemoSite): Router {
-  const router = Router();
+  const api = tableRouter('/demo');
+  const { router } = api;
 
   const customerOf = (req: Request, res: Response): string => {
     const known = parse(req.headers.cookie ?? '')[CUSTOMER_COOKIE];
@@ -135,29 +129,24 @@ export function demoRoutes(getSite: () => DemoSite): Router {
     );
   });
 
-  router.post(
-    '/api/orders',
-    express.json({ limit: '16kb' }),
-    route(async (req, res) => {
-      const { lines } = parseBody(OrderBody, req.body);
-      const totalCents = lines.reduce((sum, line) => {
-        const product = demoCatalog.find((p) => p.slug === line.slug);
-        if (!product) throw new AppError('invalid_payload', `Unknown product ${line.slug}.`);
-        return sum + product.priceCents * line.qty;
-      }, 0);
-      const orderId = `demo-${Date.now()}-${randomBytes(4).toString('hex')}`;
-      const event: ShopWebhookEvent = {
-        type: 'order',
-        customerId: customerOf(req, res),
-        orderId,
-        total: totalCents / 100,
-        currency: 'USD',
-      };
-      const reported = await reportToChatServer(`${req.protocol}://${req.get('host')}`, getSite(), event);
-      if (!reported.ok) throw new AppError('unavailable', 'The order could not be reported; please try again.');
-      res.status(201).json({ orderId });
-    }),
-  );
+  api.bind(routes.demo.order, { before: [express.json({ limit: '16kb' })] }, async ({ body: { lines }, req, res }) => {
+    const totalCents = lines.reduce((sum, line) => {
+      const product = demoCatalog.find((p) => p.slug === line.slug);
+      if (!product) throw new AppError('invalid_payload', `Unknown product ${line.slug}.`);
+      return sum + product.priceCents * line.qty;
+    }, 0);
+    const orderId = `demo-${Date.now()}-${randomBytes(4).toString('hex')}`;
+    const event: ShopWebhookEvent = {
+      type: 'order',
+      customerId: customerOf(req, res),
+      orderId,
+      total: totalCents / 100,
+      currency: 'USD',
+    };
+    const reported = await reportToChatServer(`${req.protocol}://${req.get('host')}`, getSite(), event);
+    if (!reported.ok) throw new AppError('unavailable', 'The order could not be reported; please try again.');
+    return { orderId };
+  });
 
   return router;
 }

@@ -1,22 +1,9 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
-import {
-  KbArticleCreateBody,
-  KbArticleListQuery,
-  KbArticleUpdateBody,
-  KbPreviewBody,
-  KbSignalsQuery,
-  type KbArticleListResponse,
-  type KbArticleResponse,
-  type KbPreviewResponse,
-  type KbRevisionListResponse,
-  type KbSignalsResponse,
-} from '../../shared/contract/kb';
-import { ObjectIdString } from '../../shared/contract/entities';
+import type { Request, Router } from 'express';
+import { routes } from '../../shared/contract/routes';
 import { userFromCookie } from '../agents/current-user';
 import { requirePermission, type Permission } from '../agents/permissions';
 import type { SessionStore } from '../agents/sessions';
-import { parseBody, route } from '../edge/http';
+import { tableRouter } from '../edge/route-table';
 import {
   createArticle,
   findArticle,
@@ -31,111 +18,54 @@ import type { KnowledgeBase } from './knowledge-base';
 import { renderMarkdown } from './markdown';
 import { toArticle, toArticleSummary, toRevision } from './serialize';
 
-const ArticleParams = z.object({ id: ObjectIdString });
-const RevisionParams = ArticleParams.extend({ number: z.coerce.number().int().min(1) });
-
 /** The KB editor's REST API under `/api/kb`: the signed-in user's own site, checked against the permission table. */
 export function kbRoutes(kb: KnowledgeBase, sessions: SessionStore): Router {
-  const router = Router();
+  const api = tableRouter('/api/kb');
 
-  async function allowed(req: Request, permission: Permission) {
-    const user = await userFromCookie(sessions, req.headers.cookie);
-    requirePermission(user, permission);
-    return { siteId: user.siteId, actor: { id: user._id, name: user.name } };
-  }
-  const articleId = (req: Request) => parseBody(ArticleParams, req.params).id;
+  const may = (permission: Permission) => ({
+    async authorize(req: Request) {
+      const user = await userFromCookie(sessions, req.headers.cookie);
+      requirePermission(user, permission);
+      return { siteId: user.siteId, actor: { id: user._id, name: user.name } };
+    },
+  });
 
-  router.get(
-    '/articles',
-    route(async (req, res) => {
-      const { siteId } = await allowed(req, 'kb:read');
-      const body: KbArticleListResponse = {
-        articles: (await listArticles(siteId, parseBody(KbArticleListQuery, req.query))).map(toArticleSummary),
-      };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.list, may('kb:read'), async ({ auth, query }) => ({
+    articles: (await listArticles(auth.siteId, query)).map(toArticleSummary),
+  }));
 
-  router.post(
-    '/articles',
-    route(async (req, res) => {
-      const { siteId, actor } = await allowed(req, 'kb:draft');
-      const body: KbArticleResponse = { article: toArticle(await createArticle(siteId, parseBody(KbArticleCreateBody, req.body), actor)) };
-      res.status(201).json(body);
-    }),
-  );
+  api.bind(routes.kb.create, may('kb:draft'), async ({ auth, body }) => ({
+    article: toArticle(await createArticle(auth.siteId, body, auth.actor)),
+  }));
 
-  router.get(
-    '/articles/:id',
-    route(async (req, res) => {
-      const { siteId } = await allowed(req, 'kb:read');
-      const body: KbArticleResponse = { article: toArticle(await findArticle(siteId, articleId(req))) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.get, may('kb:read'), async ({ auth, params }) => ({ article: toArticle(await findArticle(auth.siteId, params.id)) }));
 
-  router.put(
-    '/articles/:id',
-    route(async (req, res) => {
-      const { siteId, actor } = await allowed(req, 'kb:draft');
-      const article = await updateArticle(siteId, articleId(req), parseBody(KbArticleUpdateBody, req.body), actor);
-      const body: KbArticleResponse = { article: toArticle(article) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.update, may('kb:draft'), async ({ auth, params, body }) => ({
+    article: toArticle(await updateArticle(auth.siteId, params.id, body, auth.actor)),
+  }));
 
-  for (const [action, apply] of [
-    ['publish', publishArticle],
-    ['unpublish', unpublishArticle],
+  for (const [entry, apply] of [
+    [routes.kb.publish, publishArticle],
+    [routes.kb.unpublish, unpublishArticle],
   ] as const) {
-    router.post(
-      `/articles/:id/${action}`,
-      route(async (req, res) => {
-        const { siteId, actor } = await allowed(req, 'kb:publish');
-        const article = await apply(siteId, articleId(req), actor);
-        await kb.published(article);
-        const body: KbArticleResponse = { article: toArticle(article) };
-        res.json(body);
-      }),
-    );
+    api.bind(entry, may('kb:publish'), async ({ auth, params }) => {
+      const article = await apply(auth.siteId, params.id, auth.actor);
+      await kb.published(article);
+      return { article: toArticle(article) };
+    });
   }
 
-  router.get(
-    '/articles/:id/revisions',
-    route(async (req, res) => {
-      const { siteId } = await allowed(req, 'kb:read');
-      const body: KbRevisionListResponse = { revisions: (await listRevisions(siteId, articleId(req))).map(toRevision) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.revisions, may('kb:read'), async ({ auth, params }) => ({
+    revisions: (await listRevisions(auth.siteId, params.id)).map(toRevision),
+  }));
 
-  router.post(
-    '/articles/:id/revisions/:number/restore',
-    route(async (req, res) => {
-      const { siteId, actor } = await allowed(req, 'kb:draft');
-      const { id, number } = parseBody(RevisionParams, req.params);
-      const body: KbArticleResponse = { article: toArticle(await restoreRevision(siteId, id, number, actor)) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.restore, may('kb:draft'), async ({ auth, params }) => ({
+    article: toArticle(await restoreRevision(auth.siteId, params.id, params.number, auth.actor)),
+  }));
 
-  router.post(
-    '/preview',
-    route(async (req, res) => {
-      await allowed(req, 'kb:read');
-      const body: KbPreviewResponse = { html: renderMarkdown(parseBody(KbPreviewBody, req.body).body) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.preview, may('kb:read'), async ({ body }) => ({ html: renderMarkdown(body.body) }));
 
-  router.get(
-    '/signals',
-    route(async (req, res) => {
-      const { siteId } = await allowed(req, 'kb:signals');
-      const body: KbSignalsResponse = await kb.signals.summary(siteId, parseBody(KbSignalsQuery, req.query).days);
-      res.json(body);
-    }),
-  );
+  api.bind(routes.kb.signals, may('kb:signals'), async ({ auth, query }) => kb.signals.summary(auth.siteId, query.days));
 
-  return router;
+  return api.router;
 }

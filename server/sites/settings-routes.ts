@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Router, type Request } from 'express';
-import {
-  DEFAULT_RETENTION,
-  SiteSettingsUpdate,
-  type RotateSecretResponse,
-  type SiteSettings,
-  type SiteSettingsResponse,
-} from '../../shared/contract';
-import { permissionGuard, publicBase } from '../agents/guard';
+import type { Request, Router } from 'express';
+import { DEFAULT_RETENTION, routes, type SiteSettings, type SiteSettingsResponse } from '../../shared/contract';
+import { permitted, publicBase } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../edge/errors';
-import { parseBody, route } from '../edge/http';
+import { tableRouter } from '../edge/route-table';
 import { sites as siteRecords, type Site } from '../data';
 import type { SiteDirectory } from './site-directory';
 
@@ -37,8 +31,8 @@ function onlySent<T extends object>(parsed: T, raw: unknown): Partial<T> {
 
 /** `/api/settings`: the admin's site settings; every change applies without a restart. */
 export function settingsRoutes(sites: SiteDirectory, sessions: SessionStore, publicUrl: string | undefined): Router {
-  const router = Router();
-  const allowed = permissionGuard(sessions);
+  const api = tableRouter('/api/settings');
+  const admins = permitted(sessions)('settings:manage');
 
   async function respond(req: Request, siteId: string): Promise<SiteSettingsResponse> {
     sites.invalidate(siteId);
@@ -52,40 +46,24 @@ export function settingsRoutes(sites: SiteDirectory, sessions: SessionStore, pub
     };
   }
 
-  router.get(
-    '/',
-    route(async (req, res) => {
-      const user = await allowed(req, 'settings:manage');
-      res.json(await respond(req, user.siteId.toHexString()));
-    }),
-  );
+  api.bind(routes.settings.get, admins, async ({ auth, req }) => respond(req, auth.siteId.toHexString()));
 
-  router.put(
-    '/',
-    route(async (req, res) => {
-      const user = await allowed(req, 'settings:manage');
-      const update = parseBody(SiteSettingsUpdate, req.body);
-      const raw = (req.body as { lifecycle?: unknown }).lifecycle;
-      const changes = { ...update, ...(update.lifecycle && { lifecycle: onlySent(update.lifecycle, raw) }) };
-      if (changes.locale && changes.locales && !changes.locales.includes(changes.locale)) {
-        throw new AppError('invalid_payload', 'Invalid request. locale: the default language must be one of the offered languages');
-      }
-      if (!(await siteRecords.update(user.siteId, changes))) throw new AppError('not_found', 'This site no longer exists.');
-      res.json(await respond(req, user.siteId.toHexString()));
-    }),
-  );
+  api.bind(routes.settings.update, admins, async ({ auth, body: update, req }) => {
+    const raw = (req.body as { lifecycle?: unknown }).lifecycle;
+    const changes = { ...update, ...(update.lifecycle && { lifecycle: onlySent(update.lifecycle, raw) }) };
+    if (changes.locale && changes.locales && !changes.locales.includes(changes.locale)) {
+      throw new AppError('invalid_payload', 'Invalid request. locale: the default language must be one of the offered languages');
+    }
+    if (!(await siteRecords.update(auth.siteId, changes))) throw new AppError('not_found', 'This site no longer exists.');
+    return respond(req, auth.siteId.toHexString());
+  });
 
-  router.post(
-    '/rotate-secret',
-    route(async (req, res) => {
-      const user = await allowed(req, 'settings:manage');
-      const secret = randomBytes(32).toString('base64url');
-      await siteRecords.update(user.siteId, { secret });
-      sites.invalidate(user.siteId.toHexString());
-      const body: RotateSecretResponse = { secret };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.settings.rotateSecret, admins, async ({ auth }) => {
+    const secret = randomBytes(32).toString('base64url');
+    await siteRecords.update(auth.siteId, { secret });
+    sites.invalidate(auth.siteId.toHexString());
+    return { secret };
+  });
 
-  return router;
+  return api.router;
 }

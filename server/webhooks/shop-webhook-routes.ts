@@ -1,8 +1,9 @@
-import express, { Router } from 'express';
+import express, { type Router } from 'express';
 import type { Redis } from 'ioredis';
-import { ShopWebhookEvent, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../shared/contract';
+import { routes, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../shared/contract';
 import { AppError } from '../edge/errors';
-import { parseBody, route } from '../edge/http';
+import { parseBody } from '../edge/http';
+import { tableRouter } from '../edge/route-table';
 import type { Site } from '../data';
 import type { ShopEvents } from './shop-events';
 import { isFresh, REPLAY_WINDOW_SECONDS, signatureMatches, webhookMessage } from '../edge/signature';
@@ -15,31 +16,29 @@ const MAX_BODY = '32kb';
  * A missing, wrong, stale (over 5 minutes) or already used signature → 401 and nothing is stored.
  */
 export function shopWebhookRoutes(redis: Redis, sites: { byPublicKey(key: string): Promise<Site | null> }, events: ShopEvents): Router {
-  const router = Router();
-  router.post(
-    '/:siteKey/shop',
-    express.raw({ type: () => true, limit: MAX_BODY }),
-    route(async (req, res) => {
-      const site = await sites.byPublicKey(String(req.params.siteKey));
-      if (!site) throw new AppError('site_unknown', 'Unknown site key.');
-      const timestamp = req.header(WEBHOOK_TIMESTAMP_HEADER);
-      const signature = req.header(WEBHOOK_SIGNATURE_HEADER);
-      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (!isFresh(timestamp, Date.now()) || !signatureMatches(site.secret, webhookMessage(timestamp!, raw), signature)) {
-        throw new AppError('bad_signature', 'The webhook signature is missing, wrong or outside the 5-minute window.');
-      }
-      // Each signature is accepted once within the window it could be replayed in.
-      const firstUse = await redis.set(`webhook-seen:${signature}`, '1', 'EX', REPLAY_WINDOW_SECONDS * 2, 'NX');
-      if (firstUse !== 'OK') throw new AppError('bad_signature', 'This webhook was already received (replay).');
-      let body: unknown;
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new AppError('invalid_payload', 'The webhook body is not valid JSON.');
-      }
-      const recorded = await events.apply(site._id, parseBody(ShopWebhookEvent, body));
-      res.status(recorded ? 201 : 200).json({ recorded });
-    }),
-  );
-  return router;
+  const api = tableRouter('/api/webhooks');
+  const shop = routes.webhooks.shop;
+  api.bind(shop, { before: [express.raw({ type: () => true, limit: MAX_BODY })] }, async ({ params, body: rawBody, req, res }) => {
+    const site = await sites.byPublicKey(params.siteKey);
+    if (!site) throw new AppError('site_unknown', 'Unknown site key.');
+    const timestamp = req.header(WEBHOOK_TIMESTAMP_HEADER);
+    const signature = req.header(WEBHOOK_SIGNATURE_HEADER);
+    const raw = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
+    if (!isFresh(timestamp, Date.now()) || !signatureMatches(site.secret, webhookMessage(timestamp!, raw), signature)) {
+      throw new AppError('bad_signature', 'The webhook signature is missing, wrong or outside the 5-minute window.');
+    }
+    // Each signature is accepted once within the window it could be replayed in.
+    const firstUse = await redis.set(`webhook-seen:${signature}`, '1', 'EX', REPLAY_WINDOW_SECONDS * 2, 'NX');
+    if (firstUse !== 'OK') throw new AppError('bad_signature', 'This webhook was already received (replay).');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new AppError('invalid_payload', 'The webhook body is not valid JSON.');
+    }
+    const recorded = await events.apply(site._id, parseBody(shop.body, body));
+    res.status(recorded ? 201 : 200);
+    return { recorded };
+  });
+  return api.router;
 }

@@ -52,16 +52,17 @@ export type RestReply<R extends AnyRoute> =
   | { ok: true; status: number; body: ResponseOf<R>; setCookie: string | null }
   | { ok: false; status: number; body: unknown; setCookie: string | null };
 
-type Args<R extends AnyRoute> =
+/** A route's input (optional when the route takes none) and a per-call abort signal. */
+export type RouteArgs<R extends AnyRoute> =
   object extends RouteInput<R>
     ? [input?: RouteInput<R>, init?: { signal?: AbortSignalLike }]
     : [input: RouteInput<R>, init?: { signal?: AbortSignalLike }];
 
 export interface RestClient {
   /** Resolves with the route's typed 2xx body (undefined for 204); rejects with a `RestError`. */
-  call<R extends AnyRoute>(route: R, ...args: Args<R>): Promise<ResponseOf<R>>;
+  call<R extends AnyRoute>(route: R, ...args: RouteArgs<R>): Promise<ResponseOf<R>>;
   /** Answers status and body of any outcome; rejects only when the server could not be reached. */
-  send<R extends AnyRoute>(route: R, ...args: Args<R>): Promise<RestReply<R>>;
+  send<R extends AnyRoute>(route: R, ...args: RouteArgs<R>): Promise<RestReply<R>>;
 }
 
 /** The URL of a route, e.g. for a download link. */
@@ -76,7 +77,7 @@ export function routeUrl<R extends AnyRoute>(route: R, input: RouteInput<R>, bas
 export function createRestClient(options: RestClientOptions = {}): RestClient {
   const doFetch: FetchLike = options.fetch ?? ((url, init) => (globalThis as unknown as { fetch: FetchLike }).fetch(url, init));
 
-  async function send<R extends AnyRoute>(route: R, ...[input, init]: Args<R>): Promise<RestReply<R>> {
+  async function send<R extends AnyRoute>(route: R, ...[input, init]: RouteArgs<R>): Promise<RestReply<R>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.cookie) headers.Cookie = options.cookie;
     const request: FetchInit & { signal?: AbortSignalLike } = { method: route.method, headers, credentials: 'include' };

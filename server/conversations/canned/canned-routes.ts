@@ -1,19 +1,10 @@
-import { Router } from 'express';
-import { z } from 'zod';
-import {
-  CannedResponseBody,
-  Shortcut,
-  type CannedListResponse,
-  type CannedResponse,
-  type CannedResponseResponse,
-} from '../../../shared/contract';
-import { permissionGuard } from '../../agents/guard';
+import type { Router } from 'express';
+import { routes, type CannedResponse } from '../../../shared/contract';
+import { permitted } from '../../agents/guard';
 import type { SessionStore } from '../../agents/sessions';
 import { AppError } from '../../edge/errors';
-import { parseBody, route } from '../../edge/http';
+import { tableRouter } from '../../edge/route-table';
 import { cannedResponses, type StoredCanned } from '../../data';
-
-const ShortcutParams = z.object({ shortcut: Shortcut });
 
 function toCanned(doc: StoredCanned): CannedResponse {
   return { id: doc._id, shortcut: doc.shortcut, title: doc.title, text: doc.text, updatedAt: doc.updatedAt.toISOString() };
@@ -21,54 +12,29 @@ function toCanned(doc: StoredCanned): CannedResponse {
 
 /** `/api/canned`: agents read the site's canned responses; admins write them. Keyed by shortcut. */
 export function cannedRoutes(sessions: SessionStore): Router {
-  const router = Router();
-  const allowed = permissionGuard(sessions);
+  const api = tableRouter('/api/canned');
+  const may = permitted(sessions);
 
-  router.get(
-    '/',
-    route(async (req, res) => {
-      const user = await allowed(req, 'canned:use');
-      const body: CannedListResponse = { responses: (await cannedResponses.ofSite(user.siteId)).map(toCanned) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.canned.list, may('canned:use'), async ({ auth }) => ({
+    responses: (await cannedResponses.ofSite(auth.siteId)).map(toCanned),
+  }));
 
-  router.post(
-    '/',
-    route(async (req, res) => {
-      const user = await allowed(req, 'canned:manage');
-      const input = parseBody(CannedResponseBody, req.body);
-      const created = await cannedResponses.create(user.siteId, input);
-      if (!created) throw new AppError('conflict', `/${input.shortcut} already exists.`);
-      const body: CannedResponseResponse = { response: toCanned(created) };
-      res.status(201).json(body);
-    }),
-  );
+  api.bind(routes.canned.create, may('canned:manage'), async ({ auth, body }) => {
+    const created = await cannedResponses.create(auth.siteId, body);
+    if (!created) throw new AppError('conflict', `/${body.shortcut} already exists.`);
+    return { response: toCanned(created) };
+  });
 
-  router.put(
-    '/:shortcut',
-    route(async (req, res) => {
-      const user = await allowed(req, 'canned:manage');
-      const { shortcut } = parseBody(ShortcutParams, req.params);
-      const input = parseBody(CannedResponseBody, req.body);
-      if (input.shortcut !== shortcut)
-        throw new AppError('invalid_payload', 'To rename a shortcut, create the new one and delete the old.');
-      const updated = await cannedResponses.update(user.siteId, shortcut, { title: input.title, text: input.text });
-      if (!updated) throw new AppError('not_found', `There is no /${shortcut}.`);
-      const body: CannedResponseResponse = { response: toCanned(updated) };
-      res.json(body);
-    }),
-  );
+  api.bind(routes.canned.update, may('canned:manage'), async ({ auth, params: { shortcut }, body }) => {
+    if (body.shortcut !== shortcut) throw new AppError('invalid_payload', 'To rename a shortcut, create the new one and delete the old.');
+    const updated = await cannedResponses.update(auth.siteId, shortcut, { title: body.title, text: body.text });
+    if (!updated) throw new AppError('not_found', `There is no /${shortcut}.`);
+    return { response: toCanned(updated) };
+  });
 
-  router.delete(
-    '/:shortcut',
-    route(async (req, res) => {
-      const user = await allowed(req, 'canned:manage');
-      const { shortcut } = parseBody(ShortcutParams, req.params);
-      if (!(await cannedResponses.remove(user.siteId, shortcut))) throw new AppError('not_found', `There is no /${shortcut}.`);
-      res.status(204).end();
-    }),
-  );
+  api.bind(routes.canned.remove, may('canned:manage'), async ({ auth, params: { shortcut } }) => {
+    if (!(await cannedResponses.remove(auth.siteId, shortcut))) throw new AppError('not_found', `There is no /${shortcut}.`);
+  });
 
-  return router;
+  return api.router;
 }
