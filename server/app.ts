@@ -30,7 +30,7 @@ import { ConversationSearch } from './conversations/conversation-search';
 import { ConversationStore } from './conversations/conversation-store';
 import { Workplace } from './conversations/workplace';
 import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversations/workplace-handlers';
-import { connectData, disconnectData, pingDatabase, runMigrations } from './data';
+import { connectData, pingDatabase, runMigrations, type DataHandle } from './data';
 import { demoRoutes } from './demo/demo-routes';
 import { socketIp, type TrustProxy } from './edge/client-ip';
 import { refuseCrossSiteWrites } from './edge/csrf';
@@ -107,8 +107,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const redis = new Redis(options.redisUrl, { keyPrefix: `${prefix}:`, maxRetriesPerRequest: 2 });
   // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
   redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
+  let data: DataHandle;
   try {
-    await connectData({ mongoUri: options.mongoUri, redis });
+    data = await connectData({ mongoUri: options.mongoUri, redisUrl: options.redisUrl, redisPrefix: prefix, log });
   } catch (err) {
     redis.disconnect();
     throw err;
@@ -124,15 +125,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
   const analytics = Analytics.start(redis, log);
-  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log, analytics: analytics.recorder });
+  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log, analytics: analytics.recorder, clock });
   if (await seedDemoArticles(kb, site._id)) log.info('added the demo help-centre articles');
 
   const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
-  const sessions = new SessionStore(redis, sessionTtlSeconds);
+  const sessions = new SessionStore(redis, sessionTtlSeconds, clock);
   const limits = new RateLimits(redis, { perSender: config.RATE_LIMIT_PER_SENDER, perIp: config.RATE_LIMIT_PER_IP });
   const isConsoleOrigin = sameHost(config.PUBLIC_URL);
 
-  const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS);
+  const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS, clock);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -203,7 +204,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   replyAlerts.start();
   const metrics = new PageMetrics(redis);
   const lifecycle = new LifecycleService({ sites, metrics, events, clock });
-  const availability = new AgentAvailability(ns, sites);
+  const availability = new AgentAvailability(ns, sites, clock);
   const bullPrefix = `${prefix}:bull`;
   const escalations = new Escalations({
     ns,
@@ -212,7 +213,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redis,
     sites,
     lifecycle,
-    timers: new HesitationTimers(options.redisUrl, bullPrefix, redis, log),
+    timers: new HesitationTimers(options.redisUrl, bullPrefix, redis, clock, log),
     routing: new RoutingQueue(options.redisUrl, bullPrefix, log),
     availability,
     articles: kbArticleLookup(kb),
@@ -220,9 +221,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   escalations.start();
-  const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, log);
+  const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, clock, log);
   await atRiskSweep.start();
-  const presence = new Presence({ ns, redis, agents: availability, log });
+  const presence = new Presence({ ns, redis, agents: availability, clock, log });
   const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, presence, log);
   await autoAway.start();
   const retention = new RetentionJob(
@@ -236,12 +237,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log,
       pauseMs: RETENTION_PAUSE_MS,
     }),
+    clock,
     log,
   );
   await retention.start();
   const accounts = new Accounts({
     sessions,
-    invites: new Invites(redis),
+    invites: new Invites(redis, clock),
     disconnect: (userId) => ns.agents.in(rooms.agent(userId)).disconnectSockets(true),
   });
   const search = new ConversationSearch({ store, index: new ConversationSearchIndex(redis), clock });
@@ -259,7 +261,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
   workplaceApi.use('/settings', settingsRoutes(sites, sessions, config.PUBLIC_URL));
-  shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics)));
+  shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock)));
 
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites, events),
@@ -319,7 +321,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       redis.disconnect();
       // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.
       await Promise.all([pubClient.quit(), subClient.quit()]).catch(() => undefined);
-      await disconnectData();
+      await data.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { Clock } from '../infra/clock';
 
 export const INVITE_TTL_HOURS = 72;
 
@@ -8,7 +9,10 @@ export const INVITE_TTL_HOURS = 72;
  * expiry. Using one is a GETDEL, so two clicks (or two processes) can never both use it.
  */
 export class Invites {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly clock: Clock,
+  ) {}
 
   /** Issues a new link for the user; any earlier link of theirs stops working. */
   async issue(userId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -18,7 +22,7 @@ export class Invites {
     const tx = this.redis.multi().set(inviteKey(token), userId, 'EX', ttlSeconds).set(latestKey(userId), hashOf(token), 'EX', ttlSeconds);
     if (previous) tx.del(`invite:${previous}`);
     await tx.exec();
-    return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+    return { token, expiresAt: new Date(this.clock.now() + ttlSeconds * 1000) };
   }
 
   /** The user a still valid token names, without using it. */

@@ -6,6 +6,7 @@ import type { ChatNamespaces } from '../realtime/namespaces';
 import { accounts, sites, type StoredUser } from '../data';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../infra/logger';
+import type { Clock } from '../infra/clock';
 
 /** What presence needs of routing's view of agents (escalation/agent-availability.ts). */
 export interface AgentLoads {
@@ -19,6 +20,7 @@ interface Deps {
   ns: ChatNamespaces;
   redis: Redis;
   agents: AgentLoads;
+  clock: Clock;
   log: Logger;
 }
 
@@ -39,7 +41,7 @@ export class Presence {
   }
 
   /** The agent is at the console: resets the inactivity clock, and ends an automatic away. */
-  async activity(user: StoredUser, now = Date.now()): Promise<void> {
+  async activity(user: StoredUser, now = this.deps.clock.now()): Promise<void> {
     await this.deps.redis.zadd(activityKey(user.siteId.toHexString()), now, user._id.toHexString());
     if (await accounts.endAutoAway(user._id)) await this.changed(user.siteId.toHexString(), [user._id]);
   }
@@ -58,7 +60,7 @@ export class Presence {
   }
 
   /** Puts every online agent of every site idle for longer than the site's `autoAwayMinutes` away. */
-  async sweep(now = Date.now()): Promise<{ away: number }> {
+  async sweep(now = this.deps.clock.now()): Promise<{ away: number }> {
     let away = 0;
     for (const site of await sites.autoAwaySettings()) {
       const minutes = site.autoAwayMinutes ?? 10;

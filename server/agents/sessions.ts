@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import type { Clock } from '../infra/clock';
 
 const SessionData = z.object({ userId: z.string(), siteId: z.string(), createdAt: z.number() });
 export type SessionData = z.infer<typeof SessionData>;
@@ -14,6 +15,7 @@ export class SessionStore {
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds: number,
+    private readonly clock: Clock,
   ) {}
 
   async create(data: Omit<SessionData, 'createdAt'>): Promise<string> {
@@ -21,7 +23,7 @@ export class SessionStore {
     const key = sessionKey(token);
     await this.redis
       .multi()
-      .set(key, JSON.stringify({ ...data, createdAt: Date.now() }), 'EX', this.ttlSeconds)
+      .set(key, JSON.stringify({ ...data, createdAt: this.clock.now() }), 'EX', this.ttlSeconds)
       .sadd(userKey(data.userId), key)
       .expire(userKey(data.userId), this.ttlSeconds)
       .exec();

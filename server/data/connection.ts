@@ -1,34 +1,89 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import './models';
+import type { Logger } from '../infra/logger';
 import { RedisLock } from './redis-lock';
 
-let lock: RedisLock | null = null;
-let lists: Redis | null = null;
+/**
+ * What the data layer holds while connected: the database connection, and a Redis client of its own
+ * for the record locks and the sorted lists. Mongoose binds every model to its default connection,
+ * so the server instances of one process share one of these: each holds a handle, and the last
+ * handle closed disconnects it.
+ */
+interface Shared {
+  target: string;
+  redis: Redis;
+  lock: RedisLock;
+  holders: number;
+  ready: Promise<void>;
+}
+
+let shared: Shared | null = null;
+
+function requireShared(): Shared {
+  if (!shared) throw new Error('connectData() was not called');
+  return shared;
+}
 
 /** The per-record lock every read-modify-write of the data layer takes (see redis-lock.ts). */
 export function recordLock(): RedisLock {
-  if (!lock) throw new Error('connectData() was not called');
-  return lock;
+  return requireShared().lock;
 }
 
 /** Redis for the ordered lists the embedded database cannot sort (see closed-list.ts). */
 export function listRedis(): Redis {
-  if (!lists) throw new Error('connectData() was not called');
-  return lists;
+  return requireShared().redis;
 }
 
 export interface DataConnection {
   mongoUri: string;
-  /** Holds the record locks; its key prefix namespaces them per deployment. */
-  redis: Redis;
+  redisUrl: string;
+  /** Namespaces the locks and lists per deployment. */
+  redisPrefix: string;
+  log: Logger;
+}
+
+/** A server's hold on the data layer; `close` lets it go (the last one disconnects). */
+export interface DataHandle {
+  close(): Promise<void>;
 }
 
 /**
- * Connects the data layer: the database, and Redis for the record locks. Every collection's
- * declared indexes are created before the first request.
+ * Connects the data layer, or joins the connection another server of this process opened on the same
+ * database and Redis prefix. Every collection's declared indexes are created before the first request.
  */
-export async function connectData({ mongoUri, redis }: DataConnection): Promise<void> {
+export async function connectData({ mongoUri, redisUrl, redisPrefix, log }: DataConnection): Promise<DataHandle> {
+  const target = `${mongoUri} ${redisUrl} ${redisPrefix}`;
+  if (shared && shared.target !== target) throw new Error('This process is connected to another database already.');
+  if (!shared) {
+    const redis = new Redis(redisUrl, { keyPrefix: `${redisPrefix}:`, maxRetriesPerRequest: 2 });
+    // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error event.
+    redis.on('error', (err: Error) => log.warn({ err: err.message }, 'data layer redis connection error'));
+    shared = { target, redis, lock: new RedisLock(redis), holders: 0, ready: openDatabase(mongoUri) };
+  }
+  const joined = shared;
+  joined.holders++;
+  let closed = false;
+  const handle: DataHandle = {
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (--joined.holders > 0) return;
+      if (shared === joined) shared = null;
+      joined.redis.disconnect();
+      await mongoose.connection.close();
+    },
+  };
+  try {
+    await joined.ready;
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return handle;
+}
+
+async function openDatabase(mongoUri: string): Promise<void> {
   mongoose.set('bufferCommands', false);
   // While the database is unreachable, an operation waits this long for it and then fails, answered
   // as `unavailable`: well inside the widget's and console's 10 s ack timeouts, so clients get a code
@@ -42,13 +97,6 @@ export async function connectData({ mongoUri, redis }: DataConnection): Promise<
       await model.ensureIndexes();
     });
   }
-  lock = new RedisLock(redis);
-  lists = redis;
-}
-
-/** Closes the connection `connectData` opened (other connections of this process stay open). */
-export async function disconnectData(): Promise<void> {
-  await mongoose.connection.close();
 }
 
 /** Resolves when the database answers a ping (the health check). */

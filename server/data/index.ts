@@ -13,7 +13,7 @@ export {
   type Family,
   type Row,
 } from './analytics';
-export { connectData, disconnectData, pingDatabase } from './connection';
+export { connectData, pingDatabase, type DataHandle } from './connection';
 export {
   cannedResponses,
   conversations,

@@ -4,6 +4,7 @@ import type { ChatNamespaces } from '../realtime/namespaces';
 import { accounts, conversations, type StoredUser } from '../data';
 import type { SiteDirectory } from '../sites/site-directory';
 import { isWithinBusinessHours } from '../../shared/sites/business-hours';
+import { dateOf, type Clock } from '../infra/clock';
 
 const WORKING_ROLES: ReadonlyArray<StoredUser['role']> = ['admin', 'agent'];
 
@@ -21,6 +22,7 @@ export class AgentAvailability {
   constructor(
     private readonly ns: ChatNamespaces,
     private readonly sites: SiteDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async connectedUserIds(siteId: string): Promise<Types.ObjectId[]> {
@@ -40,7 +42,7 @@ export class AgentAvailability {
   /** Whether the widget may promise a person: the site is within its business hours and an agent is online. */
   async anyOnline(siteId: string): Promise<boolean> {
     const { site } = await this.sites.get(siteId);
-    if (!isWithinBusinessHours(site.businessHours ?? null, new Date())) return false;
+    if (!isWithinBusinessHours(site.businessHours ?? null, dateOf(this.clock))) return false;
     return (await this.onlineAgents(siteId)).length > 0;
   }
 

@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
+import type { Clock } from '../infra/clock';
 
 export type TimerKind = 'checkout_idle' | 'cart_dwell';
 
@@ -25,6 +26,7 @@ export class HesitationTimers {
     redisUrl: string,
     prefix: string,
     private readonly redis: Redis,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {
     this.queue = new Bull<HesitationTimer>('hesitation-timers', redisUrl, {
@@ -49,7 +51,7 @@ export class HesitationTimers {
     for (const [id, timer] of wanted) {
       if (pending.includes(id)) continue;
       await this.redis.sadd(pendingKey(visitorId), id);
-      await this.queue.add({ siteId, visitorId, ...timer }, { jobId: id, delay: Math.max(0, timer.at - Date.now()) });
+      await this.queue.add({ siteId, visitorId, ...timer }, { jobId: id, delay: Math.max(0, timer.at - this.clock.now()) });
     }
   }
 

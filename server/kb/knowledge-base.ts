@@ -11,6 +11,7 @@ import { indexedArticleOf } from './search/indexed-article';
 import { SiteIndexes } from './search/site-indexes';
 import { DeflectionQueue } from './signals/deflection-queue';
 import { KbSignals } from './signals/signals';
+import { systemClock, type Clock } from '../infra/clock';
 
 export type PublishedArticle = StoredArticle & { published: PublishedContent };
 
@@ -21,6 +22,8 @@ export interface KnowledgeBaseOptions {
   log: Logger;
   /** Searches, views, deflections and escalations as analytics counts. */
   analytics?: Pick<AnalyticsRecorder, 'record'>;
+  /** The site-locale cache's time; the system clock by default. */
+  clock?: Clock;
 }
 
 const DEFAULT_LOCALE: KbLocaleCode = 'en';
@@ -47,8 +50,10 @@ export class KnowledgeBase {
   private readonly sync: IndexSync;
   private readonly deflections: DeflectionQueue;
   private readonly siteLocales = new Map<string, { locale: KbLocaleCode; at: number }>();
+  private readonly clock: Clock;
 
   private constructor(options: KnowledgeBaseOptions) {
+    this.clock = options.clock ?? systemClock;
     this.sync = new IndexSync(
       options.redisUrl,
       `${options.prefix}:kb:index`,
@@ -79,10 +84,10 @@ export class KnowledgeBase {
   async defaultLocale(siteId: Types.ObjectId): Promise<KbLocaleCode> {
     const key = siteId.toHexString();
     const cached = this.siteLocales.get(key);
-    if (cached && Date.now() - cached.at < SITE_LOCALE_TTL_MS) return cached.locale;
+    if (cached && this.clock.now() - cached.at < SITE_LOCALE_TTL_MS) return cached.locale;
     const site = await sites.byId(siteId);
     const locale = kbLocaleOf(site?.locale) ?? DEFAULT_LOCALE;
-    this.siteLocales.set(key, { locale, at: Date.now() });
+    this.siteLocales.set(key, { locale, at: this.clock.now() });
     return locale;
   }
 

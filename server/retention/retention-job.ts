@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { RetentionCounts, RetentionPass } from './retention-pass';
+import { dateOf, type Clock } from '../infra/clock';
 
 /**
  * Retention as a repeatable bull job: one schedule in Redis, each run taken by one process. A run
@@ -14,6 +15,7 @@ export class RetentionJob {
     prefix: string,
     private readonly everyMinutes: number,
     private readonly pass: RetentionPass,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {
     this.queue = new Bull('retention', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
@@ -26,7 +28,7 @@ export class RetentionJob {
   }
 
   /** One pass now, in this process (what each run of the job does). */
-  runOnce(now = new Date()): Promise<RetentionCounts> {
+  runOnce(now = dateOf(this.clock)): Promise<RetentionCounts> {
     return this.pass.runOnce(now);
   }
 

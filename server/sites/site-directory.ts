@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { LifecycleSettings } from '../../shared/lifecycle';
 import { sites, type Site } from '../data';
+import type { Clock } from '../infra/clock';
 
 const CACHE_MS = 5_000;
 
@@ -20,14 +21,17 @@ export class SiteDirectory {
   /** Public key → site id: a key never moves to another site, so only unknown keys are asked again. */
   private readonly idsByKey = new Map<string, string>();
 
-  constructor(private readonly checkoutIdleSeconds: number | undefined) {}
+  constructor(
+    private readonly checkoutIdleSeconds: number | undefined,
+    private readonly clock: Clock,
+  ) {}
 
   get(siteId: string | Types.ObjectId): Promise<SiteSnapshot> {
     const id = siteId.toString();
     const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+    if (hit && this.clock.now() - hit.at < CACHE_MS) return hit.value;
     const value = this.load(id);
-    this.cache.set(id, { at: Date.now(), value });
+    this.cache.set(id, { at: this.clock.now(), value });
     value.catch(() => this.cache.delete(id));
     return value;
   }

@@ -4,6 +4,7 @@ import { visitors, type Visitor } from '../data';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from './lifecycle-service';
+import type { Clock } from '../infra/clock';
 
 const BATCH = 500;
 
@@ -20,6 +21,7 @@ export class AtRiskSweep {
     private readonly everyMinutes: number,
     private readonly lifecycle: LifecycleService,
     private readonly sites: SiteDirectory,
+    private readonly clock: Clock,
     private readonly log: Logger,
   ) {
     this.queue = new Bull('at-risk-sweep', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
@@ -27,7 +29,7 @@ export class AtRiskSweep {
   }
 
   async start(): Promise<void> {
-    void this.queue.process(() => this.sweep(Date.now()));
+    void this.queue.process(() => this.sweep(this.clock.now()));
     await this.queue.add({}, { repeat: { every: this.everyMinutes * 60_000 }, jobId: 'at-risk-sweep' });
   }
 

@@ -4,19 +4,21 @@ import { sessionPaths } from '../visitors/browsing';
 import type { LifecycleService } from '../visitors/lifecycle-service';
 import type { PageMetrics } from '../visitors/page-metrics';
 import { orders, visitors, type Visitor } from '../data';
+import { dateOf, type Clock } from '../infra/clock';
 
 /** What the shop's backend reports — orders, refunds, reviews, referrals — applied to the visitor's lifecycle. */
 export class ShopEvents {
   constructor(
     private readonly lifecycle: LifecycleService,
     private readonly metrics: PageMetrics,
+    private readonly clock: Clock,
   ) {}
 
   /** Returns false when the event was already recorded (a re-sent order). */
   async apply(siteId: Types.ObjectId, event: ShopWebhookEvent): Promise<boolean> {
     const visitor = await this.visitorOf(siteId, event);
     const visitorId = visitor._id.toHexString();
-    const now = new Date();
+    const now = dateOf(this.clock);
     switch (event.type) {
       case 'order': {
         const order = { siteId, orderId: event.orderId, visitorId: visitor._id, total: event.total, currency: event.currency };

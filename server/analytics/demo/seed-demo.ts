@@ -4,7 +4,7 @@
 // REDIS_URL). It adds nothing when the site has analytics already; `-- --force` adds them anyway.
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../config';
-import { analyticsDays, connectData, disconnectData } from '../../data';
+import { analyticsDays, connectData } from '../../data';
 import { createLogger } from '../../infra/logger';
 import { startBackingServices } from '../../infra/services';
 import { ensureDemoSite } from '../../sites/first-run';
@@ -21,7 +21,7 @@ const log = createLogger('warn');
 const services = await startBackingServices(config, log);
 const redis = new Redis(services.redisUrl, { keyPrefix: `${config.REDIS_PREFIX}:` });
 try {
-  await connectData({ mongoUri: services.mongoUri, redis });
+  const data = await connectData({ mongoUri: services.mongoUri, redisUrl: services.redisUrl, redisPrefix: config.REDIS_PREFIX, log });
   const { site } = await ensureDemoSite({ adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
   const siteId = site._id.toHexString();
   if ((await analyticsDays.countOfSite('funnel', siteId)) > 0 && !process.argv.includes('--force')) {
@@ -33,7 +33,7 @@ try {
     const days = await new RollupFlusher(redis, log).flush(10_000);
     console.log(`Done: ${days} day batches written. Sign in as ${config.ADMIN_EMAIL} and open Analytics in the console.`);
   }
-  await disconnectData();
+  await data.close();
 } finally {
   redis.disconnect();
   await services.stop();
