@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { User } from '../shared/contract';
-import type { ConsoleApi } from './api';
+import type { ConsoleApi } from './api/auth-api';
 import type { AgentConnection } from './agent-socket';
 import { InvitePage } from './account/InvitePage';
 import { SignIn } from './sign-in/SignIn';
-import { createWorkplaceApi } from './workplace/workplace-api';
+import { createWorkplaceApi } from './api/workplace-api';
 import { Workspace } from './workspace/Workspace';
 
 export interface AppProps {
@@ -52,7 +52,7 @@ export function App({ api, connect }: AppProps) {
 
   const signOut = useCallback(() => {
     setSession((s) => (s.phase === 'signed-in' ? { ...s, signingOut: true } : s));
-    api
+    void api
       .signOut()
       .catch(() => {})
       .then(() => setSession({ phase: 'signed-out', notice: null }));

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { isRetryable, type TransportErrorCode } from '../shared/client/retryable';
 import type { Ack, AgentClientToServer, AgentServerToClient, ErrorCode } from '../shared/contract';
 import { AGENT_NAMESPACE } from '../shared/contract/constants';
 
@@ -20,7 +21,7 @@ export type PushPayload<E extends AgentPushName> = Parameters<AgentServerToClien
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized' | 'closed';
 
 /** Contract error codes plus the failures of the transport itself. */
-export type RequestErrorCode = ErrorCode | 'timeout' | 'disconnected';
+export type RequestErrorCode = ErrorCode | TransportErrorCode;
 
 export class AgentRequestError extends Error {
   readonly code: RequestErrorCode;
@@ -32,10 +33,9 @@ export class AgentRequestError extends Error {
   }
 }
 
-/** Transport failures worth retrying with the same payload once the link is back. */
-export function isTransientError(error: unknown): boolean {
-  if (!(error instanceof AgentRequestError)) return true;
-  return ['timeout', 'disconnected', 'unavailable', 'internal'].includes(error.code);
+/** Whether sending the same request again later may succeed; a failure that is not the server's answer may. */
+export function isRetryableError(error: unknown): boolean {
+  return !(error instanceof AgentRequestError) || isRetryable(error.code);
 }
 
 /** What the console needs from the `/agent` namespace; the views and store only see this. */

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { connectAgentSocket } from './agent-socket';
-import { createApi } from './api';
+import { createApi } from './api/auth-api';
 import { App } from './App';
 
 const api = createApi();

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { AgentPresence, User } from '../../shared/contract';
-import { askNotificationPermission, notificationPermission } from '../workplace/browser-hooks';
-import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { askNotificationPermission, notificationPermission } from '../lib/browser-hooks';
+import { describeFailure } from '../lib/describe-failure';
+import type { WorkplaceApi } from '../api/workplace-api';
 import { Name } from '../ui/Name';
 
 interface AccountPageProps {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { InvitePeekResponse, User } from '../../shared/contract';
-import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { WorkplaceApi } from '../api/workplace-api';
 
 interface InvitePageProps {
   api: Pick<WorkplaceApi, 'peekInvite' | 'acceptInvite'>;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
-import { csvUrl, lastDays, type DateRange } from './analytics-api';
+import { csvUrl, lastDays, type DateRange } from '../api/analytics-api';
 import { ChartCanvas } from './ChartCanvas';
 import { csatChart, duration, escalationsChart, funnelChart, gapsChart, histogramChart, percent } from './charts';
 import { useReport } from './use-report';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
-import { fetchReport, type DateRange } from './analytics-api';
+import { fetchReport, type DateRange } from '../api/analytics-api';
 
 export type ReportState<T> = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; report: T };
 

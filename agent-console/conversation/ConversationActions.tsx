@@ -1,22 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { CloseReason, ConversationSummary } from '../../shared/contract';
-import { useStoreState } from '../state/use-store-state';
-import type { Workplace } from '../workplace/workplace-context';
-
-export const CLOSE_REASONS: ReadonlyArray<{ id: CloseReason; label: string }> = [
-  { id: 'resolved', label: 'Resolved' },
-  { id: 'no_reply', label: 'No reply from the visitor' },
-  { id: 'spam', label: 'Spam' },
-  { id: 'duplicate', label: 'Duplicate' },
-  { id: 'other', label: 'Other' },
-];
+import { CLOSE_REASONS } from '../lib/close-reasons';
+import { useConsoleSession } from '../state/session-context';
+import { useStore } from '../state/use-store';
 
 const AVAILABILITY_LABELS = { online: 'online', away: 'away', offline: 'offline' } as const;
 
 /** Take, transfer (with a note) and close (with a reason) for the open conversation. */
-export function ConversationActions({ conversation, workplace }: { conversation: ConversationSummary; workplace: Workplace }) {
-  const { store, user } = workplace;
-  const { team, busy, error } = useStoreState(store);
+export function ConversationActions({ conversation }: { conversation: ConversationSummary }) {
+  const session = useConsoleSession();
+  const { user, actions } = session;
+  const { team } = useStore(session.team.store);
+  const { busy, error } = useStore(actions.store);
   const [panel, setPanel] = useState<'none' | 'transfer' | 'close'>('none');
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
@@ -38,7 +33,7 @@ export function ConversationActions({ conversation, workplace }: { conversation:
       <div class="conversation-actions__bar">
         <span class="conversation-actions__assignee muted">{assignee ? `Assigned: ${assignee}` : 'Unassigned'}</span>
         {conversation.assigneeId === null && (
-          <button type="button" class="button button--small button--primary" disabled={busy} onClick={() => void store.take(id)}>
+          <button type="button" class="button button--small button--primary" disabled={busy} onClick={() => void session.take(id)}>
             Take
           </button>
         )}
@@ -47,7 +42,7 @@ export function ConversationActions({ conversation, workplace }: { conversation:
           class="button button--small"
           aria-expanded={panel === 'transfer'}
           onClick={() => {
-            if (panel !== 'transfer') store.refreshTeam();
+            if (panel !== 'transfer') session.team.refresh();
             setPanel(panel === 'transfer' ? 'none' : 'transfer');
           }}
         >
@@ -65,7 +60,7 @@ export function ConversationActions({ conversation, workplace }: { conversation:
       {error && (
         <p class="form-error conversation-actions__error" role="alert">
           {error}{' '}
-          <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => store.dismissError()}>
+          <button type="button" class="icon-button" aria-label="Dismiss" onClick={() => actions.dismissError()}>
             ×
           </button>
         </p>
@@ -76,7 +71,7 @@ export function ConversationActions({ conversation, workplace }: { conversation:
           aria-label="Transfer"
           onSubmit={async (event) => {
             event.preventDefault();
-            if (target && (await store.transfer(id, target, note))) reset();
+            if (target && (await session.transfer(id, target, note))) reset();
           }}
         >
           <label class="field">
@@ -111,7 +106,7 @@ export function ConversationActions({ conversation, workplace }: { conversation:
           aria-label="Close conversation"
           onSubmit={async (event) => {
             event.preventDefault();
-            if (await store.close(id, reason, comment)) reset();
+            if (await session.close(id, reason, comment)) reset();
           }}
         >
           <label class="field">

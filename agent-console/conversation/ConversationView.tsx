@@ -1,40 +1,30 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ConversationSummary } from '../../shared/contract';
-import type { ConnectionStatus } from '../agent-socket';
+import { expandCanned } from '../../shared/canned/expand';
 import { EscalationBadges } from '../escalation/EscalationBadges';
 import { ArticleSuggestions } from '../kb/ArticleSuggestions';
 import { formatWait, secondsSince } from '../lib/format';
-import type { OutgoingMessage, SelectedConversation } from '../state/console-store';
+import type { ConsoleSession } from '../state/console-session';
+import { useConsoleSession } from '../state/session-context';
+import { useStore } from '../state/use-store';
 import { Avatar } from '../ui/Avatar';
-import { expandCanned } from '../../shared/canned/expand';
-import { useOptionalStoreState } from '../state/use-optional-store-state';
-import { useWorkplace, type Workplace } from '../workplace/workplace-context';
-import { Composer, type CannedCompletion } from './Composer';
+import { Name } from '../ui/Name';
+import { type CannedCompletion, Composer } from './Composer';
 import { ConversationActions, CsatSummary } from './ConversationActions';
 import { MessageList } from './MessageList';
-import { Name } from '../ui/Name';
 
-export interface ConversationViewProps {
-  selected: SelectedConversation | null;
-  /** Replies of the selected conversation not yet acknowledged. */
-  outgoing: OutgoingMessage[];
-  agentName: string;
-  connection: ConnectionStatus;
-  now: number;
-  onSend: (text: string) => boolean;
-  onDraftChange: (draft: string) => void;
-  onRetry: (clientId: string) => void;
-  onDiscard: (clientId: string) => void;
-  onReload: (conversationId: string) => void;
-}
-
-export function ConversationView(props: ConversationViewProps) {
-  const { selected, outgoing, agentName, connection, now, onSend, onDraftChange, onRetry, onDiscard, onReload } = props;
+/** The open conversation: its header and actions, messages and notes, typing, suggestions and the composer. */
+export function ConversationView({ now }: { now: number }) {
+  const session = useConsoleSession();
+  const { openConversation } = session;
+  const { selected, outgoing } = useStore(openConversation.store);
+  const { byId } = useStore(session.conversations.store);
+  const { connection } = useStore(session.status);
+  const { byConversation: notes } = useStore(session.notes.store);
+  const { visitorRead } = useStore(session.receipts.store);
+  const { responses } = useStore(session.canned.store);
   const drafts = useRef(new Map<string, string>());
   /** Bumped by an article insert: remounts the composer with the draft that now holds the article. */
   const [inserts, setInserts] = useState(0);
-  const workplace = useWorkplace();
-  const extras = useOptionalStoreState(workplace?.store ?? null);
 
   if (!selected) {
     return (
@@ -48,7 +38,7 @@ export function ConversationView(props: ConversationViewProps) {
     );
   }
 
-  const summary: ConversationSummary | null = selected.conversation;
+  const summary = byId[selected.id] ?? null;
   const visitorName = selected.visitor?.name ?? summary?.visitorName ?? 'Visitor';
   const closed = summary?.status === 'closed';
   const id = selected.id;
@@ -69,7 +59,7 @@ export function ConversationView(props: ConversationViewProps) {
         )}
         {closed && <span class="badge">Closed</span>}
       </header>
-      {workplace && summary && <ConversationActions conversation={summary} workplace={workplace} />}
+      {summary && <ConversationActions conversation={summary} />}
       {summary && <CsatSummary conversation={summary} />}
 
       {selected.load === 'loading' && (
@@ -80,7 +70,7 @@ export function ConversationView(props: ConversationViewProps) {
       {selected.load === 'error' && (
         <div class="messages messages--state" role="alert">
           <p>{selected.error}</p>
-          <button type="button" class="button button--small" onClick={() => onReload(id)}>
+          <button type="button" class="button button--small" onClick={() => openConversation.select(id)}>
             Try again
           </button>
         </div>
@@ -89,14 +79,14 @@ export function ConversationView(props: ConversationViewProps) {
         <MessageList
           conversationId={id}
           messages={selected.messages}
-          outgoing={outgoing}
+          outgoing={outgoing.filter((o) => o.conversationId === id)}
           visitorName={visitorName}
-          agentName={agentName}
+          agentName={session.user.name}
           now={now}
-          onRetry={onRetry}
-          onDiscard={onDiscard}
-          notes={extras?.notes[id]}
-          visitorReadSeq={Math.max(extras?.visitorRead[id] ?? -1, summary?.visitorReadSeq ?? -1)}
+          onRetry={openConversation.retry}
+          onDiscard={openConversation.discard}
+          notes={notes[id]}
+          visitorReadSeq={Math.max(visitorRead[id] ?? -1, summary?.visitorReadSeq ?? -1)}
         />
       )}
 
@@ -137,11 +127,11 @@ export function ConversationView(props: ConversationViewProps) {
         onDraftChange={(draft) => {
           if (draft) drafts.current.set(id, draft);
           else drafts.current.delete(id);
-          onDraftChange(draft);
+          openConversation.draftChanged(draft);
         }}
-        onSend={onSend}
-        onNote={workplace ? (text) => workplace.store.addNoteText(id, text) : undefined}
-        canned={workplace && extras ? cannedFor(workplace, extras.canned, selected.visitor?.name ?? null) : undefined}
+        onSend={openConversation.send}
+        onNote={(text) => session.notes.write(id, text)}
+        canned={cannedFor(session, responses, selected.visitor?.name ?? null)}
       />
     </section>
   );
@@ -150,11 +140,10 @@ export function ConversationView(props: ConversationViewProps) {
 /** Server placeholder names ("Visitor 1A2B") are not a name to greet someone with. */
 const PLACEHOLDER_NAME = /^Visitor [0-9A-F]{4}$/;
 
-function cannedFor(workplace: Workplace, responses: CannedCompletion['responses'], visitorName: string | null): CannedCompletion {
+function cannedFor(session: ConsoleSession, responses: CannedCompletion['responses'], visitorName: string | null): CannedCompletion {
   const name = visitorName && !PLACEHOLDER_NAME.test(visitorName) ? visitorName : null;
   return {
     responses,
-    expand: (text) =>
-      expandCanned(text, { 'visitor.name': name, 'order.number': workplace.orderNumber(), 'agent.name': workplace.user.name }),
+    expand: (text) => expandCanned(text, { 'visitor.name': name, 'order.number': session.orderNumber(), 'agent.name': session.user.name }),
   };
 }

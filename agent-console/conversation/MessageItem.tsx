@@ -1,6 +1,6 @@
 import type { Message } from '../../shared/contract';
 import { messageTime } from '../lib/format';
-import type { OutgoingMessage } from '../state/console-store';
+import type { OutgoingMessage } from '../state/open-conversation';
 import { Name } from '../ui/Name';
 
 /** A stored message. Text is rendered as a text node, never parsed as HTML. */

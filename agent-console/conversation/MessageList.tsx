@@ -1,12 +1,12 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Message, Note } from '../../shared/contract';
-import type { OutgoingMessage } from '../state/console-store';
+import type { OutgoingMessage } from '../state/open-conversation';
 import { MessageItem, OutgoingItem } from './MessageItem';
 import { NoteItem } from './NoteItem';
 
 interface MessageListProps {
   conversationId: string;
-  messages: Message[];
+  messages: readonly Message[];
   outgoing: OutgoingMessage[];
   visitorName: string;
   agentName: string;

@@ -1,7 +1,7 @@
 import { formatDuration } from '../lib/format';
 import { escalationLabel } from '../lib/lifecycle-labels';
 import { useNow } from '../lib/use-now';
-import type { EscalationOffer } from './offers-store';
+import type { EscalationOffer } from '../state/offers';
 import { Name } from '../ui/Name';
 
 interface EscalationOffersProps {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ConversationSummary } from '../../shared/contract';
-import type { WaitingAlert } from '../state/console-store';
+import type { WaitingAlert } from '../state/alerts';
 import { InboxItem } from './InboxItem';
 import { WaitingAlerts } from './WaitingAlerts';
 

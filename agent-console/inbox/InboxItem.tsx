@@ -32,7 +32,7 @@ export function InboxItem({ conversation, selected, alerted, now, onSelect }: In
           <span class="inbox-item__row">
             <Name class="inbox-item__name" name={visitorName} />
             {conversation.unread > 0 && (
-              <span class="unread-count" aria-label={`${conversation.unread} unread`}>
+              <span class="unread-count" role="img" aria-label={`${conversation.unread} unread`}>
                 {conversation.unread}
               </span>
             )}

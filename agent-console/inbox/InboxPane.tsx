@@ -1,20 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConversationSummary } from '../../shared/contract';
-import type { ConsoleState } from '../state/console-store';
-import { useStoreState } from '../state/use-store-state';
-import { INBOX_VIEWS, inView, viewCounts, type InboxView } from '../workplace/inbox-views';
-import type { WorkplaceStore } from '../workplace/workplace-store';
+import { summariesOf } from '../state/conversations';
+import { INBOX_VIEWS, inView, viewCounts, type InboxView } from '../state/inbox-views';
+import { useConsoleSession } from '../state/session-context';
+import { useStore } from '../state/use-store';
 import { Inbox } from './Inbox';
-
-interface InboxPaneProps {
-  state: ConsoleState;
-  workplace: WorkplaceStore;
-  userId: string;
-  now: number;
-  onSelect: (conversationId: string) => void;
-  onDismissAlert: (conversationId: string) => void;
-  onRetry: () => void;
-}
 
 const EMPTY: Record<InboxView, { title: string; text: string }> = {
   unassigned: { title: 'Nothing unassigned', text: 'Every open conversation has an agent.' },
@@ -27,40 +17,51 @@ const EMPTY: Record<InboxView, { title: string; text: string }> = {
 const SEARCH_DEBOUNCE_MS = 250;
 
 /** The inbox with its views (Unassigned, Mine, Escalated, All open, Closed) and the server-side search. */
-export function InboxPane({ state, workplace, userId, now, onSelect, onDismissAlert, onRetry }: InboxPaneProps) {
-  const { view, closed, search } = useStoreState(workplace);
+export function InboxPane({ userId, now }: { userId: string; now: number }) {
+  const session = useConsoleSession();
+  const conversations = session.conversations;
+  const { byId, open, view, closed, search } = useStore(conversations.store);
+  const { selected } = useStore(session.openConversation.store);
+  const { alerts } = useStore(session.alerts.store);
   const [query, setQuery] = useState(search.query);
   useEffect(() => {
-    const timer = setTimeout(() => void workplace.search(query), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => void conversations.search(query), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [workplace, query]);
+  }, [conversations, query]);
 
   const searching = query.trim().length >= 2;
-  const counts = viewCounts(state.conversations, userId);
-  let conversations: ConversationSummary[];
-  let status = state.inbox;
+  const openList = summariesOf(byId, open.ids);
+  const counts = viewCounts(openList, userId);
+  let shown: ConversationSummary[];
+  let status = open.load;
   if (searching) {
-    conversations = search.results;
+    shown = summariesOf(byId, search.ids);
     status = search.load === 'error' ? 'error' : search.load === 'ready' ? 'ready' : 'loading';
   } else if (view === 'closed') {
-    conversations = closed.conversations;
+    shown = summariesOf(byId, closed.ids);
     status = closed.load === 'error' ? 'error' : closed.load === 'ready' ? 'ready' : 'loading';
   } else {
-    conversations = state.conversations.filter((c) => inView(view, c, userId));
+    shown = openList.filter((c) => inView(view, c, userId));
   }
   const label = INBOX_VIEWS.find((v) => v.id === view)!.label;
 
   return (
     <Inbox
       status={status}
-      error={searching ? 'The search failed. Try again.' : view === 'closed' ? 'Could not load closed conversations.' : state.inboxError}
-      conversations={conversations}
-      selectedId={state.selected?.id ?? null}
-      alerts={state.alerts}
+      error={searching ? 'The search failed. Try again.' : view === 'closed' ? 'Could not load closed conversations.' : open.error}
+      conversations={shown}
+      selectedId={selected?.id ?? null}
+      alerts={alerts}
       now={now}
-      onSelect={onSelect}
-      onDismissAlert={onDismissAlert}
-      onRetry={searching ? () => void workplace.search(query) : view === 'closed' ? () => workplace.setView('closed') : onRetry}
+      onSelect={session.select}
+      onDismissAlert={session.alerts.dismiss}
+      onRetry={
+        searching
+          ? () => void conversations.search(query)
+          : view === 'closed'
+            ? () => conversations.setView('closed')
+            : conversations.retryInbox
+      }
       title={searching ? 'Search results' : label}
       empty={searching ? { title: 'No matches', text: 'Try a visitor’s name, email or words from the chat.' } : EMPTY[view]}
       toolbar={
@@ -85,12 +86,14 @@ export function InboxPane({ state, workplace, userId, now, onSelect, onDismissAl
                   aria-selected={!searching && view === id}
                   onClick={() => {
                     setQuery('');
-                    workplace.setView(id);
+                    conversations.setView(id);
                   }}
                 >
                   {tab}
                   {count && count.total > 0 && <span class="view-tabs__count">{count.total}</span>}
-                  {count && count.unread > 0 && <span class="view-tabs__unread" aria-label={`${count.unread} with unread messages`} />}
+                  {count && count.unread > 0 && (
+                    <span class="view-tabs__unread" role="img" aria-label={`${count.unread} with unread messages`} />
+                  )}
                 </button>
               );
             })}

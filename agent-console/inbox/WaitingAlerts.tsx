@@ -1,5 +1,5 @@
 import { formatDuration } from '../lib/format';
-import type { WaitingAlert } from '../state/console-store';
+import type { WaitingAlert } from '../state/alerts';
 import { Name } from '../ui/Name';
 
 interface WaitingAlertsProps {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { KbArticle, KbArticleContent, KbLocale } from '../../shared/contract';
 import { KB_LOCALES, RTL_LOCALES } from '../../shared/kb/locales';
-import { describeFailure, type KbApi } from './kb-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { KbApi } from '../api/kb-api';
 import { LOCALE_NAMES, statusLabel } from './labels';
 import { RevisionHistory } from './RevisionHistory';
 import { usePreview } from './use-preview';

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { KbArticle, KbArticleSummary, User } from '../../shared/contract';
 import { ArticleForm, type NewArticle } from './ArticleForm';
 import { ArticleList, type ListFilter } from './ArticleList';
-import { describeFailure, type KbApi } from './kb-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { KbApi } from '../api/kb-api';
 
 type ListState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; articles: KbArticleSummary[] };
 type Selection =

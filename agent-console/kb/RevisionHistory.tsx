@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KbRevision } from '../../shared/contract';
 import { ACTION_LABELS } from './labels';
-import { describeFailure, type KbApi } from './kb-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { KbApi } from '../api/kb-api';
 import { Name } from '../ui/Name';
 
 interface RevisionHistoryProps {

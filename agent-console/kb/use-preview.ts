@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { KbApi } from './kb-api';
-import { describeFailure } from './kb-api';
+import type { KbApi } from '../api/kb-api';
+import { describeFailure } from '../lib/describe-failure';
 
 const DEBOUNCE_MS = 250;
 

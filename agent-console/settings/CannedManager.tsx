@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CannedResponse } from '../../shared/contract';
-import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { WorkplaceApi } from '../api/workplace-api';
 
 const EMPTY = { shortcut: '', title: '', text: '' };
 
@@ -28,7 +29,7 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
   };
 
   return (
-    <div class="card" aria-labelledby="canned-title">
+    <section class="card" aria-labelledby="canned-title">
       <h2 id="canned-title" class="card__title">
         Canned responses
       </h2>
@@ -118,6 +119,6 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
           </button>
         )}
       </form>
-    </div>
+    </section>
   );
 }

@@ -3,7 +3,8 @@ import type { LifecycleSettings } from '../../shared/lifecycle';
 import type { RetentionSettings, SiteSettings, SiteSettingsResponse } from '../../shared/contract';
 import { LOCALES, type LocaleCode } from '../../shared/i18n/locales';
 import { WEEKDAYS, type BusinessHours, type Weekday } from '../../shared/sites/business-hours';
-import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { WorkplaceApi } from '../api/workplace-api';
 import { CannedManager } from './CannedManager';
 
 const LOCALE_NAMES: Record<LocaleCode, string> = { en: 'English', ru: 'Русский', ro: 'Română', fa: 'فارسی', pl: 'Polski', cs: 'Čeština' };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../../shared/contract';
-import { ApiRequestError } from '../api';
+import { ApiRequestError } from '../api/http';
 
 export interface SignInProps {
   signIn: (email: string, password: string) => Promise<User>;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentPresence, Invite, Role, TeamMember } from '../../shared/contract';
-import { describeFailure, type WorkplaceApi } from '../workplace/workplace-api';
+import { describeFailure } from '../lib/describe-failure';
+import type { WorkplaceApi } from '../api/workplace-api';
 import { Name } from '../ui/Name';
 
 const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', agent: 'Agent', editor: 'Editor' };

@@ -1,5 +1,5 @@
 import type { VisitorConversation } from '../../shared/contract';
-import { CLOSE_REASONS } from '../conversation/ConversationActions';
+import { CLOSE_REASONS } from '../lib/close-reasons';
 import { messageTime, relativeTime } from '../lib/format';
 import { Name } from '../ui/Name';
 

@@ -4,7 +4,7 @@ import { messageTime, relativeTime } from '../lib/format';
 import { CONCERN_LABELS, HESITATION_LABELS, STAGE_LABELS, formatMoney, humanizeId } from '../lib/lifecycle-labels';
 import { ConversationHistory } from './ConversationHistory';
 import { IntentSection } from './IntentSection';
-import type { VisitorContextState } from './visitor-context-store';
+import type { VisitorContextState } from '../state/visitor-context';
 
 export interface VisitorPanelProps {
   state: VisitorContextState;

@@ -1,27 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../shared/contract';
 import type { AgentConnection } from '../agent-socket';
-import { ConversationView } from '../conversation/ConversationView';
-import { EscalationOffers } from '../escalation/EscalationOffers';
-import { startLifecycleStores, type LifecycleStores } from '../escalation/lifecycle-stores';
 import { AccountPage } from '../account/AccountPage';
 import { AnalyticsPage } from '../analytics/AnalyticsPage';
+import { createKbApi } from '../api/kb-api';
+import { createWorkplaceApi } from '../api/workplace-api';
+import { ConversationView } from '../conversation/ConversationView';
+import { EscalationOffers } from '../escalation/EscalationOffers';
 import { InboxPane } from '../inbox/InboxPane';
-import { SettingsPage } from '../settings/SettingsPage';
-import { TeamPage } from '../team/TeamPage';
-import { AvailabilityControl } from '../workplace/AvailabilityControl';
-import { browserHooks } from '../workplace/browser-hooks';
-import { createWorkplaceApi } from '../workplace/workplace-api';
-import { WorkplaceContext, type Workplace } from '../workplace/workplace-context';
-import { WorkplaceStore } from '../workplace/workplace-store';
-import { createKbApi } from '../kb/kb-api';
 import { KbConnectionContext } from '../kb/kb-context';
 import { KbEditor } from '../kb/KbEditor';
+import { browserHooks } from '../lib/browser-hooks';
 import { useNow } from '../lib/use-now';
-import { ConsoleStore } from '../state/console-store';
-import { useConsoleState } from '../state/use-console-state';
-import { useStoreState } from '../state/use-store-state';
+import { SettingsPage } from '../settings/SettingsPage';
+import { type ConsoleSession, startConsoleSession } from '../state/console-session';
+import { ConsoleSessionContext } from '../state/session-context';
+import { useStore } from '../state/use-store';
+import { TeamPage } from '../team/TeamPage';
 import { VisitorPanel } from '../visitor-panel/VisitorPanel';
+import { AvailabilityControl } from './AvailabilityControl';
 import { Header } from './Header';
 
 const kbApi = createKbApi();
@@ -37,46 +34,29 @@ export interface WorkspaceProps {
   onSessionExpired: () => void;
 }
 
-/** The signed-in screen: owns the connection and the store for as long as it is shown. */
+/** The signed-in screen: owns the connection and the console session for as long as it is shown. */
 export function Workspace({ connect, ...rest }: WorkspaceProps) {
-  const [store, setStore] = useState<ConsoleStore | null>(null);
-  const [lifecycle, setLifecycle] = useState<LifecycleStores | null>(null);
-  const [connection, setConnection] = useState<AgentConnection | null>(null);
-  const [workplace, setWorkplace] = useState<Workplace | null>(null);
+  const [live, setLive] = useState<{ connection: AgentConnection; session: ConsoleSession } | null>(null);
   useEffect(() => {
     const connection = connect();
-    setConnection(connection);
-    const created = new ConsoleStore(connection);
-    const createdLifecycle = startLifecycleStores(connection, created);
-    const workplaceStore = new WorkplaceStore(connection, created, workplaceApi, rest.user, browserHooks());
-    workplaceStore.start();
-    created.start();
-    setStore(created);
-    setLifecycle(createdLifecycle);
-    setWorkplace({
-      store: workplaceStore,
-      api: workplaceApi,
-      user: rest.user,
-      orderNumber: () => createdLifecycle.visitor.getState().context?.orders.at(-1)?.orderId ?? null,
-    });
+    const session = startConsoleSession({ connection, user: rest.user, api: workplaceApi, browser: browserHooks() });
+    setLive({ connection, session });
     return () => {
-      workplaceStore.dispose();
-      createdLifecycle.dispose();
-      created.dispose();
+      session.dispose();
       connection.close();
     };
   }, [connect]);
-  if (!store || !lifecycle || !connection || !workplace) return null;
+  if (!live) return null;
   return (
-    <KbConnectionContext.Provider value={connection}>
-      <WorkplaceContext.Provider value={workplace}>
-        <WorkspaceView store={store} lifecycle={lifecycle} workplace={workplace} {...rest} />
-      </WorkplaceContext.Provider>
+    <KbConnectionContext.Provider value={live.connection}>
+      <ConsoleSessionContext.Provider value={live.session}>
+        <WorkspaceView session={live.session} {...rest} />
+      </ConsoleSessionContext.Provider>
     </KbConnectionContext.Provider>
   );
 }
 
-type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { store: ConsoleStore; lifecycle: LifecycleStores; workplace: Workplace };
+type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { session: ConsoleSession };
 
 type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'account';
 const VIEW_LABELS: Record<View, string> = {
@@ -94,37 +74,44 @@ function viewsFor(role: User['role']): View[] {
   return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'account'] : ['inbox', 'kb', 'account'];
 }
 
-export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
-  const { attention, team, me } = useStoreState(workplace.store);
+export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
   const views = viewsFor(user.role);
-  const state = useConsoleState(store);
-  const visitor = useStoreState(lifecycle.visitor);
-  const { offers } = useStoreState(lifecycle.offers);
-  const visitorId = state.selected?.conversation?.visitorId ?? null;
-  useEffect(() => lifecycle.visitor.show(visitorId), [lifecycle, visitorId]);
+  const { connection } = useStore(session.status);
+  const { count: attention } = useStore(session.attention.store);
+  const { team, me } = useStore(session.team.store);
+  const { byId, open } = useStore(session.conversations.store);
+  const { selected } = useStore(session.openConversation.store);
+  const visitor = useStore(session.visitor.store);
+  const { offers } = useStore(session.offers.store);
+  const selectedId = selected?.id ?? null;
+  const visitorId = selectedId ? (byId[selectedId]?.visitorId ?? null) : null;
   const now = useNow();
   const [view, setView] = useState<View>(views[0]!);
-  const waiting = state.conversations.filter((c) => c.waitingSince).length;
+  const waiting = open.ids.filter((id) => byId[id]?.waitingSince).length;
   const badge = waiting + attention;
 
   useEffect(() => {
-    if (state.connection === 'unauthorized') onSessionExpired();
-  }, [state.connection, onSessionExpired]);
+    if (connection === 'unauthorized') onSessionExpired();
+  }, [connection, onSessionExpired]);
 
   useEffect(() => {
     document.title = `${badge > 0 ? `(${badge}) ` : ''}Inbox · Agent console`;
   }, [badge]);
-  useEffect(() => () => void (document.title = 'Agent console'), []);
+  useEffect(
+    () => () => {
+      document.title = 'Agent console';
+    },
+    [],
+  );
 
-  const selectedId = state.selected?.id ?? null;
   return (
     <div class="workspace">
       <Header
         user={user}
-        connection={state.connection}
+        connection={connection}
         signingOut={signingOut}
         onSignOut={onSignOut}
-        availability={user.role === 'editor' ? null : <AvailabilityControl store={workplace.store} />}
+        availability={user.role === 'editor' ? null : <AvailabilityControl />}
         nav={
           <nav class="kb-nav" aria-label="Workspace">
             {views.map((v) => (
@@ -147,64 +134,45 @@ export function WorkspaceView({ store, lifecycle, workplace, user, signingOut, o
       )}
       {view === 'team' && (
         <main class="workspace__main workspace__main--page">
-          <TeamPage api={workplace.api} userId={user.id} presence={team} />
+          <TeamPage api={workplaceApi} userId={user.id} presence={team} />
         </main>
       )}
       {view === 'settings' && (
         <main class="workspace__main workspace__main--page">
-          <SettingsPage api={workplace.api} />
+          <SettingsPage api={workplaceApi} />
         </main>
       )}
       {view === 'account' && (
         <main class="workspace__main workspace__main--page">
           <AccountPage
-            api={workplace.api}
+            api={workplaceApi}
             user={user}
             me={me}
-            onCapacity={(n) => workplace.store.setCapacity(n)}
+            onCapacity={(n) => session.team.setCapacity(n)}
             onSignedOut={onSessionExpired}
           />
         </main>
       )}
       {view === 'inbox' && (
         <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
-          <InboxPane
-            state={state}
-            workplace={workplace.store}
-            userId={user.id}
-            now={now}
-            onSelect={(id) => store.select(id)}
-            onDismissAlert={(id) => store.dismissAlert(id)}
-            onRetry={() => store.reloadInbox()}
-          />
-          <ConversationView
-            selected={state.selected}
-            outgoing={state.outgoing.filter((o) => o.conversationId === selectedId)}
-            agentName={user.name}
-            connection={state.connection}
-            now={now}
-            onSend={(text) => store.send(text)}
-            onDraftChange={(draft) => store.notifyTyping(draft)}
-            onRetry={(clientId) => store.retry(clientId)}
-            onDiscard={(clientId) => store.discard(clientId)}
-            onReload={(id) => store.select(id)}
-          />
+          <InboxPane userId={user.id} now={now} />
+          <ConversationView now={now} />
           {visitorId && (
             <VisitorPanel
               state={visitor}
               conversationId={selectedId}
               now={now}
-              onRetry={() => lifecycle.visitor.retry()}
-              onOpenConversation={(id) => store.select(id)}
+              onRetry={() => session.visitor.retry()}
+              onOpenConversation={session.select}
             />
           )}
         </main>
       )}
       <EscalationOffers
         offers={offers}
-        onAccept={(id) => void lifecycle.offers.accept(id)}
-        onOpen={(id) => store.select(id)}
-        onDismiss={(id) => lifecycle.offers.dismiss(id)}
+        onAccept={(id) => void session.offers.accept(id)}
+        onOpen={session.select}
+        onDismiss={session.offers.dismiss}
       />
     </div>
   );

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvitePage } from '../../agent-console/account/InvitePage';
-import { ApiRequestError } from '../../agent-console/api';
+import { ApiRequestError } from '../../agent-console/api/http';
 import { SettingsPage } from '../../agent-console/settings/SettingsPage';
 import { TeamPage } from '../../agent-console/team/TeamPage';
-import type { WorkplaceApi } from '../../agent-console/workplace/workplace-api';
+import type { WorkplaceApi } from '../../agent-console/api/workplace-api';
 import type { SiteSettingsResponse, SiteSettingsUpdate, TeamMember } from '../../shared/contract';
 import { LifecycleSettings } from '../../shared/lifecycle';
 import { agent } from './console-harness';

@@ -10,7 +10,7 @@ import {
   type RequestPayload,
   type RequestResult,
 } from '../../agent-console/agent-socket';
-import type { ConsoleApi } from '../../agent-console/api';
+import type { ConsoleApi } from '../../agent-console/api/auth-api';
 import { App } from '../../agent-console/App';
 import type { ConversationSummary, Message, User, VisitorProfile } from '../../shared/contract';
 

@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentRequestError, type RequestResult } from '../../agent-console/agent-socket';
-import { ApiRequestError, createApi } from '../../agent-console/api';
+import { createApi } from '../../agent-console/api/auth-api';
+import { ApiRequestError } from '../../agent-console/api/http';
 import { App } from '../../agent-console/App';
 import { Inbox } from '../../agent-console/inbox/Inbox';
 import type { User } from '../../shared/contract';

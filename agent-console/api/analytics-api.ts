@@ -1,4 +1,5 @@
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
+import { ApiRequestError, jsonRequester } from './http';
 
 export interface DateRange {
   from: string;
@@ -9,28 +10,27 @@ export const reportQuery = ({ from, to }: DateRange) => `from=${from}&to=${to}`;
 /** The CSV download of a report (same origin: the session cookie goes along). */
 export const csvUrl = (name: AnalyticsReportName, range: DateRange) => `/api/analytics/${name}.csv?${reportQuery(range)}`;
 
+const send = jsonRequester({}, '/api/analytics');
+
 /** Loads one report; rejects with a message a person can act on. */
 export async function fetchReport<K extends AnalyticsReportName>(
   name: K,
   range: DateRange,
   signal?: AbortSignal,
 ): Promise<AnalyticsReports[K]> {
-  let res: Response;
   try {
-    res = await fetch(`/api/analytics/${name}?${reportQuery(range)}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
-      signal,
-    });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new Error('Could not reach the server. Check your connection and try again.');
+    return (await (await send('GET', `/${name}?${reportQuery(range)}`, undefined, signal)).json()) as AnalyticsReports[K];
+  } catch (error) {
+    throw new Error(describeReportFailure(error));
   }
-  if (res.ok) return (await res.json()) as AnalyticsReports[K];
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (res.status === 401) throw new Error('Your session has ended. Please sign in again.');
-  if (res.status === 403) throw new Error('Only admins can see analytics.');
-  throw new Error(body?.error?.message ?? `The server answered ${res.status}. Try again in a moment.`);
+}
+
+function describeReportFailure(error: unknown): string {
+  if (!(error instanceof ApiRequestError)) return 'Something went wrong. Please try again.';
+  if (error.status === 401) return 'Your session has ended. Please sign in again.';
+  if (error.status === 403) return 'Only admins can see analytics.';
+  if (error.code === 'unexpected_response') return `The server answered ${error.status}. Try again in a moment.`;
+  return error.message;
 }
 
 const DAY_MS = 86_400_000;

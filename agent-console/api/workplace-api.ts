@@ -10,7 +10,7 @@ import type {
   UpdateUserBody,
   User,
 } from '../../shared/contract';
-import { jsonRequester, type HttpMethod } from '../api';
+import { jsonRequester, type ApiOptions, type HttpMethod } from './http';
 
 /** Team, account, canned responses and settings over REST (same origin, session cookie); failures reject with `ApiRequestError`. */
 export interface WorkplaceApi {
@@ -31,7 +31,7 @@ export interface WorkplaceApi {
   rotateSecret(): Promise<string>;
 }
 
-export function createWorkplaceApi(options: { fetch?: typeof fetch; baseUrl?: string } = {}): WorkplaceApi {
+export function createWorkplaceApi(options: ApiOptions = {}): WorkplaceApi {
   const send = jsonRequester(options, '/api');
   const call = async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> => {
     const response = await send(method, path, body);
@@ -58,9 +58,4 @@ export function createWorkplaceApi(options: { fetch?: typeof fetch; baseUrl?: st
     saveSettings: (update) => call('PUT', '/settings', update),
     rotateSecret: async () => (await call<{ secret: string }>('POST', '/settings/rotate-secret')).secret,
   };
-}
-
-/** A failure as one sentence for the person at the console. */
-export function describeFailure(error: unknown, fallback = 'Something went wrong. Please try again.'): string {
-  return error instanceof Error && error.message ? error.message : fallback;
 }

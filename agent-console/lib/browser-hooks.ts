@@ -1,4 +1,12 @@
-import type { BrowserHooks } from './workplace-store';
+export interface BrowserHooks {
+  notify(title: string, body: string): void;
+  /** Whether the agent is looking at the console right now. */
+  isAttending(): boolean;
+  /** Calls back on the agent's input (pointer, keys); returns the unsubscribe. */
+  onActivity(listener: () => void): () => void;
+  /** Calls back when the console gets focus or becomes visible; returns the unsubscribe. */
+  onAttend(listener: () => void): () => void;
+}
 
 /** The real browser: desktop notifications, focus and input events. */
 export function browserHooks(): BrowserHooks {

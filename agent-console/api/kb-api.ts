@@ -7,7 +7,7 @@ import type {
   KbLocale,
   KbRevision,
 } from '../../shared/contract';
-import { ApiRequestError, jsonRequester, type HttpMethod } from '../api';
+import { jsonRequester, type ApiOptions, type HttpMethod } from './http';
 
 /** The KB editor's REST endpoints (`/api/kb`, same origin, session cookie); failures reject with `ApiRequestError`. */
 export interface KbApi {
@@ -22,7 +22,7 @@ export interface KbApi {
   preview(body: string): Promise<string>;
 }
 
-export function createKbApi(options: { fetch?: typeof fetch; baseUrl?: string } = {}): KbApi {
+export function createKbApi(options: ApiOptions = {}): KbApi {
   const send = jsonRequester(options, '/api/kb');
   const call = async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> =>
     (await (await send(method, path, body)).json()) as T;
@@ -46,9 +46,4 @@ export function createKbApi(options: { fetch?: typeof fetch; baseUrl?: string } 
       return (await call<{ html: string }>('POST', '/preview', { body })).html;
     },
   };
-}
-
-/** A failure as one sentence for the editor. */
-export function describeFailure(error: unknown): string {
-  return error instanceof ApiRequestError ? error.message : 'Something went wrong. Please try again.';
 }

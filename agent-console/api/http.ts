@@ -1,4 +1,4 @@
-import type { ErrorCode, User } from '../shared/contract';
+import type { ErrorCode } from '../../shared/contract';
 
 /** Contract error codes plus the two failures that never reach the server's error body. */
 export type ApiErrorCode = ErrorCode | 'network' | 'unexpected_response';
@@ -17,15 +17,6 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** The REST endpoints the agent console uses (same origin, session cookie). */
-export interface ConsoleApi {
-  /** The signed-in agent, or null when there is no valid session. */
-  me(): Promise<User | null>;
-  /** Rejects with `ApiRequestError` (`bad_credentials`, `invalid_payload`, `network`, …). */
-  signIn(email: string, password: string): Promise<User>;
-  signOut(): Promise<void>;
-}
-
 export interface ApiOptions {
   fetch?: typeof fetch;
   /** Prefix of every path; '' means same origin. */
@@ -42,9 +33,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export function jsonRequester(options: ApiOptions, base: string) {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  return async (method: HttpMethod, path: string, body?: unknown): Promise<Response> => {
+  return async (method: HttpMethod, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> => {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    const init: RequestInit = { method, headers, credentials: 'same-origin' };
+    const init: RequestInit = { method, headers, credentials: 'same-origin', signal };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -57,35 +48,6 @@ export function jsonRequester(options: ApiOptions, base: string) {
     }
     if (!response.ok) throw await toError(response);
     return response;
-  };
-}
-
-export function createApi(options: ApiOptions = {}): ConsoleApi {
-  const call = jsonRequester(options, '');
-
-  async function readUser(response: Response): Promise<User> {
-    const body: unknown = await response.json().catch(() => null);
-    if (isRecord(body) && isRecord(body.user) && typeof body.user.id === 'string') {
-      return body.user as User;
-    }
-    throw new ApiRequestError('unexpected_response', 'The server sent an unexpected response.', response.status);
-  }
-
-  return {
-    async me() {
-      try {
-        return await readUser(await call('GET', '/api/auth/me'));
-      } catch (error) {
-        if (error instanceof ApiRequestError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    async signIn(email, password) {
-      return readUser(await call('POST', '/api/auth/sign-in', { email, password }));
-    },
-    async signOut() {
-      await call('POST', '/api/auth/sign-out');
-    },
   };
 }
 
@@ -102,6 +64,6 @@ export async function toError(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError('unexpected_response', message, response.status);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }

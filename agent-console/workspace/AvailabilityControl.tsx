@@ -1,12 +1,14 @@
 import type { Availability } from '../../shared/contract';
-import { useStoreState } from '../state/use-store-state';
-import type { WorkplaceStore } from './workplace-store';
+import { useConsoleSession } from '../state/session-context';
+import { useStore } from '../state/use-store';
 
 const LABELS: Record<Availability, string> = { online: 'Online', away: 'Away', offline: 'Offline' };
 
 /** The agent's own availability in the header; "Away (idle)" when the server set it after inactivity. */
-export function AvailabilityControl({ store }: { store: WorkplaceStore }) {
-  const { me, busy } = useStoreState(store);
+export function AvailabilityControl() {
+  const { team, actions } = useConsoleSession();
+  const { me } = useStore(team.store);
+  const { busy } = useStore(actions.store);
   if (!me) return null;
   return (
     <label class={`availability availability--${me.availability}`}>
@@ -16,7 +18,7 @@ export function AvailabilityControl({ store }: { store: WorkplaceStore }) {
         class="availability__select"
         value={me.availability}
         disabled={busy}
-        onChange={(event) => void store.setAvailability(event.currentTarget.value as Availability)}
+        onChange={(event) => void team.setAvailability(event.currentTarget.value as Availability)}
       >
         {(Object.keys(LABELS) as Availability[]).map((a) => (
           <option key={a} value={a}>
