@@ -1,13 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import helmet from 'helmet';
 import { Redis } from 'ioredis';
-import { Server } from 'socket.io';
-import { AGENT_NAMESPACE, VISITOR_NAMESPACE } from '../shared/contract/constants';
 import { selfServiceRoutes, userRoutes } from './agents/account-routes';
 import { Accounts } from './agents/accounts';
 import { authRoutes } from './agents/auth-routes';
@@ -20,10 +15,11 @@ import { Analytics } from './analytics/analytics';
 import { analyticsRoutes } from './analytics/analytics-routes';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
-import type { AgentDomainHandlers, AgentNamespace, ChatNamespaces, VisitorDomainHandlers, VisitorNamespace } from './realtime/namespaces';
+import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/namespaces';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
 import { rooms } from './realtime/rooms';
+import { createSocketServer } from './realtime/socket-server';
 import { ConversationSearchIndex } from './conversations/search-index';
 import { ConversationCache } from './conversations/conversation-cache';
 import { ConversationSearch } from './conversations/conversation-search';
@@ -33,6 +29,8 @@ import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversation
 import { connectData, pingDatabase, runMigrations, type DataHandle } from './data';
 import { demoRoutes } from './demo/demo-routes';
 import { socketIp, type TrustProxy } from './edge/client-ip';
+import { builtFileRoutes } from './edge/built-files';
+import { consoleOrigin } from './edge/console-origin';
 import { refuseCrossSiteWrites } from './edge/csrf';
 import { errorHandler, notFound } from './edge/http';
 import { limitRequests, limitSocketEvents, RateLimits } from './edge/rate-limits';
@@ -92,7 +90,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** Retention waits this long for an analytics flush, and pauses this long between its steps. */
 const RETENTION_FLUSH_WAIT_MS = 5_000;
@@ -131,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
   const sessions = new SessionStore(redis, sessionTtlSeconds, clock);
   const limits = new RateLimits(redis, { perSender: config.RATE_LIMIT_PER_SENDER, perIp: config.RATE_LIMIT_PER_IP });
-  const isConsoleOrigin = sameHost(config.PUBLIC_URL);
+  const isConsoleOrigin = consoleOrigin(config.PUBLIC_URL);
 
   const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS, clock);
   const app = express();
@@ -159,16 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/api', workplaceApi);
   app.use('/api', notFound);
 
-  // Widget files are embedded on other sites' pages: readable cross-origin, including as modules.
-  const widgetHeaders: express.RequestHandler = (_req, res, next) => {
-    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    next();
-  };
-  app.get('/widget.js', widgetHeaders, (_req, res) => res.sendFile(`${distDir}/widget.js`, sendBuilt(res)));
-  app.use('/widget', widgetHeaders, express.static(`${distDir}/widget`, { fallthrough: false }));
-  app.use('/console', express.static(`${distDir}/console`));
-  app.get(/^\/console(\/.*)?$/, (_req, res) => res.sendFile(`${distDir}/console/index.html`, sendBuilt(res)));
+  app.use(builtFileRoutes());
   app.use(
     '/demo',
     demoRoutes(() => site),
@@ -179,27 +167,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(errorHandler(log));
 
   const http = createServer(app);
-  const io = new Server(http, {
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-    // The visitor namespace checks each site's own origin allow-list; the agent namespace checks the console origin.
-    cors: { origin: true, credentials: false },
-  });
-  // Rooms span every server process through Redis pub/sub: an emit on one process reaches sockets on all.
-  const pubClient = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
-  const subClient = pubClient.duplicate();
-  // The adapter unsubscribes without awaiting when it closes; with Redis down that would be an
-  // unhandled rejection. The client is closed right after anyway, so the outcome doesn't matter.
-  for (const name of ['punsubscribe', 'unsubscribe'] as const) {
-    const unsubscribe = subClient[name].bind(subClient) as (...args: unknown[]) => Promise<unknown>;
-    Object.assign(subClient, { [name]: (...args: unknown[]) => unsubscribe(...args).catch(() => undefined) });
-  }
-  for (const client of [pubClient, subClient])
-    client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis adapter connection error'));
-  io.adapter(createAdapter(pubClient, subClient, { key: `${prefix}:socket.io` }));
-  const ns: ChatNamespaces = {
-    visitors: io.of(VISITOR_NAMESPACE) as unknown as VisitorNamespace,
-    agents: io.of(AGENT_NAMESPACE) as unknown as AgentNamespace,
-  };
+  const sockets = createSocketServer(http, { redisUrl: options.redisUrl, prefix, maxPayloadBytes: MAX_PAYLOAD_BYTES, log });
+  const { ns } = sockets;
   const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, store, clock, log);
   replyAlerts.start();
   const metrics = new PageMetrics(redis);
@@ -313,41 +282,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app,
     retention,
     async close() {
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await sockets.close();
       await kb.close();
       analytics.close();
       await store.flush();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close(), retention.close()]);
       redis.disconnect();
-      // quit() lets the adapter's last unsubscribe calls finish instead of rejecting them.
-      await Promise.all([pubClient.quit(), subClient.quit()]).catch(() => undefined);
       await data.close();
     },
-  };
-}
-
-function sendBuilt(res: express.Response) {
-  return (err?: Error) => {
-    if (err && !res.headersSent) {
-      const built = existsSync(distDir);
-      res.status(built ? 404 : 503).json({
-        error: built
-          ? { code: 'not_found', message: 'No such file.' }
-          : { code: 'unavailable', message: 'The front-end is not built yet: run `npm run build`.' },
-      });
-    }
-  };
-}
-
-/** The console is served by this server, so a browser socket's Origin must name this host (or PUBLIC_URL). */
-function sameHost(publicUrl: string | undefined) {
-  return (origin: string, host: string | undefined): boolean => {
-    try {
-      const originHost = new URL(origin).host;
-      return originHost === host || (publicUrl !== undefined && originHost === new URL(publicUrl).host);
-    } catch {
-      return false;
-    }
   };
 }
 
