@@ -1,32 +1,34 @@
+import { createRestClient, RestError, routeUrl } from '../../shared/client/rest-client';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
-import { ApiRequestError, jsonRequester } from './http';
+import { routes } from '../../shared/contract/routes';
 
 export interface DateRange {
   from: string;
   to: string;
 }
 
-export const reportQuery = ({ from, to }: DateRange) => `from=${from}&to=${to}`;
 /** The CSV download of a report (same origin: the session cookie goes along). */
-export const csvUrl = (name: AnalyticsReportName, range: DateRange) => `/api/analytics/${name}.csv?${reportQuery(range)}`;
+export const csvUrl = (name: AnalyticsReportName, { from, to }: DateRange) =>
+  routeUrl(routes.analytics.report, { params: { report: `${name}.csv` }, query: { from, to } });
 
-const send = jsonRequester({}, '/api/analytics');
+const rest = createRestClient();
 
 /** Loads one report; rejects with a message a person can act on. */
 export async function fetchReport<K extends AnalyticsReportName>(
   name: K,
-  range: DateRange,
+  { from, to }: DateRange,
   signal?: AbortSignal,
 ): Promise<AnalyticsReports[K]> {
   try {
-    return (await (await send('GET', `/${name}?${reportQuery(range)}`, undefined, signal)).json()) as AnalyticsReports[K];
+    return (await rest.call(routes.analytics.report, { params: { report: name }, query: { from, to } }, { signal })) as AnalyticsReports[K];
   } catch (error) {
+    if (signal?.aborted) throw error;
     throw new Error(describeReportFailure(error));
   }
 }
 
 function describeReportFailure(error: unknown): string {
-  if (!(error instanceof ApiRequestError)) return 'Something went wrong. Please try again.';
+  if (!(error instanceof RestError)) return 'Something went wrong. Please try again.';
   if (error.status === 401) return 'Your session has ended. Please sign in again.';
   if (error.status === 403) return 'Only admins can see analytics.';
   if (error.code === 'unexpected_response') return `The server answered ${error.status}. Try again in a moment.`;

@@ -1,3 +1,4 @@
+import { createRestClient, type RestClientOptions } from '../../shared/client/rest-client';
 import type {
   KbArticle,
   KbArticleContent,
@@ -7,9 +8,9 @@ import type {
   KbLocale,
   KbRevision,
 } from '../../shared/contract';
-import { jsonRequester, type ApiOptions, type HttpMethod } from './http';
+import { routes } from '../../shared/contract/routes';
 
-/** The KB editor's REST endpoints (`/api/kb`, same origin, session cookie); failures reject with `ApiRequestError`. */
+/** The KB editor's REST endpoints (`/api/kb`, same origin, session cookie); failures reject with `RestError`. */
 export interface KbApi {
   list(filter?: { locale?: KbLocale; status?: KbArticleStatus }): Promise<KbArticleSummary[]>;
   get(id: string): Promise<KbArticle>;
@@ -22,28 +23,18 @@ export interface KbApi {
   preview(body: string): Promise<string>;
 }
 
-export function createKbApi(options: ApiOptions = {}): KbApi {
-  const send = jsonRequester(options, '/api/kb');
-  const call = async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> =>
-    (await (await send(method, path, body)).json()) as T;
-  const article = async (promise: Promise<{ article: KbArticle }>) => (await promise).article;
-
+export function createKbApi(options: RestClientOptions = {}): KbApi {
+  const rest = createRestClient(options);
+  const article = async (answer: Promise<{ article: KbArticle }>) => (await answer).article;
   return {
-    async list(filter = {}) {
-      const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>).toString();
-      return (await call<{ articles: KbArticleSummary[] }>('GET', `/articles${query ? `?${query}` : ''}`)).articles;
-    },
-    get: (id) => article(call('GET', `/articles/${id}`)),
-    create: (body) => article(call('POST', '/articles', body)),
-    update: (id, content) => article(call('PUT', `/articles/${id}`, content)),
-    publish: (id) => article(call('POST', `/articles/${id}/publish`)),
-    unpublish: (id) => article(call('POST', `/articles/${id}/unpublish`)),
-    async revisions(id) {
-      return (await call<{ revisions: KbRevision[] }>('GET', `/articles/${id}/revisions`)).revisions;
-    },
-    restore: (id, revision) => article(call('POST', `/articles/${id}/revisions/${revision}/restore`)),
-    async preview(body) {
-      return (await call<{ html: string }>('POST', '/preview', { body })).html;
-    },
+    list: async (filter = {}) => (await rest.call(routes.kb.list, { query: filter })).articles,
+    get: (id) => article(rest.call(routes.kb.get, { params: { id } })),
+    create: (body) => article(rest.call(routes.kb.create, { body })),
+    update: (id, content) => article(rest.call(routes.kb.update, { params: { id }, body: content })),
+    publish: (id) => article(rest.call(routes.kb.publish, { params: { id } })),
+    unpublish: (id) => article(rest.call(routes.kb.unpublish, { params: { id } })),
+    revisions: async (id) => (await rest.call(routes.kb.revisions, { params: { id } })).revisions,
+    restore: (id, revision) => article(rest.call(routes.kb.restore, { params: { id, number: revision } })),
+    preview: async (body) => (await rest.call(routes.kb.preview, { body: { body } })).html,
   };
 }

@@ -1,3 +1,4 @@
+import { createRestClient, type RestClientOptions } from '../../shared/client/rest-client';
 import type {
   CannedResponse,
   CannedResponseBody,
@@ -10,9 +11,9 @@ import type {
   UpdateUserBody,
   User,
 } from '../../shared/contract';
-import { jsonRequester, type ApiOptions, type HttpMethod } from './http';
+import { routes } from '../../shared/contract/routes';
 
-/** Team, account, canned responses and settings over REST (same origin, session cookie); failures reject with `ApiRequestError`. */
+/** Team, account, canned responses and settings over REST (same origin, session cookie); failures reject with `RestError`. */
 export interface WorkplaceApi {
   team(): Promise<TeamMember[]>;
   createUser(body: CreateUserBody): Promise<{ user: TeamMember; invite: Invite | null }>;
@@ -31,31 +32,27 @@ export interface WorkplaceApi {
   rotateSecret(): Promise<string>;
 }
 
-export function createWorkplaceApi(options: ApiOptions = {}): WorkplaceApi {
-  const send = jsonRequester(options, '/api');
-  const call = async <T>(method: HttpMethod, path: string, body?: unknown): Promise<T> => {
-    const response = await send(method, path, body);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
-
+export function createWorkplaceApi(options: RestClientOptions = {}): WorkplaceApi {
+  const rest = createRestClient(options);
   return {
-    team: async () => (await call<{ users: TeamMember[] }>('GET', '/users')).users,
-    createUser: (body) => call('POST', '/users', body),
-    updateUser: async (id, body) => (await call<{ user: TeamMember }>('PATCH', `/users/${id}`, body)).user,
-    setActive: async (id, active) =>
-      (await call<{ user: TeamMember }>('POST', `/users/${id}/${active ? 'reactivate' : 'deactivate'}`)).user,
-    reinvite: (id) => call('POST', `/users/${id}/invite`),
-    changePassword: (currentPassword, newPassword) => call('POST', '/auth/password', { currentPassword, newPassword }),
-    signOutEverywhere: () => call('POST', '/auth/sign-out-everywhere'),
-    peekInvite: (token) => call('POST', '/auth/invite/peek', { token }),
-    acceptInvite: async (token, password) => (await call<{ user: User }>('POST', '/auth/invite/accept', { token, password })).user,
-    canned: async () => (await call<{ responses: CannedResponse[] }>('GET', '/canned')).responses,
+    team: async () => (await rest.call(routes.users.list)).users,
+    createUser: (body) => rest.call(routes.users.create, { body }),
+    updateUser: async (id, body) => (await rest.call(routes.users.update, { params: { id }, body })).user,
+    setActive: async (id, active) => (await rest.call(active ? routes.users.reactivate : routes.users.deactivate, { params: { id } })).user,
+    reinvite: (id) => rest.call(routes.users.reinvite, { params: { id } }),
+    changePassword: (currentPassword, newPassword) => rest.call(routes.auth.changePassword, { body: { currentPassword, newPassword } }),
+    signOutEverywhere: () => rest.call(routes.auth.signOutEverywhere),
+    peekInvite: (token) => rest.call(routes.auth.peekInvite, { body: { token } }),
+    acceptInvite: async (token, password) => (await rest.call(routes.auth.acceptInvite, { body: { token, password } })).user,
+    canned: async () => (await rest.call(routes.canned.list)).responses,
     saveCanned: async (body, existing) =>
-      (await call<{ response: CannedResponse }>(existing ? 'PUT' : 'POST', existing ? `/canned/${body.shortcut}` : '/canned', body))
-        .response,
-    deleteCanned: (shortcut) => call('DELETE', `/canned/${shortcut}`),
-    settings: () => call('GET', '/settings'),
-    saveSettings: (update) => call('PUT', '/settings', update),
-    rotateSecret: async () => (await call<{ secret: string }>('POST', '/settings/rotate-secret')).secret,
+      (existing
+        ? await rest.call(routes.canned.update, { params: { shortcut: body.shortcut }, body })
+        : await rest.call(routes.canned.create, { body })
+      ).response,
+    deleteCanned: (shortcut) => rest.call(routes.canned.remove, { params: { shortcut } }),
+    settings: () => rest.call(routes.settings.get),
+    saveSettings: (update) => rest.call(routes.settings.update, { body: update }),
+    rotateSecret: async () => (await rest.call(routes.settings.rotateSecret)).secret,
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../../shared/contract';
-import { ApiRequestError } from '../api/http';
+import { RestError } from '../../shared/client/rest-client';
 
 export interface SignInProps {
   signIn: (email: string, password: string) => Promise<User>;
@@ -10,7 +10,7 @@ export interface SignInProps {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof ApiRequestError) {
+  if (error instanceof RestError) {
     switch (error.code) {
       case 'bad_credentials':
         return 'Incorrect email or password.';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvitePage } from '../../agent-console/account/InvitePage';
-import { ApiRequestError } from '../../agent-console/api/http';
+import { RestError } from '../../shared/client/rest-client';
 import { SettingsPage } from '../../agent-console/settings/SettingsPage';
 import { TeamPage } from '../../agent-console/team/TeamPage';
 import type { WorkplaceApi } from '../../agent-console/api/workplace-api';
@@ -85,7 +85,7 @@ describe('Invite page', () => {
   });
 
   it('says when the link no longer works', async () => {
-    const expired = new ApiRequestError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.', 404);
+    const expired = new RestError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.', 404);
     render(
       <InvitePage
         api={{ peekInvite: () => Promise.reject(expired), acceptInvite: vi.fn() }}
@@ -146,7 +146,7 @@ describe('Settings page', () => {
   });
 
   it('sets how long data is kept: empty keeps, a number of days deletes after it, and a refusal is shown as sent', async () => {
-    const refusal = new ApiRequestError(
+    const refusal = new RestError(
       'invalid_payload',
       'Invalid request. retention.analyticsDailyDays: at least 62 days, so daily charts stay daily',
       400,

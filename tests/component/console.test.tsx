@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentRequestError, type RequestResult } from '../../agent-console/agent-socket';
 import { createApi } from '../../agent-console/api/auth-api';
-import { ApiRequestError } from '../../agent-console/api/http';
+import { RestError } from '../../shared/client/rest-client';
 import { App } from '../../agent-console/App';
 import { Inbox } from '../../agent-console/inbox/Inbox';
 import type { User } from '../../shared/contract';
@@ -87,7 +87,7 @@ describe('sign-in', () => {
 
     const busy = await screen.findByRole('button', { name: 'Signing in…' });
     expect(busy).toHaveProperty('disabled', true);
-    await act(async () => fail(new ApiRequestError('network', 'offline', null)));
+    await act(async () => fail(new RestError('network', 'offline', null)));
     expect(screen.getByRole('alert').textContent).toMatch(/could not reach the server/i);
     expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', false);
   });

@@ -4,7 +4,7 @@ import { ArticleSuggestions } from '../../agent-console/kb/ArticleSuggestions';
 import { KbConnectionContext } from '../../agent-console/kb/kb-context';
 import { KbEditor } from '../../agent-console/kb/KbEditor';
 import type { KbApi } from '../../agent-console/api/kb-api';
-import { ApiRequestError } from '../../agent-console/api/http';
+import { RestError } from '../../shared/client/rest-client';
 import type { KbArticle, KbRevision, User } from '../../shared/contract';
 import { AgentRequestError } from '../../agent-console/agent-socket';
 import { FakeConnection } from './console-harness';
@@ -176,9 +176,7 @@ describe('KbEditor', () => {
 
   it('says clearly when the list cannot load, and retries', async () => {
     const api = fakeKbApi();
-    api.list.mockRejectedValueOnce(
-      new ApiRequestError('network', 'Could not reach the server. Check your connection and try again.', null),
-    );
+    api.list.mockRejectedValueOnce(new RestError('network', 'Could not reach the server. Check your connection and try again.', null));
     render(<KbEditor api={api} user={editorUser} />);
     await screen.findByText('Could not reach the server. Check your connection and try again.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
