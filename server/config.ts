@@ -4,7 +4,7 @@ import { LifecycleSettings } from '../shared/lifecycle/settings';
 const Port = z.coerce.number().int().min(0).max(65535);
 const Seconds = z.coerce.number().positive();
 /** An environment default of a per-site setting, held to the bounds every site's own value is held to. */
-const siteDefault = (setting: z.ZodType<number, unknown>) => z.coerce.number().pipe(setting).optional();
+const siteDefault = (setting: z.ZodNumber) => z.coerce.number().pipe(setting).optional();
 
 const Env = z.object({
   PORT: Port.default(3000),
@@ -24,7 +24,7 @@ const Env = z.object({
   REPLY_ALERT_SECONDS: Seconds.default(60),
   SESSION_TTL_HOURS: Seconds.default(12),
   /** Overrides the default checkout-idle threshold of every site that has not set its own. */
-  CHECKOUT_IDLE_SECONDS: siteDefault(LifecycleSettings.shape.checkoutIdleSeconds),
+  CHECKOUT_IDLE_SECONDS: siteDefault(LifecycleSettings.shape.checkoutIdleSeconds.unwrap()),
   /** Period of the at-risk sweep (a repeatable bull job). */
   AT_RISK_SWEEP_MINUTES: Seconds.default(60),
   /** Period of the retention job (a repeatable bull job deleting what sites keep no longer, in small steps). */
