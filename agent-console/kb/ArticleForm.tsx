@@ -218,7 +218,7 @@ export function ArticleForm({ api, target, canPublish, onSaved, onTranslate }: A
             />
           </label>
         </div>
-        <div class="kb-form__preview" aria-label="Preview" aria-busy={preview.pending}>
+        <section class="kb-form__preview" aria-label="Preview" aria-busy={preview.pending}>
           <div class="field__label">Preview {preview.pending && <span class="muted">· updating…</span>}</div>
           {preview.error && (
             <p class="form-error" role="alert">
@@ -230,7 +230,7 @@ export function ArticleForm({ api, target, canPublish, onSaved, onTranslate }: A
             {/* Rendered and sanitized by the server: the exact HTML visitors get. */}
             <div dangerouslySetInnerHTML={{ __html: preview.html }} />
           </article>
-        </div>
+        </section>
       </div>
       {article && <RevisionHistory api={api} articleId={article.id} revision={article.revision} canRestore onRestore={restore} />}
     </section>
