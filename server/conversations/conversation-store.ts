@@ -33,7 +33,7 @@ export interface NewMessage {
 export interface PostedMessage {
   message: StoredMessage;
   conversation: Conversation;
-  /** False when this client id was already stored: the caller re-acks (and re-broadcasts) without its other follow-ups. */
+  /** False when this client id was already stored: the caller re-acks (and publishes `message.resent`) without its other follow-ups. */
   created: boolean;
 }
 
