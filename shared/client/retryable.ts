@@ -6,31 +6,14 @@ export type ClientErrorCode = ErrorCode | TransportErrorCode;
 
 /**
  * Whether sending the same request again later may succeed: true only for failures of the moment
- * (the server or its backends are unreachable or busy, too many requests, the link dropped or
- * timed out). Every other code is about the request itself, so a resend gets the same answer.
- * `internal` is a fault on the server's side that a resend is expected to hit again (backend
- * outages arrive as `unavailable`); clients show it and leave retrying to the user.
+ * (`unavailable`: the server or its backends are unreachable or busy; `rate_limited`: too many
+ * requests, fine after the wait; the link timed out or dropped). Every other code is about the
+ * request itself (invalid, not allowed, not found, closed, conflicting, too large), so a resend gets
+ * the same answer. `internal` is a fault on the server's side that a resend is expected to hit again
+ * (backend outages arrive as `unavailable`); clients show it and leave retrying to the user.
  */
-const RETRYABLE = {
-  invalid_payload: false,
-  unknown_event: false,
-  unauthorized: false,
-  forbidden: false,
-  not_found: false,
-  bad_credentials: false,
-  site_unknown: false,
-  origin_not_allowed: false,
-  conversation_closed: false,
-  conflict: false,
-  bad_signature: false,
-  payload_too_large: false,
-  rate_limited: true,
-  unavailable: true,
-  internal: false,
-  timeout: true,
-  disconnected: true,
-} satisfies Record<ClientErrorCode, boolean>;
+const RETRYABLE: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>(['unavailable', 'rate_limited', 'timeout', 'disconnected']);
 
 export function isRetryable(code: ClientErrorCode): boolean {
-  return RETRYABLE[code];
+  return RETRYABLE.has(code);
 }

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { Message } from '../../shared/contract';
 import { loadCatalog } from '../../shared/i18n/load-catalog';
 import type { AckData, ChatClient, ChatClientEvents, Payload, RequestName, SyncResult } from '../../widget/app/chat-client';
-import { ChatSession } from '../../widget/app/chat-session';
+import { type ChatSession, createChatSession } from '../../widget/app/chat-session';
 import { ChatWidget } from '../../widget/app/ChatWidget';
 import { Emitter } from '../../widget/app/emitter';
 import { createSiteStore } from '../../widget/app/site-store';
@@ -121,7 +121,7 @@ export interface Mounted {
  */
 export async function mountWidget(options: { open?: boolean; languages?: string[]; client?: FakeChatClient } = {}): Promise<Mounted> {
   const client = options.client ?? new FakeChatClient();
-  const session = new ChatSession({
+  const session = createChatSession({
     client,
     store: createSiteStore(SITE_KEY),
     loadCatalog,

@@ -1,7 +1,7 @@
 import { Composer } from './Composer';
 import { ArticleLinks } from './HelpView';
 import { MessageList } from './MessageList';
-import { showsOfflineForm } from './offline-form';
+import { showsOfflineForm } from './escalation';
 import { OfflineForm } from './OfflineForm';
 import { TypingIndicator } from './TypingIndicator';
 import type { ViewProps } from './view-props';

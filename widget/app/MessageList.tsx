@@ -12,7 +12,10 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function timeOf(iso: string, locale: string): string {
   let format = timeFormats.get(locale);
-  if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' })));
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+    timeFormats.set(locale, format);
+  }
   return format.format(new Date(iso));
 }
 
@@ -68,6 +71,8 @@ export class MessageList extends Component<ViewProps> {
     const connected = state.connection.status === 'connected';
     const readId = messages.findLast((m) => m.author === 'visitor' && m.seq <= state.readByAgent)?.id;
     return (
+      // A scrolling region must be reachable by keyboard to be scrolled without a mouse (axe: scrollable-region-focusable).
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
       <div ref={this.log} class="log" role="log" aria-live="polite" aria-label={t('log.label')} tabIndex={0} onScroll={this.onScroll}>
         {site && <Bubble t={t} mine={false} author={site.name} text={site.greeting} />}
         {messages.map((message: Message, index) => {

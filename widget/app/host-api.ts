@@ -1,7 +1,7 @@
 // Runs the host page's API calls (`LifecycleChat('track', 'cart', {...})`) against the session.
 import type { ApiCall } from '../app-api';
 import type { ChatSession, WidgetEvents } from './chat-session';
-import type { IdentifyInput } from './identity';
+import type { IdentifyInput } from './tracking/visitor-reports';
 import { hostEvent } from './tracking/host-events';
 
 const EVENTS: readonly string[] = ['message', 'open', 'close', 'escalated'] satisfies (keyof WidgetEvents)[];
@@ -36,24 +36,28 @@ function run(session: ChatSession, method: unknown, first: unknown, second: unkn
       session.close();
       return true;
     case 'openArticle':
-      return typeof first === 'string' && (void session.openArticle(first), true);
+      if (typeof first !== 'string') return false;
+      void session.openArticle(first);
+      return true;
     case 'setLocale':
       session.setLocale(text(first) ?? null);
       return true;
     case 'identify': {
       const payload = identity(first);
-      return payload !== null && (session.identify(payload), true);
+      if (payload === null) return false;
+      session.identify(payload);
+      return true;
     }
     case 'track': {
       const event = hostEvent(first, second);
-      return event !== null && (session.track(event), true);
+      if (event === null) return false;
+      session.track(event);
+      return true;
     }
     case 'on':
-      return (
-        EVENTS.includes(first as string) &&
-        typeof second === 'function' &&
-        (listen(session, first as keyof WidgetEvents, second as () => void), true)
-      );
+      if (!EVENTS.includes(first as string) || typeof second !== 'function') return false;
+      listen(session, first as keyof WidgetEvents, second as () => void);
+      return true;
     default:
       return false;
   }

@@ -1,6 +1,6 @@
 // The widget's language: the host page's choice, the site's, then the page's and the browser's, bounded
 // by the languages the site offers; its catalog loads on demand.
-import { createStore, type Store } from '../../shared/client/store';
+import type { Store } from '../../shared/client/store';
 import type { SitePublicInfo } from '../../shared/contract';
 import { isRtl, type LocaleCode, pickLocale } from '../../shared/i18n/locales';
 import { type Catalog, type MessageKey, translate, type Vars } from '../../shared/i18n/translate';
@@ -25,57 +25,48 @@ export function textDirection(locale: LocaleCode): 'rtl' | 'ltr' {
   return isRtl(locale) ? 'rtl' : 'ltr';
 }
 
-export class WidgetLocale {
-  readonly store: Store<LocaleState>;
-  readonly #deps: LocaleDeps;
+export function createLocale(store: Store<LocaleState>, { store: siteStore, loadCatalog, pageLanguages }: LocaleDeps) {
   /** The site's settings once synced; before that, the ones stored by the last visit. */
-  #site: SitePublicInfo | null = null;
-  #override: string | null = null;
-  #catalogRequest = 0;
+  let site: SitePublicInfo | null = null;
+  let override: string | null = null;
+  let catalogRequest = 0;
 
-  constructor(deps: LocaleDeps) {
-    this.#deps = deps;
-    this.store = createStore<LocaleState>({ locale: this.#resolve(), t: null });
-  }
-
-  get locale(): LocaleCode {
-    return this.store.get().locale;
-  }
-
-  /**
-   * Picks a widget language explicitly (`setLocale()`); an unsupported tag falls back to the usual order.
-   * So does a language the site does not offer: the admin's list bounds the host page's call too.
-   */
-  setOverride(tag: string | null): void {
-    this.#override = tag;
-    this.apply();
-  }
-
-  /** The site's settings arrived: remembered for the next visit's first paint, and applied. */
-  setSite(site: SitePublicInfo): void {
-    this.#site = site;
-    this.#deps.store.write('locale', site.locale);
-    this.#deps.store.write('locales', site.locales.join(',') || null);
-    this.apply();
-  }
+  const resolve = (): LocaleCode => {
+    const siteLocale = site ? site.locale : siteStore.read('locale');
+    const offered = site ? site.locales : (siteStore.read('locales')?.split(',') ?? []);
+    return pickLocale([override, siteLocale, ...pageLanguages()], offered);
+  };
+  store.set({ locale: resolve(), t: null });
 
   /** Loads the catalog of the language that applies now, unless it is already shown. */
-  apply(): void {
-    const locale = this.#resolve();
-    if (locale === this.locale && this.store.get().t) return;
-    const request = ++this.#catalogRequest;
-    this.#deps.loadCatalog(locale).then(
+  const apply = (): void => {
+    const locale = resolve();
+    if (locale === store.get().locale && store.get().t) return;
+    const request = ++catalogRequest;
+    loadCatalog(locale).then(
       (catalog) => {
-        if (request === this.#catalogRequest) this.store.set({ locale, t: (key, vars) => translate(catalog, key, vars) });
+        if (request === catalogRequest) store.set({ locale, t: (key, vars) => translate(catalog, key, vars) });
       },
       (error: unknown) => console.error('[LifecycleChat] could not load the language', locale, error),
     );
-  }
+  };
 
-  #resolve(): LocaleCode {
-    const site = this.#site;
-    const siteLocale = site ? site.locale : this.#deps.store.read('locale');
-    const offered = site ? site.locales : (this.#deps.store.read('locales')?.split(',') ?? []);
-    return pickLocale([this.#override, siteLocale, ...this.#deps.pageLanguages()], offered);
-  }
+  return {
+    apply,
+    /**
+     * Picks a widget language explicitly (`setLocale()`); an unsupported tag falls back to the usual order.
+     * So does a language the site does not offer: the admin's list bounds the host page's call too.
+     */
+    setOverride(tag: string | null): void {
+      override = tag;
+      apply();
+    },
+    /** The site's settings arrived: remembered for the next visit's first paint, and applied. */
+    setSite(synced: SitePublicInfo): void {
+      site = synced;
+      siteStore.write('locale', synced.locale);
+      siteStore.write('locales', synced.locales.join(',') || null);
+      apply();
+    },
+  };
 }

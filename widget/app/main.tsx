@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { loadCatalog } from '../../shared/i18n/load-catalog';
 import { adoptStyles } from '../adopt-styles';
 import type { AppModule } from '../app-api';
-import { ChatSession, type ChatState } from './chat-session';
+import { type ChatState, createChatSession } from './chat-session';
 import { ChatWidget } from './ChatWidget';
 import { createHostApi } from './host-api';
 import { createSiteStore } from './site-store';
@@ -17,7 +17,7 @@ export const mount: AppModule['mount'] = (root, options) => {
   root.append(container);
 
   const store = createSiteStore(options.siteKey);
-  const session = new ChatSession({
+  const session = createChatSession({
     client: createSocketChatClient(options.baseUrl, options.siteKey, store),
     store,
     loadCatalog,

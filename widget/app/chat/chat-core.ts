@@ -1,11 +1,9 @@
-// The conversation itself: connection, sync, the outbox and the messages. Everything else reacts
-// to its `synced` and `received` events.
+// The conversation itself: connection, sync, the outbox and the messages. The rest of the widget
+// follows it through `synced` and `received`.
 import { mergeMessages } from '../../../shared/client/merge-messages';
-import { createStore, type Store } from '../../../shared/client/store';
+import type { Store } from '../../../shared/client/store';
 import type { Message, SitePublicInfo } from '../../../shared/contract';
 import { type AgentTyping, type ChatClient, ChatError, isRetryableError, type Stage } from '../chat-client';
-import { Emitter } from '../emitter';
-import { lastSeq } from '../messages';
 import { Outbox, type OutboxEntry } from '../outbox';
 import type { SiteStore } from '../site-store';
 
@@ -36,202 +34,182 @@ export interface ChatCoreState {
   readByAgent: number;
 }
 
-export interface ChatCoreEvents {
-  /** Connected and caught up: work held while offline can go out now. */
-  synced: [site: SitePublicInfo];
-  /** Messages new to this tab, once the first sync is done. */
-  received: [messages: readonly Message[]];
-}
-
 export interface ChatCoreDeps {
   client: ChatClient;
   store: SiteStore;
   /** Whether the visitor sees the messages now (the panel is open): the latest is then reported read. */
   isVisible(): boolean;
+  /** Connected and caught up: work held while offline can go out now. */
+  synced(site: SitePublicInfo): void;
+  /** Messages new to this tab, once the first sync is done. */
+  received(messages: readonly Message[]): void;
 }
 
-export class ChatCore {
-  readonly events = new Emitter<ChatCoreEvents>();
-  readonly store: Store<ChatCoreState>;
-  readonly #client: ChatClient;
-  readonly #siteStore: SiteStore;
-  readonly #isVisible: () => boolean;
-  readonly #outbox: Outbox;
-  readonly #rejected = new Set<string>();
-  #online = false;
-  #synced = false;
+export function createChatCore(
+  store: Store<ChatCoreState>,
+  { client, store: siteStore, isVisible, synced: onSynced, received }: ChatCoreDeps,
+) {
+  const outbox = new Outbox(siteStore);
+  const rejected = new Set<string>();
+  const pendingMessages = (): PendingMessage[] => outbox.list().map((entry) => ({ ...entry, failed: rejected.has(entry.clientId) }));
+  store.set({
+    connection: { status: 'connecting' },
+    site: null,
+    stage: null,
+    agentsOnline: true,
+    messages: [],
+    pending: pendingMessages(),
+    agentsTyping: [],
+    readByAgent: -1,
+  });
+  const { get, set } = store;
+  let online = false;
+  let synced = false;
   /** The last position reported read, so each is reported once. */
-  #readSent = -1;
-  #flushing = false;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
-  #otherTabTimer: ReturnType<typeof setTimeout> | undefined;
+  let readSent = -1;
+  let flushing = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let otherTabTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(deps: ChatCoreDeps) {
-    this.#client = deps.client;
-    this.#siteStore = deps.store;
-    this.#isVisible = deps.isVisible;
-    this.#outbox = new Outbox(deps.store);
-    this.store = createStore<ChatCoreState>({
-      connection: { status: 'connecting' },
-      site: null,
-      stage: null,
-      agentsOnline: true,
-      messages: [],
-      pending: this.#pendingMessages(),
-      agentsTyping: [],
-      readByAgent: -1,
-    });
-  }
-
-  /** Follows the client's events (connect it afterwards); answers the function that stops following. */
-  start(): () => void {
-    const client = this.#client;
-    const set = this.store.set;
-    const stops = [
-      client.on('connect', () => this.#onConnect()),
-      client.on('disconnect', () => this.#onDisconnect()),
-      client.on('fail', (error) => set({ connection: { status: 'failed', error } })),
-      client.on('message', (message) => this.#receive([message])),
-      client.on('typing', (event) => this.#onTyping(event)),
-      client.on('stage', (stage) => set({ stage })),
-      client.on('availability', (agentsOnline) => set({ agentsOnline })),
-      client.on('read', (seq) => set((state) => ({ readByAgent: Math.max(seq, state.readByAgent) }))),
-      this.#outbox.watch(() => {
-        set({ pending: this.#pendingMessages() });
-        clearTimeout(this.#otherTabTimer);
-        this.#otherTabTimer = setTimeout(() => void this.#flush(), OTHER_TAB_GRACE_MS);
-      }),
-    ];
-    return () => {
-      for (const stop of stops) stop();
-      clearTimeout(this.#retryTimer);
-      clearTimeout(this.#otherTabTimer);
-    };
-  }
-
-  isConnected(): boolean {
-    return this.store.get().connection.status === 'connected';
-  }
-
-  send(text: string): void {
-    this.#outbox.add(text);
-    this.store.set({ pending: this.#pendingMessages() });
-    void this.#flush();
-  }
-
-  retry(clientId: string): void {
-    this.#rejected.delete(clientId);
-    this.store.set({ pending: this.#pendingMessages() });
-    void this.#flush();
-  }
-
-  /** What an escalation answer or prompt says about the agents, between availability pushes. */
-  setAgentsOnline(agentsOnline: boolean): void {
-    this.store.set({ agentsOnline });
-  }
+  const isConnected = () => get().connection.status === 'connected';
 
   /** While the visitor sees the messages, agents get "Seen" for the latest one. */
-  markRead(): void {
-    const last = this.store.get().messages.at(-1);
-    if (!this.#isVisible() || !last || last.seq <= this.#readSent) return;
-    this.#readSent = last.seq;
-    this.#client.notify('conversation:read', { seq: last.seq });
-  }
+  const markRead = (): void => {
+    const last = get().messages.at(-1);
+    if (!isVisible() || !last || last.seq <= readSent) return;
+    readSent = last.seq;
+    client.notify('conversation:read', { seq: last.seq });
+  };
 
-  #onConnect(): void {
-    this.#online = true;
-    clearTimeout(this.#retryTimer);
-    void this.#sync();
-  }
+  const retryLater = (task: () => Promise<void>): void => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (online) void task();
+    }, RETRY_MS);
+  };
 
-  #onDisconnect(): void {
-    this.#online = false;
-    this.store.set({ connection: { status: this.#synced ? 'reconnecting' : 'connecting' }, agentsTyping: [] });
-  }
-
-  async #sync(): Promise<void> {
-    try {
-      const { messages } = this.store.get();
-      let data = await this.#client.request('visitor:sync', { afterSeq: lastSeq(messages) });
-      // The seq we sent belongs to a conversation that has since been replaced: fetch the new one whole.
-      if (data.conversationId && messages.length && data.conversationId !== messages.at(-1)?.conversationId) {
-        data = await this.#client.request('visitor:sync', { afterSeq: -1 });
-      }
-      this.#siteStore.write('token', data.token);
-      // Stored before the connection dropped but never acked: it may never have reached the agents
-      // either. Sending it again is idempotent, and the server delivers it once more.
-      const stored = new Set(data.messages.map((m) => m.clientId));
-      const unacked = this.#outbox.list().filter((entry) => stored.has(entry.clientId));
-      this.#receive(data.messages);
-      for (const { clientId, text } of unacked) this.#client.request('message:send', { clientId, text }).catch(() => undefined);
-      this.#synced = true;
-      this.store.set({ connection: { status: 'connected' }, site: data.site, stage: data.stage, agentsOnline: data.agentsOnline });
-      this.events.emit('synced', data.site);
-      void this.#flush();
-    } catch (error) {
-      const chatError = error instanceof ChatError ? error : new ChatError('internal', String(error));
-      if (isRetryableError(chatError)) this.#retryLater(() => this.#sync());
-      else this.store.set({ connection: { status: 'failed', error: chatError } });
-    }
-  }
-
-  /** Sends the outbox one message at a time, in order, while connected. */
-  async #flush(): Promise<void> {
-    if (this.#flushing) return;
-    this.#flushing = true;
-    try {
-      while (this.isConnected()) {
-        const next = this.#outbox.list().find((entry) => !this.#rejected.has(entry.clientId));
-        if (!next) return;
-        try {
-          const { message } = await this.#client.request('message:send', { clientId: next.clientId, text: next.text });
-          this.#receive([message]);
-        } catch (error) {
-          if (isRetryableError(error)) {
-            this.#retryLater(() => this.#flush());
-            return;
-          }
-          this.#rejected.add(next.clientId);
-          this.store.set({ pending: this.#pendingMessages() });
-        }
-      }
-    } finally {
-      this.#flushing = false;
-    }
-  }
-
-  #receive(incoming: readonly Message[]): void {
+  const receive = (incoming: readonly Message[]): void => {
     // Our own messages, acked here or echoed from another tab, leave the outbox.
-    const sent = this.#outbox.remove(new Set(incoming.filter((m) => m.author === 'visitor').map((m) => m.clientId)));
-    const current = this.store.get();
+    const sent = outbox.remove(new Set(incoming.filter((m) => m.author === 'visitor').map((m) => m.clientId)));
+    const current = get();
     const known = new Set(current.messages.map((message) => message.id));
     const fresh = incoming.filter((message) => !known.has(message.id));
     if (fresh.length === 0 && !sent) return;
     const answered = new Set(fresh.filter((message) => message.author === 'agent').map((message) => message.authorName));
-    this.store.set({
+    set({
       messages: mergeMessages(current.messages, fresh),
-      pending: this.#pendingMessages(),
+      pending: pendingMessages(),
       agentsTyping: current.agentsTyping.filter((name) => !answered.has(name)),
     });
-    if (this.#synced && fresh.length) this.events.emit('received', fresh);
-    this.markRead();
-  }
+    if (synced && fresh.length) received(fresh);
+    markRead();
+  };
 
-  #onTyping({ name, typing }: AgentTyping): void {
-    this.store.set(({ agentsTyping }) => {
-      const others = agentsTyping.filter((agent) => agent !== name);
-      return { agentsTyping: typing ? [...others, name] : others };
-    });
-  }
+  /** Sends the outbox one message at a time, in order, while connected. */
+  const flush = async (): Promise<void> => {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (isConnected()) {
+        const next = outbox.list().find((entry) => !rejected.has(entry.clientId));
+        if (!next) return;
+        try {
+          const { message } = await client.request('message:send', { clientId: next.clientId, text: next.text });
+          receive([message]);
+        } catch (error) {
+          if (isRetryableError(error)) {
+            retryLater(flush);
+            return;
+          }
+          rejected.add(next.clientId);
+          set({ pending: pendingMessages() });
+        }
+      }
+    } finally {
+      flushing = false;
+    }
+  };
 
-  #retryLater(task: () => Promise<void>): void {
-    clearTimeout(this.#retryTimer);
-    this.#retryTimer = setTimeout(() => {
-      if (this.#online) void task();
-    }, RETRY_MS);
-  }
+  const sync = async (): Promise<void> => {
+    try {
+      const { messages } = get();
+      // From the highest seq of the latest conversation held (-1: none).
+      let data = await client.request('visitor:sync', { afterSeq: messages.at(-1)?.seq ?? -1 });
+      // The seq we sent belongs to a conversation that has since been replaced: fetch the new one whole.
+      if (data.conversationId && messages.length && data.conversationId !== messages.at(-1)?.conversationId) {
+        data = await client.request('visitor:sync', { afterSeq: -1 });
+      }
+      siteStore.write('token', data.token);
+      // Stored before the connection dropped but never acked: it may never have reached the agents
+      // either. Sending it again is idempotent, and the server delivers it once more.
+      const stored = new Set(data.messages.map((m) => m.clientId));
+      const unacked = outbox.list().filter((entry) => stored.has(entry.clientId));
+      receive(data.messages);
+      for (const { clientId, text } of unacked) client.request('message:send', { clientId, text }).catch(() => undefined);
+      synced = true;
+      set({ connection: { status: 'connected' }, site: data.site, stage: data.stage, agentsOnline: data.agentsOnline });
+      onSynced(data.site);
+      void flush();
+    } catch (error) {
+      const chatError = error instanceof ChatError ? error : new ChatError('internal', String(error));
+      if (isRetryableError(chatError)) retryLater(sync);
+      else set({ connection: { status: 'failed', error: chatError } });
+    }
+  };
 
-  #pendingMessages(): PendingMessage[] {
-    return this.#outbox.list().map((entry) => ({ ...entry, failed: this.#rejected.has(entry.clientId) }));
-  }
+  const pendingChanged = (): void => {
+    set({ pending: pendingMessages() });
+    void flush();
+  };
+
+  return {
+    isConnected,
+    markRead,
+
+    /** Follows the client's events (connect it afterwards); answers the function that stops following. */
+    start(): () => void {
+      const stops = [
+        client.on('connect', () => {
+          online = true;
+          clearTimeout(retryTimer);
+          void sync();
+        }),
+        client.on('disconnect', () => {
+          online = false;
+          set({ connection: { status: synced ? 'reconnecting' : 'connecting' }, agentsTyping: [] });
+        }),
+        client.on('fail', (error) => set({ connection: { status: 'failed', error } })),
+        client.on('message', (message) => receive([message])),
+        client.on('typing', ({ name, typing }: AgentTyping) =>
+          set(({ agentsTyping }) => {
+            const others = agentsTyping.filter((agent) => agent !== name);
+            return { agentsTyping: typing ? [...others, name] : others };
+          }),
+        ),
+        client.on('stage', (stage) => set({ stage })),
+        client.on('availability', (agentsOnline) => set({ agentsOnline })),
+        client.on('read', (seq) => set(({ readByAgent }) => ({ readByAgent: Math.max(seq, readByAgent) }))),
+        outbox.watch(() => {
+          set({ pending: pendingMessages() });
+          clearTimeout(otherTabTimer);
+          otherTabTimer = setTimeout(() => void flush(), OTHER_TAB_GRACE_MS);
+        }),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+        clearTimeout(retryTimer);
+        clearTimeout(otherTabTimer);
+      };
+    },
+
+    send(text: string): void {
+      outbox.add(text);
+      pendingChanged();
+    },
+
+    retry(clientId: string): void {
+      rejected.delete(clientId);
+      pendingChanged();
+    },
+  };
 }

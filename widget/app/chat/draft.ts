@@ -1,6 +1,6 @@
 // The visitor's draft: kept across reloads, and reported to agents as typing.
-import { createStore, type Store } from '../../../shared/client/store';
-import { createTypingThrottle, type TypingThrottle } from '../../../shared/client/typing-throttle';
+import type { Store } from '../../../shared/client/store';
+import { createTypingThrottle } from '../../../shared/client/typing-throttle';
 import type { ChatClient } from '../chat-client';
 import type { SiteStore } from '../site-store';
 
@@ -12,30 +12,21 @@ export interface DraftState {
   draft: string;
 }
 
-export class Draft {
-  readonly store: Store<DraftState>;
-  readonly #siteStore: SiteStore;
-  readonly #typing: TypingThrottle<void>;
-
-  constructor(client: ChatClient, siteStore: SiteStore) {
-    this.#siteStore = siteStore;
-    this.#typing = createTypingThrottle({
-      report: (typing) => client.notify('typing:set', { typing }),
-      refreshMs: TYPING_REFRESH_MS,
-      idleMs: TYPING_IDLE_MS,
-    });
-    this.store = createStore<DraftState>({ draft: siteStore.read('draft') ?? '' });
-  }
-
-  setDraft(text: string): void {
-    this.#siteStore.write('draft', text || null);
-    this.store.set({ draft: text });
-    if (text.trim()) this.#typing.input();
-    else this.#typing.stop();
-  }
-
-  /** The visitor left the field or closed the panel. */
-  stopTyping(): void {
-    this.#typing.stop();
-  }
+export function createDraft(store: Store<DraftState>, client: ChatClient, siteStore: SiteStore) {
+  store.set({ draft: siteStore.read('draft') ?? '' });
+  const typing = createTypingThrottle({
+    report: (typing) => client.notify('typing:set', { typing }),
+    refreshMs: TYPING_REFRESH_MS,
+    idleMs: TYPING_IDLE_MS,
+  });
+  return {
+    set(text: string): void {
+      siteStore.write('draft', text || null);
+      store.set({ draft: text });
+      if (text.trim()) typing.input();
+      else typing.stop();
+    },
+    /** The visitor left the field or closed the panel. */
+    stopTyping: typing.stop,
+  };
 }
