@@ -2,9 +2,24 @@ import { defineConfig } from 'vitest/config';
 
 const preactJsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 
+/**
+ * Integration files whose assertions hold only while nothing else loads the machine: rate windows of
+ * 10 s, lock leases of tens of milliseconds, 200 rounds of two server processes, killed children.
+ * They run one at a time after the parallel files.
+ */
+const RUN_ALONE = [
+  'tests/integration/security-rate-limits.test.ts',
+  'tests/integration/record-lock.test.ts',
+  'tests/integration/visitor-concurrency.test.ts',
+  'tests/integration/embedded-services.test.ts',
+];
+
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    // Vitest's default on 2 cores is one worker (cores - 1), which runs every file one after another;
+    // most files wait on servers, sockets and timers, so two overlap well.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -19,8 +34,20 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: RUN_ALONE,
           environment: 'node',
           globalSetup: ['tests/helpers/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-alone',
+          include: RUN_ALONE,
+          environment: 'node',
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
 /** Runs `server/main.ts` as production does and collects what it says until it exits (or is killed after `timeoutMs`). */
-function runServer(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+function runServer(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'lc-config-')), LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,4 +27,4 @@ it('refuses to start with a checkout-idle default every site would reject (below
   expect(code).not.toBe(0);
   expect(code).not.toBeNull();
   expect(output).toMatch(/Invalid configuration:\s+CHECKOUT_IDLE_SECONDS: Too small/);
-});
+}, 90_000);
