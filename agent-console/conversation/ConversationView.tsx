@@ -70,7 +70,7 @@ export function ConversationView({ now }: { now: number }) {
       {selected.load === 'error' && (
         <div class="messages messages--state" role="alert">
           <p>{selected.error}</p>
-          <button type="button" class="button button--small" onClick={() => openConversation.select(id)}>
+          <button type="button" class="button button--small" onClick={() => session.select(id)}>
             Try again
           </button>
         </div>

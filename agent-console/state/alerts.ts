@@ -4,8 +4,6 @@ import { createStore } from '../../shared/client/store';
 
 export type WaitingAlert = PushPayload<'conversation:waiting-alert'> & { receivedAt: number };
 
-export type Alerts = ReturnType<typeof createAlerts>;
-
 /** `conversation:waiting-alert` toasts: one per conversation, until opened, dismissed or answered. */
 export function createAlerts(now: () => number = Date.now) {
   const store = createStore<{ alerts: WaitingAlert[] }>({ alerts: [] });

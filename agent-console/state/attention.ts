@@ -1,8 +1,6 @@
 import type { BrowserHooks } from '../lib/browser-hooks';
 import { createStore } from '../../shared/client/store';
 
-export type Attention = ReturnType<typeof createAttention>;
-
 /** New assignments and escalations the agent has not looked at yet: the title badge and a desktop notification. */
 export function createAttention(browser: BrowserHooks) {
   const store = createStore({ count: 0 });

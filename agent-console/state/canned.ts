@@ -2,8 +2,6 @@ import type { CannedResponse } from '../../shared/contract';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { createStore } from '../../shared/client/store';
 
-export type Canned = ReturnType<typeof createCanned>;
-
 /** The site's canned responses, offered by the composer on "/". */
 export function createCanned(api: Pick<WorkplaceApi, 'canned'>) {
   const store = createStore<{ responses: CannedResponse[] }>({ responses: [] });

@@ -4,8 +4,6 @@ import { createClientId } from '../../shared/client/client-id';
 import type { AgentActions } from './agent-actions';
 import { createStore } from '../../shared/client/store';
 
-export type Notes = ReturnType<typeof createNotes>;
-
 /** Internal notes per conversation: loaded when it is opened, kept live by `note:new`. */
 export function createNotes(connection: AgentConnection, actions: AgentActions) {
   const store = createStore<{ byConversation: Readonly<Record<string, Note[]>> }>({ byConversation: {} });

@@ -10,8 +10,6 @@ export interface EscalationOffer {
   error: string | null;
 }
 
-export type Offers = ReturnType<typeof createOffers>;
-
 /** Escalated conversations offered to this agent (`escalation:offer`) and accepting them. */
 export function createOffers(
   connection: AgentConnection,

@@ -46,8 +46,6 @@ export interface OpenConversationOptions {
   now?: () => number;
 }
 
-export type OpenConversation = ReturnType<typeof createOpenConversation>;
-
 /** The open conversation's messages and typing, and the agent's replies until the server has them. */
 export function createOpenConversation(connection: AgentConnection, conversations: Conversations, options: OpenConversationOptions = {}) {
   const now = options.now ?? Date.now;

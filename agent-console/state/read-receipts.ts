@@ -1,8 +1,6 @@
 import type { AgentConnection, PushPayload } from '../agent-socket';
 import { createStore } from '../../shared/client/store';
 
-export type ReadReceipts = ReturnType<typeof createReadReceipts>;
-
 /** Read positions both ways: what the visitor has seen (`conversation:read`), and telling the server what the agent has. */
 export function createReadReceipts(connection: AgentConnection) {
   const store = createStore<{ visitorRead: Readonly<Record<string, number>> }>({ visitorRead: {} });

@@ -10,8 +10,6 @@ export interface TeamState {
 
 const ACTIVITY_REPORT_MS = 60_000;
 
-export type Team = ReturnType<typeof createTeam>;
-
 /** Who is on the team and how available (`presence:changed`), the agent's own availability, and activity reports. */
 export function createTeam(connection: AgentConnection, userId: string, actions: AgentActions) {
   const store = createStore<TeamState>({ me: null, team: [] });

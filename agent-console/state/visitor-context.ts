@@ -16,8 +16,6 @@ export interface VisitorContextState {
 
 const EMPTY: VisitorContextState = { visitorId: null, load: 'idle', error: null, context: null, conversations: null };
 
-export type VisitorContextStore = ReturnType<typeof createVisitorContext>;
-
 /**
  * The lifecycle context of the open conversation's visitor: loaded with `visitor:context` (which also
  * subscribes the socket to that visitor's changes), then kept live by the `visitor:context` pushes.
