@@ -6,7 +6,7 @@ import type { Message } from '../../shared/contract';
 import type { LocaleCode } from '../../shared/i18n/locales';
 import type { Catalog } from '../../shared/i18n/translate';
 import { type ChatCoreState, createChatCore } from './chat/chat-core';
-import { createDraft, type DraftState } from './chat/draft';
+import { createTypingThrottle } from '../../shared/client/typing-throttle';
 import type { ChatClient } from './chat-client';
 import { type CsatState, createCsat } from './csat';
 import { Emitter } from './emitter';
@@ -27,7 +27,10 @@ export interface PanelState {
   unread: number;
 }
 
-export type ChatState = ChatCoreState & PanelState & LocaleState & DraftState & HelpSlice & EscalationState & { csat: CsatState | null };
+export type ChatState = ChatCoreState &
+  PanelState & { draft: string } & LocaleState &
+  HelpSlice &
+  EscalationState & { csat: CsatState | null };
 
 /** What the host page can listen to with `LifecycleChat('on', name, fn)`. */
 export interface WidgetEvents {
@@ -36,6 +39,10 @@ export interface WidgetEvents {
   close: [];
   escalated: [detail: EscalatedDetail];
 }
+
+/** `typing: true` is re-sent this often while the visitor types, and `false` follows this long after the last key. */
+const TYPING_REFRESH_MS = 3000;
+const TYPING_IDLE_MS = 5000;
 
 export interface SessionDeps {
   client: ChatClient;
@@ -49,13 +56,22 @@ export interface SessionDeps {
 export function createChatSession(deps: SessionDeps) {
   const { client } = deps;
   const events = new Emitter<WidgetEvents>();
-  /** Each part sets its slice as it is created below, before anything reads the state. */
-  const store = createStore({} as ChatState);
+  // The panel's and the draft's state is the session's own; each part sets its slice as it is created below.
+  const store = createStore({
+    open: false,
+    openedByVisitor: false,
+    view: 'chat',
+    unread: 0,
+    draft: deps.store.read('draft') ?? '',
+  } as ChatState);
   const locale = () => store.get().locale;
   const isOpen = () => store.get().open;
-  store.set({ open: false, openedByVisitor: false, view: 'chat', unread: 0 });
   const widgetLocale = createLocale(store, deps);
-  const draft = createDraft(store, client, deps.store);
+  const typing = createTypingThrottle({
+    report: (typing) => client.notify('typing:set', { typing }),
+    refreshMs: TYPING_REFRESH_MS,
+    idleMs: TYPING_IDLE_MS,
+  });
   const help = createHelp(store, client, locale);
   const csat = createCsat(store, client);
   const core = createChatCore(store, {
@@ -95,7 +111,10 @@ export function createChatSession(deps: SessionDeps) {
   };
 
   const setDraft = (text: string): void => {
-    draft.set(text);
+    deps.store.write('draft', text || null);
+    store.set({ draft: text });
+    if (text.trim()) typing.input();
+    else typing.stop();
     help.suggestFor(text);
   };
 
@@ -117,7 +136,7 @@ export function createChatSession(deps: SessionDeps) {
     },
 
     dispose(): void {
-      draft.stopTyping();
+      typing.stop();
       for (const stop of stops.splice(0)) stop();
       help.dispose();
       client.disconnect();
@@ -128,7 +147,7 @@ export function createChatSession(deps: SessionDeps) {
     openPanel,
     close(): void {
       if (!isOpen()) return;
-      draft.stopTyping();
+      typing.stop();
       store.set({ open: false });
       events.emit('close');
     },
@@ -147,7 +166,8 @@ export function createChatSession(deps: SessionDeps) {
       core.send(trimmed);
     },
     retry: core.retry,
-    stopTyping: draft.stopTyping,
+    /** The visitor left the field. */
+    stopTyping: typing.stop,
     rate: csat.rate,
     /** "Talk to a person": asks for an agent, carrying the article the visitor was reading. */
     requestPerson(articleId?: string): Promise<void> {

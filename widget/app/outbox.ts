@@ -27,40 +27,42 @@ function parse(json: string | null): OutboxEntry[] {
 
 export class Outbox {
   // The in-memory list is authoritative for this tab, so a failed storage write never drops a message.
-  private entries: readonly OutboxEntry[];
+  #entries: readonly OutboxEntry[];
+  readonly #store: SiteStore;
 
-  constructor(private readonly store: SiteStore) {
-    this.entries = parse(store.read('outbox'));
+  constructor(store: SiteStore) {
+    this.#store = store;
+    this.#entries = parse(store.read('outbox'));
   }
 
   list(): readonly OutboxEntry[] {
-    return this.entries;
+    return this.#entries;
   }
 
   add(text: string): OutboxEntry {
     const entry = { clientId: createClientId(), text, createdAt: new Date().toISOString() };
-    this.save([...this.entries, entry]);
+    this.#save([...this.#entries, entry]);
     return entry;
   }
 
   /** Drops the entries the server has stored; returns whether any was removed. */
   remove(clientIds: ReadonlySet<string>): boolean {
-    const kept = this.entries.filter((entry) => !clientIds.has(entry.clientId));
-    if (kept.length === this.entries.length) return false;
-    this.save(kept);
+    const kept = this.#entries.filter((entry) => !clientIds.has(entry.clientId));
+    if (kept.length === this.#entries.length) return false;
+    this.#save(kept);
     return true;
   }
 
   /** Follows changes made by other tabs of the same site. */
   watch(listener: () => void): () => void {
-    return this.store.watch('outbox', () => {
-      this.entries = parse(this.store.read('outbox'));
+    return this.#store.watch('outbox', () => {
+      this.#entries = parse(this.#store.read('outbox'));
       listener();
     });
   }
 
-  private save(entries: readonly OutboxEntry[]): void {
-    this.entries = entries;
-    this.store.write('outbox', entries.length ? JSON.stringify(entries) : null);
+  #save(entries: readonly OutboxEntry[]): void {
+    this.#entries = entries;
+    this.#store.write('outbox', entries.length ? JSON.stringify(entries) : null);
   }
 }

@@ -3,7 +3,7 @@
 import type { Store } from '../../../shared/client/store';
 import type { KbPublicArticle, KbSearchHit } from '../../../shared/contract';
 import type { LocaleCode } from '../../../shared/i18n/locales';
-import type { ChatClient, Payload } from '../chat-client';
+import type { ChatClient } from '../chat-client';
 
 const SEARCH_DEBOUNCE_MS = 250;
 /** Suggestions wait for a pause in typing and a few characters, so half words don't flicker results. */
@@ -29,27 +29,6 @@ export interface HelpSlice {
   suggestions: readonly KbSearchHit[];
 }
 
-/** `kb:search` once typing pauses: a new call cancels the one still waiting; `use` gets the hits, or null when the search failed. */
-function searchAfterPause(client: ChatClient, delayMs: number, payload: (query: string) => Payload<'kb:search'>) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const cancel = () => clearTimeout(timer);
-  return {
-    cancel,
-    run(query: string, use: (results: readonly KbSearchHit[] | null) => void): void {
-      cancel();
-      timer = setTimeout(async () => {
-        let results: readonly KbSearchHit[] | null = null;
-        try {
-          ({ results } = await client.request('kb:search', payload(query)));
-        } catch {
-          // Reported as null: the help view says so, suggestions stay as they are.
-        }
-        use(results);
-      }, delayMs);
-    },
-  };
-}
-
 export function createHelp(store: Store<HelpSlice>, client: ChatClient, locale: () => LocaleCode) {
   const get = () => store.get().help;
   const set = (patch: Partial<HelpState>) => store.set(({ help }) => ({ help: { ...help, ...patch } }));
@@ -57,8 +36,8 @@ export function createHelp(store: Store<HelpSlice>, client: ChatClient, locale: 
     help: { query: '', results: null, searching: false, failed: false, articleId: null, article: null, voted: [] },
     suggestions: [],
   });
-  const search = searchAfterPause(client, SEARCH_DEBOUNCE_MS, (query) => ({ query, locale: locale(), limit: 8 }));
-  const suggest = searchAfterPause(client, SUGGEST_DEBOUNCE_MS, (query) => ({ query, locale: locale(), limit: 3, mode: 'suggest' }));
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let suggestTimer: ReturnType<typeof setTimeout> | undefined;
   /** The draft suggestions were last asked for: results for an older one are dropped. */
   let draft = '';
 
@@ -66,17 +45,21 @@ export function createHelp(store: Store<HelpSlice>, client: ChatClient, locale: 
     /** Searches the help articles once the visitor pauses typing. */
     search(query: string): void {
       set({ query });
+      clearTimeout(searchTimer);
       const trimmed = query.trim();
       if (!trimmed) {
-        search.cancel();
         set({ results: null, searching: false, failed: false });
         return;
       }
       set({ searching: true });
-      search.run(trimmed, (results) => {
-        if (!results) set({ searching: false, failed: true });
-        else if (get().query.trim() === trimmed) set({ results, searching: false, failed: false });
-      });
+      searchTimer = setTimeout(async () => {
+        try {
+          const { results } = await client.request('kb:search', { query: trimmed, locale: locale(), limit: 8 });
+          if (get().query.trim() === trimmed) set({ results, searching: false, failed: false });
+        } catch {
+          set({ searching: false, failed: true });
+        }
+      }, SEARCH_DEBOUNCE_MS);
     },
 
     async open(id: string): Promise<void> {
@@ -98,21 +81,26 @@ export function createHelp(store: Store<HelpSlice>, client: ChatClient, locale: 
 
     /** Looks for articles matching the draft once the visitor pauses on it. */
     suggestFor(text: string): void {
+      clearTimeout(suggestTimer);
       const query = text.trim();
       draft = query;
       if (query.length < SUGGEST_MIN_CHARS) {
-        suggest.cancel();
         if (store.get().suggestions.length) store.set({ suggestions: [] });
         return;
       }
-      suggest.run(query, (results) => {
-        if (results && draft === query) store.set({ suggestions: results });
-      });
+      suggestTimer = setTimeout(async () => {
+        try {
+          const { results } = await client.request('kb:search', { query, locale: locale(), limit: 3, mode: 'suggest' });
+          if (draft === query) store.set({ suggestions: results });
+        } catch {
+          // Suggestions are a convenience; the visitor can still send.
+        }
+      }, SUGGEST_DEBOUNCE_MS);
     },
 
     dispose(): void {
-      search.cancel();
-      suggest.cancel();
+      clearTimeout(searchTimer);
+      clearTimeout(suggestTimer);
     },
   };
 }
