@@ -1,5 +1,5 @@
 import { useLayoutEffect, useReducer } from 'preact/hooks';
-import type { ReadableStore } from '../../shared/client/use-store';
+import type { ReadableStore } from '../../shared/client/store';
 
 /**
  * Re-renders the calling component whenever the store changes: `useSyncExternalStore`'s contract on
