@@ -44,10 +44,12 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
   };
 
   const start = (): void => {
-    starting ??= (import(/* @vite-ignore */ `${baseUrl}/widget/app.js`) as Promise<AppModule>)
+    if (starting) return;
+    starting = (import(/* @vite-ignore */ `${baseUrl}/widget/app.js`) as Promise<AppModule>)
       .then((module) => {
-        app = module.mount(root, options);
-        queue.splice(0).forEach((call) => app!.call(call));
+        const mounted = module.mount(root, options);
+        app = mounted;
+        for (const call of queue.splice(0)) mounted.call(call);
       })
       .catch((error: unknown) => {
         starting = undefined; // the next attempt downloads again
@@ -56,7 +58,10 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
   };
 
   const run = (call: ApiCall): void => {
-    if (app) return app.call(call);
+    if (app) {
+      app.call(call);
+      return;
+    }
     queue.push(call);
     if (call[0] === 'open' || call[0] === 'openArticle') start();
   };
