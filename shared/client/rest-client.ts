@@ -1,5 +1,5 @@
 import { ErrorBody, type ErrorCode } from '../contract/errors';
-import { routePath, type AnyRoute, type ResponseOf, type RouteInput } from '../contract/routes';
+import { routePath, type AnyRoute, type ResponseOf, type RouteInput, type RouteLocation } from '../contract/routes';
 
 /** Contract error codes plus the two failures that never reach the server's error body. */
 export type RestErrorCode = ErrorCode | 'network' | 'unexpected_response';
@@ -66,10 +66,10 @@ export interface RestClient {
 }
 
 /** The URL of a route, e.g. for a download link. */
-export function routeUrl<R extends AnyRoute>(route: R, input: RouteInput<R>, baseUrl = ''): string {
+export function routeUrl<R extends AnyRoute>(route: R, input: RouteLocation<R>, baseUrl = ''): string {
   const path = routePath(route.path, input.params as Record<string, unknown> | undefined);
   const query = Object.entries((input.query ?? {}) as Record<string, unknown>).filter(([, value]) => value !== undefined && value !== '');
-  const search = new URLSearchParams(query.map(([key, value]) => [key, String(value)])).toString();
+  const search = query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&');
   return `${baseUrl}${path}${search ? `?${search}` : ''}`;
 }
 

@@ -206,9 +206,11 @@ export type ParamsOf<R extends AnyRoute> = Out<R['params']>;
 export type QueryOf<R extends AnyRoute> = Out<R['query']>;
 export type BodyOf<R extends AnyRoute> = Out<R['body']>;
 
-/** What a client passes: path parameters, query and body, each only when the route has them. */
-export type RouteInput<R extends AnyRoute> = (R['params'] extends z.ZodType ? { params: In<R['params']> } : { params?: undefined }) &
-  (R['query'] extends z.ZodType ? { query?: In<R['query']> } : { query?: undefined }) &
+/** Where a route is called: its path parameters and query, each only when the route has them. */
+export type RouteLocation<R extends AnyRoute> = (R['params'] extends z.ZodType ? { params: In<R['params']> } : { params?: undefined }) &
+  (R['query'] extends z.ZodType ? { query?: In<R['query']> } : { query?: undefined });
+/** What a client passes: the location and the body, when the route takes one. */
+export type RouteInput<R extends AnyRoute> = RouteLocation<R> &
   (R['body'] extends z.ZodType ? { body: In<R['body']> } : { body?: undefined });
 
 export type { AnyRoute };

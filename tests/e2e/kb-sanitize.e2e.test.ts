@@ -67,7 +67,7 @@ describe('article Markdown never brings scripts into a page', () => {
     await page.screenshot({ path: 'test-results/e2e-kb-editor.png' });
 
     const editor = kbApi(server.url, await signIn(server));
-    const { body } = await editor.list('?status=published&locale=en');
+    const { body } = await editor.list({ status: 'published', locale: 'en' });
     const published = (body.articles as KbArticleSummary[]).find((a) => a.title === TITLE);
     expect(published).toBeDefined();
 

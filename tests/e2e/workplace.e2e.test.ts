@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { ADMIN, signIn, startTestServer, type TestServer } from '../helpers/test-server';
-import { call } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 
 let server: TestServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -12,8 +13,8 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
   const cookie = await signIn(server);
-  await call(server, 'POST', '/api/users', { cookie, body: { ...BOB, role: 'agent' } });
-  await call(server, 'POST', '/api/canned', {
+  await call(server, routes.users.create, { cookie, body: { ...BOB, role: 'agent' } });
+  await call(server, routes.canned.create, {
     cookie,
     body: { shortcut: 'ship', title: 'Shipping times', text: 'Hi, {agent.name} here: orders leave our warehouse within 24 hours.' },
   });
@@ -34,9 +35,7 @@ async function signInToConsole(page: Page, credentials: { email: string; passwor
 describe('an agent takes a chat, answers with a canned response and transfers it; the second agent closes it and the rating reaches the console', () => {
   it('works end to end in Chromium', async () => {
     const bobId = String(
-      (
-        await call<{ users: Array<{ id: string; email: string }> }>(server, 'GET', '/api/users', { cookie: await signIn(server) })
-      ).body.users.find((u) => u.email === BOB.email)!.id,
+      (await call(server, routes.users.list, { cookie: await signIn(server) })).body.users.find((u) => u.email === BOB.email)!.id,
     );
     const adminDesk = await browser.newContext();
     const ada = await adminDesk.newPage();

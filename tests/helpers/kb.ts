@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
-import type { Role } from '../../shared/contract';
+import { routes, type KbArticleContent, type KbArticleCreateBody, type Role, type RouteInput } from '../../shared/contract';
 import { hashPassword } from '../../server/agents/passwords';
+import { call } from './rest';
 
 /** A second connection to a test server's database, for setting up users and sites directly. */
 export function openDb(dbName: string): Promise<mongoose.Connection> {
@@ -49,23 +50,20 @@ export interface ApiResult<T = Record<string, unknown>> {
 
 /** The KB editor's REST API as the console calls it, with a session cookie (or none). */
 export function kbApi(baseUrl: string, cookie?: string) {
-  async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = {};
-    if (cookie) headers.cookie = cookie;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}/api/kb${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.status, body: (await res.json()) as T };
-  }
+  const server = { url: baseUrl };
+  // Bodies are loose: tests also send what the schema refuses.
+  type Loose<Body> = Body | Record<string, unknown>;
   return {
-    list: (query = '') => call('GET', `/articles${query}`),
-    create: (article: Record<string, unknown>) => call('POST', '/articles', article),
-    get: (id: string) => call('GET', `/articles/${id}`),
-    update: (id: string, content: Record<string, unknown>) => call('PUT', `/articles/${id}`, content),
-    publish: (id: string) => call('POST', `/articles/${id}/publish`),
-    unpublish: (id: string) => call('POST', `/articles/${id}/unpublish`),
-    revisions: (id: string) => call('GET', `/articles/${id}/revisions`),
-    restore: (id: string, number: number) => call('POST', `/articles/${id}/revisions/${number}/restore`),
-    preview: (body: string) => call('POST', '/preview', { body }),
-    signals: (days = 30) => call('GET', `/signals?days=${days}`),
+    list: (query: RouteInput<typeof routes.kb.list>['query'] = {}) => call(server, routes.kb.list, { cookie, query }),
+    create: (article: Loose<KbArticleCreateBody>) => call(server, routes.kb.create, { cookie, body: article as KbArticleCreateBody }),
+    get: (id: string) => call(server, routes.kb.get, { cookie, params: { id } }),
+    update: (id: string, content: Loose<KbArticleContent>) =>
+      call(server, routes.kb.update, { cookie, params: { id }, body: content as KbArticleContent }),
+    publish: (id: string) => call(server, routes.kb.publish, { cookie, params: { id } }),
+    unpublish: (id: string) => call(server, routes.kb.unpublish, { cookie, params: { id } }),
+    revisions: (id: string) => call(server, routes.kb.revisions, { cookie, params: { id } }),
+    restore: (id: string, number: number) => call(server, routes.kb.restore, { cookie, params: { id, number } }),
+    preview: (body: string) => call(server, routes.kb.preview, { cookie, body: { body } }),
+    signals: (days = 30) => call(server, routes.kb.signals, { cookie, query: { days } }),
   };
 }

@@ -217,7 +217,7 @@ export async function attackTarget() {
   const synced = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
   const sent = await request<{ message: Message }>(synced.socket, 'message:send', { clientId: clientId(), text: 'first message' });
   if (!sent.ok) throw new Error('send failed');
-  const [article] = (await kbApi(server.url, cookie).list('?status=published')).body.articles as KbArticle[];
+  const [article] = (await kbApi(server.url, cookie).list({ status: 'published' })).body.articles as KbArticle[];
   const samples = validPayloads({ conversationId: sent.data.message.conversationId, visitorId: synced.visitorId, articleId: article!.id });
   return {
     server,

@@ -1,6 +1,13 @@
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type TrackedEvent } from '../../shared/contract';
+import { routeUrl } from '../../shared/client/rest-client';
+import {
+  routes,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  type ShopWebhookEvent,
+  type TrackedEvent,
+} from '../../shared/contract';
 import { sign, webhookMessage } from '../../server/edge/signature';
 import { request, type Reachable, type VisitorSocket } from './test-server';
 
@@ -29,7 +36,11 @@ export async function postWebhook(
   const signature =
     options.signature === undefined ? sign(secret, webhookMessage(timestamp, Buffer.from(JSON.stringify(body)))) : options.signature;
   if (signature !== null) headers[WEBHOOK_SIGNATURE_HEADER] = signature;
-  return fetch(`${server.url}/api/webhooks/${server.demoSiteKey}/shop`, { method: 'POST', headers, body: raw });
+  return fetch(routeUrl(routes.webhooks.shop, { params: { siteKey: server.demoSiteKey } }, server.url), {
+    method: 'POST',
+    headers,
+    body: raw,
+  });
 }
 
 export async function track(socket: VisitorSocket, event: TrackedEvent | Record<string, unknown>): Promise<void> {

@@ -12,9 +12,11 @@ import {
   type VisitorServerToClient,
   type visitorRequests,
 } from '../../shared/contract';
+import { routes } from '../../shared/contract/routes';
 import { startServer, type RunningServer } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/infra/logger';
+import { call } from './rest';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery' };
 
@@ -58,15 +60,10 @@ export async function startTestServer(
 }
 
 export async function signIn(server: Reachable, credentials = ADMIN): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie');
-  if (!cookie) throw new Error('sign-in set no cookie');
-  return cookie.split(';')[0]!;
+  const res = await call(server, routes.auth.signIn, { body: credentials });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (!res.setCookie) throw new Error('sign-in set no cookie');
+  return res.setCookie.split(';')[0]!;
 }
 
 export function connectVisitor(server: Reachable, auth: { siteKey?: string; token?: string } = {}): VisitorSocket {

@@ -3,8 +3,11 @@ import type { Role } from '../../shared/contract';
 import { addUser, type ApiResult } from './kb';
 import { connectAgent, connected, signIn, type AgentSocket, type Reachable } from './test-server';
 
-/** A REST call as the console makes it: JSON in and out, the session cookie when there is one. */
-export async function call<T = Record<string, unknown>>(
+/**
+ * A request to a literal `METHOD path`, JSON in and out, the session cookie when there is one: for
+ * probing every route Express serves (the permission test); other tests call routes through `call` (rest.ts).
+ */
+export async function requestPath<T = Record<string, unknown>>(
   server: Reachable,
   method: string,
   path: string,

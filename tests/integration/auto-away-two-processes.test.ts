@@ -5,7 +5,9 @@ import { inject } from 'vitest';
 import type { AgentPresence } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
 import { newDeployment, startServerProcess, type Deployment, type ServerProcess } from '../helpers/server-process';
-import { call, signedInUser } from '../helpers/workplace';
+import { signedInUser } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 import { connectAgent, connected, joinAsVisitor, request, signIn } from '../helpers/test-server';
 
 let deployment: Deployment;
@@ -24,7 +26,7 @@ afterAll(async () => {
 it('puts an idle agent away once with two server processes, and everyone hears it across processes', async () => {
   const [first, second] = processes as [ServerProcess, ServerProcess];
   const adminCookie = await signIn(first);
-  expect((await call(first, 'PUT', '/api/settings', { cookie: adminCookie, body: { autoAwayMinutes: 1 } })).status).toBe(200);
+  expect((await call(first, routes.settings.update, { cookie: adminCookie, body: { autoAwayMinutes: 1 } })).status).toBe(200);
   const db = await openDb(deployment.dbName);
   const idler = await signedInUser(first, db, 'agent');
 

@@ -4,7 +4,8 @@ import { inject } from 'vitest';
 import type { ConversationSummary, ProactivePrompt, VisitorContext } from '../../shared/contract';
 import { hashPassword } from '../../server/agents/passwords';
 import { postWebhook, siteSecret, track, walkToCheckout } from '../helpers/shop';
-import { call } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 import {
   connectAgent,
   connected,
@@ -144,7 +145,7 @@ describe('proactive escalation of hesitating buyers', () => {
 
   it('re-routes an unaccepted offer after the SLA, then offers it to every online agent', async () => {
     const cookie = await signIn(server);
-    expect((await call(server, 'PUT', '/api/settings', { cookie, body: { lifecycle: { escalationSlaSeconds: 5 } } })).status).toBe(200);
+    expect((await call(server, routes.settings.update, { cookie, body: { lifecycle: { escalationSlaSeconds: 5 } } })).status).toBe(200);
     const second = await addAgent('second@example.com');
     const offersToFirst = collect<Offer>(agent, 'escalation:offer');
     const offersToSecond = collect<Offer>(second, 'escalation:offer');

@@ -37,7 +37,7 @@ describe('knowledge-base articles: editing, publishing, permissions, visibility'
   };
 
   it('ships the demo site with a dozen published shop articles in English, Czech and Russian', async () => {
-    const { status, body } = await editor.list('?status=published');
+    const { status, body } = await editor.list({ status: 'published' });
     expect(status).toBe(200);
     const articles = body.articles as KbArticleSummary[];
     for (const locale of ['en', 'cs', 'ru']) expect(articles.filter((a) => a.locale === locale).length).toBeGreaterThanOrEqual(12);

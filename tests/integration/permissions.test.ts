@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentRequests, type Role } from '../../shared/contract';
 import { AGENT_EVENT_PERMISSIONS, PERMISSIONS, type Permission } from '../../server/agents/permissions';
 import { openDb } from '../helpers/kb';
-import { agentSocket, call, signedInUser } from '../helpers/workplace';
+import { agentSocket, requestPath, signedInUser } from '../helpers/workplace';
 import {
   clientId,
   connectAgent,
@@ -151,7 +151,7 @@ describe('the permission table, row by row', () => {
   describe.each(REST)('$route ($row)', ({ route, row, body, fresh }) => {
     const { method, path } = concrete(route);
     it('refuses anonymous callers unless public', async () => {
-      const res = await call(server, method, path, { body });
+      const res = await requestPath(server, method, path, { body });
       if (row === 'public') expect([401, 403]).not.toContain(res.status);
       else
         expect({ status: res.status, code: (res.body as { error?: { code: string } })?.error?.code }).toEqual({
@@ -162,7 +162,7 @@ describe('the permission table, row by row', () => {
 
     it.each(ROLES)('as %s: allowed exactly when the row names the role', async (role) => {
       const cookie = fresh ? (await signedInUser(server, db, role)).cookie : cookies[role];
-      const res = await call(server, method, path, { cookie, body });
+      const res = await requestPath(server, method, path, { cookie, body });
       const allowed = row === 'public' || allows(row, role);
       if (allowed) expect([401, 403], `${role} ${method} ${path} answered ${res.status}`).not.toContain(res.status);
       else

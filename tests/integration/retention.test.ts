@@ -2,8 +2,7 @@ import { Redis } from 'ioredis';
 import type mongoose from 'mongoose';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CsatReport, FunnelReport, KbReport } from '../../shared/contract/analytics';
-import type { SiteSettingsResponse } from '../../shared/contract';
+import type { AnalyticsReportName, CsatReport, FunnelReport, KbReport } from '../../shared/contract/analytics';
 import { AnalyticsRecorder } from '../../server/analytics/recorder';
 import {
   conversations,
@@ -22,7 +21,8 @@ import { bulkImport } from '../../server/data/bulk-import';
 import { createLogger } from '../../server/infra/logger';
 import { openDb } from '../helpers/kb';
 import { signIn, startTestServer, type TestServer } from '../helpers/test-server';
-import { call } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 
 // Retention deletes what a site keeps no longer — walking day buckets from a cursor — and rolls
 // analytics days past the daily window into months that reports read the same.
@@ -144,10 +144,10 @@ describe('retention', () => {
     ],
   };
 
-  async function report<T>(name: string, from = range.from, to = range.to): Promise<T> {
-    const res = await call<T>(server, 'GET', `/api/analytics/${name}?from=${from}&to=${to}`, { cookie: admin });
+  async function report<T>(name: AnalyticsReportName, from = range.from, to = range.to): Promise<T> {
+    const res = await call(server, routes.analytics.report, { cookie: admin, params: { report: name }, query: { from, to } });
     expect(res.status).toBe(200);
-    return res.body;
+    return res.body as T;
   }
   const reports = async () => ({
     kb: await report<KbReport>('kb'),
@@ -198,20 +198,20 @@ describe('retention', () => {
   });
 
   it('is set through the settings API, refused with a readable reason when out of range', async () => {
-    const refused = await call<{ error: { code: string; message: string } }>(server, 'PUT', '/api/settings', {
+    const refused = await call(server, routes.settings.update, {
       cookie: admin,
       body: { retention: { conversationDays: 0, visitorDays: null, analyticsDailyDays: 400 } },
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toBe('Invalid request. retention.conversationDays: at least 1 day');
-    expect((await call<SiteSettingsResponse>(server, 'GET', '/api/settings', { cookie: admin })).body.settings.retention).toEqual({
+    expect((await call(server, routes.settings.get, { cookie: admin })).body.settings.retention).toEqual({
       conversationDays: null,
       visitorDays: null,
       analyticsDailyDays: 400,
     });
 
     const retention = { conversationDays: 60, visitorDays: 30, analyticsDailyDays: 400 };
-    const saved = await call<SiteSettingsResponse>(server, 'PUT', '/api/settings', { cookie: admin, body: { retention } });
+    const saved = await call(server, routes.settings.update, { cookie: admin, body: { retention } });
     expect(saved.status).toBe(200);
     expect(saved.body.settings.retention).toEqual(retention);
   });

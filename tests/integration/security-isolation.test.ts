@@ -6,6 +6,7 @@ import {
   visitorRequests,
   type Ack,
   type ConversationSummary,
+  type CreateUserBody,
   type KbArticle,
   type KbSearchResult,
   type Message,
@@ -25,7 +26,8 @@ import {
   type TestServer,
   type VisitorSocket,
 } from '../helpers/test-server';
-import { call } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 
 /**
  * Cross-visitor and cross-site isolation, one case per socket event of the contract and per HTTP
@@ -438,19 +440,19 @@ const httpCases: Record<string, () => Promise<void>> = {
   },
   'POST /api/auth/invite/peek': async () => {
     // Invites answer only to their own token; an unknown one reveals nothing.
-    const res = await call(server, 'POST', '/api/auth/invite/peek', { cookie: siteB.adminCookie, body: { token: 'x'.repeat(32) } });
+    const res = await call(server, routes.auth.peekInvite, { cookie: siteB.adminCookie, body: { token: 'x'.repeat(32) } });
     expect(res.status).toBe(404);
   },
   'POST /api/auth/invite/accept': async () => {
-    const res = await call(server, 'POST', '/api/auth/invite/accept', { body: { token: 'x'.repeat(32), password: 'a-new-password-1' } });
+    const res = await call(server, routes.auth.acceptInvite, { body: { token: 'x'.repeat(32), password: 'a-new-password-1' } });
     expect(res.status).toBe(404);
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
   },
   'POST /api/auth/password': async () => {
-    const person = { email: 'b-person@example.com', name: 'B Person', role: 'agent', password: 'b-person-password-1' };
-    expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: person })).status).toBe(201);
+    const person = { email: 'b-person@example.com', name: 'B Person', role: 'agent' as const, password: 'b-person-password-1' };
+    expect((await call(server, routes.users.create, { cookie: siteB.adminCookie, body: person })).status).toBe(201);
     const cookie = await signIn(server, person);
-    const res = await call(server, 'POST', '/api/auth/password', {
+    const res = await call(server, routes.auth.changePassword, {
       cookie,
       body: { currentPassword: person.password, newPassword: 'b-person-password-2' },
     });
@@ -458,96 +460,99 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
   },
   'POST /api/auth/sign-out-everywhere': async () => {
-    const person = { email: 'b-leaver@example.com', name: 'B Leaver', role: 'agent', password: 'b-leaver-password-1' };
-    expect((await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: person })).status).toBe(201);
+    const person = { email: 'b-leaver@example.com', name: 'B Leaver', role: 'agent' as const, password: 'b-leaver-password-1' };
+    expect((await call(server, routes.users.create, { cookie: siteB.adminCookie, body: person })).status).toBe(201);
     const cookie = await signIn(server, person);
-    expect((await call(server, 'POST', '/api/auth/sign-out-everywhere', { cookie })).status).toBe(204);
+    expect((await call(server, routes.auth.signOutEverywhere, { cookie })).status).toBe(204);
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
   },
   'GET /api/users/': async () => {
-    const res = await call<{ users: Array<{ email: string; siteId: string }> }>(server, 'GET', '/api/users', { cookie: siteB.adminCookie });
+    const res = await call(server, routes.users.list, { cookie: siteB.adminCookie });
     expect(res.body.users.map((u) => u.email)).not.toContain(ADMIN.email);
     expect(new Set(res.body.users.map((u) => u.siteId))).toEqual(new Set([siteB.siteId.toHexString()]));
   },
   'POST /api/users/': async () => {
-    const res = await call<{ user: { id: string } }>(server, 'POST', '/api/users', {
+    const res = await call(server, routes.users.create, {
       cookie: siteB.adminCookie,
       body: {
         email: 'b-new@example.com',
         name: 'B New',
         role: 'agent',
         siteId: (await conversationOf(alice.visitorId))!.siteId.toHexString(),
-      },
+      } as CreateUserBody,
     });
     expect(res.status).toBe(201);
     expect(String((await db.collection('users').findOne({ _id: oid(res.body.user.id) }))?.siteId)).toBe(siteB.siteId.toHexString());
     // An email taken on site A is taken: one sign-in per email across the deployment.
     expect(
-      (await call(server, 'POST', '/api/users', { cookie: siteB.adminCookie, body: { email: ADMIN.email, name: 'X', role: 'admin' } }))
+      (await call(server, routes.users.create, { cookie: siteB.adminCookie, body: { email: ADMIN.email, name: 'X', role: 'admin' } }))
         .status,
     ).toBe(409);
   },
   'PATCH /api/users/:id': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
-    expect((await call(server, 'PATCH', `/api/users/${adminA}`, { cookie: siteB.adminCookie, body: { role: 'editor' } })).status).toBe(404);
+    expect(
+      (await call(server, routes.users.update, { params: { id: adminA }, cookie: siteB.adminCookie, body: { role: 'editor' } })).status,
+    ).toBe(404);
     expect((await db.collection('users').findOne({ email: ADMIN.email }))?.role).toBe('admin');
   },
   'POST /api/users/:id/deactivate': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
-    expect((await call(server, 'POST', `/api/users/${adminA}/deactivate`, { cookie: siteB.adminCookie })).status).toBe(404);
+    expect((await call(server, routes.users.deactivate, { params: { id: adminA }, cookie: siteB.adminCookie })).status).toBe(404);
     expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
   },
   'POST /api/users/:id/reactivate': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
-    expect((await call(server, 'POST', `/api/users/${adminA}/reactivate`, { cookie: siteB.adminCookie })).status).toBe(404);
+    expect((await call(server, routes.users.reactivate, { params: { id: adminA }, cookie: siteB.adminCookie })).status).toBe(404);
   },
   'POST /api/users/:id/invite': async () => {
     // An invite link for site A's admin would be a password reset in site B's hands.
     const adminA = await adminIdOf(ADMIN.email, db);
-    const res = await call(server, 'POST', `/api/users/${adminA}/invite`, { cookie: siteB.adminCookie });
+    const res = await call(server, routes.users.reinvite, { params: { id: adminA }, cookie: siteB.adminCookie });
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain('invite=');
   },
   'GET /api/canned/': async () => {
-    await call(server, 'POST', '/api/canned', {
+    await call(server, routes.canned.create, {
       cookie: agentACookie,
       body: { shortcut: 'a-secret', title: 'A', text: 'alice-canned-9090' },
     });
     secretsOf.A.add('alice-canned-9090');
-    const res = await call(server, 'GET', '/api/canned', { cookie: siteB.adminCookie });
+    const res = await call(server, routes.canned.list, { cookie: siteB.adminCookie });
     expect(JSON.stringify(res.body)).not.toContain('alice-canned-9090');
   },
   'POST /api/canned/': async () => {
     // The same shortcut on another site is that site's own.
-    const res = await call(server, 'POST', '/api/canned', {
+    const res = await call(server, routes.canned.create, {
       cookie: siteB.adminCookie,
       body: { shortcut: 'a-secret', title: 'B', text: 'b text' },
     });
     expect(res.status).toBe(201);
-    const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
+    const own = await call(server, routes.canned.list, { cookie: agentACookie });
     expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
   },
   'PUT /api/canned/:shortcut': async () => {
-    await call(server, 'PUT', '/api/canned/a-secret', {
+    await call(server, routes.canned.update, {
+      params: { shortcut: 'a-secret' },
       cookie: siteB.adminCookie,
       body: { shortcut: 'a-secret', title: 'B2', text: 'b changed' },
     });
-    const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
+    const own = await call(server, routes.canned.list, { cookie: agentACookie });
     expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
   },
   'DELETE /api/canned/:shortcut': async () => {
-    await call(server, 'DELETE', '/api/canned/a-secret', { cookie: siteB.adminCookie });
-    const own = await call(server, 'GET', '/api/canned', { cookie: agentACookie });
+    await call(server, routes.canned.remove, { params: { shortcut: 'a-secret' }, cookie: siteB.adminCookie });
+    const own = await call(server, routes.canned.list, { cookie: agentACookie });
     expect(JSON.stringify(own.body)).toContain('alice-canned-9090');
   },
   'GET /api/settings/': async () => {
-    const res = await call<{ publicKey: string; secret: string }>(server, 'GET', '/api/settings', { cookie: siteB.adminCookie });
+    const res = await call(server, routes.settings.get, { cookie: siteB.adminCookie });
     expect(res.body.publicKey).toBe(siteB.publicKey);
     expect(res.body.secret).not.toBe(await siteSecret(server.dbName));
   },
   'PUT /api/settings/': async () => {
     const before = await db.collection('sites').findOne({ publicKey: server.demoSiteKey });
-    const res = await call(server, 'PUT', '/api/settings', {
+    const res = await call(server, routes.settings.update, {
       cookie: siteB.adminCookie,
       body: { greeting: 'Site B says hi', allowedOrigins: ['https://b.example'] },
     });
@@ -557,11 +562,11 @@ const httpCases: Record<string, () => Promise<void>> = {
       greeting: before?.greeting,
       allowedOrigins: before?.allowedOrigins,
     });
-    await call(server, 'PUT', '/api/settings', { cookie: siteB.adminCookie, body: { allowedOrigins: [] } });
+    await call(server, routes.settings.update, { cookie: siteB.adminCookie, body: { allowedOrigins: [] } });
   },
   'POST /api/settings/rotate-secret': async () => {
     const before = await siteSecret(server.dbName);
-    const res = await call<{ secret: string }>(server, 'POST', '/api/settings/rotate-secret', { cookie: siteB.adminCookie });
+    const res = await call(server, routes.settings.rotateSecret, { cookie: siteB.adminCookie });
     expect(res.body.secret).not.toBe(before);
     expect(await siteSecret(server.dbName)).toBe(before);
     siteB.secret = res.body.secret;

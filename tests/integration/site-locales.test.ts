@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { joinAsVisitor, signIn, startTestServer, type TestServer } from '../helpers/test-server';
-import { call } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 
 /** The widget learns the site's offered languages with every `visitor:sync`, as the admin sets them. */
 
@@ -16,7 +17,7 @@ it('tells the widget the offered languages and the default, changed without a re
   expect(before.session.site).toMatchObject({ locale: null, locales: ['en', 'ru', 'ro', 'fa', 'pl', 'cs'] });
 
   const cookie = await signIn(server);
-  const saved = await call(server, 'PUT', '/api/settings', { cookie, body: { locales: ['ro', 'en'], locale: 'ro' } });
+  const saved = await call(server, routes.settings.update, { cookie, body: { locales: ['ro', 'en'], locale: 'ro' } });
   expect(saved.status).toBe(200);
   const after = await joinAsVisitor(server);
   after.socket.close();

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { AgentPresence, ConversationSummary, Message, Note } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
-import { agentSocket, call, signedInUser } from '../helpers/workplace';
+import { agentSocket, signedInUser } from '../helpers/workplace';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 import {
   clientId,
   joinAsVisitor,
@@ -216,33 +218,28 @@ describe('the agent workplace', () => {
   describe('accounts', () => {
     it('invites a user by a one-time link that sets their password', async () => {
       const adminCookie = await signIn(server);
-      const created = await call<{ user: { id: string; status: string }; invite: { token: string; url: string } }>(
-        server,
-        'POST',
-        '/api/users',
-        {
-          cookie: adminCookie,
-          body: { email: 'New.Agent@Example.com', name: 'New Agent', role: 'agent' },
-        },
-      );
+      const created = await call(server, routes.users.create, {
+        cookie: adminCookie,
+        body: { email: 'New.Agent@Example.com', name: 'New Agent', role: 'agent' },
+      });
       expect(created.status).toBe(201);
       expect(created.body.user.status).toBe('invited');
-      const { token, url } = created.body.invite;
+      const { token, url } = created.body.invite!;
       expect(url).toBe(`${server.url}/console/#invite=${token}`);
-      const peek = await call(server, 'POST', '/api/auth/invite/peek', { body: { token } });
+      const peek = await call(server, routes.auth.peekInvite, { body: { token } });
       expect(peek.body).toEqual({ email: 'new.agent@example.com', name: 'New Agent' });
-      const signInBefore = await call(server, 'POST', '/api/auth/sign-in', {
+      const signInBefore = await call(server, routes.auth.signIn, {
         body: { email: 'new.agent@example.com', password: 'whatever-password' },
       });
       expect(signInBefore.status).toBe(401);
 
-      const accepted = await call(server, 'POST', '/api/auth/invite/accept', { body: { token, password: 'a-long-new-password' } });
+      const accepted = await call(server, routes.auth.acceptInvite, { body: { token, password: 'a-long-new-password' } });
       expect(accepted.status).toBe(200);
       expect(accepted.setCookie).toMatch(/lc_session=/);
-      const reused = await call(server, 'POST', '/api/auth/invite/accept', { body: { token, password: 'another-password-1' } });
+      const reused = await call(server, routes.auth.acceptInvite, { body: { token, password: 'another-password-1' } });
       expect(reused.status).toBe(404);
       await signIn(server, { email: 'new.agent@example.com', password: 'a-long-new-password' });
-      const list = await call<{ users: Array<{ email: string; status: string }> }>(server, 'GET', '/api/users', { cookie: adminCookie });
+      const list = await call(server, routes.users.list, { cookie: adminCookie });
       expect(list.body.users.find((u) => u.email === 'new.agent@example.com')?.status).toBe('active');
     });
 
@@ -250,35 +247,33 @@ describe('the agent workplace', () => {
       const user = await signedInUser(server, db, 'agent');
       const socket = await agentSocket(server, user.cookie, sockets);
       const dropped = nextEvent(socket, 'disconnect');
-      const res = await call<{ user: { status: string } }>(server, 'POST', `/api/users/${user.id}/deactivate`, {
-        cookie: await signIn(server),
-      });
+      const res = await call(server, routes.users.deactivate, { params: { id: user.id }, cookie: await signIn(server) });
       expect(res.body.user.status).toBe('deactivated');
       await dropped;
-      expect((await call(server, 'GET', '/api/auth/me', { cookie: user.cookie })).status).toBe(401);
-      expect((await call(server, 'POST', '/api/auth/sign-in', { body: { email: user.email, password: user.password } })).status).toBe(401);
+      expect((await call(server, routes.auth.me, { cookie: user.cookie })).status).toBe(401);
+      expect((await call(server, routes.auth.signIn, { body: { email: user.email, password: user.password } })).status).toBe(401);
     });
 
     it('changing one’s password and signing out everywhere end the other sessions', async () => {
       const user = await signedInUser(server, db, 'editor');
       const other = await signIn(server, user);
-      const wrong = await call(server, 'POST', '/api/auth/password', {
+      const wrong = await call(server, routes.auth.changePassword, {
         cookie: user.cookie,
         body: { currentPassword: 'nope', newPassword: 'brand-new-password' },
       });
       expect(wrong.status).toBe(401);
-      const changed = await call(server, 'POST', '/api/auth/password', {
+      const changed = await call(server, routes.auth.changePassword, {
         cookie: user.cookie,
         body: { currentPassword: user.password, newPassword: 'brand-new-password' },
       });
       expect(changed.status).toBe(204);
       const kept = changed.setCookie!.split(';')[0]!;
-      expect((await call(server, 'GET', '/api/auth/me', { cookie: other })).status).toBe(401);
-      expect((await call(server, 'GET', '/api/auth/me', { cookie: kept })).status).toBe(200);
+      expect((await call(server, routes.auth.me, { cookie: other })).status).toBe(401);
+      expect((await call(server, routes.auth.me, { cookie: kept })).status).toBe(200);
 
       const laptop = await signIn(server, { email: user.email, password: 'brand-new-password' });
-      expect((await call(server, 'POST', '/api/auth/sign-out-everywhere', { cookie: kept })).status).toBe(204);
-      for (const cookie of [kept, laptop]) expect((await call(server, 'GET', '/api/auth/me', { cookie })).status).toBe(401);
+      expect((await call(server, routes.auth.signOutEverywhere, { cookie: kept })).status).toBe(204);
+      for (const cookie of [kept, laptop]) expect((await call(server, routes.auth.me, { cookie })).status).toBe(401);
     });
   });
 
@@ -302,7 +297,7 @@ describe('the agent workplace', () => {
 
     it('puts an idle agent away by itself, and activity brings them back', async () => {
       const adminCookie = await signIn(server);
-      expect((await call(server, 'PUT', '/api/settings', { cookie: adminCookie, body: { autoAwayMinutes: 1 } })).status).toBe(200);
+      expect((await call(server, routes.settings.update, { cookie: adminCookie, body: { autoAwayMinutes: 1 } })).status).toBe(200);
       const user = await signedInUser(server, db, 'agent');
       const socket = await agentSocket(server, user.cookie, sockets);
       await ok(socket, 'presence:activity', {});
@@ -329,14 +324,9 @@ describe('the agent workplace', () => {
   describe('settings and canned responses', () => {
     it('stores only the thresholds sent, validates them, and applies them without a restart', async () => {
       const cookie = await signIn(server);
-      const bad = await call(server, 'PUT', '/api/settings', { cookie, body: { lifecycle: { checkoutIdleSeconds: 1 } } });
+      const bad = await call(server, routes.settings.update, { cookie, body: { lifecycle: { checkoutIdleSeconds: 1 } } });
       expect(bad.status).toBe(400);
-      const saved = await call<{
-        settings: { lifecycle: object; proactiveMessages: object };
-        effectiveLifecycle: { checkoutIdleSeconds: number; escalationSlaSeconds: number };
-        snippet: string;
-        publicKey: string;
-      }>(server, 'PUT', '/api/settings', {
+      const saved = await call(server, routes.settings.update, {
         cookie,
         body: { lifecycle: { checkoutIdleSeconds: 45, escalationSlaSeconds: 20 }, proactiveMessages: { en: 'Need a hand with checkout?' } },
       });
@@ -345,36 +335,42 @@ describe('the agent workplace', () => {
       expect(saved.body.effectiveLifecycle).toMatchObject({ checkoutIdleSeconds: 45, escalationSlaSeconds: 20 });
       expect(saved.body.snippet).toBe(`<script src="${server.url}/widget.js" data-site="${saved.body.publicKey}" async></script>`);
 
-      const origins = await call(server, 'PUT', '/api/settings', { cookie, body: { allowedOrigins: ['https://shop.example'] } });
+      const origins = await call(server, routes.settings.update, { cookie, body: { allowedOrigins: ['https://shop.example'] } });
       expect(origins.status).toBe(200);
       const refused = await joinAsVisitor(server).then(
         () => 'joined',
         (err: { data?: { code?: string } }) => err.data?.code,
       );
       expect(refused).toBe('origin_not_allowed');
-      await call(server, 'PUT', '/api/settings', { cookie, body: { allowedOrigins: [] } });
+      await call(server, routes.settings.update, { cookie, body: { allowedOrigins: [] } });
 
-      const before = (await call<{ secret: string }>(server, 'GET', '/api/settings', { cookie })).body.secret;
-      const rotated = await call<{ secret: string }>(server, 'POST', '/api/settings/rotate-secret', { cookie });
+      const before = (await call(server, routes.settings.get, { cookie })).body.secret;
+      const rotated = await call(server, routes.settings.rotateSecret, { cookie });
       expect(rotated.body.secret).not.toBe(before);
-      expect((await call<{ secret: string }>(server, 'GET', '/api/settings', { cookie })).body.secret).toBe(rotated.body.secret);
+      expect((await call(server, routes.settings.get, { cookie })).body.secret).toBe(rotated.body.secret);
     });
 
     it('lets admins write canned responses that agents read, one per shortcut', async () => {
       const cookie = await signIn(server);
       const body = { shortcut: 'Ship', title: 'Shipping time', text: 'Hi {visitor.name}, order {order.number} ships within 24 h.' };
-      expect((await call(server, 'POST', '/api/canned', { cookie, body })).status).toBe(201);
-      expect((await call(server, 'POST', '/api/canned', { cookie, body })).status).toBe(409);
+      expect((await call(server, routes.canned.create, { cookie, body })).status).toBe(201);
+      expect((await call(server, routes.canned.create, { cookie, body })).status).toBe(409);
       const agent = await signedInUser(server, db, 'agent');
-      const list = await call<{ responses: Array<{ shortcut: string; text: string }> }>(server, 'GET', '/api/canned', {
+      const list = await call(server, routes.canned.list, {
         cookie: agent.cookie,
       });
       expect(list.body.responses).toEqual([expect.objectContaining({ shortcut: 'ship', text: body.text })]);
       expect(
-        (await call(server, 'PUT', '/api/canned/ship', { cookie, body: { ...body, shortcut: 'ship', text: 'Changed.' } })).status,
+        (
+          await call(server, routes.canned.update, {
+            params: { shortcut: 'ship' },
+            cookie,
+            body: { ...body, shortcut: 'ship', text: 'Changed.' },
+          })
+        ).status,
       ).toBe(200);
-      expect((await call(server, 'DELETE', '/api/canned/ship', { cookie })).status).toBe(204);
-      expect((await call(server, 'DELETE', '/api/canned/ship', { cookie })).status).toBe(404);
+      expect((await call(server, routes.canned.remove, { params: { shortcut: 'ship' }, cookie })).status).toBe(204);
+      expect((await call(server, routes.canned.remove, { params: { shortcut: 'ship' }, cookie })).status).toBe(404);
     });
   });
 });
