@@ -136,12 +136,12 @@ describe('malformed and oversized socket payloads', () => {
 });
 
 describe('malformed and oversized HTTP bodies', () => {
-  const post = (path: string, body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  const post = (path: string, body: RequestInit['body'], headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     fetch(`${server.url}${path}`, { method: 'POST', headers, body });
 
   it('answers each with a stable status and code', async () => {
     const cookie = await signIn(server);
-    const cases: Array<[string, BodyInit, Record<string, string> | undefined, number, string]> = [
+    const cases: Array<[string, RequestInit['body'], Record<string, string> | undefined, number, string]> = [
       ['over the 64 KB limit', JSON.stringify({ body: 'x'.repeat(70 * 1024) }), undefined, 413, 'payload_too_large'],
       ['10 MB', 'x'.repeat(10 * 1024 * 1024), undefined, 413, 'payload_too_large'],
       ['not JSON', '{"body": ', undefined, 400, 'invalid_payload'],
