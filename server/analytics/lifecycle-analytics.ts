@@ -54,7 +54,7 @@ export class LifecycleAnalytics {
     const siteId = next.siteId.toHexString();
     const visitorId = next._id.toHexString();
     const before = previous.stageHistory.map((entry) => Stage.catch('awareness').parse(entry.stage));
-    const stage = Stage.parse(next.stage);
+    const stage = next.stage;
     const candidates = [
       ...(before.length <= 1 && !this.seen.has(visitorId) ? (['awareness'] as const) : []),
       ...(stage !== previous.stage ? newlyReachedStages(before, stage) : []),

@@ -1,5 +1,4 @@
 import type { ConversationSummary, Message } from '../../shared/contract';
-import { Concern, HesitationKind } from '../../shared/lifecycle';
 import type { Conversation, StoredMessage } from '../data';
 
 export function toMessage(doc: StoredMessage): Message {
@@ -32,8 +31,8 @@ export function toSummary(doc: Conversation): ConversationSummary {
     waitingSince: doc.waitingSince?.toISOString() ?? null,
     escalation: doc.escalation?.kind
       ? {
-          kind: HesitationKind.parse(doc.escalation.kind),
-          concern: Concern.parse(doc.escalation.concern),
+          kind: doc.escalation.kind,
+          concern: doc.escalation.concern,
           reason: doc.escalation.reason ?? '',
           at: (doc.escalation.at ?? doc.createdAt).toISOString(),
         }

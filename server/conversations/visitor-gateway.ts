@@ -1,6 +1,5 @@
 import { Types } from 'mongoose';
 import { VisitorHandshake, visitorRequests } from '../../shared/contract';
-import { Stage } from '../../shared/lifecycle';
 import { AppError } from '../errors/app-error';
 import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
@@ -68,7 +67,7 @@ export function attachVisitorGateway({ ns, tokens, sites, store, events, domains
             site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null, locales: site?.locales ?? [] },
             conversationId: conversation?._id.toHexString() ?? null,
             messages: messages.map(toMessage),
-            stage: Stage.parse(visitor.stage),
+            stage: visitor.stage,
             agentsOnline: online,
           };
         },

@@ -7,7 +7,6 @@ import {
   mayPrompt,
   checkTimer,
   shouldEscalate,
-  Stage,
   type Concern,
   type Hesitation,
   type LifecycleSettings,
@@ -108,7 +107,7 @@ export class Escalations {
     if (claimed !== 'OK') return notPrompted('capped');
     await visitors.update(visitor._id, (current) => ({ ...current, hesitation: record, lastPromptedAt: now }));
 
-    const stage = Stage.parse(visitor.stage);
+    const { stage } = visitor;
     const conversation = await this.flag(open ?? (await store.startConversation(visitor)), {
       escalation: record,
       priority: escalationPriority(stage, visitor.cart.value ?? 0),

@@ -2,8 +2,7 @@ import Bull from 'bull';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
 import type { Clock } from '../infra/clock';
-
-export type TimerKind = 'checkout_idle' | 'cart_dwell';
+import type { TimerKind } from '../../shared/lifecycle';
 
 export interface HesitationTimer {
   siteId: string;

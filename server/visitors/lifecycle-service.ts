@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { TrackedEvent, VisitorContext } from '../../shared/contract';
-import { deriveStage, detectExitIntent, detectOnPageView, detectPriceQuestion, scoreIntent, Stage } from '../../shared/lifecycle';
+import { deriveStage, detectExitIntent, detectOnPageView, detectPriceQuestion, scoreIntent } from '../../shared/lifecycle';
 import { visitors, type Visitor, type VisitorUpdate } from '../data';
 import type { DomainEventPublisher, DomainEvents } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
@@ -105,7 +105,7 @@ export class LifecycleService {
     if (!saved) return null;
     const { before, after } = saved;
     const { events } = this.deps;
-    if (after.stage !== before.stage) void events.publish('visitor.stageChanged', { visitor: after, stage: Stage.parse(after.stage) });
+    if (after.stage !== before.stage) void events.publish('visitor.stageChanged', { visitor: after, stage: after.stage });
     await events.publish('visitor.updated', { before, after, at: now });
     return saved;
   }

@@ -1,5 +1,4 @@
 import type { VisitorContext } from '../../shared/contract';
-import { Concern, HesitationKind, Stage } from '../../shared/lifecycle';
 import type { Visitor } from '../data';
 
 const iso = (date: Date | null | undefined) => (date ?? new Date(0)).toISOString();
@@ -8,16 +7,16 @@ export function toVisitorContext(visitor: Visitor): VisitorContext {
   const { cart, hesitation } = visitor;
   return {
     visitorId: visitor._id.toHexString(),
-    stage: Stage.parse(visitor.stage),
-    timeline: visitor.stageHistory.map((change) => ({ stage: Stage.parse(change.stage), rule: change.rule ?? '', at: iso(change.at) })),
+    stage: visitor.stage,
+    timeline: visitor.stageHistory.map((change) => ({ stage: change.stage, rule: change.rule ?? '', at: iso(change.at) })),
     intent: {
       score: visitor.intent.score ?? 0,
       reasons: visitor.intent.reasons.map((r) => ({ signal: r.signal ?? '', contribution: r.contribution ?? 0, detail: r.detail ?? '' })),
     },
     hesitation: hesitation?.kind
       ? {
-          kind: HesitationKind.parse(hesitation.kind),
-          concern: Concern.parse(hesitation.concern),
+          kind: hesitation.kind,
+          concern: hesitation.concern,
           reason: hesitation.reason ?? '',
           at: iso(hesitation.at),
         }

@@ -1,11 +1,13 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
+import { ConversationStatus } from '../../../shared/contract/entities';
+import { Concern, HesitationKind } from '../../../shared/lifecycle';
 
 const conversationSchema = new Schema(
   {
     siteId: { type: Schema.Types.ObjectId, required: true },
     visitorId: { type: Schema.Types.ObjectId, required: true, index: true },
     visitorName: { type: String, required: true },
-    status: { type: String, enum: ['open', 'closed'], default: 'open' },
+    status: { type: String, enum: ConversationStatus.options, default: 'open' },
     assigneeId: { type: Schema.Types.ObjectId, default: null },
     /** The assignee while the conversation is open, else null: an agent's load is the count of these. */
     openAssigneeId: { type: Schema.Types.ObjectId, default: null },
@@ -19,7 +21,15 @@ const conversationSchema = new Schema(
     /** The UTC day (`YYYY-MM-DD`) it closed; null while open. The inbox's closed view reads one day at a time. */
     closedDay: { type: String, default: null },
     escalation: {
-      type: new Schema({ kind: String, concern: String, reason: String, at: Date }, { _id: false }),
+      type: new Schema(
+        {
+          kind: { type: String, enum: HesitationKind.options, required: true },
+          concern: { type: String, enum: Concern.options, required: true },
+          reason: String,
+          at: Date,
+        },
+        { _id: false },
+      ),
       default: null,
     },
     priority: { type: Number, default: 0 },

@@ -1,4 +1,5 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
+import { MessageAuthor } from '../../../shared/contract/entities';
 
 const messageSchema = new Schema(
   {
@@ -12,7 +13,7 @@ const messageSchema = new Schema(
     conversationId: { type: Schema.Types.ObjectId, required: true },
     seq: { type: Number, required: true },
     clientId: { type: String, required: true },
-    author: { type: String, enum: ['visitor', 'agent', 'system'], required: true },
+    author: { type: String, enum: MessageAuthor.options, required: true },
     authorId: { type: Schema.Types.ObjectId, default: null },
     authorName: { type: String, default: null },
     text: { type: String, required: true },

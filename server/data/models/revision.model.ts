@@ -1,5 +1,5 @@
 import { Schema, type Types, model } from 'mongoose';
-import type { KbRevisionAction } from '../../../shared/contract/kb';
+import { KbRevisionAction } from '../../../shared/contract/kb';
 import type { ArticleContent } from './article.model';
 
 /** One entry of an article's history. The unique (article, number) index orders concurrent saves. */
@@ -8,7 +8,7 @@ const revisionSchema = new Schema(
     siteId: { type: Schema.Types.ObjectId, required: true },
     articleId: { type: Schema.Types.ObjectId, required: true },
     number: { type: Number, required: true },
-    action: { type: String, enum: ['created', 'edited', 'published', 'unpublished', 'restored'], required: true },
+    action: { type: String, enum: KbRevisionAction.options, required: true },
     changed: { type: [String], default: [] },
     restoredFrom: { type: Number, default: null },
     title: { type: String, required: true },

@@ -1,4 +1,5 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
+import { Concern, HesitationKind, Stage } from '../../../shared/lifecycle';
 
 const pageVisitSchema = new Schema({ url: String, path: String, title: String, pageType: String, at: Date }, { _id: false });
 
@@ -50,9 +51,9 @@ const visitorSchema = new Schema(
     advocacyActions: { type: Number, default: 0 },
     /** Set by the at-risk sweep or a negative CSAT; a new order clears it. */
     atRiskReason: { type: String, default: null },
-    stage: { type: String, default: 'awareness' },
+    stage: { type: String, enum: Stage.options, default: 'awareness' },
     stageHistory: {
-      type: [new Schema({ stage: String, rule: String, at: Date }, { _id: false })],
+      type: [new Schema({ stage: { type: String, enum: Stage.options, required: true }, rule: String, at: Date }, { _id: false })],
       default: () => [{ stage: 'awareness', rule: 'first_visit', at: new Date() }],
     },
     intent: {
@@ -63,7 +64,15 @@ const visitorSchema = new Schema(
       default: () => ({ score: 0, reasons: [] }),
     },
     hesitation: {
-      type: new Schema({ kind: String, concern: String, reason: String, at: Date }, { _id: false }),
+      type: new Schema(
+        {
+          kind: { type: String, enum: HesitationKind.options, required: true },
+          concern: { type: String, enum: Concern.options, required: true },
+          reason: String,
+          at: Date,
+        },
+        { _id: false },
+      ),
       default: null,
     },
     lastPromptedAt: { type: Date, default: null },
