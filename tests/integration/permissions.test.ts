@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentRequests, type Role } from '../../shared/contract';
+import { agentRequests, allRoutes, type Role } from '../../shared/contract';
 import { AGENT_EVENT_PERMISSIONS, PERMISSIONS, type Permission } from '../../server/agents/permissions';
 import { openDb } from '../helpers/kb';
 import { agentSocket, requestPath, signedInUser } from '../helpers/workplace';
@@ -146,6 +146,12 @@ describe('the permission table, row by row', () => {
       'stale rows',
     ).toEqual([]);
     for (const row of Object.values(AGENT_EVENT_PERMISSIONS)) expect(PERMISSIONS).toHaveProperty([row]);
+  });
+
+  it("serves exactly the /api routes of the contract's route table", () => {
+    const served = apiRoutes(server.app).map((route) => route.replace(/\/$/, ''));
+    const table = allRoutes.filter((route) => route.path.startsWith('/api/')).map((route) => `${route.method} ${route.path}`);
+    expect(served.sort()).toEqual(table.sort());
   });
 
   describe.each(REST)('$route ($row)', ({ route, row, body, fresh }) => {
