@@ -353,21 +353,17 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
 const asB = () => kbApi(server.url, siteB.adminCookie);
 const httpCases: Record<string, () => Promise<void>> = {
   'POST /api/auth/sign-in': async () => {
-    const res = await fetch(`${server.url}/api/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(siteB.editor),
-    });
-    expect(((await res.json()) as { user: { siteId: string } }).user.siteId).toBe(siteB.siteId.toHexString());
+    const res = await call(server, routes.auth.signIn, { body: siteB.editor });
+    expect(res.body.user.siteId).toBe(siteB.siteId.toHexString());
   },
   'POST /api/auth/sign-out': async () => {
     const cookieB = await signIn(server, siteB.editor);
-    expect((await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: { cookie: cookieB } })).status).toBe(204);
-    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+    expect((await call(server, routes.auth.signOut, { cookie: cookieB })).status).toBe(204);
+    expect((await call(server, routes.auth.me, { cookie: agentACookie })).status).toBe(200);
   },
   'GET /api/auth/me': async () => {
-    const res = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: siteB.adminCookie } });
-    expect(((await res.json()) as { user: { siteId: string } }).user.siteId).toBe(siteB.siteId.toHexString());
+    const res = await call(server, routes.auth.me, { cookie: siteB.adminCookie });
+    expect(res.body.user.siteId).toBe(siteB.siteId.toHexString());
   },
   'GET /api/kb/articles': async () => {
     const { body } = await asB().list();
@@ -431,9 +427,9 @@ const httpCases: Record<string, () => Promise<void>> = {
     await ok(request(bob.socket, 'kb:search', { query: 'analyticsonlygap', locale: 'en', limit: 5 }));
     const today = new Date().toISOString().slice(0, 10);
     const kbReport = async (cookie: string) => {
-      const res = await fetch(`${server.url}/api/analytics/kb?from=${today}&to=${today}`, { headers: { cookie } });
+      const res = await call(server, routes.analytics.report, { cookie, params: { report: 'kb' }, query: { from: today, to: today } });
       expect(res.status).toBe(200);
-      return JSON.stringify(await res.json());
+      return JSON.stringify(res.body);
     };
     expect(await kbReport(agentACookie)).toContain('analyticsonlygap'); // the control: site A sees its own gap
     expect(await kbReport(siteB.adminCookie)).not.toContain('analyticsonlygap');
@@ -446,7 +442,7 @@ const httpCases: Record<string, () => Promise<void>> = {
   'POST /api/auth/invite/accept': async () => {
     const res = await call(server, routes.auth.acceptInvite, { body: { token: 'x'.repeat(32), password: 'a-new-password-1' } });
     expect(res.status).toBe(404);
-    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+    expect((await call(server, routes.auth.me, { cookie: agentACookie })).status).toBe(200);
   },
   'POST /api/auth/password': async () => {
     const person = { email: 'b-person@example.com', name: 'B Person', role: 'agent' as const, password: 'b-person-password-1' };
@@ -457,14 +453,14 @@ const httpCases: Record<string, () => Promise<void>> = {
       body: { currentPassword: person.password, newPassword: 'b-person-password-2' },
     });
     expect(res.status).toBe(204);
-    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+    expect((await call(server, routes.auth.me, { cookie: agentACookie })).status).toBe(200);
   },
   'POST /api/auth/sign-out-everywhere': async () => {
     const person = { email: 'b-leaver@example.com', name: 'B Leaver', role: 'agent' as const, password: 'b-leaver-password-1' };
     expect((await call(server, routes.users.create, { cookie: siteB.adminCookie, body: person })).status).toBe(201);
     const cookie = await signIn(server, person);
     expect((await call(server, routes.auth.signOutEverywhere, { cookie })).status).toBe(204);
-    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+    expect((await call(server, routes.auth.me, { cookie: agentACookie })).status).toBe(200);
   },
   'GET /api/users/': async () => {
     const res = await call(server, routes.users.list, { cookie: siteB.adminCookie });
@@ -499,7 +495,7 @@ const httpCases: Record<string, () => Promise<void>> = {
   'POST /api/users/:id/deactivate': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
     expect((await call(server, routes.users.deactivate, { params: { id: adminA }, cookie: siteB.adminCookie })).status).toBe(404);
-    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: agentACookie } })).status).toBe(200);
+    expect((await call(server, routes.auth.me, { cookie: agentACookie })).status).toBe(200);
   },
   'POST /api/users/:id/reactivate': async () => {
     const adminA = await adminIdOf(ADMIN.email, db);
