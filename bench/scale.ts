@@ -10,14 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import getPort from 'get-port';
-import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type Ack } from '../shared/contract';
-import { accounts, connectData, disconnectData, sites } from '../server/data';
+import { accounts, connectData, sites } from '../server/data';
 import { bulkImport } from '../server/data/bulk-import';
 import { spawnUntilReady, type ManagedProcess } from '../server/infra/child-process';
 import { startEmbeddedMongo } from '../server/infra/embedded-mongo';
+import { createLogger } from '../server/infra/logger';
 import { startEmbeddedRedis } from '../server/infra/embedded-redis';
 import { VisitorTokens } from '../server/visitors/visitor-token';
 import { json, option, say } from './cli';
@@ -69,9 +69,13 @@ interface Seeded {
 
 async function seed(dataDir: string, messageCount: number): Promise<Seeded> {
   const [mongo, redisServer] = await Promise.all([startEmbeddedMongo(dataDir, say), startEmbeddedRedis(dataDir)]);
-  const redis = new Redis(redisServer.url, { keyPrefix: 'lc:' });
+  const data = await connectData({
+    mongoUri: `${mongo.uri.replace(/\/$/, '')}/lifecycle_chat`,
+    redisUrl: redisServer.url,
+    redisPrefix: 'lc',
+    log: createLogger('silent'),
+  });
   try {
-    await connectData({ mongoUri: `${mongo.uri.replace(/\/$/, '')}/lifecycle_chat`, redis });
     await new Promise((r) => setTimeout(r, 2_000)); // the launcher gives the new indexes their GIN twins
     const site = await sites.first();
     const admin = await accounts.byEmail(ADMIN.email);
@@ -170,8 +174,7 @@ async function seed(dataDir: string, messageCount: number): Promise<Seeded> {
     }
     return seeded;
   } finally {
-    await disconnectData();
-    redis.disconnect();
+    await data.close();
     await Promise.all([mongo.stop(), redisServer.stop()]);
   }
 }

@@ -1,6 +1,6 @@
 import { createRestClient, RestError, routeUrl } from '../../shared/client/rest-client';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
-import { routes } from '../../shared/contract/routes';
+import { endpoints } from '../../shared/contract/endpoints';
 
 export interface DateRange {
   from: string;
@@ -9,7 +9,7 @@ export interface DateRange {
 
 /** The CSV download of a report (same origin: the session cookie goes along). */
 export const csvUrl = (name: AnalyticsReportName, { from, to }: DateRange) =>
-  routeUrl(routes.analytics.report, { params: { report: `${name}.csv` }, query: { from, to } });
+  routeUrl(endpoints.analytics.report, { params: { report: `${name}.csv` }, query: { from, to } });
 
 const rest = createRestClient();
 
@@ -20,7 +20,11 @@ export async function fetchReport<K extends AnalyticsReportName>(
   signal?: AbortSignal,
 ): Promise<AnalyticsReports[K]> {
   try {
-    return (await rest.call(routes.analytics.report, { params: { report: name }, query: { from, to } }, { signal })) as AnalyticsReports[K];
+    return (await rest.call(
+      endpoints.analytics.report,
+      { params: { report: name }, query: { from, to } },
+      { signal },
+    )) as AnalyticsReports[K];
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new Error(describeReportFailure(error));

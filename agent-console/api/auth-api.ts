@@ -1,6 +1,6 @@
 import { createRestClient, RestError, type RestClientOptions } from '../../shared/client/rest-client';
 import type { User } from '../../shared/contract';
-import { routes } from '../../shared/contract/routes';
+import { endpoints } from '../../shared/contract/endpoints';
 
 /** The agent's session over REST (same origin, session cookie). */
 export interface ConsoleApi {
@@ -16,13 +16,13 @@ export function createApi(options: RestClientOptions = {}): ConsoleApi {
   return {
     async me() {
       try {
-        return (await rest.call(routes.auth.me)).user;
+        return (await rest.call(endpoints.auth.me)).user;
       } catch (error) {
         if (error instanceof RestError && error.status === 401) return null;
         throw error;
       }
     },
-    signIn: async (email, password) => (await rest.call(routes.auth.signIn, { body: { email, password } })).user,
-    signOut: () => rest.call(routes.auth.signOut),
+    signIn: async (email, password) => (await rest.call(endpoints.auth.signIn, { body: { email, password } })).user,
+    signOut: () => rest.call(endpoints.auth.signOut),
   };
 }

@@ -8,7 +8,7 @@ import type {
   KbLocale,
   KbRevision,
 } from '../../shared/contract';
-import { routes } from '../../shared/contract/routes';
+import { endpoints } from '../../shared/contract/endpoints';
 
 /** The KB editor's REST endpoints (`/api/kb`, same origin, session cookie); failures reject with `RestError`. */
 export interface KbApi {
@@ -27,14 +27,14 @@ export function createKbApi(options: RestClientOptions = {}): KbApi {
   const rest = createRestClient(options);
   const article = async (answer: Promise<{ article: KbArticle }>) => (await answer).article;
   return {
-    list: async (filter = {}) => (await rest.call(routes.kb.list, { query: filter })).articles,
-    get: (id) => article(rest.call(routes.kb.get, { params: { id } })),
-    create: (body) => article(rest.call(routes.kb.create, { body })),
-    update: (id, content) => article(rest.call(routes.kb.update, { params: { id }, body: content })),
-    publish: (id) => article(rest.call(routes.kb.publish, { params: { id } })),
-    unpublish: (id) => article(rest.call(routes.kb.unpublish, { params: { id } })),
-    revisions: async (id) => (await rest.call(routes.kb.revisions, { params: { id } })).revisions,
-    restore: (id, revision) => article(rest.call(routes.kb.restore, { params: { id, number: revision } })),
-    preview: async (body) => (await rest.call(routes.kb.preview, { body: { body } })).html,
+    list: async (filter = {}) => (await rest.call(endpoints.kb.list, { query: filter })).articles,
+    get: (id) => article(rest.call(endpoints.kb.get, { params: { id } })),
+    create: (body) => article(rest.call(endpoints.kb.create, { body })),
+    update: (id, content) => article(rest.call(endpoints.kb.update, { params: { id }, body: content })),
+    publish: (id) => article(rest.call(endpoints.kb.publish, { params: { id } })),
+    unpublish: (id) => article(rest.call(endpoints.kb.unpublish, { params: { id } })),
+    revisions: async (id) => (await rest.call(endpoints.kb.revisions, { params: { id } })).revisions,
+    restore: (id, revision) => article(rest.call(endpoints.kb.restore, { params: { id, number: revision } })),
+    preview: async (body) => (await rest.call(endpoints.kb.preview, { body: { body } })).html,
   };
 }

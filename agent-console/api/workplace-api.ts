@@ -11,7 +11,7 @@ import type {
   UpdateUserBody,
   User,
 } from '../../shared/contract';
-import { routes } from '../../shared/contract/routes';
+import { endpoints } from '../../shared/contract/endpoints';
 
 /** Team, account, canned responses and settings over REST (same origin, session cookie); failures reject with `RestError`. */
 export interface WorkplaceApi {
@@ -35,24 +35,25 @@ export interface WorkplaceApi {
 export function createWorkplaceApi(options: RestClientOptions = {}): WorkplaceApi {
   const rest = createRestClient(options);
   return {
-    team: async () => (await rest.call(routes.users.list)).users,
-    createUser: (body) => rest.call(routes.users.create, { body }),
-    updateUser: async (id, body) => (await rest.call(routes.users.update, { params: { id }, body })).user,
-    setActive: async (id, active) => (await rest.call(active ? routes.users.reactivate : routes.users.deactivate, { params: { id } })).user,
-    reinvite: (id) => rest.call(routes.users.reinvite, { params: { id } }),
-    changePassword: (currentPassword, newPassword) => rest.call(routes.auth.changePassword, { body: { currentPassword, newPassword } }),
-    signOutEverywhere: () => rest.call(routes.auth.signOutEverywhere),
-    peekInvite: (token) => rest.call(routes.auth.peekInvite, { body: { token } }),
-    acceptInvite: async (token, password) => (await rest.call(routes.auth.acceptInvite, { body: { token, password } })).user,
-    canned: async () => (await rest.call(routes.canned.list)).responses,
+    team: async () => (await rest.call(endpoints.users.list)).users,
+    createUser: (body) => rest.call(endpoints.users.create, { body }),
+    updateUser: async (id, body) => (await rest.call(endpoints.users.update, { params: { id }, body })).user,
+    setActive: async (id, active) =>
+      (await rest.call(active ? endpoints.users.reactivate : endpoints.users.deactivate, { params: { id } })).user,
+    reinvite: (id) => rest.call(endpoints.users.reinvite, { params: { id } }),
+    changePassword: (currentPassword, newPassword) => rest.call(endpoints.auth.changePassword, { body: { currentPassword, newPassword } }),
+    signOutEverywhere: () => rest.call(endpoints.auth.signOutEverywhere),
+    peekInvite: (token) => rest.call(endpoints.auth.peekInvite, { body: { token } }),
+    acceptInvite: async (token, password) => (await rest.call(endpoints.auth.acceptInvite, { body: { token, password } })).user,
+    canned: async () => (await rest.call(endpoints.canned.list)).responses,
     saveCanned: async (body, existing) =>
       (existing
-        ? await rest.call(routes.canned.update, { params: { shortcut: body.shortcut }, body })
-        : await rest.call(routes.canned.create, { body })
+        ? await rest.call(endpoints.canned.update, { params: { shortcut: body.shortcut }, body })
+        : await rest.call(endpoints.canned.create, { body })
       ).response,
-    deleteCanned: (shortcut) => rest.call(routes.canned.remove, { params: { shortcut } }),
-    settings: () => rest.call(routes.settings.get),
-    saveSettings: (update) => rest.call(routes.settings.update, { body: update }),
-    rotateSecret: async () => (await rest.call(routes.settings.rotateSecret)).secret,
+    deleteCanned: (shortcut) => rest.call(endpoints.canned.remove, { params: { shortcut } }),
+    settings: () => rest.call(endpoints.settings.get),
+    saveSettings: (update) => rest.call(endpoints.settings.update, { body: update }),
+    rotateSecret: async () => (await rest.call(endpoints.settings.rotateSecret)).secret,
   };
 }

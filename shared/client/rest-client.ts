@@ -1,5 +1,6 @@
-import { ErrorBody, type ErrorCode } from '../contract/errors';
-import { routePath, type AnyRoute, type ResponseOf, type RouteInput, type RouteLocation } from '../contract/routes';
+import { type Endpoint, routePath } from '../contract/endpoints';
+import type { ErrorBody, ErrorCode } from '../contract/errors';
+import type { ResponseOf, RouteAt, RouteInput, RouteLocation } from '../contract/routes';
 
 /** Contract error codes plus the two failures that never reach the server's error body. */
 export type RestErrorCode = ErrorCode | 'network' | 'unexpected_response';
@@ -48,25 +49,25 @@ export interface RestClientOptions {
 }
 
 /** What came back, whatever the status: for callers that look at failures themselves (tests). */
-export type RestReply<R extends AnyRoute> =
-  | { ok: true; status: number; body: ResponseOf<R>; setCookie: string | null }
+export type RestReply<E extends Endpoint> =
+  | { ok: true; status: number; body: ResponseOf<RouteAt<E>>; setCookie: string | null }
   | { ok: false; status: number; body: unknown; setCookie: string | null };
 
 /** A route's input (optional when the route takes none) and a per-call abort signal. */
-export type RouteArgs<R extends AnyRoute> =
-  object extends RouteInput<R>
-    ? [input?: RouteInput<R>, init?: { signal?: AbortSignalLike }]
-    : [input: RouteInput<R>, init?: { signal?: AbortSignalLike }];
+export type RouteArgs<E extends Endpoint> =
+  object extends RouteInput<RouteAt<E>>
+    ? [input?: RouteInput<RouteAt<E>>, init?: { signal?: AbortSignalLike }]
+    : [input: RouteInput<RouteAt<E>>, init?: { signal?: AbortSignalLike }];
 
 export interface RestClient {
   /** Resolves with the route's typed 2xx body (undefined for 204); rejects with a `RestError`. */
-  call<R extends AnyRoute>(route: R, ...args: RouteArgs<R>): Promise<ResponseOf<R>>;
+  call<E extends Endpoint>(route: E, ...args: RouteArgs<E>): Promise<ResponseOf<RouteAt<E>>>;
   /** Answers status and body of any outcome; rejects only when the server could not be reached. */
-  send<R extends AnyRoute>(route: R, ...args: RouteArgs<R>): Promise<RestReply<R>>;
+  send<E extends Endpoint>(route: E, ...args: RouteArgs<E>): Promise<RestReply<E>>;
 }
 
 /** The URL of a route, e.g. for a download link. */
-export function routeUrl<R extends AnyRoute>(route: R, input: RouteLocation<R>, baseUrl = ''): string {
+export function routeUrl<E extends Endpoint>(route: E, input: RouteLocation<RouteAt<E>>, baseUrl = ''): string {
   const path = routePath(route.path, input.params as Record<string, unknown> | undefined);
   const query = Object.entries((input.query ?? {}) as Record<string, unknown>).filter(([, value]) => value !== undefined && value !== '');
   const search = query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join('&');
@@ -77,7 +78,7 @@ export function routeUrl<R extends AnyRoute>(route: R, input: RouteLocation<R>, 
 export function createRestClient(options: RestClientOptions = {}): RestClient {
   const doFetch: FetchLike = options.fetch ?? ((url, init) => (globalThis as unknown as { fetch: FetchLike }).fetch(url, init));
 
-  async function send<R extends AnyRoute>(route: R, ...[input, init]: RouteArgs<R>): Promise<RestReply<R>> {
+  async function send<E extends Endpoint>(route: E, ...[input, init]: RouteArgs<E>): Promise<RestReply<E>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.cookie) headers.Cookie = options.cookie;
     const request: FetchInit & { signal?: AbortSignalLike } = { method: route.method, headers, credentials: 'include' };
@@ -88,7 +89,7 @@ export function createRestClient(options: RestClientOptions = {}): RestClient {
     }
     let response: FetchResponse;
     try {
-      response = await doFetch(routeUrl(route, (input ?? {}) as RouteInput<R>, options.baseUrl), request);
+      response = await doFetch(routeUrl(route, (input ?? {}) as RouteInput<RouteAt<E>>, options.baseUrl), request);
     } catch (error) {
       if (init?.signal?.aborted) throw error;
       throw new RestError('network', NETWORK_MESSAGE, null);
@@ -97,7 +98,7 @@ export function createRestClient(options: RestClientOptions = {}): RestClient {
     const setCookie = response.headers.get('set-cookie');
     const body: unknown = readBody(text, response.headers.get('content-type'));
     return response.ok
-      ? { ok: true, status: response.status, body: body as ResponseOf<R>, setCookie }
+      ? { ok: true, status: response.status, body: body as ResponseOf<RouteAt<E>>, setCookie }
       : { ok: false, status: response.status, body, setCookie };
   }
 
@@ -123,8 +124,13 @@ function readBody(text: string, contentType: string | null): unknown {
 
 /** The contract's error body as a `RestError`; anything else as `unexpected_response`. */
 export function toRestError(status: number, body: unknown): RestError {
-  const parsed = ErrorBody.safeParse(body);
-  if (parsed.success) return new RestError(parsed.data.error.code, parsed.data.error.message, status);
+  if (isErrorBody(body)) return new RestError(body.error.code, body.error.message, status);
   const message = status >= 500 ? 'The server had a problem. Please try again in a moment.' : `Request failed (HTTP ${status}).`;
   return new RestError('unexpected_response', message, status);
+}
+
+/** The contract's error body, checked by shape: the schema itself would bring zod into browser bundles. */
+function isErrorBody(body: unknown): body is ErrorBody {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
 }

@@ -13,4 +13,5 @@ export * from './workplace';
 export * from './settings';
 export * from './canned';
 export * from './text';
+export * from './endpoints';
 export * from './routes';

@@ -35,10 +35,9 @@ import {
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
+import { type Endpoint, endpoints, type HttpMethod } from './endpoints';
 
 // ---- REST: every HTTP endpoint of the server, the one source for its routes, clients and tests ----
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One endpoint. `path` is Express syntax (`/api/kb/articles/:id`) and names every parameter `params`
@@ -51,8 +50,9 @@ export interface RouteDef<
   Query extends z.ZodType | undefined = z.ZodType | undefined,
   Body extends z.ZodType | undefined = z.ZodType | undefined,
   Response extends z.ZodType | null = z.ZodType | null,
+  Method extends HttpMethod = HttpMethod,
 > {
-  method: HttpMethod;
+  method: Method;
   path: Path;
   params: Params;
   query: Query;
@@ -70,12 +70,13 @@ type AnyRoute = RouteDef<string, z.ZodType | undefined, z.ZodType | undefined, z
 
 function route<
   const Path extends string,
+  const Method extends HttpMethod,
   Params extends z.ZodType | undefined = undefined,
   Query extends z.ZodType | undefined = undefined,
   Body extends z.ZodType | undefined = undefined,
   Response extends z.ZodType | null = null,
 >(def: {
-  method: HttpMethod;
+  method: Method;
   path: Path;
   params?: Params;
   query?: Query;
@@ -83,7 +84,7 @@ function route<
   response: Response;
   status?: 201;
   signedRawBody?: true;
-}): RouteDef<Path, Params, Query, Body, Response> {
+}): RouteDef<Path, Params, Query, Body, Response, Method> {
   return { ...def, params: def.params as Params, query: def.query as Query, body: def.body as Body };
 }
 
@@ -109,68 +110,64 @@ export const DemoOrderBody = z.object({
 export const DemoOrderResponse = z.object({ orderId: z.string() });
 
 export const routes = {
-  health: route({ method: 'GET', path: '/healthz', response: HealthResponse }),
+  health: route({ ...endpoints.health, response: HealthResponse }),
   auth: {
-    signIn: route({ method: 'POST', path: '/api/auth/sign-in', body: SignInBody, response: SignInResponse }),
-    signOut: route({ method: 'POST', path: '/api/auth/sign-out', response: null }),
-    me: route({ method: 'GET', path: '/api/auth/me', response: SignInResponse }),
-    peekInvite: route({ method: 'POST', path: '/api/auth/invite/peek', body: InvitePeekBody, response: InvitePeekResponse }),
-    acceptInvite: route({ method: 'POST', path: '/api/auth/invite/accept', body: InviteAcceptBody, response: SignInResponse }),
-    changePassword: route({ method: 'POST', path: '/api/auth/password', body: ChangePasswordBody, response: null }),
-    signOutEverywhere: route({ method: 'POST', path: '/api/auth/sign-out-everywhere', response: null }),
+    signIn: route({ ...endpoints.auth.signIn, body: SignInBody, response: SignInResponse }),
+    signOut: route({ ...endpoints.auth.signOut, response: null }),
+    me: route({ ...endpoints.auth.me, response: SignInResponse }),
+    peekInvite: route({ ...endpoints.auth.peekInvite, body: InvitePeekBody, response: InvitePeekResponse }),
+    acceptInvite: route({ ...endpoints.auth.acceptInvite, body: InviteAcceptBody, response: SignInResponse }),
+    changePassword: route({ ...endpoints.auth.changePassword, body: ChangePasswordBody, response: null }),
+    signOutEverywhere: route({ ...endpoints.auth.signOutEverywhere, response: null }),
   },
   users: {
-    list: route({ method: 'GET', path: '/api/users', response: TeamListResponse }),
-    create: route({ method: 'POST', path: '/api/users', body: CreateUserBody, response: TeamMemberResponse, status: 201 }),
-    update: route({ method: 'PATCH', path: '/api/users/:id', params: IdParams, body: UpdateUserBody, response: TeamMemberResponse }),
-    deactivate: route({ method: 'POST', path: '/api/users/:id/deactivate', params: IdParams, response: TeamMemberResponse }),
-    reactivate: route({ method: 'POST', path: '/api/users/:id/reactivate', params: IdParams, response: TeamMemberResponse }),
-    reinvite: route({ method: 'POST', path: '/api/users/:id/invite', params: IdParams, response: TeamMemberResponse }),
+    list: route({ ...endpoints.users.list, response: TeamListResponse }),
+    create: route({ ...endpoints.users.create, body: CreateUserBody, response: TeamMemberResponse, status: 201 }),
+    update: route({ ...endpoints.users.update, params: IdParams, body: UpdateUserBody, response: TeamMemberResponse }),
+    deactivate: route({ ...endpoints.users.deactivate, params: IdParams, response: TeamMemberResponse }),
+    reactivate: route({ ...endpoints.users.reactivate, params: IdParams, response: TeamMemberResponse }),
+    reinvite: route({ ...endpoints.users.reinvite, params: IdParams, response: TeamMemberResponse }),
   },
   canned: {
-    list: route({ method: 'GET', path: '/api/canned', response: CannedListResponse }),
-    create: route({ method: 'POST', path: '/api/canned', body: CannedResponseBody, response: CannedResponseResponse, status: 201 }),
+    list: route({ ...endpoints.canned.list, response: CannedListResponse }),
+    create: route({ ...endpoints.canned.create, body: CannedResponseBody, response: CannedResponseResponse, status: 201 }),
     update: route({
-      method: 'PUT',
-      path: '/api/canned/:shortcut',
+      ...endpoints.canned.update,
       params: ShortcutParams,
       body: CannedResponseBody,
       response: CannedResponseResponse,
     }),
-    remove: route({ method: 'DELETE', path: '/api/canned/:shortcut', params: ShortcutParams, response: null }),
+    remove: route({ ...endpoints.canned.remove, params: ShortcutParams, response: null }),
   },
   settings: {
-    get: route({ method: 'GET', path: '/api/settings', response: SiteSettingsResponse }),
-    update: route({ method: 'PUT', path: '/api/settings', body: SiteSettingsUpdate, response: SiteSettingsResponse }),
-    rotateSecret: route({ method: 'POST', path: '/api/settings/rotate-secret', response: RotateSecretResponse }),
+    get: route({ ...endpoints.settings.get, response: SiteSettingsResponse }),
+    update: route({ ...endpoints.settings.update, body: SiteSettingsUpdate, response: SiteSettingsResponse }),
+    rotateSecret: route({ ...endpoints.settings.rotateSecret, response: RotateSecretResponse }),
   },
   kb: {
-    list: route({ method: 'GET', path: '/api/kb/articles', query: KbArticleListQuery, response: KbArticleListResponse }),
-    create: route({ method: 'POST', path: '/api/kb/articles', body: KbArticleCreateBody, response: KbArticleResponse, status: 201 }),
-    get: route({ method: 'GET', path: '/api/kb/articles/:id', params: IdParams, response: KbArticleResponse }),
+    list: route({ ...endpoints.kb.list, query: KbArticleListQuery, response: KbArticleListResponse }),
+    create: route({ ...endpoints.kb.create, body: KbArticleCreateBody, response: KbArticleResponse, status: 201 }),
+    get: route({ ...endpoints.kb.get, params: IdParams, response: KbArticleResponse }),
     update: route({
-      method: 'PUT',
-      path: '/api/kb/articles/:id',
+      ...endpoints.kb.update,
       params: IdParams,
       body: KbArticleUpdateBody,
       response: KbArticleResponse,
     }),
-    publish: route({ method: 'POST', path: '/api/kb/articles/:id/publish', params: IdParams, response: KbArticleResponse }),
-    unpublish: route({ method: 'POST', path: '/api/kb/articles/:id/unpublish', params: IdParams, response: KbArticleResponse }),
-    revisions: route({ method: 'GET', path: '/api/kb/articles/:id/revisions', params: IdParams, response: KbRevisionListResponse }),
+    publish: route({ ...endpoints.kb.publish, params: IdParams, response: KbArticleResponse }),
+    unpublish: route({ ...endpoints.kb.unpublish, params: IdParams, response: KbArticleResponse }),
+    revisions: route({ ...endpoints.kb.revisions, params: IdParams, response: KbRevisionListResponse }),
     restore: route({
-      method: 'POST',
-      path: '/api/kb/articles/:id/revisions/:number/restore',
+      ...endpoints.kb.restore,
       params: RevisionParams,
       response: KbArticleResponse,
     }),
-    preview: route({ method: 'POST', path: '/api/kb/preview', body: KbPreviewBody, response: KbPreviewResponse }),
-    signals: route({ method: 'GET', path: '/api/kb/signals', query: KbSignalsQuery, response: KbSignalsResponse }),
+    preview: route({ ...endpoints.kb.preview, body: KbPreviewBody, response: KbPreviewResponse }),
+    signals: route({ ...endpoints.kb.signals, query: KbSignalsQuery, response: KbSignalsResponse }),
   },
   analytics: {
     report: route({
-      method: 'GET',
-      path: '/api/analytics/:report',
+      ...endpoints.analytics.report,
       params: AnalyticsParams,
       query: AnalyticsQuery,
       response: AnalyticsReport,
@@ -178,8 +175,7 @@ export const routes = {
   },
   webhooks: {
     shop: route({
-      method: 'POST',
-      path: '/api/webhooks/:siteKey/shop',
+      ...endpoints.webhooks.shop,
       params: z.object({ siteKey: z.string() }),
       body: ShopWebhookEvent,
       response: ShopWebhookResponse,
@@ -187,7 +183,7 @@ export const routes = {
     }),
   },
   demo: {
-    order: route({ method: 'POST', path: '/demo/api/orders', body: DemoOrderBody, response: DemoOrderResponse, status: 201 }),
+    order: route({ ...endpoints.demo.order, body: DemoOrderBody, response: DemoOrderResponse, status: 201 }),
   },
 } as const;
 
@@ -215,10 +211,9 @@ export type RouteInput<R extends AnyRoute> = RouteLocation<R> &
 
 export type { AnyRoute };
 
-/** The concrete path of a route: each `:name` replaced by its URL-encoded value. */
-export function routePath(path: string, params: Record<string, unknown> = {}): string {
-  return path.replace(/:(\w+)/g, (_, name: string) => {
-    if (params[name] === undefined) throw new Error(`${path}: no value for :${name}`);
-    return encodeURIComponent(String(params[name]));
-  });
-}
+type TableRoute = {
+  [K in keyof typeof routes]: (typeof routes)[K] extends AnyRoute ? (typeof routes)[K] : (typeof routes)[K][keyof (typeof routes)[K]];
+}[keyof typeof routes];
+
+/** The table's route at an endpoint (by method and path): how code that holds only `endpoints` gets the types. */
+export type RouteAt<E extends Endpoint> = Extract<TableRoute, { method: E['method']; path: E['path'] }>;

@@ -1,0 +1,71 @@
+// Where each REST endpoint lives: method and path, nothing else. The route table (routes.ts) adds
+// the schemas; browser code imports this module so that zod stays out of its bundles, and takes its
+// types from the table (`RouteAt`).
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Endpoint {
+  readonly method: HttpMethod;
+  readonly path: string;
+}
+
+export const endpoints = {
+  health: { method: 'GET', path: '/healthz' },
+  auth: {
+    signIn: { method: 'POST', path: '/api/auth/sign-in' },
+    signOut: { method: 'POST', path: '/api/auth/sign-out' },
+    me: { method: 'GET', path: '/api/auth/me' },
+    peekInvite: { method: 'POST', path: '/api/auth/invite/peek' },
+    acceptInvite: { method: 'POST', path: '/api/auth/invite/accept' },
+    changePassword: { method: 'POST', path: '/api/auth/password' },
+    signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere' },
+  },
+  users: {
+    list: { method: 'GET', path: '/api/users' },
+    create: { method: 'POST', path: '/api/users' },
+    update: { method: 'PATCH', path: '/api/users/:id' },
+    deactivate: { method: 'POST', path: '/api/users/:id/deactivate' },
+    reactivate: { method: 'POST', path: '/api/users/:id/reactivate' },
+    reinvite: { method: 'POST', path: '/api/users/:id/invite' },
+  },
+  canned: {
+    list: { method: 'GET', path: '/api/canned' },
+    create: { method: 'POST', path: '/api/canned' },
+    update: { method: 'PUT', path: '/api/canned/:shortcut' },
+    remove: { method: 'DELETE', path: '/api/canned/:shortcut' },
+  },
+  settings: {
+    get: { method: 'GET', path: '/api/settings' },
+    update: { method: 'PUT', path: '/api/settings' },
+    rotateSecret: { method: 'POST', path: '/api/settings/rotate-secret' },
+  },
+  kb: {
+    list: { method: 'GET', path: '/api/kb/articles' },
+    create: { method: 'POST', path: '/api/kb/articles' },
+    get: { method: 'GET', path: '/api/kb/articles/:id' },
+    update: { method: 'PUT', path: '/api/kb/articles/:id' },
+    publish: { method: 'POST', path: '/api/kb/articles/:id/publish' },
+    unpublish: { method: 'POST', path: '/api/kb/articles/:id/unpublish' },
+    revisions: { method: 'GET', path: '/api/kb/articles/:id/revisions' },
+    restore: { method: 'POST', path: '/api/kb/articles/:id/revisions/:number/restore' },
+    preview: { method: 'POST', path: '/api/kb/preview' },
+    signals: { method: 'GET', path: '/api/kb/signals' },
+  },
+  analytics: {
+    report: { method: 'GET', path: '/api/analytics/:report' },
+  },
+  webhooks: {
+    shop: { method: 'POST', path: '/api/webhooks/:siteKey/shop' },
+  },
+  demo: {
+    order: { method: 'POST', path: '/demo/api/orders' },
+  },
+} as const;
+
+/** The concrete path of a route: each `:name` replaced by its URL-encoded value. */
+export function routePath(path: string, params: Record<string, unknown> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${path}: no value for :${name}`);
+    return encodeURIComponent(String(params[name]));
+  });
+}
