@@ -21,6 +21,7 @@ const server = await startServer({
 });
 
 log.info({ url: server.url }, 'server listening');
+// biome-ignore lint/suspicious/noConsole: the start banner is for the person who ran npm start, not the log
 console.log(`
   Lifecycle Chat is running
     Demo shop with the widget:  ${server.url}/demo

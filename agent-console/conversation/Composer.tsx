@@ -120,6 +120,7 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
       {onNote && (
         <div class="composer__modes" role="radiogroup" aria-label="Write">
           {(['reply', 'note'] as const).map((m) => (
+            // biome-ignore lint/a11y/useSemanticElements: a two-way switch of buttons, announced as radios (tests and styles rely on buttons)
             <button
               key={m}
               type="button"
@@ -141,11 +142,14 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
         {mode === 'note' ? 'Internal note' : 'Reply'}
       </label>
       {open && (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a combobox's popup list; focus stays in the textarea (aria-activedescendant)
         <ul id={listId} class="canned-menu" role="listbox" aria-label="Canned responses">
           {suggestions.map((response, index) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: options are not focused themselves (aria-activedescendant)
             <li
               key={response.id}
               id={`${listId}-${index}`}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the listbox above, chosen by mouse or by the textarea's arrow keys
               role="option"
               aria-selected={index === active}
               class="canned-menu__item"

@@ -10,7 +10,7 @@ function cell(value: Cell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export const toCsv = (rows: Cell[][]): string => rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+export const toCsv = (rows: Cell[][]): string => `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 
 const histogramRows = (metric: string, h: Histogram): Cell[][] => h.buckets.map((b) => [metric, b.upTo, b.count]);
 

@@ -133,7 +133,7 @@ export class Workplace {
   /** The visitor's rating of their closed conversation, stored once. */
   async submitCsat(visitorId: string, conversationId: string, rating: number, comment: string): Promise<void> {
     const conversation = await this.deps.store.loadConversation(conversationId);
-    if (!conversation || !conversation.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
+    if (!conversation?.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
     if (conversation.status !== 'closed') throw new AppError('conflict', 'Conversations are rated once they are closed.');
     if (!(await csatRatings.recordOnce(conversation, conversation.closedBy ?? conversation.assigneeId ?? null, rating, comment))) {
       throw new AppError('conflict', 'This conversation has already been rated.');

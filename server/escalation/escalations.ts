@@ -206,7 +206,7 @@ export class Escalations {
   private async routeStep(job: RoutingJob): Promise<void> {
     const { availability, sites, routing, store, events } = this.deps;
     const conversation = await store.loadConversation(job.conversationId);
-    if (!conversation || conversation.status !== 'open' || conversation.assigneeId || conversation.routedAt?.getTime() !== job.routedAt) {
+    if (conversation?.status !== 'open' || conversation.assigneeId || conversation.routedAt?.getTime() !== job.routedAt) {
       return;
     }
     const siteId = conversation.siteId.toHexString();

@@ -6,6 +6,7 @@ import { z } from 'zod';
  * it, and BSON keys end at it). Inbound text gets U+FFFD for each before anything sees it, so what
  * is acked is what is stored.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what must be caught
 const UNSTORABLE = /[\p{Cs}\u0000]/gu;
 /** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): inside a name they reorder the text around it. */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;

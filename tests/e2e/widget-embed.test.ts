@@ -100,7 +100,9 @@ describe('isolation on hostile host pages', () => {
       }
       expect(closed.length + open.length, name).toBe(3);
       expect(diffRatio(closed[0]!, reference.closed[0]!), `${name}: closed launcher`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
-      open.forEach((shot, i) => expect(diffRatio(shot, reference.open[i]!), `${name}: open #${i}`).toBeLessThanOrEqual(MAX_DIFF_RATIO));
+      for (const [i, shot] of open.entries()) {
+        expect(diffRatio(shot, reference.open[i]!), `${name}: open #${i}`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
+      }
     }
   });
 

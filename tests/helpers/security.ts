@@ -152,8 +152,9 @@ const storedShapes: Record<string, z.ZodType> = {
 export async function storedDocumentProblems(db: mongoose.Connection): Promise<string[]> {
   const problems: string[] = [];
   const badKeys = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((v, i) => badKeys(v, `${path}.${i}`));
-    else if (
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) badKeys(v, `${path}.${i}`);
+    } else if (
       value &&
       typeof value === 'object' &&
       !(value instanceof Date) &&

@@ -1,13 +1,7 @@
 import mongoose from 'mongoose';
 import { inject } from 'vitest';
 import { routeUrl } from '../../shared/client/rest-client';
-import {
-  routes,
-  WEBHOOK_SIGNATURE_HEADER,
-  WEBHOOK_TIMESTAMP_HEADER,
-  type ShopWebhookEvent,
-  type TrackedEvent,
-} from '../../shared/contract';
+import { routes, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type TrackedEvent } from '../../shared/contract';
 import { sign, webhookMessage } from '../../server/edge/signature';
 import { request, type Reachable, type VisitorSocket } from './test-server';
 

@@ -33,7 +33,7 @@ describe('reply-alert queue (bull)', () => {
       expect(alert.conversationId).toBe(sent.data.message.conversationId);
       expect(alert.waitingSeconds).toBeGreaterThanOrEqual(1);
     }
-    agents.forEach((a) => a.disconnect());
+    for (const agent of agents) agent.disconnect();
     visitor.disconnect();
   });
 

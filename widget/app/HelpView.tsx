@@ -37,6 +37,7 @@ function ArticleReader({ state, session }: ViewProps) {
             {/* Rendered from Markdown and sanitized by the server; it stays inside the shadow root. */}
             <div dangerouslySetInnerHTML={{ __html: article.html }} />
           </article>
+          {/* biome-ignore lint/a11y/useSemanticElements: a labelled pair of buttons, not a form field set */}
           <div class="vote" role="group" aria-label={t('help.helpful')}>
             {voted.includes(article.id) ? (
               <p role="status" {...takesFocus()}>

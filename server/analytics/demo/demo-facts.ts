@@ -18,7 +18,10 @@ function random(seed: number): () => number {
 
 function pick<T>(rand: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
   let x = rand() * weighted.reduce((s, [, w]) => s + w, 0);
-  for (const [value, w] of weighted) if ((x -= w) <= 0) return value;
+  for (const [value, w] of weighted) {
+    x -= w;
+    if (x <= 0) return value;
+  }
   return weighted[weighted.length - 1]![0];
 }
 

@@ -2,9 +2,12 @@
 // chat widget through its queued JS API; orders go to the shop's backend, which reports them by webhook.
 window.LifecycleChat =
   window.LifecycleChat ||
-  function () {
-    (window.LifecycleChat.q = window.LifecycleChat.q || []).push(arguments);
-  };
+  Object.assign(
+    (...args) => {
+      window.LifecycleChat.q.push(args);
+    },
+    { q: [] },
+  );
 (() => {
   var KEY = 'demo-shop-cart';
   var body = document.body;
@@ -21,7 +24,7 @@ window.LifecycleChat =
   function load() {
     try {
       return JSON.parse(localStorage.getItem(KEY) || '[]');
-    } catch (e) {
+    } catch {
       return [];
     }
   }
@@ -31,7 +34,7 @@ window.LifecycleChat =
     reportCart(lines);
   }
   function money(cents) {
-    return '$' + (cents / 100).toFixed(2);
+    return `$${(cents / 100).toFixed(2)}`;
   }
   function render() {
     var lines = load();
@@ -42,7 +45,7 @@ window.LifecycleChat =
     document.querySelectorAll('[data-cart-lines]').forEach((box) => {
       box.textContent = '';
       if (!lines.length) {
-        var empty = document.createElement('p');
+        const empty = document.createElement('p');
         empty.textContent = 'Your cart is empty.';
         box.appendChild(empty);
         return;
@@ -53,18 +56,18 @@ window.LifecycleChat =
       lines.forEach((l) => {
         total += l.qty * l.price;
         var li = document.createElement('li');
-        li.textContent = l.qty + ' × ' + l.name + ' — ' + money(l.qty * l.price);
+        li.textContent = `${l.qty} × ${l.name} — ${money(l.qty * l.price)}`;
         list.appendChild(li);
       });
       var sum = document.createElement('p');
       sum.className = 'total';
-      sum.textContent = 'Total: ' + money(total);
+      sum.textContent = `Total: ${money(total)}`;
       box.appendChild(list);
       box.appendChild(sum);
     });
   }
   document.addEventListener('click', (e) => {
-    var button = e.target.closest && e.target.closest('[data-add-to-cart]');
+    var button = e.target.closest?.('[data-add-to-cart]');
     if (!button) return;
     var lines = load();
     var slug = button.getAttribute('data-add-to-cart');
@@ -84,9 +87,13 @@ window.LifecycleChat =
     button.disabled = true;
     failed.hidden = true;
     var lines = load().map((l) => ({ slug: l.slug, qty: l.qty }));
-    fetch('/demo/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lines: lines }) })
+    void fetch('/demo/api/orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: lines }),
+    })
       .then((res) => {
-        if (!res.ok) throw new Error('order failed: ' + res.status);
+        if (!res.ok) throw new Error(`order failed: ${res.status}`);
         localStorage.setItem(KEY, '[]');
         render();
         form.hidden = true;

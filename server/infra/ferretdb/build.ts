@@ -13,6 +13,7 @@ const cacheRoot = resolve(sourceDir, '../../../node_modules/.cache/ferretdb-laun
  * cached binary is missing or its sources changed. The cache lives outside DATA_DIR so a
  * fresh data folder starts in seconds.
  */
+// biome-ignore lint/suspicious/noConsole: run as a build step (npm run build), its progress goes to the terminal
 export async function ensureFerretdbLauncher(log: (line: string) => void = console.log): Promise<string> {
   const hash = createHash('sha256');
   for (const file of readdirSync(sourceDir)
