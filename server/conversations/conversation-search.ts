@@ -24,7 +24,7 @@ export class ConversationSearch {
     // From the conversation cache, else one `_id` lookup each (on the embedded database the one lookup that reads no other document),
     // so a search costs the same however many conversations the site has (bench:inbox-search).
     const found = await Promise.all(ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => this.deps.store.loadConversation(id)));
-    return found.filter((c): c is Conversation => c?.siteId.equals(siteId) && (!status || c.status === status)).map(toSummary);
+    return found.filter((c): c is Conversation => c?.siteId.equals(siteId) === true && (!status || c.status === status)).map(toSummary);
   }
 
   /** A stored message: its words (a system line's are not searched). */

@@ -35,7 +35,7 @@ export class AgentAvailability {
     const users = await Promise.all((await this.connectedUserIds(siteId)).map((id) => accounts.byId(id)));
     return users.filter(
       (user): user is StoredUser =>
-        user?.siteId.equals(siteId) && user.active && user.availability === 'online' && WORKING_ROLES.includes(user.role),
+        user?.siteId.equals(siteId) === true && user.active && user.availability === 'online' && WORKING_ROLES.includes(user.role),
     );
   }
 
