@@ -1,6 +1,6 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 import { ConversationStatus } from '../../../shared/contract/entities';
-import { Concern, HesitationKind } from '../../../shared/lifecycle';
+import { hesitationSchema } from './hesitation.schema';
 
 const conversationSchema = new Schema(
   {
@@ -21,15 +21,7 @@ const conversationSchema = new Schema(
     /** The UTC day (`YYYY-MM-DD`) it closed; null while open. The inbox's closed view reads one day at a time. */
     closedDay: { type: String, default: null },
     escalation: {
-      type: new Schema(
-        {
-          kind: { type: String, enum: HesitationKind.options, required: true },
-          concern: { type: String, enum: Concern.options, required: true },
-          reason: String,
-          at: Date,
-        },
-        { _id: false },
-      ),
+      type: hesitationSchema,
       default: null,
     },
     priority: { type: Number, default: 0 },

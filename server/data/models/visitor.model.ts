@@ -1,5 +1,6 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
-import { Concern, HesitationKind, Stage } from '../../../shared/lifecycle';
+import { Stage } from '../../../shared/lifecycle';
+import { hesitationSchema } from './hesitation.schema';
 
 const pageVisitSchema = new Schema({ url: String, path: String, title: String, pageType: String, at: Date }, { _id: false });
 
@@ -64,15 +65,7 @@ const visitorSchema = new Schema(
       default: () => ({ score: 0, reasons: [] }),
     },
     hesitation: {
-      type: new Schema(
-        {
-          kind: { type: String, enum: HesitationKind.options, required: true },
-          concern: { type: String, enum: Concern.options, required: true },
-          reason: String,
-          at: Date,
-        },
-        { _id: false },
-      ),
+      type: hesitationSchema,
       default: null,
     },
     lastPromptedAt: { type: Date, default: null },
