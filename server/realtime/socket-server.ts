@@ -35,6 +35,17 @@ export function createSocketServer(http: HttpServer, { redisUrl, prefix, maxPayl
     const unsubscribe = subClient[name].bind(subClient) as (...args: unknown[]) => Promise<unknown>;
     Object.assign(subClient, { [name]: (...args: unknown[]) => unsubscribe(...args).catch(() => undefined) });
   }
+  // A broadcast does not wait for its publish, so a failed one (Redis down, or a job's emit while the
+  // server shuts down) would be an unhandled rejection. This process's sockets have it already; the
+  // other processes' clients catch up when they sync.
+  const publish = pubClient.publish.bind(pubClient) as (...args: unknown[]) => Promise<number>;
+  Object.assign(pubClient, {
+    publish: (...args: unknown[]) =>
+      publish(...args).catch((err: Error) => {
+        log.warn({ err: err.message }, 'broadcast to the other server processes failed');
+        return 0;
+      }),
+  });
   for (const client of [pubClient, subClient])
     client.on('error', (err: Error) => log.warn({ err: err.message }, 'redis adapter connection error'));
   io.adapter(createAdapter(pubClient, subClient, { key: `${prefix}:socket.io` }));
