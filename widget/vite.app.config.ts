@@ -4,24 +4,31 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
-const WEBSOCKET_ONLY = '\0websocket-only-transports:';
+const WEBSOCKET_ONLY = '\0websocket-only:';
 
 /**
  * The widget connects over WebSocket only (`transports: ['websocket']` in socket-chat-client.ts), so
  * engine.io-client's table of transports is swapped for one without long-polling and WebTransport,
- * which would otherwise ship unused (about 1.4 KB gzip of the 30 KB budget).
+ * and the XHR transport its index re-exports (kept by its top-level feature test) for nothing: both
+ * would otherwise ship unused (about 1.4 and 0.8 KB gzip of the 30 KB budget).
  */
+// The browser build of polling-xhr.node.js is polling-xhr.js (package.json `browser`); the index imports both.
+const REPLACED = new Set(['./transports/index.js', './transports/polling-xhr.js', './transports/polling-xhr.node.js']);
+
 const websocketOnly: Plugin = {
   name: 'websocket-only-transports',
   enforce: 'pre',
   resolveId(source, importer) {
     // Matched by the importer's folder, wherever node_modules is (hoisted, linked, nested).
     const folder = importer ? dirname(importer) : '';
-    return source === './transports/index.js' && /[\\/]engine\.io-client[\\/]build[\\/]esm$/.test(folder) ? WEBSOCKET_ONLY + folder : null;
+    if (!/[\\/]engine\.io-client[\\/]build[\\/]esm$/.test(folder)) return null;
+    return REPLACED.has(source) ? `${WEBSOCKET_ONLY}${folder}:${source}` : null;
   },
   load(id) {
     if (!id.startsWith(WEBSOCKET_ONLY)) return null;
-    const websocket = join(id.slice(WEBSOCKET_ONLY.length), 'transports', 'websocket.js');
+    if (!id.endsWith('/index.js')) return 'export const XHR = undefined;';
+    const folder = id.slice(WEBSOCKET_ONLY.length, id.lastIndexOf(':'));
+    const websocket = join(folder, 'transports', 'websocket.js');
     return `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };`;
   },
 };
