@@ -1,7 +1,7 @@
 import { serialize } from 'cookie';
 import type { Request, Router } from 'express';
 import { routes, SESSION_COOKIE } from '../../shared/contract';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { tableRouter } from '../edge/route-table';
 import type { RateLimits } from '../edge/rate-limits';
 import { hashPassword, verifyPassword } from './passwords';

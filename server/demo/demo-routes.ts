@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, serialize } from 'cookie';
 import express, { type Request, type Response, type Router } from 'express';
 import { routes, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type ShopWebhookEvent } from '../../shared/contract';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { tableRouter } from '../edge/route-table';
 import { sign, webhookMessage } from '../edge/signature';
 import { demoCatalog, formatPrice } from './catalog';

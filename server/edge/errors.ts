@@ -2,9 +2,6 @@ import type { ApiError, ErrorCode } from '../../shared/contract';
 import { isDatabaseUnreachable } from '../data/errors';
 import { AppError } from '../errors/app-error';
 
-// Domains throw AppError from the leaf folder; the edge maps it to the wire, and edge code imports it from here.
-export { AppError };
-
 const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400,
   unknown_event: 400,

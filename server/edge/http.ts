@@ -2,7 +2,8 @@ import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Respon
 import type { z } from 'zod';
 import { parseInput } from '../../shared/contract';
 import type { Logger } from '../infra/logger';
-import { AppError, describeIssues, httpStatusOf, toApiError } from './errors';
+import { AppError } from '../errors/app-error';
+import { describeIssues, httpStatusOf, toApiError } from './errors';
 
 /** Wraps an async route so that rejections reach the error handler. */
 export function route(handler: (req: Request, res: Response) => Promise<void>): RequestHandler {

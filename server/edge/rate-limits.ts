@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from '../infra/logger';
-import { AppError, toApiError } from './errors';
+import { AppError } from '../errors/app-error';
+import { toApiError } from './errors';
 import { toHandshakeError } from './socket-handler';
 
 const WINDOW_SECONDS = 10;

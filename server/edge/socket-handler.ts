@@ -2,7 +2,8 @@ import type { ExtendedError } from 'socket.io';
 import type { z } from 'zod';
 import { parseInput, type Ack, type RequestSpec } from '../../shared/contract';
 import type { Logger } from '../infra/logger';
-import { AppError, describeIssues, toApiError } from './errors';
+import { AppError } from '../errors/app-error';
+import { describeIssues, toApiError } from './errors';
 
 interface AckingSocket {
   on(event: string, listener: (...args: unknown[]) => void): unknown;

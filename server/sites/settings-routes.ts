@@ -3,7 +3,7 @@ import type { Request, Router } from 'express';
 import { DEFAULT_RETENTION, routes, type SiteSettings, type SiteSettingsResponse } from '../../shared/contract';
 import { permitted, publicBase } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { tableRouter } from '../edge/route-table';
 import { sites as siteRecords, type Site } from '../data';
 import type { SiteDirectory } from './site-directory';

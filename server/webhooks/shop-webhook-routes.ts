@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { Redis } from 'ioredis';
 import { routes, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../shared/contract';
-import { AppError } from '../edge/errors';
+import { AppError } from '../errors/app-error';
 import { parseBody } from '../edge/http';
 import { tableRouter } from '../edge/route-table';
 import type { Site } from '../data';

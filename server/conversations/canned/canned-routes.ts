@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { routes, type CannedResponse } from '../../../shared/contract';
 import { permitted } from '../../agents/guard';
 import type { SessionStore } from '../../agents/sessions';
-import { AppError } from '../../edge/errors';
+import { AppError } from '../../errors/app-error';
 import { tableRouter } from '../../edge/route-table';
 import { cannedResponses, type StoredCanned } from '../../data';
 
