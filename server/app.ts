@@ -230,7 +230,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
   workplaceApi.use('/settings', settingsRoutes(sites, sessions, config.PUBLIC_URL));
-  shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock)));
+  shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock), clock));
 
   const visitorDomains: VisitorDomainHandlers = {
     tracking: trackingHandlers(lifecycle, sites, events),

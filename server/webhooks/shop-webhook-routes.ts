@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error';
 import { parseBody } from '../edge/http';
 import { tableRouter } from '../edge/route-table';
 import type { Site } from '../data';
+import type { Clock } from '../infra/clock';
 import type { ShopEvents } from './shop-events';
 import { isFresh, REPLAY_WINDOW_SECONDS, signatureMatches, webhookMessage } from '../edge/signature';
 
@@ -15,7 +16,12 @@ const MAX_BODY = '32kb';
  * `X-LC-Timestamp: <unix seconds>` and `X-LC-Signature: hex HMAC-SHA256(site secret, "<timestamp>.<raw body>")`.
  * A missing, wrong, stale (over 5 minutes) or already used signature → 401 and nothing is stored.
  */
-export function shopWebhookRoutes(redis: Redis, sites: { byPublicKey(key: string): Promise<Site | null> }, events: ShopEvents): Router {
+export function shopWebhookRoutes(
+  redis: Redis,
+  sites: { byPublicKey(key: string): Promise<Site | null> },
+  events: ShopEvents,
+  clock: Clock,
+): Router {
   const api = tableRouter('/api/webhooks');
   const shop = routes.webhooks.shop;
   api.bind(shop, { before: [express.raw({ type: () => true, limit: MAX_BODY })] }, async ({ params, body: rawBody, req, res }) => {
@@ -24,7 +30,7 @@ export function shopWebhookRoutes(redis: Redis, sites: { byPublicKey(key: string
     const timestamp = req.header(WEBHOOK_TIMESTAMP_HEADER);
     const signature = req.header(WEBHOOK_SIGNATURE_HEADER);
     const raw = Buffer.isBuffer(rawBody) ? rawBody : Buffer.alloc(0);
-    if (!isFresh(timestamp, Date.now()) || !signatureMatches(site.secret, webhookMessage(timestamp!, raw), signature)) {
+    if (!isFresh(timestamp, clock.now()) || !signatureMatches(site.secret, webhookMessage(timestamp!, raw), signature)) {
       throw new AppError('bad_signature', 'The webhook signature is missing, wrong or outside the 5-minute window.');
     }
     // Each signature is accepted once within the window it could be replayed in.
