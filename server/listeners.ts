@@ -31,7 +31,8 @@ export function registerListeners(bus: DomainEventBus, { ns, search, analytics, 
   bus.on('message.created', 'search index', (e) => search.indexMessage(e.conversation, e.message));
   bus.on('message.created', 'analytics: first reply', (e) => analytics.conversations.messageCreated(e));
   bus.on('message.resent', 'broadcast', (e) => conversations.message(e));
-  bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onVisitorMessage(e));
+  bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
+  bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
 

@@ -62,6 +62,12 @@ return redis.call('HGETALL', KEYS[1])`;
 
 const END_WAIT = `redis.call('HDEL', KEYS[1], 'waitingSince') return 1`;
 
+// A wait that no visitor message started (the visitor asked for a person): kept if one is on already.
+const START_WAIT = `
+if redis.call('HEXISTS', KEYS[1], 'seq') == 0 then return false end
+if redis.call('HEXISTS', KEYS[1], 'waitingSince') == 0 then redis.call('HSET', KEYS[1], 'waitingSince', ARGV[1]) end
+return redis.call('HGETALL', KEYS[1])`;
+
 const DELETE_IF_EQUAL = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
@@ -82,7 +88,10 @@ type Script = (key: string, ...args: Array<string | number>) => Promise<unknown>
  *   message positions from the highest stored one.
  */
 export class ConversationCache {
-  private readonly scripts: Record<'store' | 'nextSeq' | 'seqAtLeast' | 'record' | 'agentRead' | 'endWait' | 'deleteIfEqual', Script>;
+  private readonly scripts: Record<
+    'store' | 'nextSeq' | 'seqAtLeast' | 'record' | 'agentRead' | 'startWait' | 'endWait' | 'deleteIfEqual',
+    Script
+  >;
 
   constructor(private readonly redis: Redis) {
     const define = (name: string, lua: string): Script => {
@@ -96,6 +105,7 @@ export class ConversationCache {
       seqAtLeast: define('seq_at_least', SEQ_AT_LEAST),
       record: define('record', RECORD),
       agentRead: define('agent_read', AGENT_READ),
+      startWait: define('start_wait', START_WAIT),
       endWait: define('end_wait', END_WAIT),
       deleteIfEqual: define('delete_if_equal', DELETE_IF_EQUAL),
     };
@@ -150,6 +160,11 @@ export class ConversationCache {
   /** An agent read up to `seq`: null when it was already read that far (or not cached). */
   async agentRead(id: string, seq: number): Promise<Conversation | null> {
     return toConversation(pairs(await this.scripts.agentRead(conversationKey(id), seq)));
+  }
+
+  /** The conversation waits for an answer from `at` on, unless it waits already; null when not cached. */
+  async startWait(id: string, at: Date): Promise<Conversation | null> {
+    return toConversation(pairs(await this.scripts.startWait(conversationKey(id), at.getTime())));
   }
 
   async endWait(id: string): Promise<void> {

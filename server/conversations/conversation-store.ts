@@ -106,6 +106,14 @@ export class ConversationStore {
     return read;
   }
 
+  /** The visitor waits for an answer from `at` on (unless already waiting), as after their first message. */
+  async startWaiting(id: Types.ObjectId, at: Date): Promise<Conversation> {
+    const key = id.toHexString();
+    const waiting = (await this.cache.startWait(key, at)) ?? (await this.reload(id, () => this.cache.startWait(key, at)));
+    this.summaries.touched(key);
+    return waiting;
+  }
+
   /** Nobody waits for an answer any more (the conversation is closing); the next update stores it. */
   async endWaiting(id: Types.ObjectId): Promise<void> {
     await this.cache.endWait(id.toHexString());

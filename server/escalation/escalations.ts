@@ -11,7 +11,9 @@ import {
   type Hesitation,
   type LifecycleSettings,
 } from '../../shared/lifecycle';
-import { matchLocale } from '../../shared/i18n/locales';
+import { LOCALES, matchLocale } from '../../shared/i18n/locales';
+import { loadCatalog } from '../../shared/i18n/load-catalog';
+import { translate } from '../../shared/i18n/translate';
 import type { ConversationPatch, ConversationStore } from '../conversations/conversation-store';
 import { toSummary } from '../conversations/serialize';
 import { rooms } from '../realtime/rooms';
@@ -25,6 +27,7 @@ import type { SiteDirectory } from '../sites/site-directory';
 import { browsingState } from '../visitors/browsing';
 import type { LifecycleService } from '../visitors/lifecycle-service';
 import type { AgentAvailability } from './agent-availability';
+import { handOffLine, type HandOffContext } from './hand-off';
 import type { HesitationOutcome } from '../../shared/contract/analytics';
 import type { HesitationTimer, HesitationTimers } from './hesitation-timers';
 import { OFFER_TO_ALL_ATTEMPT, type RoutingJob, type RoutingQueue } from './routing-queue';
@@ -141,29 +144,54 @@ export class Escalations {
     return (locale && texts[locale]) || null;
   }
 
-  /** "Talk to a person" in the widget: routes the visitor's conversation, noting the article they read. */
+  /**
+   * "Talk to a person" in the widget: a hand-off. The visitor's conversation (created if needed) gets a
+   * system line saying what the visitor saw (the prompt, its reason, the article), waits for an answer
+   * from then on, and is routed while agents are online; `visitor.handedOff` runs the rest, as a first
+   * message does (reply alerts, the offline agent's email).
+   */
   async requestPerson(visitorId: string, articleId: string | undefined): Promise<{ conversationId: string; agentsOnline: boolean }> {
     const visitor = await this.deps.lifecycle.load(visitorId);
     if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
     const siteId = visitor.siteId.toHexString();
     const { store } = this.deps;
-    let conversation = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
-    const title = articleId ? await this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null;
-    if (title) {
-      const posted = await store.postMessage({
-        conversation,
-        clientId: `read-${articleId}`,
-        author: 'system',
-        text: `Read before asking: “${title}”`,
-      });
-      conversation = posted.conversation;
-    }
+    const open = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
+    const [readArticle, prompt] = await Promise.all([
+      articleId ? this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null,
+      open.escalation ? this.promptSeen(siteId, visitor, open.escalation) : null,
+    ]);
+    const posted = await store.postMessage({
+      conversation: open,
+      clientId: `handoff-${randomUUID()}`,
+      author: 'system',
+      text: handOffLine({ prompt, readArticle }),
+    });
+    let conversation = await store.startWaiting(open._id, posted.message.createdAt);
     const agentsOnline = await this.deps.availability.anyOnline(siteId);
     if (agentsOnline && !conversation.assigneeId) {
       conversation = await this.flag(conversation, { routedAt: dateOf(this.deps.clock), offeredTo: [] });
       await this.startRouting(conversation, visitor.stage === 'purchase');
+    } else {
+      void this.deps.events.publish('conversation.updated', { conversation });
     }
+    await this.deps.events.publish('visitor.handedOff', { conversation, message: posted.message, siteId, visitorId });
     return { conversationId: conversation._id.toHexString(), agentsOnline };
+  }
+
+  /** The proactive prompt as the visitor saw it: the site's text or the widget's own, its reason and its article. */
+  private async promptSeen(
+    siteId: string,
+    visitor: Visitor,
+    escalation: NonNullable<Conversation['escalation']>,
+  ): Promise<HandOffContext['prompt']> {
+    const { site } = await this.deps.sites.get(siteId);
+    const locale = matchLocale(visitor.locale) ?? matchLocale(site.locale) ?? LOCALES[0];
+    const concern = escalation.concern as Concern;
+    const [text, article] = await Promise.all([
+      this.promptText(siteId, visitor.locale ?? null).then(async (own) => own ?? translate(await loadCatalog(locale), `prompt.${concern}`)),
+      this.deps.articles.answerFor(siteId, visitor.locale ?? null, concern),
+    ]);
+    return { text, reason: escalation.reason || null, article: article?.title ?? null };
   }
 
   /** The offline form: a conversation agents find later in the inbox, with the visitor's contact details. */

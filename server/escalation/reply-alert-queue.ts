@@ -40,8 +40,11 @@ export class ReplyAlertQueue {
     void this.queue.process(async (job) => this.alert(job.data));
   }
 
-  /** Only the visitor message that started the wait schedules its alert (a re-schedule would be a no-op anyway). */
-  async onVisitorMessage({ conversation, message }: DomainEvents['visitor.messaged']): Promise<void> {
+  /**
+   * Only the message that started the wait schedules its alert (a re-schedule would be a no-op anyway):
+   * a visitor's message, or the system line of a hand-off ("Talk to a person").
+   */
+  async onWaitStarted({ conversation, message }: Pick<DomainEvents['visitor.messaged'], 'conversation' | 'message'>): Promise<void> {
     const { waitingSince } = conversation;
     if (waitingSince?.getTime() === message.createdAt.getTime()) await this.schedule(conversation._id.toHexString(), waitingSince);
   }

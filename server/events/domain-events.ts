@@ -11,6 +11,8 @@ export interface DomainEvents {
   'message.resent': { conversation: Conversation; message: StoredMessage };
   /** A visitor's chat message was stored (not a form or a system line). */
   'visitor.messaged': { conversation: Conversation; message: StoredMessage; siteId: string; visitorId: string; onProductPage: boolean };
+  /** The visitor asked for a person ("Talk to a person"): `message` is the hand-off's system line, and the conversation waits from it on. */
+  'visitor.handedOff': { conversation: Conversation; message: StoredMessage; siteId: string; visitorId: string };
   /** An agent's chat reply was stored; `conversation` is as it was before the reply. */
   'agent.replied': { conversation: Conversation; message: StoredMessage };
   /** A conversation's summary changed in a way every inbox of its site shows. */
