@@ -53,6 +53,8 @@ import { seedDemoArticles } from './kb/demo/seed-demo-articles';
 import { kbRoutes } from './kb/kb-routes';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
+import { ResumeLinks } from './resume/resume-links';
+import { ResumeTokens } from './resume/resume-tokens';
 import { RetentionJob } from './retention/retention-job';
 import { RetentionPass } from './retention/retention-pass';
 import { ensureDemoSite } from './sites/first-run';
@@ -87,6 +89,8 @@ export interface RunningServer {
   app: express.Express;
   /** The retention job: `runOnce` runs a pass now (tests, operators). */
   retention: Pick<RetentionJob, 'runOnce'>;
+  /** "Continue the conversation" links (emails; tests). */
+  resumeLinks: ResumeLinks;
   close(): Promise<void>;
 }
 
@@ -131,6 +135,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const isConsoleOrigin = consoleOrigin(config.PUBLIC_URL);
 
   const sites = new SiteDirectory(config.CHECKOUT_IDLE_SECONDS, clock);
+  const resumeTokens = new ResumeTokens(options.secret, Math.round(config.RESUME_LINK_TTL_HOURS * 3600));
+  // The address links point to is known once the server listens (PORT=0 picks one).
+  let serverUrl = config.PUBLIC_URL ?? '';
+  const resumeLinks = new ResumeLinks(resumeTokens, sites, () => serverUrl);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -274,6 +282,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await listen(http, config.PORT, config.HOST);
   const port = (http.address() as AddressInfo).port;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  serverUrl = url;
 
   return {
     url,
@@ -281,6 +290,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demoSiteKey: site.publicKey,
     app,
     retention,
+    resumeLinks,
     async close() {
       await sockets.close();
       await kb.close();

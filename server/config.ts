@@ -33,6 +33,8 @@ const Env = z.object({
   RATE_LIMIT_PER_SENDER: z.coerce.number().int().min(0).default(60),
   /** Socket events, handshakes and `/api` requests one client address may make per 10 s; 0 turns the limit off. */
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(600),
+  /** How long a "continue the conversation" link in an email stays valid (each link opens once). */
+  RESUME_LINK_TTL_HOURS: Seconds.default(168),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

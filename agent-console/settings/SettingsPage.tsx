@@ -4,6 +4,8 @@ import type { RetentionSettings, SiteSettings, SiteSettingsResponse } from '../.
 import { LOCALES, type LocaleCode } from '../../shared/i18n/locales';
 import { WEEKDAYS, type BusinessHours, type Weekday } from '../../shared/sites/business-hours';
 import { describeFailure } from '../lib/describe-failure';
+import { createConsoleI18n } from '../lib/i18n';
+import { useStore } from '../state/use-store';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { CannedManager } from './CannedManager';
 
@@ -55,6 +57,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
   const [origins, setOrigins] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [showSecret, setShowSecret] = useState(false);
+  const [i18n] = useState(createConsoleI18n);
+  const { t, locale, dir } = useStore(i18n);
 
   const accept = (response: SiteSettingsResponse) => {
     setLoaded(response);
@@ -119,6 +123,19 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
           <label class="field">
             <span class="field__label">Allowed origins (one per line, e.g. https://shop.example; empty allows any page)</span>
             <textarea class="input" rows={3} value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span class="field__label">
+              Page that links in reply emails open, with the widget on it (e.g. https://shop.example/support; empty: a conversation
+              page on this server)
+            </span>
+            <input
+              class="input"
+              type="url"
+              maxLength={500}
+              value={draft.resumePageUrl ?? ''}
+              onInput={(e) => set({ resumePageUrl: e.currentTarget.value.trim() || null })}
+            />
           </label>
         </fieldset>
 
@@ -252,6 +269,18 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
               max={480}
               value={draft.autoAwayMinutes}
               onInput={(e) => set({ autoAwayMinutes: Number(e.currentTarget.value) })}
+            />
+          </label>
+          <label class="field" lang={locale} dir={dir}>
+            <span class="field__label">{t('settings.unansweredEmail')}</span>
+            <input
+              class="input input--compact"
+              type="number"
+              min={0.05}
+              max={1440}
+              step="any"
+              value={draft.unansweredEmailMinutes ?? ''}
+              onInput={(e) => set({ unansweredEmailMinutes: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
             />
           </label>
         </fieldset>

@@ -20,6 +20,7 @@ function toSettings(site: Site): SiteSettings {
     proactiveMessages: site.proactiveMessages ?? {},
     autoAwayMinutes: site.autoAwayMinutes,
     retention: site.retention ?? DEFAULT_RETENTION,
+    resumePageUrl: site.resumePageUrl ?? null,
   };
 }
 

@@ -30,6 +30,20 @@ const Origin = z
     }
   }, 'an origin such as https://shop.example (no path, no trailing slash)');
 
+/** A page of the shop (http or https) on which the widget runs: where the links in reply emails lead. */
+const PageUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'a page address such as https://shop.example/support (http or https)');
+
 const Days = z.number().int('whole days').min(1, 'at least 1 day').max(3650, 'at most 3650 days (10 years)');
 
 /**
@@ -74,6 +88,11 @@ export const SiteSettings = z.object({
   /** Minutes without console activity after which an online agent is set away; 0 never. */
   autoAwayMinutes: z.number().int().min(0).max(480),
   retention: RetentionSettings,
+  /**
+   * The shop's page (with the widget) that "continue the conversation" links in emails open; null:
+   * the conversation page this server hosts.
+   */
+  resumePageUrl: PageUrl.nullable(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -112,6 +112,7 @@ describe('Settings page', () => {
       proactiveMessages: {},
       autoAwayMinutes: 10,
       retention: { conversationDays: null, visitorDays: 365, analyticsDailyDays: 400 },
+      resumePageUrl: null,
     },
     effectiveLifecycle: LifecycleSettings.parse({ checkoutIdleSeconds: 60 }),
     publicKey: 'pk_demo',

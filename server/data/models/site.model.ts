@@ -26,6 +26,8 @@ const siteSchema = new Schema(
     autoAwayMinutes: { type: Number, default: 10 },
     /** `RetentionSettings`; null: the defaults (`DEFAULT_RETENTION`). */
     retention: { type: Schema.Types.Mixed, default: null },
+    /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
+    resumePageUrl: { type: String, default: null },
   },
   { timestamps: true },
 );
