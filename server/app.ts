@@ -41,6 +41,11 @@ import { Escalations } from './escalation/escalations';
 import { HesitationTimers } from './escalation/hesitation-timers';
 import { RoutingQueue } from './escalation/routing-queue';
 import { healthRoute } from './health/health-route';
+import { createMailer } from './mail/create-mailer';
+import { outboxRoutes } from './mail/outbox-routes';
+import { unsubscribeRoutes } from './mail/unsubscribe-page';
+import { UnsubscribeTokens } from './mail/unsubscribe-token';
+import { startVisitorMail } from './mail/visitor-mail-service';
 import { systemClock, type Clock } from './infra/clock';
 import type { Logger } from './infra/logger';
 import { EventBus } from './events/bus';
@@ -119,6 +124,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const conversationCache = new ConversationCache(redis);
   const events = new EventBus<DomainEvents>(log);
   const store = new ConversationStore({ cache: conversationCache, events, clock });
+  const { mailer, outbox } = createMailer(config, events, clock, log);
+  const unsubscribeTokens = new UnsubscribeTokens(options.secret);
 
   const { site, createdAdmin } = await ensureDemoSite({
     adminEmail: config.ADMIN_EMAIL,
@@ -170,6 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demoRoutes(() => site),
   );
   app.use('/help', articlePageRoutes());
+  app.use(unsubscribeRoutes(unsubscribeTokens, sites, clock));
   app.get('/', (_req, res) => res.redirect('/demo'));
   app.use(notFound);
   app.use(errorHandler(log));
@@ -233,11 +241,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     log,
   });
-  registerListeners(events, { ns, search, analytics, replyAlerts, lifecycle, escalations });
+  const visitorMail = startVisitorMail({
+    redisUrl: options.redisUrl,
+    bullPrefix,
+    redis,
+    visitors: ns.visitors,
+    store,
+    sites,
+    mailer,
+    tokens: unsubscribeTokens,
+    baseUrl: () => serverUrl,
+    resumeLink: (conversation, now) => resumeLinks.link(conversation, now),
+    defaultDelaySeconds: config.REPLY_EMAIL_DELAY_SECONDS,
+    clock,
+    log,
+  });
+  registerListeners(events, { ns, search, analytics, replyAlerts, lifecycle, escalations, mail: visitorMail.jobs });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
   workplaceApi.use('/settings', settingsRoutes(sites, sessions, config.PUBLIC_URL));
+  workplaceApi.use('/mail', outboxRoutes(outbox, sessions));
   shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock), clock));
 
   const visitorDomains: VisitorDomainHandlers = {
@@ -245,6 +269,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     escalation: escalationVisitorHandlers(escalations),
     kb: (socket) => kbVisitorHandlers(kb, socket, events),
     workplace: workplaceVisitorHandlers(workplace, store),
+    mail: visitorMail.handlers,
   };
   const agentDomains: AgentDomainHandlers = {
     escalation: escalationAgentHandlers(escalations, lifecycle, store),
@@ -297,6 +322,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       analytics.close();
       await store.flush();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close(), retention.close()]);
+      await visitorMail.jobs.close();
+      mailer.close();
       redis.disconnect();
       await data.close();
     },

@@ -35,6 +35,19 @@ const Env = z.object({
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).default(600),
   /** How long a "continue the conversation" link in an email stays valid (each link opens once). */
   RESUME_LINK_TTL_HOURS: Seconds.default(168),
+  /** Outbound mail over SMTP, e.g. `smtp://user:pass@host:587` (`smtps://` for TLS from the start); unset writes `.eml` files to DATA_DIR/outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of every mail, `address` or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'an address such as chat@shop.example or "Shop <chat@shop.example>"')
+    .default('Lifecycle Chat <chat@localhost>'),
+  /** How long a visitor stays away after an agent's reply before it is emailed; sites may set their own. */
+  REPLY_EMAIL_DELAY_SECONDS: Seconds.default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

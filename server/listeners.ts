@@ -5,6 +5,7 @@ import type { Escalations } from './escalation/escalations';
 import { broadcastOffer } from './escalation/offer-broadcasts';
 import type { ReplyAlertQueue } from './escalation/reply-alert-queue';
 import type { DomainEventBus } from './events/domain-events';
+import type { MailJobs } from './mail/mail-jobs';
 import type { ChatNamespaces } from './realtime/namespaces';
 import { VisitorBroadcasts } from './visitors/visitor-broadcasts';
 import type { LifecycleService } from './visitors/lifecycle-service';
@@ -16,6 +17,7 @@ export interface Listeners {
   replyAlerts: ReplyAlertQueue;
   lifecycle: LifecycleService;
   escalations: Escalations;
+  mail: MailJobs;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface Listeners {
  * reply alerts, the visitor lifecycle, and escalation. Within an event, listeners start in the order
  * registered here (broadcasts first, so sockets hear of a change before slower work starts).
  */
-export function registerListeners(bus: DomainEventBus, { ns, search, analytics, replyAlerts, lifecycle, escalations }: Listeners): void {
+export function registerListeners(bus: DomainEventBus, { ns, search, analytics, replyAlerts, lifecycle, escalations, mail }: Listeners): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
 
@@ -35,10 +37,12 @@ export function registerListeners(bus: DomainEventBus, { ns, search, analytics, 
   bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
+  bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));
 
   bus.on('conversation.updated', 'broadcast', (e) => conversations.updated(e));
   bus.on('conversation.closed', 'broadcast', (e) => conversations.closed(e));
   bus.on('conversation.closed', 'analytics: resolution', (e) => analytics.conversations.closed(e));
+  bus.on('conversation.closed', 'mail: transcript on close', (e) => mail.onConversationClosed(e));
   bus.on('conversation.rated', 'analytics: csat', (e) => analytics.conversations.rated(e));
   bus.on('conversation.rated', 'lifecycle: at risk', (e) => lifecycle.onConversationRated(e));
 

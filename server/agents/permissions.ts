@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'canned:manage': ['admin'],
   /** Site settings: origins, languages, hours, thresholds, prompt texts, secret rotation. */
   'settings:manage': ['admin'],
+  /** The outbox: mails a deployment without SMTP wrote instead of sending. */
+  'mail:outbox': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

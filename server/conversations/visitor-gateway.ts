@@ -94,6 +94,7 @@ export function attachVisitorGateway({ ns, tokens, sites, store, events, domains
         ...domains.escalation(socket),
         ...domains.kb(socket),
         ...domains.workplace(socket),
+        ...domains.mail(socket),
       },
       log,
     );

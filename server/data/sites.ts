@@ -17,6 +17,7 @@ export type SiteChanges = Partial<
     | 'proactiveMessages'
     | 'autoAwayMinutes'
     | 'retention'
+    | 'mail'
     | 'resumePageUrl'
     | 'secret'
   >

@@ -118,6 +118,12 @@ export const visitors = {
     });
   },
 
+  /** Records that the visitor wants no more reply or transcript emails (the first opt-out's time stays); false: no such visitor. */
+  async optOutOfEmail(id: string | Types.ObjectId, at: Date): Promise<boolean> {
+    const result = await visitors.update(id, (visitor) => (visitor.emailOptOutAt ? null : { ...visitor, emailOptOutAt: at }));
+    return result !== null;
+  },
+
   /** Visitors who have ordered, in id order after `afterId`: the at-risk sweep's pages (a background job). */
   async customersAfter(afterId: Types.ObjectId | null, limit: number): Promise<Visitor[]> {
     return VisitorModel.find({ 'orders.0': { $exists: true }, atRiskReason: null, ...(afterId && { _id: { $gt: afterId } }) })

@@ -34,6 +34,10 @@ export interface DomainEvents {
   'escalation.decided': { visitor: Visitor; hesitation: Hesitation; outcome: HesitationOutcome; at: Date };
   /** A conversation is offered to one agent (with the SLA's end) or to every agent of its site. */
   'escalation.offered': { conversation: Conversation; to: { userId: string; expiresAt: Date } | { siteId: string } };
+  /** A mail left this server (handed to the SMTP server, or written to the outbox); `kind` says what it was for. */
+  'mail.sent': { siteId: string; kind: string; to: string; at: Date };
+  /** A mail could not be handed over; `kind` says what it was for. */
+  'mail.failed': { siteId: string; kind: string; to: string; error: string; at: Date };
 }
 
 export type DomainEventBus = EventBus<DomainEvents>;

@@ -9,6 +9,7 @@ import type {
   escalationVisitorRequests,
   kbAgentRequests,
   kbVisitorRequests,
+  mailVisitorRequests,
   trackingRequests,
   AgentServerToClient,
   VisitorClientToServer,
@@ -46,6 +47,7 @@ export interface VisitorDomainHandlers {
   escalation(socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests>;
   kb(socket: VisitorSocket): RequestHandlers<typeof kbVisitorRequests>;
   workplace(socket: VisitorSocket): RequestHandlers<typeof workplaceVisitorRequests>;
+  mail(socket: VisitorSocket): RequestHandlers<typeof mailVisitorRequests>;
 }
 export interface AgentDomainHandlers {
   escalation(socket: AgentSocket): RequestHandlers<typeof escalationAgentRequests>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Router } from 'express';
-import { DEFAULT_RETENTION, routes, type SiteSettings, type SiteSettingsResponse } from '../../shared/contract';
+import { DEFAULT_MAIL_SETTINGS, DEFAULT_RETENTION, routes, type SiteSettings, type SiteSettingsResponse } from '../../shared/contract';
 import { permitted, publicBase } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../errors/app-error';
@@ -20,6 +20,7 @@ function toSettings(site: Site): SiteSettings {
     proactiveMessages: site.proactiveMessages ?? {},
     autoAwayMinutes: site.autoAwayMinutes,
     retention: site.retention ?? DEFAULT_RETENTION,
+    mail: site.mail ?? DEFAULT_MAIL_SETTINGS,
     resumePageUrl: site.resumePageUrl ?? null,
   };
 }

@@ -60,6 +60,9 @@ export const endpoints = {
   demo: {
     order: { method: 'POST', path: '/demo/api/orders' },
   },
+  mail: {
+    outbox: { method: 'GET', path: '/api/mail/outbox' },
+  },
 } as const;
 
 /** The concrete path of a route: each `:name` replaced by its URL-encoded value. */

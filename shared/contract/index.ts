@@ -12,6 +12,7 @@ export * from './accounts';
 export * from './workplace';
 export * from './settings';
 export * from './canned';
+export * from './mail';
 export * from './text';
 export * from './endpoints';
 export * from './routes';

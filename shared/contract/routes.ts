@@ -32,6 +32,7 @@ import {
   KbSignalsQuery,
   KbSignalsResponse,
 } from './kb';
+import { OutboxQuery, OutboxResponse } from './mail';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
@@ -184,6 +185,9 @@ export const routes = {
   },
   demo: {
     order: route({ ...endpoints.demo.order, body: DemoOrderBody, response: DemoOrderResponse, status: 201 }),
+  },
+  mail: {
+    outbox: route({ ...endpoints.mail.outbox, query: OutboxQuery, response: OutboxResponse }),
   },
 } as const;
 

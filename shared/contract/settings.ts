@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { LifecycleSettings } from '../lifecycle';
 import { WEEKDAYS, isTimeZone, type Weekday } from '../sites/business-hours';
+import { MailSettings } from './mail';
 import { displayName } from './text';
 
 export const WidgetLocale = z.enum(LOCALES);
@@ -88,6 +89,8 @@ export const SiteSettings = z.object({
   /** Minutes without console activity after which an online agent is set away; 0 never. */
   autoAwayMinutes: z.number().int().min(0).max(480),
   retention: RetentionSettings,
+  /** Replies and transcripts by email; absent in what older clients send: the defaults (`DEFAULT_MAIL_SETTINGS`). */
+  mail: MailSettings.optional(),
   /**
    * The shop's page (with the widget) that "continue the conversation" links in emails open; null:
    * the conversation page this server hosts.

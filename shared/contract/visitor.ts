@@ -4,6 +4,7 @@ import { ClientMessageId, MAX_SEQ, Message, MessageText, SitePublicInfo } from '
 import { escalationVisitorPushes, escalationVisitorRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbVisitorPushes, kbVisitorRequests } from './kb';
+import { mailVisitorRequests } from './mail';
 import { toStorable } from './text';
 import { trackingRequests } from './tracking';
 import { workplaceVisitorPushes, workplaceVisitorRequests } from './workplace';
@@ -62,6 +63,7 @@ export const visitorRequests = {
   ...escalationVisitorRequests,
   ...kbVisitorRequests,
   ...workplaceVisitorRequests,
+  ...mailVisitorRequests,
 } as const;
 
 export const visitorPushes = {

@@ -6,7 +6,7 @@ export type Catalog = Readonly<Record<MessageKey, string>>;
 export type Vars = Readonly<Record<string, string | number>>;
 
 /** The catalog's text for `key`, with each `{name}` replaced by `vars.name`. */
-export function translate(catalog: Catalog, key: MessageKey, vars?: Vars): string {
+export function translate<K extends string>(catalog: Readonly<Record<K, string>>, key: NoInfer<K>, vars?: Vars): string {
   const text = catalog[key];
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
 }

@@ -94,6 +94,7 @@ export function validPayloads(ids: { conversationId: string; visitorId: string; 
     track: () => ({ type: 'custom', name: 'clicked', props: { where: 'banner', n: 1 } }),
     'visitor:identify': () => ({ id: 'cust-1', name: 'Nia', email: 'nia@example.com' }),
     'escalation:request-person': () => ({ articleId: ids.articleId }),
+    'transcript:request': () => ({ conversationId: ids.conversationId }),
     'offline:submit': () => ({ name: 'Nia', email: 'nia@example.com', question: 'Is it waterproof?' }),
     'kb:search': () => ({ query: 'shipping', locale: 'en', limit: 5, mode: 'search' }),
     'kb:article': () => ({ id: ids.articleId, locale: 'en' }),

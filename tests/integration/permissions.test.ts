@@ -59,6 +59,7 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'POST /api/kb/preview', row: 'kb:read', body: { body: '# hi' } },
   { route: 'GET /api/kb/signals', row: 'kb:signals' },
   { route: 'GET /api/analytics/:report', row: 'analytics:read' },
+  { route: 'GET /api/mail/outbox', row: 'mail:outbox' },
 ];
 const PARAMS: Record<string, string> = { id: ID, number: '1', shortcut: 'nothing', report: 'funnel' };
 const concrete = (route: string) => {

@@ -193,6 +193,14 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
       .toArray();
     expect(JSON.stringify(bobs)).not.toContain('Plutonium');
   },
+  'transcript:request': async () => {
+    // Alice's conversation is nobody else's transcript, on her site or another, even with an address to send it to.
+    for (const { visitorId, socket } of [bob, carol]) {
+      await db.collection('visitors').updateOne({ _id: oid(visitorId) }, { $set: { email: 'transcript-probe@example.com' } });
+      const denied = await request(socket, 'transcript:request', { conversationId: alice.conversationId });
+      expect(denied.ok ? null : denied.error.code).toBe('not_found');
+    }
+  },
   'offline:submit': async () => {
     const result = await ok(
       request<{ conversationId: string }>(carol.socket, 'offline:submit', {
@@ -582,6 +590,22 @@ const httpCases: Record<string, () => Promise<void>> = {
   'GET /help/articles/:id': async () => {
     expect((await fetch(`${server.url}/help/articles/${articles.aDraft}`)).status).toBe(404);
     expect((await fetch(`${server.url}/help/articles/${articles.aPublished}`)).status).toBe(200);
+  },
+  'GET /api/mail/outbox': async () => {
+    // Each site's mails are in a folder of its own: site B's admin lists site B's (none here).
+    const res = await call(server, routes.mail.outbox, { cookie: siteB.adminCookie });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(0);
+  },
+  'GET /mail/unsubscribe': async () => {
+    // A link for alice needs the server's signature: a made-up one is refused.
+    const forged = `${server.url}/mail/unsubscribe?t=${alice.visitorId}.${'A'.repeat(43)}`;
+    expect((await fetch(forged)).status).toBe(400);
+  },
+  'POST /mail/unsubscribe': async () => {
+    const forged = `${server.url}/mail/unsubscribe?t=${alice.visitorId}.${'A'.repeat(43)}`;
+    expect((await fetch(forged, { method: 'POST' })).status).toBe(400);
+    expect((await db.collection('visitors').findOne({ _id: oid(alice.visitorId) }))?.emailOptOutAt ?? null).toBeNull();
   },
 };
 

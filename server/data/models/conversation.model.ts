@@ -34,6 +34,8 @@ const conversationSchema = new Schema(
     unread: { type: Number, default: 0 },
     agentReadSeq: { type: Number, default: -1 },
     visitorReadSeq: { type: Number, default: -1 },
+    /** The position of the last agent reply emailed to the visitor; later replies go in the next mail. */
+    mailedSeq: { type: Number, default: -1 },
     closeReason: { type: String, default: null },
     closeComment: { type: String, default: null },
     closedBy: { type: Schema.Types.ObjectId, default: null },

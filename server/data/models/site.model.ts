@@ -1,5 +1,6 @@
 import type { RetentionSettings } from '../../../shared/contract/settings';
 import type { BusinessHours } from '../../../shared/sites/business-hours';
+import type { MailSettings } from '../../../shared/contract/mail';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const siteSchema = new Schema(
@@ -26,16 +27,19 @@ const siteSchema = new Schema(
     autoAwayMinutes: { type: Number, default: 10 },
     /** `RetentionSettings`; null: the defaults (`DEFAULT_RETENTION`). */
     retention: { type: Schema.Types.Mixed, default: null },
+    /** `MailSettings` (replies and transcripts by email); null: the defaults (`DEFAULT_MAIL_SETTINGS`). */
+    mail: { type: Schema.Types.Mixed, default: null },
     /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
     resumePageUrl: { type: String, default: null },
   },
   { timestamps: true },
 );
 
-export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages' | 'retention'> & {
+export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages' | 'retention' | 'mail'> & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
   proactiveMessages?: Partial<Record<string, string>>;
   retention?: RetentionSettings | null;
+  mail?: MailSettings | null;
 };
 export const SiteModel = model('Site', siteSchema);

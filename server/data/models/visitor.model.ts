@@ -69,6 +69,8 @@ const visitorSchema = new Schema(
       default: null,
     },
     lastPromptedAt: { type: Date, default: null },
+    /** When the visitor unsubscribed from reply and transcript emails; null: they get them. */
+    emailOptOutAt: { type: Date, default: null },
   },
   // Keeps empty count maps, so a stored visitor always has them.
   { timestamps: true, minimize: false },
