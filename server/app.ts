@@ -58,6 +58,8 @@ import { seedDemoArticles } from './kb/demo/seed-demo-articles';
 import { kbRoutes } from './kb/kb-routes';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
+import { ResumeExchange } from './resume/resume-exchange';
+import { resumeOnHandshake } from './resume/resume-handshake';
 import { ResumeLinks } from './resume/resume-links';
 import { ResumeTokens } from './resume/resume-tokens';
 import { RetentionJob } from './retention/retention-job';
@@ -280,10 +282,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Registered before the gateways, so a refused handshake creates no visitor.
   const ipOf = socketIp(app.get('trust proxy fn') as TrustProxy);
   limitSocketEvents(ns.visitors, limits, ipOf, (socket) => socket.data.visitorId, log);
+  const visitorTokens = new VisitorTokens(options.secret);
+  resumeOnHandshake(ns.visitors, {
+    exchange: new ResumeExchange(resumeTokens, redis, clock),
+    tokens: visitorTokens,
+    sites,
+    limits,
+    ipOf,
+    log,
+  });
   limitSocketEvents(ns.agents, limits, ipOf, (socket) => socket.data.userId, log);
   attachVisitorGateway({
     ns,
-    tokens: new VisitorTokens(options.secret),
+    tokens: visitorTokens,
     sites,
     store,
     events,

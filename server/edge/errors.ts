@@ -16,6 +16,9 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_signature: 401,
   payload_too_large: 413,
   rate_limited: 429,
+  resume_invalid: 400,
+  resume_expired: 410,
+  resume_used: 410,
   unavailable: 503,
   internal: 500,
 };

@@ -22,6 +22,9 @@ export interface RateLimitSettings {
  */
 export const EVENT_COST: Readonly<Record<string, number>> = { 'message:send': 6, 'offline:submit': 6 };
 
+/** Attempts to open a conversation from an emailed link, per address per 10 minutes (a person needs one or two). */
+export const RESUME_LIMITS = { perIp: 30, windowSeconds: 10 * 60 } as const;
+
 /** Sign-in attempts per 15 minutes: per (email, address), and per address across all emails. */
 export const SIGN_IN_LIMITS = { perEmailAndIp: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
 
@@ -52,12 +55,14 @@ export class RateLimits {
   readonly #ip: RateLimiterRedis | null;
   readonly #signInPair: RateLimiterRedis;
   readonly #signInIp: RateLimiterRedis;
+  readonly #resume: RateLimiterRedis;
 
   constructor(redis: Redis, settings: RateLimitSettings) {
     this.#sender = settings.perSender > 0 ? limiter(redis, 'sender', settings.perSender, WINDOW_SECONDS) : null;
     this.#ip = settings.perIp > 0 ? limiter(redis, 'ip', settings.perIp, WINDOW_SECONDS) : null;
     this.#signInPair = limiter(redis, 'sign-in', SIGN_IN_LIMITS.perEmailAndIp, SIGN_IN_LIMITS.windowSeconds);
     this.#signInIp = limiter(redis, 'sign-in-ip', SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds);
+    this.#resume = limiter(redis, 'resume', RESUME_LIMITS.perIp, RESUME_LIMITS.windowSeconds);
   }
 
   /** One socket event of a visitor or agent (`sender`) from `ip`, weighed by `EVENT_COST`; throws `rate_limited` past either limit. */
@@ -86,6 +91,13 @@ export class RateLimits {
       throw limited(res, 'Too many sign-in attempts.');
     };
     await Promise.all([this.#signInPair.consume(`${ip}|${email}`).catch(wait), this.#signInIp.consume(ip).catch(wait)]);
+  }
+
+  /** Counts an attempt to open a conversation from an emailed link (`resume`), before the link is checked. */
+  async resumeAttempt(ip: string): Promise<void> {
+    await this.#resume.consume(ip).catch((res: unknown) => {
+      throw limited(res, 'Too many attempts to open a conversation link.');
+    });
   }
 
   async signInSucceeded(email: string, ip: string): Promise<void> {

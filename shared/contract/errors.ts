@@ -18,6 +18,12 @@ export const ErrorCode = z.enum([
   'payload_too_large',
   /** Too many requests from one visitor, agent or address in a short time; retry after the wait the message names. */
   'rate_limited',
+  /** A "continue the conversation" link that is forged, altered, another site's or not its visitor's. */
+  'resume_invalid',
+  /** A "continue the conversation" link past its lifetime. */
+  'resume_expired',
+  /** A "continue the conversation" link already used (each opens once). */
+  'resume_used',
   'unavailable',
   'internal',
 ]);

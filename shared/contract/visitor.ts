@@ -24,6 +24,11 @@ export const VisitorHandshake = z.object({
    * forged or expired one: the visitor starts afresh and the widget stores the new token it syncs.
    */
   token: VisitorToken.optional().catch(undefined),
+  /**
+   * The token of a "continue the conversation" link (`?lc_resume=`), presented once: the server
+   * checks and spends it before anything else and answers the conversation's visitor (server/resume).
+   */
+  resume: z.string().max(2000).optional(),
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
