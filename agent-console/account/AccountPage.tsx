@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { AgentPresence, User } from '../../shared/contract';
-import { askNotificationPermission, notificationPermission } from '../lib/browser-hooks';
 import { describeFailure } from '../lib/describe-failure';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { Name } from '../ui/Name';
+import { NotificationSettings } from './NotificationSettings';
 
 interface AccountPageProps {
   api: WorkplaceApi;
@@ -20,7 +20,6 @@ export function AccountPage({ api, user, me, onCapacity, onSignedOut }: AccountP
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [permission, setPermission] = useState(notificationPermission());
 
   const changePassword = async (event: Event) => {
     event.preventDefault();
@@ -97,17 +96,7 @@ export function AccountPage({ api, user, me, onCapacity, onSignedOut }: AccountP
           </label>
         </div>
       )}
-      <div class="card">
-        <h2 class="card__title">Notifications</h2>
-        {permission === 'granted' && <p>Desktop notifications are on for new assignments and escalations.</p>}
-        {permission === 'denied' && <p>Notifications are blocked for this site in your browser’s settings.</p>}
-        {permission === 'unsupported' && <p>This browser has no desktop notifications; the tab title shows a count instead.</p>}
-        {permission === 'default' && (
-          <button type="button" class="button" onClick={() => void askNotificationPermission().then(setPermission)}>
-            Turn on desktop notifications
-          </button>
-        )}
-      </div>
+      <NotificationSettings />
       <div class="card">
         <h2 class="card__title">Sessions</h2>
         <p class="muted">Signs you out on every device and browser, this one included.</p>

@@ -5,6 +5,8 @@ import type {
   CreateUserBody,
   Invite,
   InvitePeekResponse,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
   SiteSettingsResponse,
   SiteSettingsUpdate,
   TeamMember,
@@ -22,6 +24,8 @@ export interface WorkplaceApi {
   reinvite(id: string): Promise<{ user: TeamMember; invite: Invite | null }>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
   signOutEverywhere(): Promise<void>;
+  preferences(): Promise<NotificationPreferences>;
+  savePreferences(changes: NotificationPreferencesUpdate): Promise<NotificationPreferences>;
   peekInvite(token: string): Promise<InvitePeekResponse>;
   acceptInvite(token: string, password: string): Promise<User>;
   canned(): Promise<CannedResponse[]>;
@@ -43,6 +47,8 @@ export function createWorkplaceApi(options: RestClientOptions = {}): WorkplaceAp
     reinvite: (id) => rest.call(endpoints.users.reinvite, { params: { id } }),
     changePassword: (currentPassword, newPassword) => rest.call(endpoints.auth.changePassword, { body: { currentPassword, newPassword } }),
     signOutEverywhere: () => rest.call(endpoints.auth.signOutEverywhere),
+    preferences: async () => (await rest.call(endpoints.auth.preferences)).preferences,
+    savePreferences: async (body) => (await rest.call(endpoints.auth.updatePreferences, { body })).preferences,
     peekInvite: (token) => rest.call(endpoints.auth.peekInvite, { body: { token } }),
     acceptInvite: async (token, password) => (await rest.call(endpoints.auth.acceptInvite, { body: { token, password } })).user,
     canned: async () => (await rest.call(endpoints.canned.list)).responses,

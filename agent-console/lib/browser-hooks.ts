@@ -1,5 +1,12 @@
+import { playChime } from './chime';
+
 export interface BrowserHooks {
-  notify(title: string, body: string): void;
+  /** A browser notification (when permitted); one per `tag`, a newer one replaces the older. Clicking it calls `onClick`. */
+  notify(title: string, body: string, options: { tag: string; onClick: () => void }): void;
+  /** The console's short notification sound. */
+  chime(): void;
+  /** Whether the console's tab is the visible one (`document.visibilityState`). */
+  isVisible(): boolean;
   /** Whether the agent is looking at the console right now. */
   isAttending(): boolean;
   /** Calls back on the agent's input (pointer, keys); returns the unsubscribe. */
@@ -8,14 +15,20 @@ export interface BrowserHooks {
   onAttend(listener: () => void): () => void;
 }
 
-/** The real browser: desktop notifications, focus and input events. */
+/** The real browser: notifications, sound, focus and input events. */
 export function browserHooks(): BrowserHooks {
   return {
-    notify(title, body) {
+    notify(title, body, { tag, onClick }) {
       if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-      // One notification per conversation: a newer one replaces the older (same tag).
-      new Notification(title, { body, tag: title });
+      const notification = new Notification(title, { body, tag });
+      notification.onclick = () => {
+        window.focus();
+        onClick();
+        notification.close();
+      };
     },
+    chime: playChime,
+    isVisible: () => document.visibilityState === 'visible',
     isAttending: () => document.visibilityState === 'visible' && document.hasFocus(),
     onActivity(listener) {
       const events = ['pointerdown', 'keydown', 'pointermove', 'wheel'] as const;

@@ -1,15 +1,18 @@
 import type { CloseReason, ConversationSummary, User } from '../../shared/contract';
 import type { AgentConnection, ConnectionStatus } from '../agent-socket';
 import type { BrowserHooks } from '../lib/browser-hooks';
+import type { ConsoleI18n } from '../lib/i18n';
+import type { ReadableStore } from '../../shared/client/store';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { createAgentActions } from './agent-actions';
 import { createAlerts } from './alerts';
-import { createAttention } from './attention';
+import { attentionFor, createAttention } from './attention';
 import { createCanned } from './canned';
 import { createConversations } from './conversations';
 import { createNotes } from './notes';
 import { createOffers } from './offers';
 import { createOpenConversation } from './open-conversation';
+import { createPreferences } from './preferences';
 import { createReadReceipts } from './read-receipts';
 import { createStore } from '../../shared/client/store';
 import { createTeam } from './team';
@@ -20,21 +23,23 @@ export type ConsoleSession = ReturnType<typeof startConsoleSession>;
 export interface ConsoleSessionDeps {
   connection: AgentConnection;
   user: User;
-  api: Pick<WorkplaceApi, 'canned'>;
+  api: Pick<WorkplaceApi, 'canned' | 'preferences' | 'savePreferences'>;
   browser: BrowserHooks;
+  i18n: ReadableStore<ConsoleI18n>;
 }
 
 /**
  * The signed-in console's stores on one `/agent` connection. Each server push is handled here, once,
  * and handed to the stores it concerns; views read the stores and call the actions below.
  */
-export function startConsoleSession({ connection, user, api, browser }: ConsoleSessionDeps) {
+export function startConsoleSession({ connection, user, api, browser, i18n }: ConsoleSessionDeps) {
   const status = createStore<{ connection: ConnectionStatus }>({ connection: connection.status() });
   const actions = createAgentActions();
   const conversations = createConversations(connection);
   const openConversation = createOpenConversation(connection, conversations);
   const alerts = createAlerts();
-  const attention = createAttention(browser);
+  const preferences = createPreferences(api);
+  const attention = createAttention({ browser, preferences: preferences.store, i18n, open: (id) => select(id) });
   const team = createTeam(connection, user.id, actions);
   const notes = createNotes(connection, actions);
   const receipts = createReadReceipts(connection);
@@ -53,11 +58,11 @@ export function startConsoleSession({ connection, user, api, browser }: ConsoleS
   }
 
   function conversationChanged(summary: ConversationSummary): void {
-    const before = conversations.store.get().byId[summary.id];
-    // Newly mine (taken by someone for me, or transferred to me) and not by my own hand: worth a notification.
-    if (summary.status === 'open' && summary.assigneeId === user.id && before?.assigneeId !== user.id && !actions.store.get().busy) {
-      attention.call(`Assigned to you: ${summary.visitorName}`, summary.lastMessage?.text ?? 'A conversation is now yours.');
-    }
+    const { byId, open } = conversations.store.get();
+    const kind = attentionFor(byId[summary.id], summary, user.id);
+    // Not what my own hand did (taking, accepting), and no conversation is new while the inbox is still loading.
+    const worthIt = kind === 'assigned' ? !actions.store.get().busy : kind === 'conversation' ? open.load === 'ready' : kind !== null;
+    if (kind && worthIt) attention.call(kind, summary);
     conversations.upsert(summary);
     alerts.conversationChanged(summary);
     offers.conversationChanged(summary);
@@ -87,6 +92,7 @@ export function startConsoleSession({ connection, user, api, browser }: ConsoleS
     notes.connected();
     team.refresh();
     void canned.load();
+    void preferences.load();
     conversations.reload();
     openConversation.connected();
     followSelection();
@@ -97,8 +103,7 @@ export function startConsoleSession({ connection, user, api, browser }: ConsoleS
     connection.on('conversation:upsert', conversationChanged),
     connection.on('escalation:offer', (offer) => {
       offers.add(offer);
-      const { conversation } = offer;
-      attention.call(`Escalated: ${conversation.visitorName}`, conversation.lastMessage?.text ?? 'A buyer needs help now.');
+      attention.call('offer', offer.conversation);
     }),
     connection.on('message:new', openConversation.receive),
     connection.on('typing:changed', ({ conversationId, typing }) => openConversation.visitorTyping(conversationId, typing)),
@@ -125,6 +130,10 @@ export function startConsoleSession({ connection, user, api, browser }: ConsoleS
     openConversation,
     alerts,
     attention,
+    preferences,
+    i18n,
+    /** The notification sound, to try it out. */
+    chime: browser.chime,
     team,
     notes,
     receipts,

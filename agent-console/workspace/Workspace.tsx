@@ -11,6 +11,7 @@ import { InboxPane } from '../inbox/InboxPane';
 import { KbConnectionContext } from '../kb/kb-context';
 import { KbEditor } from '../kb/KbEditor';
 import { browserHooks } from '../lib/browser-hooks';
+import { createConsoleI18n } from '../lib/i18n';
 import { useNow } from '../lib/use-now';
 import { SettingsPage } from '../settings/SettingsPage';
 import { type ConsoleSession, startConsoleSession } from '../state/console-session';
@@ -39,7 +40,19 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
   const [live, setLive] = useState<{ connection: AgentConnection; session: ConsoleSession } | null>(null);
   useEffect(() => {
     const connection = connect();
-    const session = startConsoleSession({ connection, user: rest.user, api: workplaceApi, browser: browserHooks() });
+    const session = startConsoleSession({
+      connection,
+      user: rest.user,
+      api: workplaceApi,
+      browser: browserHooks(),
+      i18n: createConsoleI18n(),
+    });
+    // A link from an email (`#conversation=<id>`) opens that conversation once.
+    const linked = /[#&]conversation=([0-9a-f]{24})/.exec(location.hash)?.[1];
+    if (linked) {
+      history.replaceState(null, '', location.pathname + location.search);
+      session.select(linked);
+    }
     setLive({ connection, session });
     return () => {
       session.dispose();
@@ -77,7 +90,7 @@ function viewsFor(role: User['role']): View[] {
 export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
   const views = viewsFor(user.role);
   const { connection } = useStore(session.status);
-  const { count: attention } = useStore(session.attention.store);
+  const { count: attention, focus } = useStore(session.attention.store);
   const { team, me } = useStore(session.team.store);
   const { byId, open } = useStore(session.conversations.store);
   const { selected } = useStore(session.openConversation.store);
@@ -93,6 +106,11 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
   useEffect(() => {
     if (connection === 'unauthorized') onSessionExpired();
   }, [connection, onSessionExpired]);
+
+  // A clicked notification shows its conversation, whatever page was open.
+  useEffect(() => {
+    if (focus) setView('inbox');
+  }, [focus]);
 
   useEffect(() => {
     document.title = `${badge > 0 ? `(${badge}) ` : ''}Inbox · Agent console`;

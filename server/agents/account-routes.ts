@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { routes } from '../../shared/contract';
 import { tableRouter } from '../edge/route-table';
-import type { Accounts } from './accounts';
+import { notificationPreferences, type Accounts } from './accounts';
 import { sessionCookie } from './auth-routes';
 import { toUser } from './current-user';
 import { permitted, publicBase } from './guard';
@@ -61,6 +61,12 @@ export function selfServiceRoutes(accounts: Accounts, sessions: SessionStore, tt
     // Every other session ended with the change; this browser stays signed in.
     res.setHeader('Set-Cookie', sessionCookie(req, await signInAs(user), ttlSeconds));
   });
+
+  api.bind(routes.auth.preferences, self, async ({ auth: user }) => ({ preferences: notificationPreferences(user) }));
+
+  api.bind(routes.auth.updatePreferences, self, async ({ auth: user, body }) => ({
+    preferences: await accounts.setNotificationPreferences(user, body),
+  }));
 
   api.bind(routes.auth.signOutEverywhere, self, async ({ auth: user, req, res }) => {
     await accounts.signOutEverywhere(user._id.toHexString());

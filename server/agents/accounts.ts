@@ -1,5 +1,13 @@
 import type { Types } from 'mongoose';
-import type { CreateUserBody, Invite, TeamMember, UpdateUserBody } from '../../shared/contract';
+import type {
+  CreateUserBody,
+  Invite,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+  TeamMember,
+  UpdateUserBody,
+} from '../../shared/contract';
+import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../shared/contract/constants';
 import { accounts, type StoredUser } from '../data';
 import { AppError } from '../errors/app-error';
 import type { Invites } from './invites';
@@ -19,6 +27,13 @@ export function toTeamMember(doc: StoredUser): TeamMember {
     inviteExpiresAt: !doc.passwordHash && doc.inviteExpiresAt ? doc.inviteExpiresAt.toISOString() : null,
     createdAt: (doc as { createdAt?: Date }).createdAt?.toISOString() ?? new Date(0).toISOString(),
   };
+}
+
+/** The user's notification preferences; an account stored before they existed has the defaults. */
+export function notificationPreferences(user: StoredUser): NotificationPreferences {
+  const stored = user.notifications ?? {};
+  const pick = (key: keyof NotificationPreferences) => stored[key] ?? DEFAULT_NOTIFICATION_PREFERENCES[key];
+  return { desktop: pick('desktop'), sound: pick('sound'), emailWhenOffline: pick('emailWhenOffline') };
 }
 
 interface Deps {
@@ -102,6 +117,12 @@ export class Accounts {
     if (!valid) throw new AppError('bad_credentials', 'The current password is not correct.');
     await accounts.update(user._id, { passwordHash: await hashPassword(newPassword) });
     await this.signOutEverywhere(user._id.toHexString());
+  }
+
+  async setNotificationPreferences(user: StoredUser, changes: NotificationPreferencesUpdate): Promise<NotificationPreferences> {
+    const updated = await accounts.setNotifications(user._id, changes);
+    if (!updated) throw new AppError('not_found', 'This account no longer exists.');
+    return notificationPreferences(updated);
   }
 
   async signOutEverywhere(userId: string): Promise<void> {

@@ -7,7 +7,10 @@ export type { StoredUser };
 type Role = StoredUser['role'];
 /** What changes on a user after creation. */
 export type UserChanges = Partial<
-  Pick<StoredUser, 'name' | 'role' | 'passwordHash' | 'active' | 'inviteExpiresAt' | 'availability' | 'autoAway' | 'capacity'>
+  Pick<
+    StoredUser,
+    'name' | 'role' | 'passwordHash' | 'active' | 'inviteExpiresAt' | 'availability' | 'autoAway' | 'capacity' | 'notifications'
+  >
 >;
 
 /** Agents, editors and admins: one account per email address. */
@@ -38,6 +41,15 @@ export const accounts = {
 
   async update(id: Types.ObjectId, changes: UserChanges): Promise<void> {
     await UserModel.updateOne({ _id: id }, { $set: changes });
+  },
+
+  /** Sets some of the user's notification preferences (each one apart, so two tabs never undo each other); null when no such user. */
+  async setNotifications(
+    id: Types.ObjectId,
+    changes: Partial<Record<'desktop' | 'sound' | 'emailWhenOffline', boolean>>,
+  ): Promise<StoredUser | null> {
+    const set = Object.fromEntries(Object.entries(changes).map(([key, value]) => [`notifications.${key}`, value]));
+    return UserModel.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StoredUser>();
   },
 
   /** Ends an automatic away (activity at the console); answers whether it did. */

@@ -16,6 +16,7 @@ export type SiteChanges = Partial<
     | 'businessHours'
     | 'proactiveMessages'
     | 'autoAwayMinutes'
+    | 'unansweredEmailMinutes'
     | 'retention'
     | 'mail'
     | 'resumePageUrl'

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { tableRouter } from '../edge/route-table';
 import { sites as siteRecords, type Site } from '../data';
 import type { SiteDirectory } from './site-directory';
+import { unansweredEmailMinutes } from './unanswered-email-minutes';
 
 function toSettings(site: Site): SiteSettings {
   return {
@@ -19,6 +20,7 @@ function toSettings(site: Site): SiteSettings {
     lifecycle: (site.lifecycle ?? {}) as SiteSettings['lifecycle'],
     proactiveMessages: site.proactiveMessages ?? {},
     autoAwayMinutes: site.autoAwayMinutes,
+    unansweredEmailMinutes: unansweredEmailMinutes(site),
     retention: site.retention ?? DEFAULT_RETENTION,
     mail: site.mail ?? DEFAULT_MAIL_SETTINGS,
     resumePageUrl: site.resumePageUrl ?? null,

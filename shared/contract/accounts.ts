@@ -53,6 +53,24 @@ export type InvitePeekResponse = z.infer<typeof InvitePeekResponse>;
 export const InviteAcceptBody = z.object({ token: InviteToken, password: Password });
 export type InviteAcceptBody = z.infer<typeof InviteAcceptBody>;
 
+/** How the console calls an agent's attention, and whether they get email while offline; stored on their account. */
+export const NotificationPreferences = z.object({
+  /** Browser notifications while the console tab is in the background. */
+  desktop: z.boolean(),
+  /** A short sound with each. */
+  sound: z.boolean(),
+  /** An email about an assigned conversation left unanswered while the agent is offline (the site sets after how long). */
+  emailWhenOffline: z.boolean(),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+export const NotificationPreferencesUpdate = NotificationPreferences.partial().refine(
+  (body) => Object.keys(body).length > 0,
+  'nothing to change',
+);
+export type NotificationPreferencesUpdate = z.infer<typeof NotificationPreferencesUpdate>;
+export const NotificationPreferencesResponse = z.object({ preferences: NotificationPreferences });
+export type NotificationPreferencesResponse = z.infer<typeof NotificationPreferencesResponse>;
+
 export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 

@@ -4,3 +4,5 @@ export const AGENT_NAMESPACE = '/agent';
 export const SESSION_COOKIE = 'lc_session';
 /** The one global the widget defines on a host page. */
 export const WIDGET_GLOBAL = 'LifecycleChat';
+/** An agent's notification preferences until they change them (`NotificationPreferences`): everything on. */
+export const DEFAULT_NOTIFICATION_PREFERENCES = { desktop: true, sound: true, emailWhenOffline: true } as const;

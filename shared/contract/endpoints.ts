@@ -19,6 +19,8 @@ export const endpoints = {
     acceptInvite: { method: 'POST', path: '/api/auth/invite/accept' },
     changePassword: { method: 'POST', path: '/api/auth/password' },
     signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere' },
+    preferences: { method: 'GET', path: '/api/auth/preferences' },
+    updatePreferences: { method: 'PUT', path: '/api/auth/preferences' },
   },
   users: {
     list: { method: 'GET', path: '/api/users' },

@@ -4,6 +4,8 @@ import {
   CreateUserBody,
   InviteAcceptBody,
   InvitePeekBody,
+  NotificationPreferencesResponse,
+  NotificationPreferencesUpdate,
   InvitePeekResponse,
   TeamListResponse,
   TeamMemberResponse,
@@ -120,6 +122,12 @@ export const routes = {
     acceptInvite: route({ ...endpoints.auth.acceptInvite, body: InviteAcceptBody, response: SignInResponse }),
     changePassword: route({ ...endpoints.auth.changePassword, body: ChangePasswordBody, response: null }),
     signOutEverywhere: route({ ...endpoints.auth.signOutEverywhere, response: null }),
+    preferences: route({ ...endpoints.auth.preferences, response: NotificationPreferencesResponse }),
+    updatePreferences: route({
+      ...endpoints.auth.updatePreferences,
+      body: NotificationPreferencesUpdate,
+      response: NotificationPreferencesResponse,
+    }),
   },
   users: {
     list: route({ ...endpoints.users.list, response: TeamListResponse }),

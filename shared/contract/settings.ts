@@ -70,6 +70,8 @@ export type RetentionSettings = z.infer<typeof RetentionSettings>;
 
 export const DEFAULT_RETENTION: RetentionSettings = { conversationDays: null, visitorDays: null, analyticsDailyDays: 400 };
 
+export const DEFAULT_UNANSWERED_EMAIL_MINUTES = 15;
+
 /** What an admin sets for the site; every part applies without a restart. */
 export const SiteSettings = z.object({
   name: displayName(120),
@@ -88,6 +90,11 @@ export const SiteSettings = z.object({
   proactiveMessages: z.partialRecord(WidgetLocale, z.string().trim().min(1).max(300)),
   /** Minutes without console activity after which an online agent is set away; 0 never. */
   autoAwayMinutes: z.number().int().min(0).max(480),
+  /**
+   * Minutes an assigned conversation may wait for a reply before its agent, if offline, gets an email
+   * (fractions allowed); null never. Absent in what older clients send: `DEFAULT_UNANSWERED_EMAIL_MINUTES`.
+   */
+  unansweredEmailMinutes: z.number().min(0.05).max(1440).nullable().optional(),
   retention: RetentionSettings,
   /** Replies and transcripts by email; absent in what older clients send: the defaults (`DEFAULT_MAIL_SETTINGS`). */
   mail: MailSettings.optional(),

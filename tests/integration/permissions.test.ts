@@ -35,6 +35,8 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'POST /api/auth/invite/accept', row: 'public', body: {} },
   { route: 'POST /api/auth/password', row: 'account:self', body: {} },
   { route: 'POST /api/auth/sign-out-everywhere', row: 'account:self', fresh: true },
+  { route: 'GET /api/auth/preferences', row: 'account:self' },
+  { route: 'PUT /api/auth/preferences', row: 'account:self', body: {} },
   { route: 'GET /api/users/', row: 'users:manage' },
   { route: 'POST /api/users/', row: 'users:manage', body: {} },
   { route: 'PATCH /api/users/:id', row: 'users:manage', body: {} },

@@ -25,6 +25,8 @@ const siteSchema = new Schema(
     proactiveMessages: { type: Schema.Types.Mixed, default: () => ({}) },
     /** Minutes without console activity before an online agent is set away; 0 never. */
     autoAwayMinutes: { type: Number, default: 10 },
+    /** `SiteSettings.unansweredEmailMinutes`: when an offline agent hears of an unanswered assigned conversation; null never. */
+    unansweredEmailMinutes: { type: Number },
     /** `RetentionSettings`; null: the defaults (`DEFAULT_RETENTION`). */
     retention: { type: Schema.Types.Mixed, default: null },
     /** `MailSettings` (replies and transcripts by email); null: the defaults (`DEFAULT_MAIL_SETTINGS`). */

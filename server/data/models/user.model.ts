@@ -18,6 +18,18 @@ const userSchema = new Schema(
     /** Away because of inactivity (not by choice): activity at the console brings the agent back online. */
     autoAway: { type: Boolean, default: false },
     capacity: { type: Number, default: 5, min: 1, max: 100 },
+    /** `NotificationPreferences`: how the console calls the agent's attention, and email while offline. */
+    notifications: {
+      type: new Schema(
+        {
+          desktop: { type: Boolean, default: true },
+          sound: { type: Boolean, default: true },
+          emailWhenOffline: { type: Boolean, default: true },
+        },
+        { _id: false },
+      ),
+      default: () => ({}),
+    },
   },
   { timestamps: true },
 );

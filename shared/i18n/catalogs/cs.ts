@@ -1,4 +1,4 @@
-import type { Catalog } from '../translate';
+import type { Catalog, ConsoleCatalog } from '../translate';
 
 export const cs: Catalog = {
   'launcher.open': 'Otevřít chat',
@@ -58,4 +58,30 @@ export const cs: Catalog = {
   'csat.star': '{n} z 5',
   'csat.comment': 'Chcete něco dodat? (nepovinné)',
   'csat.submit': 'Odeslat hodnocení',
+};
+
+export const csConsole: ConsoleCatalog = {
+  'notifications.title': 'Oznámení',
+  'notifications.hint': 'Když je konzole na kartě na pozadí, dozvíte se o nových konverzacích, zprávách návštěvníků ve vašich konverzacích a nabídkách eskalace; název karty je počítá.',
+  'notifications.permission.ask': 'Povolit oznámení prohlížeče',
+  'notifications.permission.granted': 'Tento prohlížeč zobrazuje oznámení konzole.',
+  'notifications.permission.denied': 'Oznámení jsou pro tento web zablokována v nastavení prohlížeče.',
+  'notifications.permission.unsupported': 'Tento prohlížeč nemá oznámení; místo nich ukazuje počet název karty.',
+  'notifications.desktop': 'Zobrazovat oznámení prohlížeče',
+  'notifications.sound': 'Přehrát zvuk',
+  'notifications.playSound': 'Přehrát ukázku zvuku',
+  'notifications.emailWhenOffline': 'Posílat mi e-mail o mých konverzacích bez odpovědi, když jsem offline',
+  'notifications.saved': 'Uloženo.',
+  'notifications.failed': 'Vaše volba nebyla uložena ({message}). Zkuste to prosím znovu.',
+  'notify.conversation': 'Nová konverzace: {name}',
+  'notify.message': 'Nová zpráva od: {name}',
+  'notify.offer': 'Kupující potřebuje pomoc: {name}',
+  'notify.assigned': 'Přiděleno vám: {name}',
+  'notify.noText': 'Otevřete konzoli a přečtěte si ji.',
+  'settings.unansweredEmail': 'Poslat e-mail agentovi offline o přidělené konverzaci bez odpovědi po tolika minutách (prázdné: nikdy)',
+  'mail.unanswered.subject': '{name} čeká na vaši odpověď',
+  'mail.unanswered.body': '{name} čeká už {minutes} min na odpověď v konverzaci, která je přidělena vám, a vy jste offline.',
+  'mail.unanswered.latest': 'Poslední zprávy:',
+  'mail.unanswered.open': 'Otevřít konverzaci',
+  'mail.unanswered.why': 'Tento e-mail dostáváte, protože jste byli offline. Vypnout ho můžete v „Můj účet“ v konzoli.',
 };

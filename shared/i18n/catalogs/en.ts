@@ -58,3 +58,30 @@ export const en = {
   'csat.comment': 'Anything to add? (optional)',
   'csat.submit': 'Send rating',
 } as const;
+
+/** The agent console's strings; every other catalog must have each of them. */
+export const enConsole = {
+  'notifications.title': 'Notifications',
+  'notifications.hint': 'While the console is in a background tab, you hear of new conversations, visitor messages in your conversations and escalation offers; the tab title counts them.',
+  'notifications.permission.ask': 'Allow browser notifications',
+  'notifications.permission.granted': 'This browser shows the console’s notifications.',
+  'notifications.permission.denied': 'Notifications are blocked for this site in your browser’s settings.',
+  'notifications.permission.unsupported': 'This browser has no notifications; the tab title shows a count instead.',
+  'notifications.desktop': 'Show browser notifications',
+  'notifications.sound': 'Play a sound',
+  'notifications.playSound': 'Play the sound',
+  'notifications.emailWhenOffline': 'Email me about my conversations left unanswered while I am offline',
+  'notifications.saved': 'Saved.',
+  'notifications.failed': 'Your choice was not saved ({message}). Please try again.',
+  'notify.conversation': 'New conversation: {name}',
+  'notify.message': 'New message from {name}',
+  'notify.offer': 'A buyer needs help: {name}',
+  'notify.assigned': 'Assigned to you: {name}',
+  'notify.noText': 'Open the console to read it.',
+  'settings.unansweredEmail': 'Email an offline agent about an assigned conversation left unanswered for this many minutes (empty: never)',
+  'mail.unanswered.subject': '{name} is waiting for your reply',
+  'mail.unanswered.body': '{name} has waited {minutes} min for a reply in a conversation assigned to you, and you are offline.',
+  'mail.unanswered.latest': 'Latest messages:',
+  'mail.unanswered.open': 'Open the conversation',
+  'mail.unanswered.why': 'You get this email because you were offline. Turn it off under “My account” in the console.',
+} as const;

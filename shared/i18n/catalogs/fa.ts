@@ -1,4 +1,4 @@
-import type { Catalog } from '../translate';
+import type { Catalog, ConsoleCatalog } from '../translate';
 
 export const fa: Catalog = {
   'launcher.open': 'باز کردن گفتگو',
@@ -58,4 +58,30 @@ export const fa: Catalog = {
   'csat.star': '{n} از ۵',
   'csat.comment': 'نکته‌ای برای افزودن دارید؟ (اختیاری)',
   'csat.submit': 'ارسال امتیاز',
+};
+
+export const faConsole: ConsoleCatalog = {
+  'notifications.title': 'اعلان‌ها',
+  'notifications.hint': 'وقتی کنسول در زبانه‌ای در پس‌زمینه است، از گفتگوهای تازه، پیام‌های بازدیدکنندگان در گفتگوهای شما و پیشنهادهای ارجاع باخبر می‌شوید؛ عنوان زبانه شمار آن‌ها را نشان می‌دهد.',
+  'notifications.permission.ask': 'اجازهٔ اعلان‌های مرورگر',
+  'notifications.permission.granted': 'این مرورگر اعلان‌های کنسول را نشان می‌دهد.',
+  'notifications.permission.denied': 'اعلان‌های این سایت در تنظیمات مرورگر شما مسدود شده است.',
+  'notifications.permission.unsupported': 'این مرورگر اعلان ندارد؛ به‌جای آن عنوان زبانه یک شمارنده نشان می‌دهد.',
+  'notifications.desktop': 'نمایش اعلان‌های مرورگر',
+  'notifications.sound': 'پخش صدا',
+  'notifications.playSound': 'شنیدن صدا',
+  'notifications.emailWhenOffline': 'وقتی آفلاین هستم، دربارهٔ گفتگوهای بی‌پاسخ من ایمیل بفرست',
+  'notifications.saved': 'ذخیره شد.',
+  'notifications.failed': 'انتخاب شما ذخیره نشد ({message}). لطفاً دوباره تلاش کنید.',
+  'notify.conversation': 'گفتگوی تازه: {name}',
+  'notify.message': 'پیام تازه از {name}',
+  'notify.offer': 'یک خریدار کمک می‌خواهد: {name}',
+  'notify.assigned': 'به شما واگذار شد: {name}',
+  'notify.noText': 'برای خواندن، کنسول را باز کنید.',
+  'settings.unansweredEmail': 'به کارشناس آفلاین دربارهٔ گفتگوی واگذارشده‌ای که این چند دقیقه بی‌پاسخ مانده ایمیل بفرست (خالی: هرگز)',
+  'mail.unanswered.subject': '{name} منتظر پاسخ شماست',
+  'mail.unanswered.body': '{name} در گفتگویی که به شما واگذار شده {minutes} دقیقه است منتظر پاسخ است و شما آفلاین هستید.',
+  'mail.unanswered.latest': 'آخرین پیام‌ها:',
+  'mail.unanswered.open': 'باز کردن گفتگو',
+  'mail.unanswered.why': 'این ایمیل را دریافت کرده‌اید چون آفلاین بودید. می‌توانید آن را در «حساب من» در کنسول خاموش کنید.',
 };

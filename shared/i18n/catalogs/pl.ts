@@ -1,4 +1,4 @@
-import type { Catalog } from '../translate';
+import type { Catalog, ConsoleCatalog } from '../translate';
 
 export const pl: Catalog = {
   'launcher.open': 'Otwórz czat',
@@ -58,4 +58,30 @@ export const pl: Catalog = {
   'csat.star': '{n} z 5',
   'csat.comment': 'Chcesz coś dodać? (opcjonalnie)',
   'csat.submit': 'Wyślij ocenę',
+};
+
+export const plConsole: ConsoleCatalog = {
+  'notifications.title': 'Powiadomienia',
+  'notifications.hint': 'Gdy konsola jest w karcie w tle, dowiesz się o nowych rozmowach, wiadomościach odwiedzających w Twoich rozmowach i ofertach eskalacji; tytuł karty je liczy.',
+  'notifications.permission.ask': 'Zezwól na powiadomienia przeglądarki',
+  'notifications.permission.granted': 'Ta przeglądarka pokazuje powiadomienia konsoli.',
+  'notifications.permission.denied': 'Powiadomienia dla tej witryny są zablokowane w ustawieniach przeglądarki.',
+  'notifications.permission.unsupported': 'Ta przeglądarka nie obsługuje powiadomień; zamiast tego tytuł karty pokazuje licznik.',
+  'notifications.desktop': 'Pokazuj powiadomienia przeglądarki',
+  'notifications.sound': 'Odtwarzaj dźwięk',
+  'notifications.playSound': 'Odtwórz dźwięk',
+  'notifications.emailWhenOffline': 'Wysyłaj mi e-mail o moich rozmowach bez odpowiedzi, gdy jestem offline',
+  'notifications.saved': 'Zapisano.',
+  'notifications.failed': 'Twój wybór nie został zapisany ({message}). Spróbuj ponownie.',
+  'notify.conversation': 'Nowa rozmowa: {name}',
+  'notify.message': 'Nowa wiadomość od: {name}',
+  'notify.offer': 'Kupujący potrzebuje pomocy: {name}',
+  'notify.assigned': 'Przydzielono Tobie: {name}',
+  'notify.noText': 'Otwórz konsolę, aby ją przeczytać.',
+  'settings.unansweredEmail': 'Wyślij e-mail agentowi offline o przydzielonej rozmowie bez odpowiedzi przez tyle minut (puste: nigdy)',
+  'mail.unanswered.subject': '{name} czeka na Twoją odpowiedź',
+  'mail.unanswered.body': '{name} czeka od {minutes} min na odpowiedź w rozmowie przydzielonej Tobie, a Ty jesteś offline.',
+  'mail.unanswered.latest': 'Ostatnie wiadomości:',
+  'mail.unanswered.open': 'Otwórz rozmowę',
+  'mail.unanswered.why': 'Otrzymujesz ten e-mail, ponieważ byłeś offline. Możesz go wyłączyć w „Moje konto” w konsoli.',
 };

@@ -1,4 +1,4 @@
-import type { Catalog } from '../translate';
+import type { Catalog, ConsoleCatalog } from '../translate';
 
 export const ro: Catalog = {
   'launcher.open': 'Deschide chatul',
@@ -58,4 +58,30 @@ export const ro: Catalog = {
   'csat.star': '{n} din 5',
   'csat.comment': 'Vreți să adăugați ceva? (opțional)',
   'csat.submit': 'Trimite evaluarea',
+};
+
+export const roConsole: ConsoleCatalog = {
+  'notifications.title': 'Notificări',
+  'notifications.hint': 'Cât timp consola este într-o filă din fundal, aflați de conversațiile noi, de mesajele vizitatorilor din conversațiile dvs. și de ofertele de escaladare; titlul filei le numără.',
+  'notifications.permission.ask': 'Permiteți notificările browserului',
+  'notifications.permission.granted': 'Acest browser afișează notificările consolei.',
+  'notifications.permission.denied': 'Notificările sunt blocate pentru acest site în setările browserului.',
+  'notifications.permission.unsupported': 'Acest browser nu are notificări; titlul filei afișează în schimb un număr.',
+  'notifications.desktop': 'Afișează notificări în browser',
+  'notifications.sound': 'Redă un sunet',
+  'notifications.playSound': 'Ascultă sunetul',
+  'notifications.emailWhenOffline': 'Trimite-mi un e-mail despre conversațiile mele rămase fără răspuns cât sunt offline',
+  'notifications.saved': 'Salvat.',
+  'notifications.failed': 'Alegerea nu a fost salvată ({message}). Încercați din nou.',
+  'notify.conversation': 'Conversație nouă: {name}',
+  'notify.message': 'Mesaj nou de la {name}',
+  'notify.offer': 'Un cumpărător are nevoie de ajutor: {name}',
+  'notify.assigned': 'Atribuită dvs.: {name}',
+  'notify.noText': 'Deschideți consola pentru a-l citi.',
+  'settings.unansweredEmail': 'Trimite un e-mail agentului offline despre o conversație atribuită rămasă fără răspuns atâtea minute (gol: niciodată)',
+  'mail.unanswered.subject': '{name} așteaptă răspunsul dvs.',
+  'mail.unanswered.body': '{name} așteaptă de {minutes} min un răspuns într-o conversație atribuită dvs., iar dvs. sunteți offline.',
+  'mail.unanswered.latest': 'Ultimele mesaje:',
+  'mail.unanswered.open': 'Deschideți conversația',
+  'mail.unanswered.why': 'Primiți acest e-mail pentru că erați offline. Îl puteți dezactiva din „Contul meu” în consolă.',
 };

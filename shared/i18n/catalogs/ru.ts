@@ -1,4 +1,4 @@
-import type { Catalog } from '../translate';
+import type { Catalog, ConsoleCatalog } from '../translate';
 
 export const ru: Catalog = {
   'launcher.open': 'Открыть чат',
@@ -58,4 +58,30 @@ export const ru: Catalog = {
   'csat.star': '{n} из 5',
   'csat.comment': 'Хотите что-то добавить? (необязательно)',
   'csat.submit': 'Отправить оценку',
+};
+
+export const ruConsole: ConsoleCatalog = {
+  'notifications.title': 'Уведомления',
+  'notifications.hint': 'Пока консоль открыта в фоновой вкладке, вы узнаёте о новых разговорах, сообщениях посетителей в ваших разговорах и предложениях эскалации; заголовок вкладки показывает их число.',
+  'notifications.permission.ask': 'Разрешить уведомления браузера',
+  'notifications.permission.granted': 'Этот браузер показывает уведомления консоли.',
+  'notifications.permission.denied': 'Уведомления для этого сайта заблокированы в настройках браузера.',
+  'notifications.permission.unsupported': 'В этом браузере нет уведомлений; вместо них число показывает заголовок вкладки.',
+  'notifications.desktop': 'Показывать уведомления браузера',
+  'notifications.sound': 'Воспроизводить звук',
+  'notifications.playSound': 'Прослушать звук',
+  'notifications.emailWhenOffline': 'Присылать мне письмо о моих разговорах без ответа, пока я не в сети',
+  'notifications.saved': 'Сохранено.',
+  'notifications.failed': 'Ваш выбор не сохранён ({message}). Попробуйте ещё раз.',
+  'notify.conversation': 'Новый разговор: {name}',
+  'notify.message': 'Новое сообщение: {name}',
+  'notify.offer': 'Покупателю нужна помощь: {name}',
+  'notify.assigned': 'Назначено вам: {name}',
+  'notify.noText': 'Откройте консоль, чтобы прочитать.',
+  'settings.unansweredEmail': 'Письмо агенту не в сети о назначенном разговоре без ответа через столько минут (пусто: никогда)',
+  'mail.unanswered.subject': '{name} ждёт вашего ответа',
+  'mail.unanswered.body': '{name} уже {minutes} мин ждёт ответа в разговоре, назначенном вам, а вы не в сети.',
+  'mail.unanswered.latest': 'Последние сообщения:',
+  'mail.unanswered.open': 'Открыть разговор',
+  'mail.unanswered.why': 'Вы получили это письмо, потому что были не в сети. Отключить его можно в разделе «Мой аккаунт» в консоли.',
 };
