@@ -1,5 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { act } from 'preact/test-utils';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationSummary, NotificationPreferences } from '../../shared/contract';
 import { isRtl, LOCALES, type LocaleCode } from '../../shared/i18n';
@@ -37,7 +36,13 @@ class FakeAudioContext {
   resume = async () => undefined;
   createOscillator() {
     const param = { value: 0 };
-    return { type: 'sine', frequency: param, connect: (next: unknown) => next, start: () => tones.push(param.value), stop: () => undefined };
+    return {
+      type: 'sine',
+      frequency: param,
+      connect: (next: unknown) => next,
+      start: () => tones.push(param.value),
+      stop: () => undefined,
+    };
   }
   createGain() {
     const gain = { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined };
@@ -176,7 +181,10 @@ describe('a console tab in the background', () => {
     assigneeId: agent.id,
     lastMessage: { text: 'How can I help?', author: 'agent', createdAt: minutesAgo(2) },
   });
-  const newcomer = summary(4, { visitorName: 'Bo', lastMessage: { text: 'Is this in stock?', author: 'visitor', createdAt: new Date().toISOString() } });
+  const newcomer = summary(4, {
+    visitorName: 'Bo',
+    lastMessage: { text: 'Is this in stock?', author: 'visitor', createdAt: new Date().toISOString() },
+  });
 
   async function inBackground(locale: LocaleCode = 'en') {
     languages = [locale];
@@ -197,32 +205,35 @@ describe('a console tab in the background', () => {
     return { ...ctx, t };
   }
 
-  it.each(LOCALES)('%s: notifies new conversations, visitor messages in mine and offers, with a sound and a count in the title', async (locale) => {
-    const { connection, t } = await inBackground(locale);
-    connection.push('conversation:upsert', newcomer);
-    const visitorLine = { text: 'Hello?', author: 'visitor' as const, createdAt: new Date().toISOString() };
-    const mineNow: ConversationSummary = { ...mine, lastMessage: visitorLine, waitingSince: visitorLine.createdAt };
-    connection.push('conversation:upsert', mineNow);
-    // The same message announced again (another summary push) calls nobody twice.
-    connection.push('conversation:upsert', { ...mineNow, unread: 1 });
-    connection.push('escalation:offer', { conversation: summary(5, { visitorName: 'Cy', priority: 100 }), expiresAt: null });
+  it.each(LOCALES)(
+    '%s: notifies new conversations, visitor messages in mine and offers, with a sound and a count in the title',
+    async (locale) => {
+      const { connection, t } = await inBackground(locale);
+      connection.push('conversation:upsert', newcomer);
+      const visitorLine = { text: 'Hello?', author: 'visitor' as const, createdAt: new Date().toISOString() };
+      const mineNow: ConversationSummary = { ...mine, lastMessage: visitorLine, waitingSince: visitorLine.createdAt };
+      connection.push('conversation:upsert', mineNow);
+      // The same message announced again (another summary push) calls nobody twice.
+      connection.push('conversation:upsert', { ...mineNow, unread: 1 });
+      connection.push('escalation:offer', { conversation: summary(5, { visitorName: 'Cy', priority: 100 }), expiresAt: null });
 
-    await waitFor(() =>
-      expect(FakeNotification.shown.map((n) => n.title)).toEqual([
-        t('notify.conversation', { name: 'Bo' }),
-        t('notify.message', { name: 'Ana' }),
-        t('notify.offer', { name: 'Cy' }),
-      ]),
-    );
-    expect(FakeNotification.shown.map((n) => n.options.body)).toEqual(['Is this in stock?', 'Hello?', 'Hello from 5']);
-    expect(FakeNotification.shown.map((n) => n.options.tag)).toEqual([newcomer.id, mine.id, summary(5).id]);
-    expect(tones).toHaveLength(6);
-    // Three calls, plus the conversation now waiting for a reply.
-    await waitFor(() => expect(titleCount()).toBe('4'));
+      await waitFor(() =>
+        expect(FakeNotification.shown.map((n) => n.title)).toEqual([
+          t('notify.conversation', { name: 'Bo' }),
+          t('notify.message', { name: 'Ana' }),
+          t('notify.offer', { name: 'Cy' }),
+        ]),
+      );
+      expect(FakeNotification.shown.map((n) => n.options.body)).toEqual(['Is this in stock?', 'Hello?', 'Hello from 5']);
+      expect(FakeNotification.shown.map((n) => n.options.tag)).toEqual([newcomer.id, mine.id, summary(5).id]);
+      expect(tones).toHaveLength(6);
+      // Three calls, plus the conversation now waiting for a reply.
+      await waitFor(() => expect(titleCount()).toBe('4'));
 
-    setVisibility('visible');
-    await waitFor(() => expect(titleCount()).toBe('1'));
-  });
+      setVisibility('visible');
+      await waitFor(() => expect(titleCount()).toBe('1'));
+    },
+  );
 
   it('stays quiet while the tab is visible', async () => {
     const { connection } = await inBackground();

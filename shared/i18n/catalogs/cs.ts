@@ -62,7 +62,8 @@ export const cs: Catalog = {
 
 export const csConsole: ConsoleCatalog = {
   'notifications.title': 'Oznámení',
-  'notifications.hint': 'Když je konzole na kartě na pozadí, dozvíte se o nových konverzacích, zprávách návštěvníků ve vašich konverzacích a nabídkách eskalace; název karty je počítá.',
+  'notifications.hint':
+    'Když je konzole na kartě na pozadí, dozvíte se o nových konverzacích, zprávách návštěvníků ve vašich konverzacích a nabídkách eskalace; název karty je počítá.',
   'notifications.permission.ask': 'Povolit oznámení prohlížeče',
   'notifications.permission.granted': 'Tento prohlížeč zobrazuje oznámení konzole.',
   'notifications.permission.denied': 'Oznámení jsou pro tento web zablokována v nastavení prohlížeče.',

@@ -62,7 +62,8 @@ export const en = {
 /** The agent console's strings; every other catalog must have each of them. */
 export const enConsole = {
   'notifications.title': 'Notifications',
-  'notifications.hint': 'While the console is in a background tab, you hear of new conversations, visitor messages in your conversations and escalation offers; the tab title counts them.',
+  'notifications.hint':
+    'While the console is in a background tab, you hear of new conversations, visitor messages in your conversations and escalation offers; the tab title counts them.',
   'notifications.permission.ask': 'Allow browser notifications',
   'notifications.permission.granted': 'This browser shows the console’s notifications.',
   'notifications.permission.denied': 'Notifications are blocked for this site in your browser’s settings.',

@@ -62,7 +62,8 @@ export const pl: Catalog = {
 
 export const plConsole: ConsoleCatalog = {
   'notifications.title': 'Powiadomienia',
-  'notifications.hint': 'Gdy konsola jest w karcie w tle, dowiesz się o nowych rozmowach, wiadomościach odwiedzających w Twoich rozmowach i ofertach eskalacji; tytuł karty je liczy.',
+  'notifications.hint':
+    'Gdy konsola jest w karcie w tle, dowiesz się o nowych rozmowach, wiadomościach odwiedzających w Twoich rozmowach i ofertach eskalacji; tytuł karty je liczy.',
   'notifications.permission.ask': 'Zezwól na powiadomienia przeglądarki',
   'notifications.permission.granted': 'Ta przeglądarka pokazuje powiadomienia konsoli.',
   'notifications.permission.denied': 'Powiadomienia dla tej witryny są zablokowane w ustawieniach przeglądarki.',

@@ -62,7 +62,8 @@ export const ro: Catalog = {
 
 export const roConsole: ConsoleCatalog = {
   'notifications.title': 'Notificări',
-  'notifications.hint': 'Cât timp consola este într-o filă din fundal, aflați de conversațiile noi, de mesajele vizitatorilor din conversațiile dvs. și de ofertele de escaladare; titlul filei le numără.',
+  'notifications.hint':
+    'Cât timp consola este într-o filă din fundal, aflați de conversațiile noi, de mesajele vizitatorilor din conversațiile dvs. și de ofertele de escaladare; titlul filei le numără.',
   'notifications.permission.ask': 'Permiteți notificările browserului',
   'notifications.permission.granted': 'Acest browser afișează notificările consolei.',
   'notifications.permission.denied': 'Notificările sunt blocate pentru acest site în setările browserului.',
@@ -78,7 +79,8 @@ export const roConsole: ConsoleCatalog = {
   'notify.offer': 'Un cumpărător are nevoie de ajutor: {name}',
   'notify.assigned': 'Atribuită dvs.: {name}',
   'notify.noText': 'Deschideți consola pentru a-l citi.',
-  'settings.unansweredEmail': 'Trimite un e-mail agentului offline despre o conversație atribuită rămasă fără răspuns atâtea minute (gol: niciodată)',
+  'settings.unansweredEmail':
+    'Trimite un e-mail agentului offline despre o conversație atribuită rămasă fără răspuns atâtea minute (gol: niciodată)',
   'mail.unanswered.subject': '{name} așteaptă răspunsul dvs.',
   'mail.unanswered.body': '{name} așteaptă de {minutes} min un răspuns într-o conversație atribuită dvs., iar dvs. sunteți offline.',
   'mail.unanswered.latest': 'Ultimele mesaje:',
