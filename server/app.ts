@@ -35,6 +35,7 @@ import { refuseCrossSiteWrites } from './edge/csrf';
 import { errorHandler, notFound } from './edge/http';
 import { limitRequests, limitSocketEvents, RateLimits } from './edge/rate-limits';
 import { ReplyAlertQueue } from './escalation/reply-alert-queue';
+import { UnansweredEmailQueue } from './escalation/unanswered-email-queue';
 import { AgentAvailability } from './escalation/agent-availability';
 import { escalationAgentHandlers, escalationVisitorHandlers } from './escalation/escalation-handlers';
 import { Escalations } from './escalation/escalations';
@@ -258,7 +259,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     log,
   });
-  registerListeners(events, { ns, search, analytics, replyAlerts, lifecycle, escalations, mail: visitorMail.jobs });
+  const unanswered = new UnansweredEmailQueue({
+    redisUrl: options.redisUrl,
+    prefix: bullPrefix,
+    redis,
+    store,
+    sites,
+    availability,
+    mailer,
+    publicUrl: () => serverUrl,
+    clock,
+    log,
+  });
+  unanswered.start();
+  registerListeners(events, { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail: visitorMail.jobs });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
@@ -333,7 +347,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       analytics.close();
       await store.flush();
       await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close(), retention.close()]);
-      await visitorMail.jobs.close();
+      await Promise.all([visitorMail.jobs.close(), unanswered.close()]);
       mailer.close();
       redis.disconnect();
       await data.close();

@@ -4,6 +4,7 @@ import type { ConversationSearch } from './conversations/conversation-search';
 import type { Escalations } from './escalation/escalations';
 import { broadcastOffer } from './escalation/offer-broadcasts';
 import type { ReplyAlertQueue } from './escalation/reply-alert-queue';
+import type { UnansweredEmailQueue } from './escalation/unanswered-email-queue';
 import type { DomainEventBus } from './events/domain-events';
 import type { MailJobs } from './mail/mail-jobs';
 import type { ChatNamespaces } from './realtime/namespaces';
@@ -17,6 +18,7 @@ export interface Listeners {
   replyAlerts: ReplyAlertQueue;
   lifecycle: LifecycleService;
   escalations: Escalations;
+  unanswered: UnansweredEmailQueue;
   mail: MailJobs;
 }
 
@@ -25,7 +27,10 @@ export interface Listeners {
  * reply alerts, the visitor lifecycle, and escalation. Within an event, listeners start in the order
  * registered here (broadcasts first, so sockets hear of a change before slower work starts).
  */
-export function registerListeners(bus: DomainEventBus, { ns, search, analytics, replyAlerts, lifecycle, escalations, mail }: Listeners): void {
+export function registerListeners(
+  bus: DomainEventBus,
+  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail }: Listeners,
+): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
 
@@ -36,10 +41,13 @@ export function registerListeners(bus: DomainEventBus, { ns, search, analytics, 
   bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
+  bus.on('visitor.messaged', 'offline agent email: schedule', (e) => unanswered.onConversation(e.conversation));
+  bus.on('visitor.handedOff', 'offline agent email: schedule', (e) => unanswered.onConversation(e.conversation));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
   bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));
 
   bus.on('conversation.updated', 'broadcast', (e) => conversations.updated(e));
+  bus.on('conversation.updated', 'offline agent email: new assignee', (e) => unanswered.onConversation(e.conversation));
   bus.on('conversation.closed', 'broadcast', (e) => conversations.closed(e));
   bus.on('conversation.closed', 'analytics: resolution', (e) => analytics.conversations.closed(e));
   bus.on('conversation.closed', 'mail: transcript on close', (e) => mail.onConversationClosed(e));

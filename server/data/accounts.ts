@@ -49,7 +49,7 @@ export const accounts = {
     changes: Partial<Record<'desktop' | 'sound' | 'emailWhenOffline', boolean>>,
   ): Promise<StoredUser | null> {
     const set = Object.fromEntries(Object.entries(changes).map(([key, value]) => [`notifications.${key}`, value]));
-    return UserModel.findOneAndUpdate({ _id: id }, { $set: set }, { new: true }).lean<StoredUser>();
+    return UserModel.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }).lean<StoredUser>();
   },
 
   /** Ends an automatic away (activity at the console); answers whether it did. */
