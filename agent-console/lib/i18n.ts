@@ -1,7 +1,7 @@
 import { createStore, type ReadableStore } from '../../shared/client/store';
 import { enConsole } from '../../shared/i18n/catalogs/en';
 import { isRtl, pickLocale, type LocaleCode } from '../../shared/i18n/locales';
-import { loadConsoleCatalog } from '../../shared/i18n/load-catalog';
+import { loadConsoleCatalog } from '../../shared/i18n/load-console-catalog';
 import { translate, type ConsoleCatalog, type ConsoleKey, type Vars } from '../../shared/i18n/translate';
 
 /** The console's language: its code, its direction and its translator. */

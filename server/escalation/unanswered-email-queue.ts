@@ -1,7 +1,7 @@
 import Bull from 'bull';
 import type { Redis } from 'ioredis';
 import { LOCALES, matchLocale } from '../../shared/i18n/locales';
-import { loadConsoleCatalog } from '../../shared/i18n/load-catalog';
+import { loadConsoleCatalog } from '../../shared/i18n/load-console-catalog';
 import { translate, type ConsoleCatalog, type ConsoleKey, type Vars } from '../../shared/i18n/translate';
 import { notificationPreferences } from '../agents/accounts';
 import type { ConversationStore } from '../conversations/conversation-store';

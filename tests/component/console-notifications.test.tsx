@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConversationSummary, NotificationPreferences } from '../../shared/contract';
 import { isRtl, LOCALES, type LocaleCode } from '../../shared/i18n';
-import { loadConsoleCatalog } from '../../shared/i18n/load-catalog';
+import { loadConsoleCatalog } from '../../shared/i18n/load-console-catalog';
 import { translate, type ConsoleCatalog, type ConsoleKey, type Vars } from '../../shared/i18n/translate';
 import { agent, jsonResponse, minutesAgo, openConversationHandler, renderSignedIn, summary } from './console-harness';
 
