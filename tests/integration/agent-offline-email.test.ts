@@ -76,7 +76,7 @@ describe('an offline agent hears of an assigned conversation left unanswered', (
     expect(parsed.text).toContain('Is the blue one back in stock?');
     expect(parsed.text).toContain(`/console/#conversation=${conversationId}`);
     expect(parsed.html).toContain(`/console/#conversation=${conversationId}`);
-    expect(await outcomes(conversationId)).toEqual([true]);
+    await expect.poll(() => outcomes(conversationId)).toEqual([true]);
   });
 
   it('sends nothing while the agent has the console open', async () => {
@@ -91,6 +91,18 @@ describe('an offline agent hears of an assigned conversation left unanswered', (
     desk.close();
     await expect.poll(() => outcomes(conversationId), { timeout: 15_000 }).toEqual([false]);
     expect(smtp.to(agent.email)).toHaveLength(0);
+  });
+
+  it('a hand-off ("Talk to a person") in an answered conversation starts a new wait, and the offline agent hears of it', async () => {
+    const { agent, desk, visitor, conversationId } = await assignedConversation('Which size should I take?');
+    await ok(desk, 'message:send', { conversationId, clientId: clientId(), text: 'One size up.' });
+    desk.close();
+    await expect.poll(() => outcomes(conversationId), { timeout: 15_000 }).toEqual([false]);
+    const asked = await ok<{ conversationId: string }>(visitor, 'escalation:request-person', {});
+    expect(asked.conversationId).toBe(conversationId);
+    await expect.poll(() => smtp.to(agent.email).length, { timeout: 15_000 }).toBe(1);
+    expect(smtp.to(agent.email)[0]!.parsed.text).toContain('The visitor asked to talk to a person.');
+    await expect.poll(() => outcomes(conversationId)).toEqual([false, true]);
   });
 
   it('sends nothing to an agent who turned the email off on "My account"', async () => {
