@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LifecycleSettings } from '../../shared/lifecycle';
-import type { RetentionSettings, SiteSettings, SiteSettingsResponse } from '../../shared/contract';
+import type { MailSettings, RetentionSettings, SiteSettings, SiteSettingsResponse } from '../../shared/contract';
 import { LOCALES, type LocaleCode } from '../../shared/i18n/locales';
 import { WEEKDAYS, type BusinessHours, type Weekday } from '../../shared/sites/business-hours';
 import { describeFailure } from '../lib/describe-failure';
@@ -83,6 +83,7 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
   };
 
   const setRetention = (patch: Partial<RetentionSettings>) => set({ retention: { ...draft.retention, ...patch } });
+  const setMail = (mail: MailSettings) => (patch: Partial<MailSettings>) => set({ mail: { ...mail, ...patch } });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -126,8 +127,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
           </label>
           <label class="field">
             <span class="field__label">
-              Page that links in reply emails open, with the widget on it (e.g. https://shop.example/support; empty: a conversation
-              page on this server)
+              Page that links in reply emails open, with the widget on it (e.g. https://shop.example/support; empty: a conversation page on
+              this server)
             </span>
             <input
               class="input"
@@ -284,6 +285,33 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
             />
           </label>
         </fieldset>
+        {draft.mail && (
+          <fieldset class="card" lang={locale} dir={dir}>
+            <legend class="card__title">{t('settings.mail.title')}</legend>
+            <label class="field">
+              <span class="field__label">{t('settings.mail.delay')}</span>
+              <input
+                class="input input--compact"
+                type="number"
+                min={1}
+                max={86400}
+                step={1}
+                value={draft.mail.replyDelaySeconds ?? ''}
+                onInput={(e) =>
+                  setMail(draft.mail!)({ replyDelaySeconds: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
+                }
+              />
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={draft.mail.transcriptOnClose}
+                onChange={(e) => setMail(draft.mail!)({ transcriptOnClose: e.currentTarget.checked })}
+              />
+              {t('settings.mail.transcriptOnClose')}
+            </label>
+          </fieldset>
+        )}
         <fieldset class="card">
           <legend class="card__title">Data retention</legend>
           {KEPT_FOR.map(({ key, label }) => (

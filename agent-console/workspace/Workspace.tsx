@@ -4,12 +4,14 @@ import type { AgentConnection } from '../agent-socket';
 import { AccountPage } from '../account/AccountPage';
 import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { createKbApi } from '../api/kb-api';
+import { createMailApi } from '../api/mail-api';
 import { createWorkplaceApi } from '../api/workplace-api';
 import { ConversationView } from '../conversation/ConversationView';
 import { EscalationOffers } from '../escalation/EscalationOffers';
 import { InboxPane } from '../inbox/InboxPane';
 import { KbConnectionContext } from '../kb/kb-context';
 import { KbEditor } from '../kb/KbEditor';
+import { OutboxPage } from '../outbox/OutboxPage';
 import { browserHooks } from '../lib/browser-hooks';
 import { createConsoleI18n } from '../lib/i18n';
 import { useNow } from '../lib/use-now';
@@ -24,6 +26,7 @@ import { Header } from './Header';
 
 const kbApi = createKbApi();
 const workplaceApi = createWorkplaceApi();
+const mailApi = createMailApi();
 
 export interface WorkspaceProps {
   user: User;
@@ -71,20 +74,21 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
 
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { session: ConsoleSession };
 
-type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'account';
+type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'outbox' | 'account';
 const VIEW_LABELS: Record<View, string> = {
   inbox: 'Inbox',
   kb: 'Knowledge base',
   analytics: 'Analytics',
   team: 'Team',
   settings: 'Settings',
+  outbox: 'Outbox',
   account: 'My account',
 };
 
 /** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
 function viewsFor(role: User['role']): View[] {
   if (role === 'editor') return ['kb', 'account'];
-  return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'account'] : ['inbox', 'kb', 'account'];
+  return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'outbox', 'account'] : ['inbox', 'kb', 'account'];
 }
 
 export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
@@ -158,6 +162,11 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
       {view === 'settings' && (
         <main class="workspace__main workspace__main--page">
           <SettingsPage api={workplaceApi} />
+        </main>
+      )}
+      {view === 'outbox' && (
+        <main class="workspace__main workspace__main--page">
+          <OutboxPage api={mailApi} />
         </main>
       )}
       {view === 'account' && (
