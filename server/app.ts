@@ -16,6 +16,7 @@ import { analyticsRoutes } from './analytics/analytics-routes';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/namespaces';
+import { AutoCloseJob } from './conversations/auto-close-job';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
 import { rooms } from './realtime/rooms';
@@ -97,6 +98,8 @@ export interface RunningServer {
   app: express.Express;
   /** The retention job: `runOnce` runs a pass now (tests, operators). */
   retention: Pick<RetentionJob, 'runOnce'>;
+  /** The auto-close job: `runOnce` runs a pass now (tests, operators). */
+  autoClose: Pick<AutoCloseJob, 'runOnce'>;
   /** "Continue the conversation" links (emails; tests). */
   resumeLinks: ResumeLinks;
   close(): Promise<void>;
@@ -244,6 +247,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     log,
   });
+  const autoClose = new AutoCloseJob(options.redisUrl, bullPrefix, (id, hours, now) => workplace.closeIdle(id, hours, now), clock, log);
+  await autoClose.start();
   const visitorMail = startVisitorMail({
     redisUrl: options.redisUrl,
     bullPrefix,
@@ -314,6 +319,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     events,
     domains: visitorDomains,
     agentsOnline: (siteId) => availability.anyOnline(siteId),
+    recentReplySeconds: (siteId, now) => analytics.replyTimes.recent(siteId, now),
     clock,
     log,
   });
@@ -340,14 +346,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demoSiteKey: site.publicKey,
     app,
     retention,
+    autoClose,
     resumeLinks,
     async close() {
       await sockets.close();
-      await kb.close();
       analytics.close();
-      await store.flush();
-      await Promise.all([replyAlerts.close(), escalations.close(), atRiskSweep.close(), autoAway.close(), retention.close()]);
-      await Promise.all([visitorMail.jobs.close(), unanswered.close()]);
+      // Together: each bull queue takes about half a second to let go of its blocking connection.
+      await Promise.all([
+        kb.close(),
+        store.flush(),
+        replyAlerts.close(),
+        escalations.close(),
+        atRiskSweep.close(),
+        autoAway.close(),
+        retention.close(),
+        autoClose.close(),
+        visitorMail.jobs.close(),
+        unanswered.close(),
+      ]);
       mailer.close();
       redis.disconnect();
       await data.close();

@@ -26,7 +26,8 @@ export interface AppModule {
   mount(root: ShadowRoot, options: MountOptions): WidgetApp;
 }
 
-export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale' | 'locales';
+/** `panel`: the view of a panel left open; `unread`: the badge's count; `seen`: the last message seen (`<conversation id>:<seq>`). */
+export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale' | 'locales' | 'panel' | 'unread' | 'seen';
 
 /** localStorage key of one of a site's widget values. */
 export function storageKey(siteKey: string, key: StoreKey): string {

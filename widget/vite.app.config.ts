@@ -41,7 +41,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/widget', import.meta.url)),
     emptyOutDir: false,
     // Library mode keeps whitespace for downstream bundlers; this file goes straight to browsers.
-    rolldownOptions: { output: { minify: true, comments: false } },
+    // The entry may export more than `mount`: code shared with its lazily loaded views (the email step,
+    // the conversation list) then stays in app.js instead of extra chunks loaded with it.
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
     lib: {
       entry: fileURLToPath(new URL('./app/main.tsx', import.meta.url)),
       formats: ['es'],

@@ -198,7 +198,7 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
               checked={hours !== null}
               onChange={(e) => set({ businessHours: e.currentTarget.checked ? DEFAULT_HOURS : null })}
             />
-            Outside business hours, visitors get the offline form
+            Outside business hours, visitors are told when you are back and asked for an email address
           </label>
           {hours && (
             <>

@@ -6,6 +6,7 @@ import { ConversationAnalytics } from './conversation-analytics';
 import { LifecycleAnalytics } from './lifecycle-analytics';
 import { AnalyticsRecorder } from './recorder';
 import { REPORTS } from './reports';
+import { ReplyTimes } from './reply-times';
 import { RollupFlusher } from './rollup';
 
 /** How long a report waits for another process's flush before reading what is in MongoDB. */
@@ -17,11 +18,14 @@ export class Analytics {
   readonly lifecycle: LifecycleAnalytics;
   readonly conversations: ConversationAnalytics;
   readonly flusher: RollupFlusher;
+  /** The site's recent first-response times, for the widget's "usually replies in about N minutes". */
+  readonly replyTimes: ReplyTimes;
 
   private constructor(redis: Redis, log: Logger) {
     this.recorder = new AnalyticsRecorder(redis, log);
     this.lifecycle = new LifecycleAnalytics(this.recorder, redis, log);
-    this.conversations = new ConversationAnalytics(this.recorder, redis);
+    this.replyTimes = new ReplyTimes(redis);
+    this.conversations = new ConversationAnalytics(this.recorder, redis, this.replyTimes);
     this.flusher = new RollupFlusher(redis, log);
   }
 

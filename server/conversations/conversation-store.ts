@@ -143,18 +143,22 @@ export class ConversationStore {
     return null;
   }
 
-  /** Starts the visitor's conversation; when tabs race to start one, all of them get the winner's. */
-  async startConversation(visitor: Visitor): Promise<Conversation> {
+  /**
+   * Starts the visitor's conversation (continuing `previous`, a closed one the visitor wrote into);
+   * when tabs race to start one, all of them get the winner's.
+   */
+  async startConversation(visitor: Visitor, previous: Types.ObjectId | null = null): Promise<Conversation> {
     const conversationId = new Types.ObjectId();
     if (!(await openConversations.claim(visitor._id, conversationId))) {
       const winner = await this.findOpenConversation(visitor._id);
-      return winner ?? this.startConversation(visitor);
+      return winner ?? this.startConversation(visitor, previous);
     }
     const created = await conversations.create({
       _id: conversationId,
       siteId: visitor.siteId,
       visitorId: visitor._id,
       visitorName: visitorDisplayName(visitor),
+      previousConversationId: previous,
     });
     const conversation = await this.cache.store(created);
     await this.cache.setOpenConversation(visitor._id.toHexString(), conversationId.toHexString());

@@ -46,6 +46,7 @@ export function toSummary(doc: Conversation): ConversationSummary {
     csat: doc.csat?.rating
       ? { rating: doc.csat.rating, comment: doc.csat.comment ?? '', at: (doc.csat.at ?? doc.updatedAt).toISOString() }
       : null,
+    previousConversationId: doc.previousConversationId?.toHexString() ?? null,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
   };

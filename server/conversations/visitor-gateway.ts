@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { VisitorHandshake, visitorRequests } from '../../shared/contract';
+import { DEFAULT_CONTINUITY, VisitorHandshake, visitorRequests } from '../../shared/contract';
 import { AppError } from '../errors/app-error';
 import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
@@ -11,7 +11,9 @@ import { dateOf, type Clock } from '../infra/clock';
 import type { ConversationStore } from './conversation-store';
 import { rooms } from '../realtime/rooms';
 import type { ChatNamespaces, VisitorDomainHandlers, VisitorSocketData } from '../realtime/namespaces';
+import { replyExpectation } from './reply-expectation';
 import { toMessage } from './serialize';
+import { visitorConversationItems } from './visitor-conversations';
 
 interface Deps {
   ns: ChatNamespaces;
@@ -21,12 +23,15 @@ interface Deps {
   events: DomainEventPublisher;
   domains: VisitorDomainHandlers;
   agentsOnline(siteId: string): Promise<boolean>;
+  /** The site's first-response times of late, in seconds (analytics' ReplyTimes). */
+  recentReplySeconds(siteId: string, now: number): Promise<number[]>;
   clock: Clock;
   log: Logger;
 }
 
-/** The widget's side of a conversation: identity, history, sending, typing. */
-export function attachVisitorGateway({ ns, tokens, sites, store, events, domains, agentsOnline, clock, log }: Deps): void {
+/** The widget's side of a conversation: identity, history, sending, typing, the email step and the visitor's earlier conversations. */
+export function attachVisitorGateway(deps: Deps): void {
+  const { ns, tokens, sites, store, events, domains, agentsOnline, recentReplySeconds, clock, log } = deps;
   ns.visitors.use((socket, next) => {
     identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens, sites, clock, log).then(
       (data) => {
@@ -45,13 +50,25 @@ export function attachVisitorGateway({ ns, tokens, sites, store, events, domains
       if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
       return visitor;
     };
+    /** One of this visitor's conversations; anyone else's is "not found". */
+    const ownConversation = async (id: string) => {
+      const conversation = await store.requireConversation(id, new Types.ObjectId(siteId));
+      if (!conversation.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
+      return conversation;
+    };
+    /** The closed conversation a new one continues: the one the widget showed when the visitor wrote. */
+    const continued = async (shown: string | undefined): Promise<Types.ObjectId | null> => {
+      const conversation = shown ? await ownConversation(shown).catch(() => null) : null;
+      return conversation?.status === 'closed' ? conversation._id : null;
+    };
 
     registerRequests(
       socket,
       visitorRequests,
       {
         'visitor:sync': async ({ afterSeq }) => {
-          const [conversation, site, visitor, online] = await Promise.all([
+          const now = clock.now();
+          const [conversation, site, visitor, online, replySeconds] = await Promise.all([
             store.findOpenConversation(new Types.ObjectId(visitorId)),
             sites.get(siteId).then(
               ({ site }) => site,
@@ -59,6 +76,7 @@ export function attachVisitorGateway({ ns, tokens, sites, store, events, domains
             ),
             loadVisitor(),
             agentsOnline(siteId),
+            recentReplySeconds(siteId, now),
           ]);
           const messages = conversation ? await store.messagesAfter(conversation._id, afterSeq) : [];
           return {
@@ -69,11 +87,15 @@ export function attachVisitorGateway({ ns, tokens, sites, store, events, domains
             messages: messages.map(toMessage),
             stage: visitor.stage,
             agentsOnline: online,
+            expectation: replyExpectation(site?.businessHours ?? null, replySeconds, new Date(now)),
+            email: visitor.email ?? null,
+            emailPromptMinutes: (site?.continuity ?? DEFAULT_CONTINUITY).emailPromptMinutes,
           };
         },
-        'message:send': async ({ clientId, text }) => {
+        'message:send': async ({ clientId, text, conversationId: shown }) => {
           const conversation =
-            (await store.findOpenConversation(new Types.ObjectId(visitorId))) ?? (await store.startConversation(await loadVisitor()));
+            (await store.findOpenConversation(new Types.ObjectId(visitorId))) ??
+            (await store.startConversation(await loadVisitor(), await continued(shown)));
           const posted = await store.postMessage({ conversation, clientId, author: 'visitor', text });
           const stored = { conversation: posted.conversation, message: posted.message };
           // A re-send of a stored message is delivered again: the process that stored it may have died
@@ -89,6 +111,21 @@ export function attachVisitorGateway({ ns, tokens, sites, store, events, domains
             ns.agents.to(rooms.conversation(conversationId)).emit('typing:changed', { conversationId, typing });
           }
           return null;
+        },
+        'visitor:contact': async ({ email }) => {
+          if (!(await visitors.update(visitorId, (current) => ({ ...current, email })))) {
+            throw new AppError('not_found', 'This visitor no longer exists.');
+          }
+          await events.publish('visitor.identified', { visitorId, name: undefined, email });
+          return { email };
+        },
+        'conversations:mine': async () => ({
+          conversations: await visitorConversationItems(store, new Types.ObjectId(siteId), visitorId),
+        }),
+        'conversation:view': async ({ conversationId }) => {
+          const conversation = await ownConversation(conversationId);
+          const messages = await store.messagesAfter(conversation._id, -1);
+          return { id: conversationId, status: conversation.status, messages: messages.map(toMessage) };
         },
         ...domains.tracking(socket),
         ...domains.escalation(socket),

@@ -44,6 +44,27 @@ export function toNote(doc: StoredNote): Note {
   };
 }
 
+/**
+ * Whether an open conversation has been quiet for `hours` after an agent's reply: no visitor message
+ * waits for an answer, the last message is not the visitor's, an agent has been in it, and it is old enough.
+ */
+export function isIdle(
+  conversation: Pick<Conversation, 'status' | 'lastMessage' | 'waitingSince' | 'agentReadSeq'>,
+  hours: number,
+  now: Date,
+): boolean {
+  const last = conversation.lastMessage;
+  return (
+    hours > 0 &&
+    conversation.status === 'open' &&
+    !conversation.waitingSince &&
+    (conversation.agentReadSeq ?? -1) >= 0 &&
+    !!last?.createdAt &&
+    last.author !== 'visitor' &&
+    now.getTime() - last.createdAt.getTime() >= hours * 3_600_000
+  );
+}
+
 /** A read position stops at the conversation's last message: nobody can mark messages still to come as read. */
 function readUpTo(conversation: Conversation, seq: number): number {
   return Math.min(seq, conversation.lastMessage?.seq ?? -1);
@@ -116,18 +137,35 @@ export class Workplace {
   async close(user: StoredUser, conversationId: string, reason: CloseReason, comment: string): Promise<ConversationSummary> {
     const conversation = await this.deps.store.requireConversation(conversationId, user.siteId);
     if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is already closed.');
-    await this.system(conversation, `${user.name} closed the conversation.`);
+    const closing = { closeReason: reason, closeComment: comment || null, closedBy: user._id };
+    return toSummary(await this.finishClose(conversation, `${user.name} closed the conversation.`, closing));
+  }
+
+  /**
+   * Closes a conversation left quiet after an agent's reply for `hours` (the auto-close job), with a
+   * system line; the visitor is asked for a rating as after any close. False when it no longer qualifies.
+   */
+  async closeIdle(conversationId: Types.ObjectId, hours: number, now: Date): Promise<boolean> {
+    const conversation = await this.deps.store.loadConversation(conversationId);
+    if (!conversation || !isIdle(conversation, hours, now)) return false;
+    const closing = { closeReason: 'no_reply' as const, closeComment: null, closedBy: null };
+    await this.finishClose(conversation, `Closed after ${hours} hours without a reply from the visitor.`, closing);
+    return true;
+  }
+
+  /** The steps of every close: the system line, the end of any wait, the record, the claim released, the news. */
+  private async finishClose(
+    conversation: Conversation,
+    line: string,
+    closing: Pick<Conversation, 'closeReason' | 'closeComment' | 'closedBy'>,
+  ): Promise<Conversation> {
+    await this.system(conversation, line);
     await this.deps.store.endWaiting(conversation._id);
-    const updated = await this.update(conversation._id, {
-      status: 'closed',
-      closedAt: dateOf(this.deps.clock),
-      closeReason: reason,
-      closeComment: comment || null,
-      closedBy: user._id,
-    });
+    const closedAt = dateOf(this.deps.clock);
+    const updated = await this.update(conversation._id, { status: 'closed', closedAt, ...closing });
     await this.deps.store.releaseOpenConversation(updated);
-    await this.deps.events.publish('conversation.closed', { conversation: updated, closedAt: updated.closedAt ?? dateOf(this.deps.clock) });
-    return toSummary(updated);
+    await this.deps.events.publish('conversation.closed', { conversation: updated, closedAt: updated.closedAt ?? closedAt });
+    return updated;
   }
 
   /** The visitor's rating of their closed conversation, stored once. */

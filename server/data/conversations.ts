@@ -78,6 +78,7 @@ export const conversations = {
     siteId: Types.ObjectId;
     visitorId: Types.ObjectId;
     visitorName: string;
+    previousConversationId?: Types.ObjectId | null;
   }): Promise<Conversation> {
     return (await ConversationModel.create(fields)).toObject<Conversation>();
   },
@@ -122,6 +123,17 @@ export const conversations = {
   /** One visitor's conversations, newest first. */
   async ofVisitor(visitorId: Types.ObjectId, limit: number): Promise<Conversation[]> {
     return ConversationModel.find({ visitorId }).sort({ createdAt: -1 }).limit(limit).lean<Conversation[]>();
+  },
+
+  /**
+   * A site's open conversations untouched since `before`, in id order after `afterId`: the auto-close
+   * job's pages (a background job; the equality on site and status uses the inbox's index).
+   */
+  async openUntouchedOfSite(siteId: Types.ObjectId, before: Date, afterId: Types.ObjectId | null, limit: number): Promise<Conversation[]> {
+    return ConversationModel.find({ siteId, status: 'open', updatedAt: { $lt: before }, ...(afterId && { _id: { $gt: afterId } }) })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Conversation[]>();
   },
 
   /** How many open conversations the agent is assigned. */

@@ -19,6 +19,7 @@ export type SiteChanges = Partial<
     | 'unansweredEmailMinutes'
     | 'retention'
     | 'mail'
+    | 'continuity'
     | 'resumePageUrl'
     | 'secret'
   >
@@ -46,6 +47,11 @@ export const sites = {
   /** False when there is no such site. */
   async update(id: Types.ObjectId, changes: SiteChanges): Promise<boolean> {
     return (await SiteModel.updateOne({ _id: id }, { $set: changes })).matchedCount > 0;
+  },
+
+  /** Every site's continuity settings (the auto-close job, a background job); null: the defaults. */
+  async continuitySettings(): Promise<Array<{ _id: Types.ObjectId; continuity?: Site['continuity'] }>> {
+    return SiteModel.find({}).select({ continuity: 1 }).lean<Array<{ _id: Types.ObjectId; continuity?: Site['continuity'] }>>();
   },
 
   /** Every site's inactivity setting (the auto-away sweep, a background job). */

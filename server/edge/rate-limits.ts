@@ -20,7 +20,7 @@ export interface RateLimitSettings {
  * What an event costs of a sender's budget: events that store something cost more than reads, so a
  * sender gets at most 10 messages per window (a person types far fewer) and a flood stops early.
  */
-export const EVENT_COST: Readonly<Record<string, number>> = { 'message:send': 6, 'offline:submit': 6 };
+export const EVENT_COST: Readonly<Record<string, number>> = { 'message:send': 6 };
 
 /** Attempts to open a conversation from an emailed link, per address per 10 minutes (a person needs one or two). */
 export const RESUME_LIMITS = { perIp: 30, windowSeconds: 10 * 60 } as const;

@@ -12,7 +12,6 @@ import type { Escalations } from './escalations';
 export function escalationVisitorHandlers(escalations: Escalations) {
   return (socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests> => ({
     'escalation:request-person': ({ articleId }) => escalations.requestPerson(socket.data.visitorId, articleId),
-    'offline:submit': (form) => escalations.submitOffline(socket.data.visitorId, form),
   });
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { ConversationSummary, OfflineForm, ProactivePrompt } from '../../shared/contract';
+import type { ConversationSummary, ProactivePrompt } from '../../shared/contract';
 import {
   dueHesitationTimers,
   escalationPriority,
@@ -192,18 +192,6 @@ export class Escalations {
       this.deps.articles.answerFor(siteId, visitor.locale ?? null, concern),
     ]);
     return { text, reason: escalation.reason || null, article: article?.title ?? null };
-  }
-
-  /** The offline form: a conversation agents find later in the inbox, with the visitor's contact details. */
-  async submitOffline(visitorId: string, form: OfflineForm): Promise<{ conversationId: string }> {
-    const visitor = (await visitors.update(visitorId, (current) => ({ ...current, name: form.name, email: form.email })))?.after;
-    if (!visitor) throw new AppError('not_found', 'This visitor no longer exists.');
-    const { store } = this.deps;
-    const open = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
-    const conversation = await this.flag(open, { offline: true, visitorName: form.name });
-    const posted = await store.postMessage({ conversation, clientId: `offline-${randomUUID()}`, author: 'visitor', text: form.question });
-    if (!posted.created) void this.deps.events.publish('message.resent', { conversation: posted.conversation, message: posted.message });
-    return { conversationId: conversation._id.toHexString() };
   }
 
   /** An agent takes an offered conversation; the first one wins, atomically across processes. */

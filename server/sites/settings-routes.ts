@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Router } from 'express';
-import { DEFAULT_MAIL_SETTINGS, DEFAULT_RETENTION, routes, type SiteSettings, type SiteSettingsResponse } from '../../shared/contract';
+import {
+  DEFAULT_MAIL_SETTINGS,
+  DEFAULT_CONTINUITY,
+  DEFAULT_RETENTION,
+  routes,
+  type SiteSettings,
+  type SiteSettingsResponse,
+} from '../../shared/contract';
 import { permitted, publicBase } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../errors/app-error';
@@ -23,6 +30,7 @@ function toSettings(site: Site): SiteSettings {
     unansweredEmailMinutes: unansweredEmailMinutes(site),
     retention: site.retention ?? DEFAULT_RETENTION,
     mail: site.mail ?? DEFAULT_MAIL_SETTINGS,
+    continuity: site.continuity ?? DEFAULT_CONTINUITY,
     resumePageUrl: site.resumePageUrl ?? null,
   };
 }

@@ -59,7 +59,7 @@ export const ConversationSummary = z.object({
   escalation: Escalation.nullable(),
   /** Inbox and routing order, highest first: every purchase-stage conversation ranks above all others. */
   priority: z.number(),
-  /** Left through the offline form while no agent was online. */
+  /** Left through the offline form of earlier versions while no agent was online. */
   offline: z.boolean(),
   /** Visitor messages no agent has read yet. */
   unread: z.number().int(),
@@ -70,6 +70,8 @@ export const ConversationSummary = z.object({
   closeReason: z.string().nullable(),
   /** The visitor's rating after the conversation closed. */
   csat: CsatAnswer.nullable(),
+  /** The closed conversation this one continues (the visitor wrote into it after it closed). */
+  previousConversationId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

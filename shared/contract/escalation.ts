@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Concern, HesitationKind, Stage } from '../lifecycle';
 import { ConversationStatus, ConversationSummary, Escalation, MessageAuthor, ObjectIdString } from './entities';
-import { displayName } from './text';
 
 export const IntentReason = z.object({ signal: z.string(), contribution: z.number(), detail: z.string() });
 export const PageVisit = z.object({ url: z.string(), title: z.string(), pageType: z.string(), at: z.string() });
@@ -50,19 +49,12 @@ export const ProactivePrompt = z.object({
   concern: Concern,
   /** The knowledge-base answer for the concern, when the site has one. */
   article: z.object({ id: z.string(), title: z.string(), excerpt: z.string() }).nullable(),
-  /** False when no agent is online: the widget shows the offline form instead of promising a person. */
+  /** False when no agent is online: the widget asks for an email address instead of promising a person. */
   agentsOnline: z.boolean(),
   /** The site's own prompt text for the visitor's language (settings); absent or null: the widget's built-in text. */
   message: z.string().nullable().optional(),
 });
 export type ProactivePrompt = z.infer<typeof ProactivePrompt>;
-
-export const OfflineForm = z.object({
-  name: displayName(120),
-  email: z.string().trim().email().max(254),
-  question: z.string().trim().min(1).max(5000),
-});
-export type OfflineForm = z.infer<typeof OfflineForm>;
 
 export const escalationVisitorRequests = {
   /** "Talk to a person": asks for an agent in the current conversation (creating it if needed). */
@@ -70,7 +62,6 @@ export const escalationVisitorRequests = {
     payload: z.object({ articleId: ObjectIdString.optional() }),
     result: z.object({ conversationId: z.string(), agentsOnline: z.boolean() }),
   },
-  'offline:submit': { payload: OfflineForm, result: z.object({ conversationId: z.string() }) },
 } as const;
 
 export const escalationVisitorPushes = {

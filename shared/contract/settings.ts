@@ -70,6 +70,21 @@ export type RetentionSettings = z.infer<typeof RetentionSettings>;
 
 export const DEFAULT_RETENTION: RetentionSettings = { conversationDays: null, visitorDays: null, analyticsDailyDays: 400 };
 
+/** Keeping a visitor's question alive (issue 15): when the widget asks for an email address, when a quiet conversation closes. */
+export const ContinuitySettings = z.object({
+  /** Minutes a visitor message may wait for a reply before the widget asks for an email address (at once when no agent is online). */
+  emailPromptMinutes: z.number().int().min(0).max(1440),
+  /** Hours without a visitor message after the last agent reply before the conversation closes by itself; 0 never. */
+  autoCloseHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90),
+});
+export type ContinuitySettings = z.infer<typeof ContinuitySettings>;
+
+export const DEFAULT_CONTINUITY: ContinuitySettings = { emailPromptMinutes: 2, autoCloseHours: 48 };
+
 export const DEFAULT_UNANSWERED_EMAIL_MINUTES = 15;
 
 /** What an admin sets for the site; every part applies without a restart. */
@@ -82,7 +97,7 @@ export const SiteSettings = z.object({
   locales: z.array(WidgetLocale).min(1),
   /** Pinned widget language; null follows the page and then the browser. */
   locale: WidgetLocale.nullable(),
-  /** Outside these hours the widget offers the offline form; null: always open. */
+  /** Outside these hours no agent counts as online, and the widget says when the site opens again; null: always open. */
   businessHours: BusinessHours.nullable(),
   /** The site's own lifecycle thresholds (only what differs from the defaults); includes the escalation SLA. */
   lifecycle: LifecycleSettings.partial(),
@@ -103,6 +118,8 @@ export const SiteSettings = z.object({
    * the conversation page this server hosts.
    */
   resumePageUrl: PageUrl.nullable(),
+  /** Absent in what older clients send: the defaults (`DEFAULT_CONTINUITY`). */
+  continuity: ContinuitySettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Stage } from '../lifecycle';
-import { ClientMessageId, MAX_SEQ, Message, MessageText, SitePublicInfo } from './entities';
-import { escalationVisitorPushes, escalationVisitorRequests } from './escalation';
+import { ClientMessageId, ConversationStatus, MAX_SEQ, Message, MessageText, ObjectIdString, SitePublicInfo } from './entities';
+import { escalationVisitorPushes, escalationVisitorRequests, VisitorConversation } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbVisitorPushes, kbVisitorRequests } from './kb';
 import { mailVisitorRequests } from './mail';
@@ -32,6 +32,27 @@ export const VisitorHandshake = z.object({
 });
 export type VisitorHandshake = z.infer<typeof VisitorHandshake>;
 
+/**
+ * When the visitor may expect a reply, computed by the server; the widget words it in the visitor's
+ * language. `back`: outside business hours, the next opening (`at`) shown in the site's time zone
+ * (`sameDay`: it opens later on the day the visitor writes). `minutes`: the site's typical first
+ * response of late (measured). Null: nothing to say (no hours and no measurements).
+ */
+export const ReplyExpectation = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('back'), at: z.string(), timezone: z.string(), sameDay: z.boolean() }),
+    z.object({ kind: z.literal('minutes'), minutes: z.number().int().min(1) }),
+  ])
+  .nullable();
+export type ReplyExpectation = z.infer<typeof ReplyExpectation>;
+
+/** The address a reply can go to when the visitor has left: optional, stored on the visitor. */
+export const VisitorEmail = z.string().trim().email().max(254);
+
+/** One of the visitor's own conversations in the widget's list (no agent-side details). */
+export const VisitorConversationItem = VisitorConversation.pick({ id: true, status: true, startedAt: true, lastMessage: true });
+export type VisitorConversationItem = z.infer<typeof VisitorConversationItem>;
+
 export const chatVisitorRequests = {
   /** Sent on every (re)connect: answers the identity token and whatever the client has not seen yet. */
   'visitor:sync': {
@@ -43,13 +64,38 @@ export const chatVisitorRequests = {
       conversationId: z.string().nullable(),
       messages: z.array(Message),
       stage: Stage,
-      /** Whether any agent is online now; without one the widget offers the offline form. */
+      /** Whether any agent is online now; without one the widget asks for an email address. */
       agentsOnline: z.boolean(),
+      expectation: ReplyExpectation,
+      /** The visitor's stored email address (given in the widget or by `identify`). */
+      email: z.string().nullable(),
+      /** The widget asks for an email address once a visitor message has waited this long for a reply (the site's setting). */
+      emailPromptMinutes: z.number().int().min(0),
     }),
   },
   'message:send': {
-    payload: z.object({ clientId: ClientMessageId, text: MessageText }),
+    payload: z.object({
+      clientId: ClientMessageId,
+      text: MessageText,
+      /** The conversation the widget shows: when it is closed, the message starts a new one linked to it. */
+      conversationId: ObjectIdString.optional(),
+    }),
     result: z.object({ message: Message }),
+  },
+  /** The inline email step: stores the address on the visitor, for replies once they have left. */
+  'visitor:contact': {
+    payload: z.object({ email: VisitorEmail }),
+    result: z.object({ email: z.string() }),
+  },
+  /** The visitor's conversations on the site, newest first. */
+  'conversations:mine': {
+    payload: z.object({}),
+    result: z.object({ conversations: z.array(VisitorConversationItem) }),
+  },
+  /** One of the visitor's conversations with its messages (a closed one is shown read-only). */
+  'conversation:view': {
+    payload: z.object({ conversationId: ObjectIdString }),
+    result: z.object({ id: z.string(), status: ConversationStatus, messages: z.array(Message) }),
   },
   'typing:set': {
     payload: z.object({ typing: z.boolean() }),

@@ -42,3 +42,27 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/**
+ * The next opening after `at` while the site is closed: the instant and whether it is on the same
+ * local day as `at`. Null when the site is open at `at`, has no hours set or opens on no day.
+ */
+export function nextOpening(hours: BusinessHours | null, at: Date): { at: Date; sameDay: boolean } | null {
+  if (!hours || isWithinBusinessHours(hours, at)) return null;
+  const start = Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS;
+  for (let days = 0; days <= 7; days++) {
+    const probe = start + days * DAY_MS;
+    const local = localTime(hours.timezone, new Date(probe));
+    const today = hours.days[local.day];
+    if (!today || (days === 0 && local.time >= today.open)) continue;
+    // The opening's instant on that local day; a second step corrects a daylight-saving shift in between.
+    let opening = probe + (minutesOf(today.open) - minutesOf(local.time)) * MINUTE_MS;
+    opening += (minutesOf(today.open) - minutesOf(localTime(hours.timezone, new Date(opening)).time)) * MINUTE_MS;
+    if (opening > at.getTime()) return { at: new Date(opening), sameDay: days === 0 };
+  }
+  return null;
+}

@@ -70,14 +70,13 @@ describe('proactive prompt', () => {
     expect(client.pending('kb:article')[0]?.payload).toEqual({ id: ARTICLE_ID, locale: 'en' });
   });
 
-  it('shows the offline form instead of a person when no agent is online', async () => {
+  it('promises no person when no agent is online, and keeps the message box', async () => {
     const { client } = await mount({ open: false });
     await client.connectAndSync();
     client.push('prompt', prompt({ agentsOnline: false }));
 
     expect(screen.queryByRole('button', { name: 'Talk to a person' })).toBeNull();
-    expect(screen.getByRole('heading', { name: 'No one is online right now' })).toBeTruthy();
-    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
   });
 
   it('says when asking for a person failed and lets the visitor try again', async () => {
@@ -92,56 +91,50 @@ describe('proactive prompt', () => {
   });
 });
 
-describe('offline form', () => {
-  const fill = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+describe('no agent online: the visitor still writes (was the offline form)', () => {
+  const fillEmail = async (value: string) => fireEvent.input(await screen.findByRole('textbox', { name: /Email/ }), { target: { value } });
 
-  it('replaces the composer while no agent is online, keeps the draft, submits and confirms', async () => {
+  it('keeps the composer and the draft, sends the question, then asks for an email address and confirms it', async () => {
     localStorage.setItem('lifecycle-chat:pk_test_site:draft', 'Do you ship to Chisinau?');
     const { client } = await mount();
     await client.connectAndSync([], { agentsOnline: false });
 
-    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
-    expect((screen.getByLabelText('Your question') as HTMLTextAreaElement).value).toBe('Do you ship to Chisinau?');
-    fill('Your name', 'Ana Popescu');
-    fill('Email', 'ana@example.com');
-    fireEvent.submit(screen.getByRole('button', { name: 'Send question' }).closest('form')!);
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('Do you ship to Chisinau?');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(client.pending('message:send')[0]?.payload).toMatchObject({ text: 'Do you ship to Chisinau?' });
+    await client.ackSend(0);
 
-    expect(screen.getByRole('button', { name: 'Sending…' })).toBeTruthy();
-    expect(client.pending('offline:submit')[0]?.payload).toEqual({
-      name: 'Ana Popescu',
-      email: 'ana@example.com',
-      question: 'Do you ship to Chisinau?',
-    });
-    await client.answer('offline:submit', { conversationId: 'c9' });
-    expect(screen.getByRole('status').textContent).toBe('Thank you, Ana Popescu! We have your question and will reply to ana@example.com.');
+    await fillEmail('ana@example.com');
+    fireEvent.submit(screen.getByRole('button', { name: 'Save' }).closest('form')!);
+    expect(client.pending('visitor:contact')[0]?.payload).toEqual({ email: 'ana@example.com' });
+    await client.answer('visitor:contact', { email: 'ana@example.com' });
+    expect(screen.getByRole('status').textContent).toBe('Thank you! If you leave, we will reply to ana@example.com.');
     expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 
-  it('explains a failed submission and keeps what was typed', async () => {
+  it('explains a failed save in its own words and keeps what was typed', async () => {
     const { client } = await mount();
     await client.connectAndSync([], { agentsOnline: false });
-    fill('Your name', 'Ana');
-    fill('Email', 'ana@example.com');
-    fill('Your question', 'Hello?');
-    fireEvent.submit(screen.getByRole('button', { name: 'Send question' }).closest('form')!);
-    await client.fail('offline:submit', new ChatError('unavailable', 'No answer from the server'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'Hello?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await fillEmail('ana@example.com');
+    fireEvent.submit(screen.getByRole('button', { name: 'Save' }).closest('form')!);
+    await client.fail('visitor:contact', new ChatError('unavailable', 'No answer from the server'));
 
-    expect(screen.getByRole('alert').textContent).toBe('Your question was not sent (No answer from the server). Please try again.');
-    expect((screen.getByLabelText('Your question') as HTMLTextAreaElement).value).toBe('Hello?');
+    expect(screen.getByRole('alert').textContent).toBe('Your email address was not saved. Please try again.');
+    expect((screen.getByRole('textbox', { name: /Email/ }) as HTMLInputElement).value).toBe('ana@example.com');
+    // The question waits in the outbox, shown, until the server has it.
+    expect(screen.getByText('Hello?')).toBeTruthy();
   });
 
-  it('follows agent availability, and never interrupts a conversation an agent has answered', async () => {
+  it('follows agent availability: the composer always stays, and no person is promised while none is online', async () => {
     const { client } = await mount();
     await client.connectAndSync();
-    expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
-
     client.push('availability', false);
-    expect(screen.getByRole('heading', { name: 'No one is online right now' })).toBeTruthy();
-    client.push('availability', true);
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
-
     client.push('message', message({ seq: 0, text: 'Ana here' }));
-    client.push('availability', false);
+    client.push('availability', true);
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
   });
 });

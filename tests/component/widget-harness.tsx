@@ -92,6 +92,9 @@ export function syncResult(messages: Message[], patch: Partial<SyncResult> = {})
     messages,
     stage: 'awareness',
     agentsOnline: true,
+    expectation: null,
+    email: null,
+    emailPromptMinutes: 2,
     ...patch,
   };
 }
@@ -119,13 +122,16 @@ export interface Mounted {
  * Starts a session as main.tsx does and renders it on every change. Resolves once the language
  * catalog has loaded; `open` opens the panel as the visitor would.
  */
-export async function mountWidget(options: { open?: boolean; languages?: string[]; client?: FakeChatClient } = {}): Promise<Mounted> {
+export async function mountWidget(
+  options: { open?: boolean; languages?: string[]; client?: FakeChatClient; resuming?: boolean } = {},
+): Promise<Mounted> {
   const client = options.client ?? new FakeChatClient();
   const session = createChatSession({
     client,
     store: createSiteStore(SITE_KEY),
     loadCatalog,
     pageLanguages: () => options.languages ?? ['en-GB'],
+    resuming: options.resuming ?? false,
   });
   const view = render(<ChatWidget state={session.state} session={session} />);
   session.subscribe((state) => view.rerender(<ChatWidget state={state} session={session} />));

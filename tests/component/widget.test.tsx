@@ -234,9 +234,11 @@ describe('chat widget', () => {
   });
 
   it('counts agent replies that arrive while the panel is closed, and clears them on open', async () => {
+    localStorage.setItem('lifecycle-chat:pk_test_site:seen', 'c1:0'); // seq 0 was seen on an earlier page
     const { client, session } = await mount({ open: false });
     await client.connectAndSync([message({ seq: 0 })]);
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(session.state.unread).toBe(0);
 
     client.push('message', message({ seq: 1 }));
     client.push('message', message({ seq: 2 }));

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('visitor on /demo chats with an agent on /console', () => {
   it('delivers the question to the console and the reply back to the widget', async () => {
-    // The agent signs in first: with no agent online the widget offers the offline form instead of the chat.
+    // The agent signs in first: with no agent online the widget asks for an email address after the first message.
     const desk = await browser.newContext();
     const agent = await desk.newPage();
     await agent.goto(`${server.url}/console`);
@@ -47,7 +47,7 @@ describe('visitor on /demo chats with an agent on /console', () => {
   });
 
   it('queues a message typed while offline and delivers it once after reconnecting', async () => {
-    const onlineAgent = connectAgent(server, await signIn(server)); // an agent online: the chat, not the offline form
+    const onlineAgent = connectAgent(server, await signIn(server)); // an agent online: no email step in the way
     await connected(onlineAgent);
     const shop = await browser.newContext();
     const visitor = await shop.newPage();

@@ -10,7 +10,7 @@ import { XSS_VECTORS } from './fixtures/xss-vectors';
 
 /**
  * Every vector through every channel a visitor, an agent or an editor can write into — chat messages
- * both ways, visitor names (identify and the offline form), tracked page titles and URLs, custom
+ * both ways, visitor names (identify), tracked page titles and URLs, custom
  * track props, and knowledge-base Markdown — rendered in Chromium in the widget on /demo and in the
  * console. The pages run without CSP (`bypassCSP`), so this proves the rendering, not the header.
  * Execution is detected by dialogs, a `__xss` trap, an `XSS-FIRED` console line, and by comparing
@@ -155,25 +155,21 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     await send(main.socket, END);
     agent.disconnect();
 
-    // One visitor per vector, named by identify() and then again through the offline form.
+    // One visitor per vector, named by identify(), who then writes.
     await inBatches(XSS_VECTORS, 6, async (vector, i) => {
       const named = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
       expect((await request(named.socket, 'visitor:identify', { id: `named-${i}`, name: vector })).ok).toBe(true);
       await send(named.socket, `named visitor ${i}`);
-      expect(
-        (await request(named.socket, 'offline:submit', { name: vector, email: `v${i}@example.com`, question: `offline question ${i}` })).ok,
-      ).toBe(true);
       named.socket.disconnect();
     });
     count('visitor names via identify()', XSS_VECTORS.length);
-    count('visitor names via the offline form', XSS_VECTORS.length);
 
     // Widget: every message arrived and rendered as text.
     await shop.getByText(END).waitFor({ timeout: 20_000 });
     expect(await shop.getByText(XSS_VECTORS[0]!, { exact: true }).count()).toBeGreaterThan(0);
     // Console: the inbox holds the named visitors; the main conversation shows every message and the pages.
     await consolePage
-      .getByText(`offline question ${XSS_VECTORS.length - 1}`)
+      .getByText(`named visitor ${XSS_VECTORS.length - 1}`)
       .first()
       .waitFor({ timeout: 20_000 });
     // The main conversation is the one whose last message is the end marker.

@@ -26,7 +26,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   server = await startTestServer();
   host = await startHostPages(server.url, server.demoSiteKey);
-  // An agent with the console open, so the widget offers the chat rather than the offline form.
+  // An agent with the console open, so the widget shows no email step.
   agent = connectAgent(server, await signIn(server));
   await connected(agent);
   browser = await launchBrowser();

@@ -71,7 +71,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   server = await start(await getPort({ host: '127.0.0.1' }));
   db = await mongoose.createConnection(mongoUri()).asPromise();
-  // An agent with the console open, so the widget offers the chat rather than the offline form.
+  // An agent with the console open, so the widget shows no email step.
   agent = connectAgent({ url: server.url, demoSiteKey: '' }, await signIn({ url: server.url, demoSiteKey: '' }));
   await connected(agent);
   browser = await launchBrowser();

@@ -7,7 +7,7 @@ import {
   IdentifyPayload,
   MessageAuthor,
   MessageText,
-  OfflineForm,
+  displayName,
   VISITOR_NAMESPACE,
   type agentRequests,
   type KbArticle,
@@ -95,7 +95,9 @@ export function validPayloads(ids: { conversationId: string; visitorId: string; 
     'visitor:identify': () => ({ id: 'cust-1', name: 'Nia', email: 'nia@example.com' }),
     'escalation:request-person': () => ({ articleId: ids.articleId }),
     'transcript:request': () => ({ conversationId: ids.conversationId }),
-    'offline:submit': () => ({ name: 'Nia', email: 'nia@example.com', question: 'Is it waterproof?' }),
+    'visitor:contact': () => ({ email: 'nia@example.com' }),
+    'conversations:mine': () => ({}),
+    'conversation:view': () => ({ conversationId: ids.conversationId }),
     'kb:search': () => ({ query: 'shipping', locale: 'en', limit: 5, mode: 'search' }),
     'kb:article': () => ({ id: ids.articleId, locale: 'en' }),
     'kb:vote': () => ({ articleId: ids.articleId, helpful: true }),
@@ -137,8 +139,8 @@ const storedShapes: Record<string, z.ZodType> = {
     seq: z.number().int().min(0),
   }),
   visitors: z.looseObject({
-    // `identify()` keeps only the names the offline form would accept too.
-    name: Nullable(OfflineForm.shape.name),
+    // `identify()` keeps only names that show something, without bidi controls.
+    name: Nullable(displayName(120)),
     email: Nullable(z.string().email().max(254)),
     customerId: Nullable(IdentifyPayload.shape.id),
     cart: z.looseObject({ items: z.number().int().min(0), value: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }),

@@ -120,7 +120,7 @@ describe('visitor names', () => {
     expect(opened.conversation.visitorName).toBe('Mallory');
   });
 
-  it('treats a name of zero-width characters as none, and refuses it where a name is required', async () => {
+  it('treats a name of zero-width characters as none, and refuses an email address made of them', async () => {
     const { socket, session } = await visitor();
     const invisible = '\u200B\u200C\u200D\u2060\uFEFF';
     await ok(socket, 'visitor:identify', { id: 'customer-zw', name: invisible });
@@ -128,8 +128,8 @@ describe('visitor names', () => {
     const fallback = `Visitor ${session.visitorId.slice(-4).toUpperCase()}`;
     expect((await open(conversationId)).conversation.visitorName).toBe(fallback);
 
-    const offline = await request(socket, 'offline:submit', { name: invisible, email: 'zw@example.com', question: 'Call me back?' });
-    expect(offline).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    const contact = await request(socket, 'visitor:contact', { email: `${invisible}@example.com` });
+    expect(contact).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect((await open(conversationId)).visitor.name).toBe(fallback);
   });
 });

@@ -201,17 +201,24 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
       expect(denied.ok ? null : denied.error.code).toBe('not_found');
     }
   },
-  'offline:submit': async () => {
-    const result = await ok(
-      request<{ conversationId: string }>(carol.socket, 'offline:submit', {
-        name: 'Carol',
-        email: 'carol@example.com',
-        question: `${CAROL_SAYS} offline`,
-      }),
-    );
-    secretsOf.B.add(result.conversationId);
-    const listA = await ok(request<{ conversations: ConversationSummary[] }>(agentA, 'conversations:list', {}));
-    expect(listA.conversations.map((c) => c.id)).not.toContain(result.conversationId);
+  'visitor:contact': async () => {
+    // The inline email step writes the caller's own visitor, never alice's.
+    secretsOf.B.add('carol-private@example.com');
+    await ok(request(carol.socket, 'visitor:contact', { email: 'carol-private@example.com' }));
+    await ok(request(bob.socket, 'visitor:contact', { email: 'bob@example.com' }));
+    expect((await db.collection('visitors').findOne({ _id: oid(alice.visitorId) }))?.email ?? null).toBeNull();
+    expect((await db.collection('visitors').findOne({ _id: oid(carol.visitorId) }))?.email).toBe('carol-private@example.com');
+  },
+  'conversations:mine': async () => {
+    for (const socket of [bob.socket, carol.socket]) {
+      const { conversations } = await ok(request<{ conversations: { id: string }[] }>(socket, 'conversations:mine', {}));
+      expect(conversations.map((c) => c.id)).not.toContain(alice.conversationId);
+    }
+  },
+  'conversation:view': async () => {
+    for (const socket of [bob.socket, carol.socket]) {
+      expect(await codeOf(request(socket, 'conversation:view', { conversationId: alice.conversationId }))).toBe('not_found');
+    }
   },
   'kb:search': async () => {
     await expect.poll(() => search(bob.socket, 'zebraquartz')).toContain(articles.aPublished);

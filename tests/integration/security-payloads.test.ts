@@ -65,7 +65,7 @@ describe('malformed and oversized socket payloads', () => {
       { clientId: clientId(), text: '\ud800 lone surrogate' },
       { clientId: clientId(), text: ' \u200b\u200e\u202e ' },
     ];
-    for (const event of ['message:send', 'track', 'visitor:identify', 'offline:submit', 'kb:search']) {
+    for (const event of ['message:send', 'track', 'visitor:identify', 'visitor:contact', 'kb:search']) {
       for (const payload of payloads) {
         const ack = await request<unknown>(visitor, event, payload);
         tried += 1;

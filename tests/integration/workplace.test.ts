@@ -195,11 +195,13 @@ describe('the agent workplace', () => {
     it('finds conversations by visitor name, email and message words, word starts and accents folded', async () => {
       const { socket } = await joinAsVisitor(server);
       sockets.push(socket);
-      const { conversationId } = await ok<{ conversationId: string }>(socket, 'offline:submit', {
-        name: 'Zoë Nováková',
-        email: 'zoe.novak@example.org',
-        question: 'Does the waterproof jacket come in teal?',
+      await ok(socket, 'visitor:identify', { id: 'zoe', name: 'Zoë Nováková' });
+      await ok(socket, 'visitor:contact', { email: 'zoe.novak@example.org' });
+      const sent = await ok<{ message: { conversationId: string } }>(socket, 'message:send', {
+        clientId: clientId(),
+        text: 'Does the waterproof jacket come in teal?',
       });
+      const { conversationId } = sent.message;
       const find = async (query: string) =>
         (await ok<{ conversations: ConversationSummary[] }>(admin, 'conversations:search', { query })).conversations.map((c) => c.id);
       await expect.poll(() => find('waterproof teal'), { timeout: 3000 }).toContain(conversationId);

@@ -1,9 +1,13 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { ChatView } from './ChatView';
 import { HelpView } from './HelpView';
+import { lazy } from './lazy';
 import { textDirection } from './locale';
 import { StatusBanner } from './StatusBanner';
 import type { ViewProps } from './view-props';
+
+const HistoryView = lazy(() => import('./history/HistoryView').then((m) => m.HistoryView));
+const VIEWS = { chat: ChatView, help: HelpView, history: HistoryView };
 
 export function ChatPanel({ state, session }: ViewProps) {
   const { t } = state;
@@ -29,14 +33,17 @@ export function ChatPanel({ state, session }: ViewProps) {
         </button>
       </header>
       <nav class="tabs">
-        {(['chat', 'help'] as const).map((view) => (
+        {(['chat', 'help', 'history'] as const).map((view) => (
           <button key={view} type="button" class="tab" aria-pressed={state.view === view} onClick={() => session.openPanel(view)}>
             {t(`panel.${view}`)}
           </button>
         ))}
       </nav>
       <StatusBanner state={state} />
-      {state.view === 'chat' ? <ChatView state={state} session={session} /> : <HelpView state={state} session={session} />}
+      {(() => {
+        const View = VIEWS[state.view];
+        return <View state={state} session={session} />;
+      })()}
     </section>
   );
 }

@@ -2,9 +2,12 @@ import { Component, createRef, type ComponentChildren } from 'preact';
 import type { Message } from '../../shared/contract';
 import { articleIdsIn } from '../../shared/kb/links';
 import type { Translate } from './locale';
-import { CsatPrompt } from './CsatPrompt';
+import { lazy } from './lazy';
 import { PromptCard } from './PromptCard';
 import type { ViewProps } from './view-props';
+
+/** The rating, asked once a conversation closed: its own chunk, like every view only some visitors need. */
+const CsatPrompt = lazy(() => import('./CsatPrompt').then((m) => m.CsatPrompt));
 
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_PX = 48;
@@ -27,7 +30,7 @@ interface BubbleProps {
   children?: ComponentChildren;
 }
 
-function Bubble({ t, mine, author, text, children }: BubbleProps) {
+export function Bubble({ t, mine, author, text, children }: BubbleProps) {
   return (
     <div class={mine ? 'message message--mine' : 'message'}>
       {mine ? <span class="sr-only">{t('message.you')}</span> : author && <span class="message__author">{author}</span>}
@@ -105,7 +108,7 @@ export class MessageList extends Component<ViewProps> {
           );
         })}
         {(state.prompt || state.person !== 'idle') && <PromptCard state={state} session={session} />}
-        <CsatPrompt state={state} session={session} />
+        {state.csat && <CsatPrompt state={state} session={session} />}
         {state.pending.map((entry) => (
           <Bubble key={entry.clientId} t={t} mine text={entry.text}>
             {entry.failed ? (

@@ -1,6 +1,6 @@
 import { takesFocus, type ViewProps } from './view-props';
 
-/** "Talk to a person" and what became of the request; nothing while no agent is online (the offline form shows). */
+/** "Talk to a person" and what became of the request; nothing while no agent is online (the email step asks instead). */
 export function PersonAction({ state, session, articleId }: ViewProps & { articleId?: string }) {
   const { t, person } = state;
   if (!state.agentsOnline) return null;

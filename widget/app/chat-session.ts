@@ -8,7 +8,9 @@ import type { Catalog } from '../../shared/i18n/translate';
 import { type ChatCoreState, createChatCore } from './chat/chat-core';
 import { createTypingThrottle } from '../../shared/client/typing-throttle';
 import type { ChatClient } from './chat-client';
+import { type ContinuityState, createContinuity, unseen } from './continuity';
 import { type CsatState, createCsat } from './csat';
+import { createResume, type ResumeState } from './resume/resume';
 import { Emitter } from './emitter';
 import { createEscalation, type EscalatedDetail, type EscalationState } from './escalation';
 import { createHelp, type HelpSlice } from './help/help';
@@ -16,21 +18,22 @@ import { createLocale, type LocaleState } from './locale';
 import type { SiteStore } from './site-store';
 import { createVisitorReports } from './tracking/visitor-reports';
 
-export type View = 'chat' | 'help';
+export type View = 'chat' | 'help' | 'history';
+const VIEWS: readonly string[] = ['chat', 'help', 'history'] satisfies View[];
 
 export interface PanelState {
   open: boolean;
   /** True when the visitor opened the panel (focus moves into it); false when a proactive prompt did. */
   openedByVisitor: boolean;
   view: View;
-  /** Agent messages that arrived while the panel was closed. */
+  /** Agent messages that arrived while the panel was closed (kept across page loads). */
   unread: number;
 }
 
 export type ChatState = ChatCoreState &
   PanelState & { draft: string } & LocaleState &
   HelpSlice &
-  EscalationState & { csat: CsatState | null };
+  EscalationState & { csat: CsatState | null; resume: ResumeState } & ContinuityState;
 
 /** What the host page can listen to with `LifecycleChat('on', name, fn)`. */
 export interface WidgetEvents {
@@ -50,6 +53,8 @@ export interface SessionDeps {
   loadCatalog(locale: LocaleCode): Promise<Catalog>;
   /** Language tags of the page (`<html lang>`) and then the browser, most preferred first. */
   pageLanguages(): readonly string[];
+  /** The page was opened from a "continue the conversation" link, whose token the client presents. */
+  resuming?: boolean;
 }
 
 /** The widget: its parts wired together, their shared state, and what the views and the host page may call. */
@@ -61,7 +66,7 @@ export function createChatSession(deps: SessionDeps) {
     open: false,
     openedByVisitor: false,
     view: 'chat',
-    unread: 0,
+    unread: Number(deps.store.read('unread')) || 0,
     draft: deps.store.read('draft') ?? '',
   } as ChatState);
   const locale = () => store.get().locale;
@@ -74,12 +79,19 @@ export function createChatSession(deps: SessionDeps) {
   });
   const help = createHelp(store, client, locale);
   const csat = createCsat(store, client);
+  const resume = createResume(store, client, deps.resuming ?? false);
+  const continuity = createContinuity(store, deps.store);
+  let firstSync = true;
   const core = createChatCore(store, {
     client,
     store: deps.store,
     isVisible: isOpen,
-    synced(site) {
-      widgetLocale.setSite(site);
+    synced(data) {
+      widgetLocale.setSite(data.site);
+      continuity.synced(data);
+      // Replies that came while the visitor was on another page or away count on the badge.
+      if (firstSync && !isOpen()) store.set({ unread: unseen(store.get().messages, deps.store.read('seen')) });
+      firstSync = false;
       reports.flush();
     },
     received(messages) {
@@ -130,7 +142,19 @@ export function createChatSession(deps: SessionDeps) {
     },
 
     start(): void {
-      stops.push(core.start(), csat.start(), escalation.start());
+      stops.push(resume.start(), core.start(), csat.start(), escalation.start(), continuity.start());
+      // What outlives the page: a panel left open opens again (without taking focus), the badge, the last message seen.
+      const view = deps.store.read('panel');
+      if (view) openPanel(VIEWS.includes(view) ? (view as View) : 'chat', false);
+      stops.push(
+        store.subscribe(() => {
+          const { open, view, unread, messages } = store.get();
+          const last = messages.at(-1);
+          continuity.remember('panel', open ? view : null);
+          continuity.remember('unread', unread ? String(unread) : null);
+          if (open && last) continuity.remember('seen', `${last.conversationId}:${last.seq}`);
+        }),
+      );
       widgetLocale.apply();
       client.connect();
     },
@@ -174,7 +198,15 @@ export function createChatSession(deps: SessionDeps) {
       store.set({ view: 'chat' });
       return escalation.requestPerson(articleId);
     },
-    submitOffline: escalation.submitOffline,
+    /** A request of a lazily loaded view (the email step, the conversation list). */
+    request: client.request.bind(client) as ChatClient['request'],
+    emailSaved: continuity.emailSaved,
+    declineEmail: continuity.declineEmail,
+    /** Leaves a closed conversation behind: the chat starts empty, and the next message starts a new conversation. */
+    startNew(): void {
+      csat.dismiss();
+      store.set({ messages: [], readByAgent: -1, view: 'chat' });
+    },
 
     // ── help ─────────────────────────────────────────────────────────────────────────────
 

@@ -1,20 +1,13 @@
-// Reaching a person: the visitor's "Talk to a person", the server's proactive prompt, and the form
-// that takes the question for later while no agent is online.
+// Reaching a person: the visitor's "Talk to a person" and the server's proactive prompt. While no
+// agent is online the visitor still writes; the email step (continuity.ts) takes over the promise.
 import type { Store } from '../../shared/client/store';
-import type { Message } from '../../shared/contract';
-import type { ChatClient, Payload, ProactivePrompt } from './chat-client';
+import type { ChatClient, ProactivePrompt } from './chat-client';
 
 export type PersonRequest = 'idle' | 'requesting' | 'requested' | 'failed';
-export type OfflineFormInput = Payload<'offline:submit'>;
-export type OfflineFormState =
-  | { status: 'editing' | 'sending' }
-  | { status: 'sent'; name: string; email: string }
-  | { status: 'failed'; message: string };
 
 export interface EscalationState {
   prompt: ProactivePrompt | null;
   person: PersonRequest;
-  offlineForm: OfflineFormState;
 }
 
 export interface EscalatedDetail {
@@ -31,18 +24,12 @@ export interface EscalationDeps {
   escalated(detail: EscalatedDetail): void;
 }
 
-/** The offline form replaces the composer while no agent is online, unless an agent already answered here. */
-export function showsOfflineForm(state: { agentsOnline: boolean; messages: readonly Message[] }): boolean {
-  return !state.agentsOnline && !state.messages.some((message) => message.author === 'agent');
-}
-
 /** Both the prompt and the answer to a request say whether agents are online, as `availability` pushes do. */
 export function createEscalation(
   store: Store<EscalationState & { agentsOnline: boolean }>,
   { client, showPrompt, escalated }: EscalationDeps,
 ) {
-  const setForm = (offlineForm: OfflineFormState) => store.set({ offlineForm });
-  store.set({ prompt: null, person: 'idle', offlineForm: { status: 'editing' } });
+  store.set({ prompt: null, person: 'idle' });
   return {
     /** Shows the server's prompts; answers the function that stops. */
     start: () =>
@@ -61,16 +48,6 @@ export function createEscalation(
         if (data.agentsOnline) escalated({ conversationId: data.conversationId, source: 'visitor', ...(articleId && { articleId }) });
       } catch {
         store.set({ person: 'failed' });
-      }
-    },
-
-    async submitOffline(form: OfflineFormInput): Promise<void> {
-      setForm({ status: 'sending' });
-      try {
-        await client.request('offline:submit', form);
-        setForm({ status: 'sent', name: form.name.trim(), email: form.email.trim() });
-      } catch (error) {
-        setForm({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
     },
   };

@@ -44,6 +44,8 @@ const conversationSchema = new Schema(
       type: new Schema({ rating: Number, comment: String, at: Date }, { _id: false }),
       default: null,
     },
+    /** The closed conversation the visitor wrote into, which this one continues. */
+    previousConversationId: { type: Schema.Types.ObjectId, default: null },
   },
   { timestamps: true },
 );

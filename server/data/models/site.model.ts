@@ -1,4 +1,4 @@
-import type { RetentionSettings } from '../../../shared/contract/settings';
+import type { ContinuitySettings, RetentionSettings } from '../../../shared/contract/settings';
 import type { BusinessHours } from '../../../shared/sites/business-hours';
 import type { MailSettings } from '../../../shared/contract/mail';
 import { Schema, model, type InferSchemaType } from 'mongoose';
@@ -31,17 +31,20 @@ const siteSchema = new Schema(
     retention: { type: Schema.Types.Mixed, default: null },
     /** `MailSettings` (replies and transcripts by email); null: the defaults (`DEFAULT_MAIL_SETTINGS`). */
     mail: { type: Schema.Types.Mixed, default: null },
+    /** `ContinuitySettings`; null: the defaults (`DEFAULT_CONTINUITY`). */
+    continuity: { type: Schema.Types.Mixed, default: null },
     /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
     resumePageUrl: { type: String, default: null },
   },
   { timestamps: true },
 );
 
-export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages' | 'retention' | 'mail'> & {
+export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity'> & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
   proactiveMessages?: Partial<Record<string, string>>;
   retention?: RetentionSettings | null;
   mail?: MailSettings | null;
+  continuity?: ContinuitySettings | null;
 };
 export const SiteModel = model('Site', siteSchema);

@@ -3,7 +3,7 @@
 import { mergeMessages } from '../../../shared/client/merge-messages';
 import type { Store } from '../../../shared/client/store';
 import type { Message, SitePublicInfo } from '../../../shared/contract';
-import { type AgentTyping, type ChatClient, ChatError, isRetryableError, type Stage } from '../chat-client';
+import { type AgentTyping, type ChatClient, ChatError, isRetryableError, type Stage, type SyncResult } from '../chat-client';
 import { Outbox, type OutboxEntry } from '../outbox';
 import type { SiteStore } from '../site-store';
 
@@ -40,7 +40,7 @@ export interface ChatCoreDeps {
   /** Whether the visitor sees the messages now (the panel is open): the latest is then reported read. */
   isVisible(): boolean;
   /** Connected and caught up: work held while offline can go out now. */
-  synced(site: SitePublicInfo): void;
+  synced(data: SyncResult): void;
   /** Messages new to this tab, once the first sync is done. */
   received(messages: readonly Message[]): void;
 }
@@ -114,7 +114,9 @@ export function createChatCore(
         const next = outbox.list().find((entry) => !rejected.has(entry.clientId));
         if (!next) return;
         try {
-          const { message } = await client.request('message:send', { clientId: next.clientId, text: next.text });
+          // Naming the conversation shown: written into after it closed, it is continued by a new one.
+          const conversationId = get().messages.at(-1)?.conversationId;
+          const { message } = await client.request('message:send', { clientId: next.clientId, text: next.text, conversationId });
           receive([message]);
         } catch (error) {
           if (isRetryableError(error)) {
@@ -148,7 +150,7 @@ export function createChatCore(
       for (const { clientId, text } of unacked) client.request('message:send', { clientId, text }).catch(() => undefined);
       synced = true;
       set({ connection: { status: 'connected' }, site: data.site, stage: data.stage, agentsOnline: data.agentsOnline });
-      onSynced(data.site);
+      onSynced(data);
       void flush();
     } catch (error) {
       const chatError = error instanceof ChatError ? error : new ChatError('internal', String(error));

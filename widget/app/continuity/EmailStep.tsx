@@ -1,0 +1,76 @@
+import { Component, type TargetedEvent } from 'preact';
+import { ChatError } from '../chat-client';
+import { takesFocus, type ViewProps } from '../view-props';
+
+/** The browser's own check for `type="email"`, kept loose: the server has the last word. */
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Problem = 'invalid' | 'failed' | null;
+
+/**
+ * The inline email step, below the conversation: optional, so the visitor can keep writing and the
+ * message waits either way; the address is stored on the visitor for replies once they have left.
+ */
+export class EmailStep extends Component<ViewProps, { value: string; sending: boolean; problem: Problem }> {
+  override state = { value: '', sending: false, problem: null as Problem };
+
+  private readonly submit = async (event: TargetedEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = this.state.value.trim();
+    if (!LOOKS_LIKE_EMAIL.test(email)) {
+      this.setState({ problem: 'invalid' });
+      return;
+    }
+    this.setState({ sending: true, problem: null });
+    try {
+      const saved = await this.props.session.request('visitor:contact', { email });
+      this.props.session.emailSaved(saved.email);
+    } catch (error) {
+      // Never the server's own words: a refused address is the visitor's to fix, anything else is retried.
+      this.setState({ sending: false, problem: error instanceof ChatError && error.code === 'invalid_payload' ? 'invalid' : 'failed' });
+    }
+  };
+
+  override render({ state: { t, email, emailStep }, session }: ViewProps) {
+    const { value, sending, problem } = this.state;
+    if (emailStep === 'saved')
+      return (
+        <p class="offline" role="status" {...takesFocus()}>
+          {t('email.saved', { email: email ?? '' })}
+        </p>
+      );
+    return (
+      <form class="offline" onSubmit={this.submit} noValidate>
+        <p id="lc-email-intro">{t('email.intro')}</p>
+        <label class="field">
+          {t('email.label')}
+          <input
+            type="email"
+            name="email"
+            autocomplete="email"
+            maxLength={254}
+            dir="ltr"
+            value={value}
+            aria-describedby="lc-email-intro"
+            aria-invalid={problem === 'invalid'}
+            aria-errormessage={problem ? 'lc-email-error' : undefined}
+            onInput={(event) => this.setState({ value: event.currentTarget.value, problem: null })}
+          />
+        </label>
+        {problem && (
+          <p class="error" id="lc-email-error" role="alert">
+            {t(problem === 'invalid' ? 'email.invalid' : 'email.failed')}
+          </p>
+        )}
+        <p>
+          <button type="submit" class="button" disabled={sending}>
+            {t('email.save')}
+          </button>{' '}
+          <button type="button" class="link-button" onClick={() => session.declineEmail()}>
+            {t('email.skip')}
+          </button>
+        </p>
+      </form>
+    );
+  }
+}
