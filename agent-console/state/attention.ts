@@ -8,7 +8,8 @@ export type AttentionKind = 'conversation' | 'message' | 'offer' | 'assigned';
 
 /**
  * What a conversation's change is worth telling the agent: it became theirs, it started (its first
- * line, unassigned or theirs), or the visitor wrote in a conversation assigned to them; else null.
+ * line, unassigned or theirs), or a new line not by an agent came into a conversation assigned to
+ * them (the visitor wrote, or asked for a person); else null.
  * Each message changes a summary several times; only the first change that shows it counts.
  */
 export function attentionFor(before: ConversationSummary | undefined, after: ConversationSummary, userId: string): AttentionKind | null {
@@ -18,7 +19,7 @@ export function attentionFor(before: ConversationSummary | undefined, after: Con
   const last = after.lastMessage;
   if (!last) return null;
   if (!before?.lastMessage) return mine || after.assigneeId === null ? 'conversation' : null;
-  return mine && last.author === 'visitor' && last.createdAt !== before.lastMessage.createdAt ? 'message' : null;
+  return mine && last.author !== 'agent' && last.createdAt !== before.lastMessage.createdAt ? 'message' : null;
 }
 
 export interface AttentionState {

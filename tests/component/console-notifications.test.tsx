@@ -6,6 +6,9 @@ import { loadConsoleCatalog } from '../../shared/i18n/load-console-catalog';
 import { translate, type ConsoleCatalog, type ConsoleKey, type Vars } from '../../shared/i18n/translate';
 import { agent, jsonResponse, minutesAgo, openConversationHandler, renderSignedIn, summary } from './console-harness';
 
+// Each test renders the whole console; on a busy machine the first one takes seconds.
+vi.setConfig({ testTimeout: 20_000 });
+
 // ---- fakes of the browser APIs jsdom lacks or fixes: Notification, Web Audio, tab visibility, languages ----
 
 class FakeNotification {
@@ -216,6 +219,11 @@ describe('a console tab in the background', () => {
       // The same message announced again (another summary push) calls nobody twice.
       connection.push('conversation:upsert', { ...mineNow, unread: 1 });
       connection.push('escalation:offer', { conversation: summary(5, { visitorName: 'Cy', priority: 100 }), expiresAt: null });
+      // An agent's own reply elsewhere calls nobody.
+      connection.push('conversation:upsert', {
+        ...mineNow,
+        lastMessage: { ...visitorLine, author: 'agent' as const, createdAt: new Date(Date.now() + 1000).toISOString() },
+      });
 
       await waitFor(() =>
         expect(FakeNotification.shown.map((n) => n.title)).toEqual([
@@ -234,6 +242,15 @@ describe('a console tab in the background', () => {
       await waitFor(() => expect(titleCount()).toBe('1'));
     },
   );
+
+  it('a visitor asking for a person in my conversation ("Talk to a person") is a new message too', async () => {
+    const { connection } = await inBackground();
+    const handOff = { text: 'The visitor asked to talk to a person.', author: 'system' as const, createdAt: new Date().toISOString() };
+    connection.push('conversation:upsert', { ...mine, lastMessage: handOff, waitingSince: handOff.createdAt });
+    await waitFor(() =>
+      expect(FakeNotification.shown.map((n) => [n.title, n.options.body])).toEqual([['New message from Ana', handOff.text]]),
+    );
+  });
 
   it('stays quiet while the tab is visible', async () => {
     const { connection } = await inBackground();
