@@ -37,6 +37,8 @@ interface Deps {
 
 /** Kept a while beyond any delay: which visitor has replies waiting, and the latest due time per conversation. */
 const KEY_TTL_SECONDS = 7 * 24 * 3600;
+/** Jobs of each kind one process runs at once: a mail mostly waits (database, SMTP), so several overlap. */
+const CONCURRENCY = 4;
 const pendingKey = (visitorId: string) => `mail:pending:${visitorId}`;
 const dueKey = (conversationId: string) => `mail:due:${conversationId}`;
 
@@ -59,8 +61,8 @@ export class MailJobs {
   }
 
   start(): void {
-    void this.queue.process('reply', async (job) => this.reply(job.data as ReplyJob));
-    void this.queue.process('transcript', async (job) => this.transcript(job.data as TranscriptJob));
+    void this.queue.process('reply', CONCURRENCY, async (job) => this.reply(job.data as ReplyJob));
+    void this.queue.process('transcript', CONCURRENCY, async (job) => this.transcript(job.data as TranscriptJob));
   }
 
   async onAgentReply({ conversation }: DomainEvents['agent.replied']): Promise<void> {
