@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ConversationSummary, ProactivePrompt } from '../../shared/contract';
 import {
@@ -160,14 +159,16 @@ export class Escalations {
       articleId ? this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null,
       open.escalation ? this.promptSeen(siteId, visitor, open.escalation) : null,
     ]);
+    // Named by the conversation's last line: asking twice at once (a double click, two tabs) stores one hand-off.
     const posted = await store.postMessage({
       conversation: open,
-      clientId: `handoff-${randomUUID()}`,
+      clientId: `handoff-${open.lastMessage?.seq ?? -1}`,
       author: 'system',
       text: handOffLine({ prompt, readArticle }),
     });
-    let conversation = await store.startWaiting(open._id, posted.message.createdAt);
     const agentsOnline = await this.deps.availability.anyOnline(siteId);
+    if (!posted.created) return { conversationId: open._id.toHexString(), agentsOnline };
+    let conversation = await store.startWaiting(open._id, posted.message.createdAt);
     if (agentsOnline && !conversation.assigneeId) {
       conversation = await this.flag(conversation, { routedAt: dateOf(this.deps.clock), offeredTo: [] });
       await this.startRouting(conversation, visitor.stage === 'purchase');

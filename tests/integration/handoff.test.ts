@@ -99,6 +99,18 @@ describe('"Talk to a person" is a hand-off', () => {
     await expect.poll(() => alerts.map((a) => a.conversationId), { timeout: 10_000 }).toContain(asked.conversationId);
   }, 20_000);
 
+  it('asked twice at once (a double click, two tabs): one hand-off', async () => {
+    const socket = await visitor();
+    const first = await ok<{ conversationId: string }>(socket, 'escalation:request-person', {});
+    const [a, b] = await Promise.all([
+      ok<{ conversationId: string }>(socket, 'escalation:request-person', {}),
+      ok<{ conversationId: string }>(socket, 'escalation:request-person', {}),
+    ]);
+    expect([a.conversationId, b.conversationId]).toEqual([first.conversationId, first.conversationId]);
+    const opened = await ok<Opened>(agent, 'conversation:open', { conversationId: first.conversationId });
+    expect(opened.messages.map((m) => m.author)).toEqual(['system', 'system']);
+  }, 20_000);
+
   it('an agent reply ends the wait the hand-off started: no alert', async () => {
     const socket = await visitor();
     const alerts = collect<{ conversationId: string }>(agent, 'conversation:waiting-alert');
