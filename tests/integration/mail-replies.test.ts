@@ -36,6 +36,8 @@ describe('replies by email', () => {
     const [mail] = smtp.to(visitor.email);
     expect(mail!.receivedAt).toBeGreaterThanOrEqual(leftAt);
     expect(mail!.parsed.text).toContain('Yes, we ship to Iceland.');
+    // The link back into the conversation: a single-use resume link (server/resume).
+    expect(mail!.parsed.text).toMatch(/Continue the conversation: http:\/\/127\.0\.0\.1:\d+\/conversation\?lc_resume=[\w.-]+/);
     expect(mail!.parsed.from?.value[0]).toMatchObject({ name: 'Demo shop', address: 'chat@shop.example' });
   });
 
