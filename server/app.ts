@@ -60,6 +60,7 @@ import { seedDemoArticles } from './kb/demo/seed-demo-articles';
 import { kbRoutes } from './kb/kb-routes';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
+import { conversationPageRoutes } from './resume/conversation-page';
 import { ResumeExchange } from './resume/resume-exchange';
 import { resumeOnHandshake } from './resume/resume-handshake';
 import { ResumeLinks } from './resume/resume-links';
@@ -183,6 +184,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     demoRoutes(() => site),
   );
   app.use('/help', articlePageRoutes());
+  app.use(conversationPageRoutes({ tokens: resumeTokens, sites, limits, clock }));
   app.use(unsubscribeRoutes(unsubscribeTokens, sites, clock));
   app.get('/', (_req, res) => res.redirect('/demo'));
   app.use(notFound);

@@ -1,7 +1,7 @@
 // The embed script (<script src=".../widget.js" data-site="KEY" async>): draws the launcher with
 // plain DOM, keeps the host page's API calls, and loads the Preact app once the page is idle (so
 // tracking and proactive help work on every page) or sooner when the visitor reaches for the chat.
-import { WIDGET_GLOBAL } from '../shared/contract/constants';
+import { RESUME_PARAM, WIDGET_GLOBAL } from '../shared/contract/constants';
 import { adoptStyles } from './adopt-styles';
 import { API_METHODS, type ApiCall, type AppModule, type MountOptions, type WidgetApp } from './app-api';
 import styles from './launcher.css?inline';
@@ -79,6 +79,8 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
   else window.addEventListener('load', startWhenIdle, { once: true });
 
   document.body.append(host);
+  // Opened from an emailed "continue the conversation" link: the app opens that conversation now.
+  if (new URLSearchParams(location.search).has(RESUME_PARAM)) queue.push(['open']);
   if (queue.some((call) => call[0] === 'open' || call[0] === 'openArticle')) start();
 }
 

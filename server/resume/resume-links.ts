@@ -1,9 +1,8 @@
 import type { Types } from 'mongoose';
+import { RESUME_PARAM } from '../../shared/contract/constants';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { ResumeTokens } from './resume-tokens';
 
-/** The query parameter that carries a resume token; the widget reads it and removes it from the address bar. */
-export const RESUME_PARAM = 'lc_resume';
 /** Where the server hosts its conversation page (for sites without a resume page of their own). */
 export const HOSTED_PAGE_PATH = '/conversation';
 

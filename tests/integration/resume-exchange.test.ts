@@ -9,7 +9,8 @@ import { routes } from '../../shared/contract/routes';
 import { conversations, type Conversation } from '../../server/data';
 import { systemClock } from '../../server/infra/clock';
 import { ResumeExchange } from '../../server/resume/resume-exchange';
-import { HOSTED_PAGE_PATH, RESUME_PARAM } from '../../server/resume/resume-links';
+import { RESUME_PARAM } from '../../shared/contract/constants';
+import { HOSTED_PAGE_PATH } from '../../server/resume/resume-links';
 import { ResumeTokens } from '../../server/resume/resume-tokens';
 import { call } from '../helpers/rest';
 import {

@@ -1,6 +1,21 @@
+import { lazy } from './lazy';
 import type { ReadyState } from './view-props';
 
-export function StatusBanner({ state: { connection, t } }: { state: ReadyState }) {
+const ResumeNotice = lazy(() => import('./resume/ResumeNotice').then((m) => m.ResumeNotice));
+
+export function StatusBanner({ state }: { state: ReadyState }) {
+  const { resume, connection } = state;
+  // While a link's conversation opens, its notice says so in place of "Connecting…".
+  const opening = resume?.status === 'opening' && connection.status === 'connecting';
+  return (
+    <>
+      {(opening || resume?.status === 'failed') && <ResumeNotice state={state} />}
+      {!opening && <ConnectionBanner state={state} />}
+    </>
+  );
+}
+
+function ConnectionBanner({ state: { connection, t } }: { state: ReadyState }) {
   switch (connection.status) {
     case 'connected':
       return null;

@@ -45,6 +45,8 @@ export interface ChatClientEvents {
   closed: [conversationId: string];
   /** An agent has read the conversation up to this position. */
   read: [seq: number];
+  /** The "continue the conversation" link opened its conversation (null), or was refused. */
+  resume: [error: ChatError | null];
 }
 
 export interface ChatClient {

@@ -6,6 +6,7 @@ import type { AppModule } from '../app-api';
 import { type ChatState, createChatSession } from './chat-session';
 import { ChatWidget } from './ChatWidget';
 import { createHostApi } from './host-api';
+import { takeResumeToken } from './resume/resume';
 import { createSiteStore } from './site-store';
 import { createSocketChatClient } from './socket-chat-client';
 import styles from './styles.css?inline';
@@ -17,9 +18,11 @@ export const mount: AppModule['mount'] = (root, options) => {
   root.append(container);
 
   const store = createSiteStore(options.siteKey);
+  const resume = takeResumeToken();
   const session = createChatSession({
-    client: createSocketChatClient(options.baseUrl, options.siteKey, store),
+    client: createSocketChatClient(options.baseUrl, options.siteKey, store, resume),
     store,
+    resuming: resume !== null,
     loadCatalog,
     pageLanguages: () => [document.documentElement.lang, ...navigator.languages],
   });

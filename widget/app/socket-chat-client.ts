@@ -16,10 +16,14 @@ function handshakeErrorCode(error: Error): ErrorCode | undefined {
   return typeof code === 'string' ? (code as ErrorCode) : undefined;
 }
 
-/** ChatClient over the Socket.IO `/visitor` namespace; presents the site's stored visitor token. */
-export function createSocketChatClient(baseUrl: string, siteKey: string, store: SiteStore): ChatClient {
+/**
+ * ChatClient over the Socket.IO `/visitor` namespace; presents the site's stored visitor token, and
+ * once the token of a "continue the conversation" link (`resume`) when the page was opened from one.
+ */
+export function createSocketChatClient(baseUrl: string, siteKey: string, store: SiteStore, resume: string | null = null): ChatClient {
   const events = new Emitter<ChatClientEvents>();
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pendingResume = resume;
 
   const socket: Socket<VisitorServerToClient, VisitorClientToServer> = io(baseUrl + VISITOR_NAMESPACE, {
     autoConnect: false,
@@ -30,7 +34,7 @@ export function createSocketChatClient(baseUrl: string, siteKey: string, store: 
     auth: (callback) => {
       const token = store.read('token');
       const handshake: VisitorHandshake = token ? { siteKey, token } : { siteKey };
-      callback(handshake);
+      callback(pendingResume ? { ...handshake, resume: pendingResume } : handshake);
     },
   });
   // Emitting through an untyped view: the typed `request`/`notify` signatures guard every call site.
@@ -42,7 +46,12 @@ export function createSocketChatClient(baseUrl: string, siteKey: string, store: 
     retryTimer = setTimeout(() => socket.connect(), RETRY_MS);
   };
 
-  socket.on('connect', () => events.emit('connect'));
+  socket.on('connect', () => {
+    // The link's conversation is open: the sync that follows stores its visitor's token.
+    if (pendingResume) events.emit('resume', null);
+    pendingResume = null;
+    events.emit('connect');
+  });
   socket.on('disconnect', (reason) => {
     events.emit('disconnect');
     if (reason === 'io server disconnect') reconnectLater();
@@ -51,6 +60,13 @@ export function createSocketChatClient(baseUrl: string, siteKey: string, store: 
     if (socket.active) return;
     // A refusal without a contract code did not come from our handshake checks: retried like an outage.
     const code = handshakeErrorCode(error) ?? 'unavailable';
+    if (pendingResume && code.startsWith('resume_')) {
+      // The link was refused: say why, and connect as the visitor this browser already is.
+      pendingResume = null;
+      events.emit('resume', new ChatError(code, error.message));
+      socket.connect();
+      return;
+    }
     if (isRetryable(code)) reconnectLater();
     else events.emit('fail', new ChatError(code, error.message));
   });
