@@ -123,7 +123,7 @@ export interface Mounted {
  * catalog has loaded; `open` opens the panel as the visitor would.
  */
 export async function mountWidget(
-  options: { open?: boolean; languages?: string[]; client?: FakeChatClient } = {},
+  options: { open?: boolean; languages?: string[]; client?: FakeChatClient; resuming?: boolean } = {},
 ): Promise<Mounted> {
   const client = options.client ?? new FakeChatClient();
   const session = createChatSession({
@@ -131,6 +131,7 @@ export async function mountWidget(
     store: createSiteStore(SITE_KEY),
     loadCatalog,
     pageLanguages: () => options.languages ?? ['en-GB'],
+    resuming: options.resuming ?? false,
   });
   const view = render(<ChatWidget state={session.state} session={session} />);
   session.subscribe((state) => view.rerender(<ChatWidget state={state} session={session} />));

@@ -10,6 +10,7 @@ import { createTypingThrottle } from '../../shared/client/typing-throttle';
 import type { ChatClient } from './chat-client';
 import { type ContinuityState, createContinuity, unseen } from './continuity';
 import { type CsatState, createCsat } from './csat';
+import { createResume, type ResumeState } from './resume/resume';
 import { Emitter } from './emitter';
 import { createEscalation, type EscalatedDetail, type EscalationState } from './escalation';
 import { createHelp, type HelpSlice } from './help/help';
@@ -32,7 +33,7 @@ export interface PanelState {
 export type ChatState = ChatCoreState &
   PanelState & { draft: string } & LocaleState &
   HelpSlice &
-  EscalationState & { csat: CsatState | null } & ContinuityState;
+  EscalationState & { csat: CsatState | null; resume: ResumeState } & ContinuityState;
 
 /** What the host page can listen to with `LifecycleChat('on', name, fn)`. */
 export interface WidgetEvents {
@@ -52,6 +53,8 @@ export interface SessionDeps {
   loadCatalog(locale: LocaleCode): Promise<Catalog>;
   /** Language tags of the page (`<html lang>`) and then the browser, most preferred first. */
   pageLanguages(): readonly string[];
+  /** The page was opened from a "continue the conversation" link, whose token the client presents. */
+  resuming?: boolean;
 }
 
 /** The widget: its parts wired together, their shared state, and what the views and the host page may call. */
@@ -76,6 +79,7 @@ export function createChatSession(deps: SessionDeps) {
   });
   const help = createHelp(store, client, locale);
   const csat = createCsat(store, client);
+  const resume = createResume(store, client, deps.resuming ?? false);
   const continuity = createContinuity(store, deps.store);
   let firstSync = true;
   const core = createChatCore(store, {
@@ -138,7 +142,7 @@ export function createChatSession(deps: SessionDeps) {
     },
 
     start(): void {
-      stops.push(core.start(), csat.start(), escalation.start(), continuity.start());
+      stops.push(resume.start(), core.start(), csat.start(), escalation.start(), continuity.start());
       // What outlives the page: a panel left open opens again (without taking focus), the badge, the last message seen.
       const view = deps.store.read('panel');
       if (view) openPanel(VIEWS.includes(view) ? (view as View) : 'chat', false);
