@@ -6,6 +6,7 @@ import { visitors } from '../data';
 import { route } from '../edge/http';
 import { dateOf, type Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
+import { acceptedLanguages } from './accept-language';
 import { escapeHtml } from './html';
 import { UNSUBSCRIBE_PATH, type UnsubscribeTokens } from './unsubscribe-token';
 import { localeOf } from './visitor-mail';
@@ -35,7 +36,7 @@ export function unsubscribeRoutes(tokens: UnsubscribeTokens, sites: SiteDirector
     const visitor = visitorId ? await visitors.byId(visitorId) : null;
     if (!visitor) return null;
     const { site } = await sites.get(visitor.siteId);
-    return { visitor, siteName: site.name, locale: localeOf(visitor, site) };
+    return { visitor, siteName: site.name, locale: localeOf(visitor, site, acceptedLanguages(req.headers['accept-language'])) };
   }
 
   const invalid = (res: Response) => page(res, 400, 'en', '', (t) => `<p>${t('unsubscribe.invalid')}</p>`);

@@ -5,11 +5,16 @@ import type { Logger } from '../infra/logger';
 import type { VisitorNamespace } from '../realtime/namespaces';
 import { rooms } from '../realtime/rooms';
 import type { SiteDirectory } from '../sites/site-directory';
+import { acceptedLanguages } from './accept-language';
 import { mailVisitorHandlers } from './mail-handlers';
 import { MailJobs } from './mail-jobs';
 import type { Mailer } from './mailer';
 import type { UnsubscribeTokens } from './unsubscribe-token';
 import { type ResumeLinkBuilder, VisitorMail } from './visitor-mail';
+
+/** How long a visitor's browser languages are kept after their last visit, and how much of the header. */
+const LANGUAGES_TTL_SECONDS = 90 * 24 * 3600;
+const MAX_LANGUAGES_LENGTH = 200;
 
 interface Deps {
   redisUrl: string;
@@ -34,7 +39,11 @@ interface Deps {
  */
 export function startVisitorMail(deps: Deps) {
   const { visitors, store, sites, redis, log } = deps;
-  const mail = new VisitorMail({ ...deps });
+  const languageKey = (visitorId: string) => `mail:languages:${visitorId}`;
+  const mail = new VisitorMail({
+    ...deps,
+    browserLanguages: async (visitorId) => acceptedLanguages(await redis.get(languageKey(visitorId))),
+  });
   const settingsOf = async (siteId: string) => (await sites.get(siteId)).site.mail;
   const jobs = new MailJobs({
     redisUrl: deps.redisUrl,
@@ -50,6 +59,13 @@ export function startVisitorMail(deps: Deps) {
   });
   jobs.start();
   visitors.on('connection', (socket) => {
+    // The browser's languages, for mails once the visitor has left (the widget picks from the same list).
+    const languages = socket.handshake.headers['accept-language'];
+    if (languages) {
+      redis
+        .set(languageKey(socket.data.visitorId), languages.slice(0, MAX_LANGUAGES_LENGTH), 'EX', LANGUAGES_TTL_SECONDS)
+        .catch((err: unknown) => log.warn({ err }, "could not keep a visitor's browser languages"));
+    }
     socket.on('disconnect', () => {
       jobs
         .onVisitorLeft(socket.data.visitorId)

@@ -24,6 +24,8 @@ interface Deps {
   /** The address links in mails point to. */
   baseUrl: () => string;
   resumeLink: ResumeLinkBuilder | null;
+  /** The languages the visitor's browser asks for, most preferred first (what the widget picks from too). */
+  browserLanguages(visitorId: string): Promise<string[]>;
   clock: Clock;
 }
 
@@ -72,12 +74,13 @@ export class VisitorMail {
     to: string,
     lines: Pick<MailContentInput, 'replies' | 'conversation'>,
   ): Promise<void> {
-    const { sites, mailer, tokens, baseUrl, resumeLink, clock } = this.deps;
+    const { sites, mailer, tokens, baseUrl, resumeLink, browserLanguages, clock } = this.deps;
     const { site } = await sites.get(conversation.siteId);
-    const unsubscribeUrl = tokens.link(baseUrl(), visitor._id.toHexString());
+    const visitorId = visitor._id.toHexString();
+    const unsubscribeUrl = tokens.link(baseUrl(), visitorId);
     const content = renderMail({
       kind,
-      locale: localeOf(visitor, site),
+      locale: localeOf(visitor, site, await browserLanguages(visitorId)),
       siteName: site.name,
       ...lines,
       resumeUrl: resumeLink ? await resumeLink(conversation, clock.now()) : null,
@@ -93,7 +96,15 @@ export class VisitorMail {
   }
 }
 
-/** The visitor's language where the site offers it, else the site's. */
-export function localeOf(visitor: Pick<Visitor, 'locale'> | null, site: Pick<Site, 'locale' | 'locales'>): LocaleCode {
-  return pickLocale([visitor?.locale, site.locale], site.locales);
+/**
+ * The language the widget would speak to the visitor, as far as the server knows it: the visitor's
+ * own, the site's pinned one, then their browser's languages, each only if the site offers it; else
+ * the site's first offered language.
+ */
+export function localeOf(
+  visitor: Pick<Visitor, 'locale'> | null,
+  site: Pick<Site, 'locale' | 'locales'>,
+  browserLanguages: readonly string[],
+): LocaleCode {
+  return pickLocale([visitor?.locale, site.locale, ...browserLanguages], site.locales);
 }

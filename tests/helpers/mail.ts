@@ -4,9 +4,15 @@ import { inject } from 'vitest';
 import type { Message } from '../../shared/contract';
 import { type AgentSocket, clientId, joinAsVisitor, type Reachable, request } from './test-server';
 
-/** A visitor who told the shop their email address and wrote one message; its conversation. */
-export async function visitorWithEmail(server: Reachable, email = `v-${randomBytes(4).toString('hex')}@example.com`) {
-  const { socket, session } = await joinAsVisitor(server);
+/**
+ * A visitor who told the shop their email address and wrote one message; its conversation.
+ * `languages`: the browser's `Accept-Language`.
+ */
+export async function visitorWithEmail(
+  server: Reachable,
+  { email = `v-${randomBytes(4).toString('hex')}@example.com`, languages = 'en' } = {},
+) {
+  const { socket, session } = await joinAsVisitor(server, {}, { 'accept-language': languages });
   const identified = await request(socket, 'visitor:identify', { id: `customer-${randomBytes(4).toString('hex')}`, email });
   if (!identified.ok) throw new Error(`identify failed: ${identified.error.code}`);
   const sent = await request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text: 'Do you ship to Iceland?' });

@@ -66,11 +66,17 @@ export async function signIn(server: Reachable, credentials = ADMIN): Promise<st
   return res.setCookie.split(';')[0]!;
 }
 
-export function connectVisitor(server: Reachable, auth: { siteKey?: string; token?: string } = {}): VisitorSocket {
+/** `headers`: extra handshake headers, such as the browser's `accept-language`. */
+export function connectVisitor(
+  server: Reachable,
+  auth: { siteKey?: string; token?: string } = {},
+  headers: Record<string, string> = {},
+): VisitorSocket {
   return io(`${server.url}${VISITOR_NAMESPACE}`, {
     auth: { siteKey: server.demoSiteKey, ...auth },
     transports: ['websocket'],
     forceNew: true,
+    extraHeaders: headers,
   });
 }
 
@@ -88,8 +94,9 @@ export type VisitorSession = RequestData<typeof visitorRequests, 'visitor:sync'>
 export async function joinAsVisitor(
   server: Reachable,
   auth: { siteKey?: string; token?: string } = {},
+  headers: Record<string, string> = {},
 ): Promise<{ socket: VisitorSocket; session: VisitorSession }> {
-  const socket = connectVisitor(server, auth);
+  const socket = connectVisitor(server, auth, headers);
   await connected(socket);
   const sync = await request<VisitorSession>(socket, 'visitor:sync', { afterSeq: -1 });
   if (!sync.ok) throw new Error(`visitor:sync failed: ${sync.error.code}`);

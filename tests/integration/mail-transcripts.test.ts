@@ -50,6 +50,17 @@ describe('transcripts by email', () => {
     visitor.socket.disconnect();
   });
 
+  it("speaks the visitor's browser language where the site offers it", async () => {
+    const visitor = await visitorWithEmail(server, { languages: 'ro-RO,ro;q=0.9,en;q=0.5' });
+    await reply(agent, visitor.conversationId, 'Da, livrăm în Islanda.');
+    await request(visitor.socket, 'transcript:request', {});
+    await expect.poll(() => smtp.to(visitor.email).length).toBe(1);
+    const { parsed } = smtp.to(visitor.email)[0]!;
+    expect(parsed.subject).toBe('Conversația dumneavoastră cu Demo Shop');
+    expect(parsed.html).toContain('<html lang="ro" dir="ltr">');
+    visitor.socket.disconnect();
+  });
+
   it('asks for an address first when the visitor has none', async () => {
     const { socket } = await joinAsVisitor(server);
     const asked = await request(socket, 'transcript:request', {});

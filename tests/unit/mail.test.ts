@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { acceptedLanguages } from '../../server/mail/accept-language';
 import { renderMail, type MailLine } from '../../server/mail/mail-content';
 import { isSuperseded, repliesToMail } from '../../server/mail/reply-batch';
 import { UnsubscribeTokens } from '../../server/mail/unsubscribe-token';
@@ -90,5 +91,14 @@ describe('unsubscribe tokens', () => {
     expect(tokens.verify(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
     expect(new UnsubscribeTokens('y'.repeat(32)).verify(token)).toBeNull();
     for (const bad of [undefined, 42, '', 'nonsense', `${visitorId}.`, [token]]) expect(tokens.verify(bad)).toBeNull();
+  });
+});
+
+describe("the browser's languages", () => {
+  it('come most preferred first, by weight and then as listed, without wildcards or refused ones', () => {
+    expect(acceptedLanguages('ro-RO,ro;q=0.9,en-US;q=0.8,en;q=0.7')).toEqual(['ro-RO', 'ro', 'en-US', 'en']);
+    expect(acceptedLanguages('en;q=0.5, fa, *;q=0.1, pl;q=0')).toEqual(['fa', 'en']);
+    expect(acceptedLanguages(undefined)).toEqual([]);
+    expect(acceptedLanguages('')).toEqual([]);
   });
 });
