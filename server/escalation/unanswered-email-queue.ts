@@ -103,14 +103,15 @@ export class UnansweredEmailQueue {
 
     const { site } = await this.deps.sites.get(siteId);
     const catalog = await loadConsoleCatalog(matchLocale(site.locale) ?? LOCALES[0]);
-    const history = await store.messagesAfter(conversation._id, -1);
+    const lastSeq = conversation.lastMessage?.seq ?? -1;
+    const latest = await store.messagesAfter(conversation._id, Math.max(-1, lastSeq - QUOTED_MESSAGES));
     const minutes = Math.max(1, Math.round((this.deps.clock.now() - job.waitingSince) / 60_000));
     const link = `${this.deps.publicUrl()}/console/#conversation=${job.conversationId}`;
     await this.deps.mailer.send({
       siteId,
       kind: 'unanswered-agent',
       to: agent.email,
-      ...unansweredEmail(catalog, { visitorName: conversation.visitorName, minutes, latest: history.slice(-QUOTED_MESSAGES), link }),
+      ...unansweredEmail(catalog, { visitorName: conversation.visitorName, minutes, latest: latest.slice(-QUOTED_MESSAGES), link }),
     });
     await redis.set(sentKey, '1', 'EX', SENT_TTL_SECONDS);
     this.deps.log.info(
