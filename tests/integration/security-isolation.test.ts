@@ -477,6 +477,18 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect((await call(server, routes.auth.signOutEverywhere, { cookie })).status).toBe(204);
     expect((await call(server, routes.auth.me, { cookie: agentACookie })).status).toBe(200);
   },
+  'GET /api/auth/preferences': async () => {
+    // Preferences are the signed-in person's own: site B's admin reads theirs, never site A's agent's.
+    expect((await call(server, routes.auth.updatePreferences, { cookie: agentACookie, body: { sound: false } })).status).toBe(200);
+    const res = await call(server, routes.auth.preferences, { cookie: siteB.adminCookie });
+    expect(res.body).toEqual({ preferences: { desktop: true, sound: true, emailWhenOffline: true } });
+  },
+  'PUT /api/auth/preferences': async () => {
+    const before = await call(server, routes.auth.preferences, { cookie: agentACookie });
+    const res = await call(server, routes.auth.updatePreferences, { cookie: siteB.adminCookie, body: { emailWhenOffline: false } });
+    expect(res.body).toEqual({ preferences: { desktop: true, sound: true, emailWhenOffline: false } });
+    expect((await call(server, routes.auth.preferences, { cookie: agentACookie })).body).toEqual(before.body);
+  },
   'GET /api/users/': async () => {
     const res = await call(server, routes.users.list, { cookie: siteB.adminCookie });
     expect(res.body.users.map((u) => u.email)).not.toContain(ADMIN.email);
