@@ -3,7 +3,7 @@
 // tracking and proactive help work on every page) or sooner when the visitor reaches for the chat.
 import { RESUME_PARAM, WIDGET_GLOBAL } from '../shared/contract/constants';
 import { adoptStyles } from './adopt-styles';
-import { API_METHODS, type ApiCall, type AppModule, type MountOptions, type WidgetApp } from './app-api';
+import { API_METHODS, type ApiCall, type AppModule, type MountOptions, type StoreKey, storageKey, type WidgetApp } from './app-api';
 import styles from './launcher.css?inline';
 
 /** The global function; a host-page stub may have queued `arguments` objects in `q` before we load. */
@@ -28,6 +28,17 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
   launcher.innerHTML = LAUNCHER_HTML;
   root.append(launcher);
   const badge = launcher.lastElementChild as HTMLElement;
+  // What the previous page left (widget/app/continuity.ts): the unread count shows at once, before the app loads.
+  const kept = (key: StoreKey): string | null => {
+    try {
+      return localStorage.getItem(storageKey(siteKey, key));
+    } catch {
+      return null;
+    }
+  };
+  const unread = Number(kept('unread'));
+  badge.textContent = unread > 9 ? '9+' : String(unread);
+  badge.hidden = !unread;
   let app: WidgetApp | undefined;
   let starting: Promise<void> | undefined;
 
@@ -74,13 +85,15 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
   launcher.addEventListener('click', () => run([launcher.getAttribute('aria-expanded') === 'true' ? 'close' : 'open']));
   launcher.addEventListener('pointerenter', start);
   launcher.addEventListener('focus', start);
+  // A panel left open on the previous page opens again as soon as the app is here.
+  if (kept('panel')) start();
   const startWhenIdle = () => ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 3000 }) : setTimeout(start, 1000));
   if (document.readyState === 'complete') startWhenIdle();
   else window.addEventListener('load', startWhenIdle, { once: true });
 
   document.body.append(host);
   // Opened from an emailed "continue the conversation" link: the app opens that conversation now.
-  if (new URLSearchParams(location.search).has(RESUME_PARAM)) queue.push(['open']);
+  if (new URLSearchParams(location.search).has(RESUME_PARAM)) queue.push(['open', 'chat']);
   if (queue.some((call) => call[0] === 'open' || call[0] === 'openArticle')) start();
 }
 

@@ -1,0 +1,147 @@
+// A visitor's question outlives the tab, in Chromium: with no agent online the visitor on /demo
+// writes and leaves an email address, closes the tab; an agent signs in and replies; the reply mail
+// arrives at a real SMTP server; its link, opened in a fresh browser, shows the reply; the visitor's
+// follow-up reaches the agent live. And the unread badge survives a page navigation.
+import mongoose from 'mongoose';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESUME_PARAM } from '../../shared/contract/constants';
+import { launchBrowser } from '../helpers/browser';
+import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp';
+import { ADMIN, clientId, connectAgent, connected, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+
+let server: TestServer;
+let smtp: SmtpReceiver;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  smtp = await startSmtpReceiver();
+  server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Demo Shop <chat@shop.example>', REPLY_EMAIL_DELAY_SECONDS: '1' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.dispose();
+  await server?.close();
+  await smtp?.close();
+});
+
+/** The widget's parts on a page (they live in its shadow root, which these locators pierce). */
+function widget(page: Page) {
+  const root = page.locator('lifecycle-chat');
+  return {
+    launcher: root.locator('button.launcher'),
+    badge: root.locator('.badge'),
+    message: root.getByRole('textbox', { name: 'Message' }),
+    text: (text: string) => root.getByText(text, { exact: true }),
+  };
+}
+
+async function write(page: Page, text: string): Promise<void> {
+  const w = widget(page);
+  await w.message.fill(text);
+  await w.message.press('Enter');
+  await w.text(text).waitFor();
+  // Stored: the widget shows no pending state for it any more.
+  await expect
+    .poll(
+      () =>
+        page
+          .locator('lifecycle-chat')
+          .getByText(/Sending…|Queued/)
+          .count(),
+      { timeout: 15_000 },
+    )
+    .toBe(0);
+}
+
+describe('continuity: the question outlives the tab', () => {
+  it('mails the reply to a visitor who left, and its link continues the conversation in a fresh browser', async () => {
+    const email = 'jan.novak@example.com';
+    // 1. No agent online: the visitor writes on /demo, leaves an email address and closes the tab.
+    const shop = await browser.newContext();
+    const tab = await shop.newPage();
+    await tab.goto(`${server.url}/demo`);
+    await widget(tab).launcher.click();
+    await write(tab, 'Do you have the trail shoes in size 44?');
+    const emailBox = tab.locator('lifecycle-chat').getByRole('textbox', { name: /Email/ });
+    await emailBox.waitFor({ timeout: 15_000 });
+    await emailBox.fill(email);
+    await tab.locator('lifecycle-chat').getByRole('button', { name: 'Save' }).click();
+    await tab.locator('lifecycle-chat').getByText(`we will reply to ${email}`, { exact: false }).waitFor();
+    await shop.close();
+
+    // 2. An agent signs in to the console and replies.
+    const desk = await browser.newContext();
+    const agent = await desk.newPage();
+    await agent.goto(`${server.url}/console`);
+    await agent.getByLabel('Email').fill(ADMIN.email);
+    await agent.getByLabel('Password').fill(ADMIN.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByText('Do you have the trail shoes in size 44?').first().click();
+    const reply = agent.getByRole('textbox', { name: 'Reply' });
+    await reply.fill('Yes, size 44 is in stock and ships today.');
+    await reply.press('Enter');
+
+    // 3. The mail arrives at the SMTP server, with a link that continues the conversation.
+    await expect.poll(() => smtp.to(email).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const mail = smtp.to(email)[0]!.parsed;
+    expect(mail.text).toContain('Yes, size 44 is in stock and ships today.');
+    const link = new RegExp(`https?://\\S+[?&]${RESUME_PARAM}=[\\w.-]+`).exec(mail.text ?? '')?.[0];
+    expect(link, mail.text).toBeTruthy();
+
+    // 4. The link in a fresh browser context (no stored state) shows the reply; the token leaves the address bar.
+    const elsewhere = await browser.newContext();
+    const phone = await elsewhere.newPage();
+    await phone.goto(link!);
+    await widget(phone).text('Yes, size 44 is in stock and ships today.').waitFor({ timeout: 15_000 });
+    await widget(phone).text('Do you have the trail shoes in size 44?').waitFor();
+    expect(new URL(phone.url()).searchParams.has(RESUME_PARAM)).toBe(false);
+    await phone.screenshot({ path: 'test-results/e2e-resume-link.png' });
+
+    // 5. The visitor's follow-up reaches the agent live.
+    await write(phone, 'Great, I will order now. Can it come by Friday?');
+    await agent.getByText('Great, I will order now. Can it come by Friday?').first().waitFor({ timeout: 15_000 });
+
+    // The link opened once: in another browser it is refused, with the reason, and no conversation shows.
+    const third = await browser.newContext();
+    const other = await third.newPage();
+    await other.goto(link!);
+    await other
+      .locator('lifecycle-chat')
+      .getByRole('alert')
+      .getByText(/already used/)
+      .waitFor({ timeout: 15_000 });
+    expect(await widget(other).text('Yes, size 44 is in stock and ships today.').count()).toBe(0);
+    await third.close();
+    await elsewhere.close();
+    await desk.close();
+  });
+
+  it('keeps the unread badge across a page navigation', async () => {
+    const agentSocket = connectAgent(server, await signIn(server));
+    await connected(agentSocket);
+    const shop = await browser.newContext();
+    const page = await shop.newPage();
+    await page.goto(`${server.url}/demo`);
+    const w = widget(page);
+    await w.launcher.click();
+    await write(page, 'Is there a store in Prague?');
+    await w.launcher.click(); // the panel closes: replies now count on the badge
+    const stored = await mongoose.connection.collection('messages').findOne({ text: 'Is there a store in Prague?' });
+    const conversationId = String(stored!.conversationId);
+    expect((await request(agentSocket, 'conversation:open', { conversationId })).ok).toBe(true);
+    const sent = await request(agentSocket, 'message:send', { conversationId, clientId: clientId(), text: 'Yes, on Národní street.' });
+    expect(sent.ok).toBe(true);
+    await expect.poll(() => w.badge.textContent()).toBe('1');
+
+    await page.goto(`${server.url}/demo/cart`);
+    await expect.poll(() => w.badge.textContent(), { timeout: 15_000 }).toBe('1');
+    expect(await w.badge.isVisible()).toBe(true);
+    expect(await w.launcher.getAttribute('aria-label')).toBe('Open chat. Unread messages: 1');
+    await w.launcher.click();
+    await w.text('Yes, on Národní street.').waitFor();
+    expect(await w.badge.isVisible()).toBe(false);
+    agentSocket.disconnect();
+    await shop.close();
+  });
+});
