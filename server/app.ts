@@ -322,6 +322,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     domains: visitorDomains,
     agentsOnline: (siteId) => availability.anyOnline(siteId),
     recentReplySeconds: (siteId, now) => analytics.replyTimes.recent(siteId, now),
+    // Asked on handshakes only, which come once the server listens and knows its address.
+    ownOrigin: () => new URL(serverUrl).origin,
     clock,
     log,
   });

@@ -25,6 +25,8 @@ interface Deps {
   agentsOnline(siteId: string): Promise<boolean>;
   /** The site's first-response times of late, in seconds (analytics' ReplyTimes). */
   recentReplySeconds(siteId: string, now: number): Promise<number[]>;
+  /** This server's origin: its own pages (the demo shop, the hosted conversation page) may use any site's widget. */
+  ownOrigin(): string;
   clock: Clock;
   log: Logger;
 }
@@ -33,7 +35,7 @@ interface Deps {
 export function attachVisitorGateway(deps: Deps): void {
   const { ns, tokens, sites, store, events, domains, agentsOnline, recentReplySeconds, clock, log } = deps;
   ns.visitors.use((socket, next) => {
-    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, tokens, sites, clock, log).then(
+    identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, deps.ownOrigin(), tokens, sites, clock, log).then(
       (data) => {
         socket.data = data;
         next();
@@ -142,6 +144,7 @@ export function attachVisitorGateway(deps: Deps): void {
 async function identifyVisitor(
   auth: unknown,
   origin: string | undefined,
+  ownOrigin: string,
   tokens: VisitorTokens,
   sites: SiteDirectory,
   clock: Clock,
@@ -151,7 +154,7 @@ async function identifyVisitor(
   if (!handshake.success) throw new AppError('invalid_payload', 'The widget sent no site key.');
   const site = await sites.byPublicKey(handshake.data.siteKey);
   if (!site) throw new AppError('site_unknown', 'This chat is not configured: unknown site key.');
-  if (site.allowedOrigins.length > 0 && (!origin || !site.allowedOrigins.includes(origin))) {
+  if (origin !== ownOrigin && site.allowedOrigins.length > 0 && (!origin || !site.allowedOrigins.includes(origin))) {
     throw new AppError('origin_not_allowed', 'This website is not allowed to use this chat.');
   }
   const siteId = site._id.toHexString();

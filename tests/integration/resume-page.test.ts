@@ -1,9 +1,13 @@
 // The conversation page this server hosts for sites without a resume page of their own.
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { VISITOR_NAMESPACE } from '../../shared/contract/constants';
+import { routes } from '../../shared/contract/routes';
 import { RESUME_PARAM } from '../../shared/contract/constants';
 import { resumeCatalogs } from '../../shared/i18n/catalogs/resume';
 import { conversations } from '../../server/data';
-import { clientId, joinAsVisitor, request, startTestServer, type TestServer } from '../helpers/test-server';
+import { call } from '../helpers/rest';
+import { clientId, connected, joinAsVisitor, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
 let link: string;
@@ -50,5 +54,31 @@ it('answers a link this server did not sign, or none, with a page that explains 
     expect(page).toContain(resumeCatalogs.ru['resume.invalid']);
     expect(page).not.toContain('widget.js');
     expect(page).not.toContain('<script>');
+  }
+});
+
+it("works for a site that lets only its own shop embed the widget: the server's own pages may always use it", async () => {
+  const cookie = await signIn(server);
+  expect((await call(server, routes.settings.update, { cookie, body: { allowedOrigins: ['https://shop.example'] } })).status).toBe(200);
+  const handshake = (origin: string) => {
+    const socket = io(`${server.url}${VISITOR_NAMESPACE}`, {
+      auth: { siteKey: server.demoSiteKey },
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { origin },
+    });
+    return connected(socket)
+      .then(
+        () => 'accepted',
+        (err: { data?: { code?: string } }) => err.data?.code,
+      )
+      .finally(() => socket.close());
+  };
+  try {
+    expect(await handshake(new URL(server.url).origin)).toBe('accepted');
+    expect(await handshake('https://shop.example')).toBe('accepted');
+    expect(await handshake('https://elsewhere.example')).toBe('origin_not_allowed');
+  } finally {
+    await call(server, routes.settings.update, { cookie, body: { allowedOrigins: [] } });
   }
 });
