@@ -41,8 +41,8 @@ export function registerListeners(
   bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
-  bus.on('visitor.messaged', 'offline agent email: schedule', (e) => unanswered.onConversation(e.conversation));
-  bus.on('visitor.handedOff', 'offline agent email: schedule', (e) => unanswered.onConversation(e.conversation));
+  bus.on('visitor.messaged', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
+  bus.on('visitor.handedOff', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
   bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));
 

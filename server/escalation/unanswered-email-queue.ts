@@ -63,6 +63,11 @@ export class UnansweredEmailQueue {
     void this.queue.process(async (job) => this.run(job.data));
   }
 
+  /** The message that started a wait (a visitor's, or a hand-off's line; later ones change nothing) schedules the email. */
+  async onWaitStarted({ conversation, message }: { conversation: Conversation; message: StoredMessage }): Promise<void> {
+    if (conversation.waitingSince?.getTime() === message.createdAt.getTime()) await this.onConversation(conversation);
+  }
+
   /** A conversation started waiting or changed hands: the assigned agent's email is scheduled for the end of the site's delay. */
   async onConversation(conversation: Conversation): Promise<void> {
     const { waitingSince, assigneeId } = conversation;
