@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EventBus } from '../../server/events/bus';
+import type { DomainEvents } from '../../server/events/domain-events';
+import { createLogger } from '../../server/infra/logger';
 import { acceptedLanguages } from '../../server/mail/accept-language';
+import type { MailTransport, OutgoingMail } from '../../server/mail/mail-transport';
+import { Mailer } from '../../server/mail/mailer';
 import { renderMail, type MailLine } from '../../server/mail/mail-content';
 import { isSuperseded, repliesToMail } from '../../server/mail/reply-batch';
 import { UnsubscribeTokens } from '../../server/mail/unsubscribe-token';
@@ -100,5 +105,46 @@ describe("the browser's languages", () => {
     expect(acceptedLanguages('en;q=0.5, fa, *;q=0.1, pl;q=0')).toEqual(['fa', 'en']);
     expect(acceptedLanguages(undefined)).toEqual([]);
     expect(acceptedLanguages('')).toEqual([]);
+  });
+});
+
+describe('the mailer', () => {
+  const clock = { now: () => Date.UTC(2026, 11, 7, 9, 0) };
+  function mailerWith(deliver: MailTransport['deliver']) {
+    const events = new EventBus<DomainEvents>(createLogger('silent'));
+    const seen: Array<[string, unknown]> = [];
+    events.on('mail.sent', 'test', (e) => void seen.push(['mail.sent', e]));
+    events.on('mail.failed', 'test', (e) => void seen.push(['mail.failed', e]));
+    const mailer = new Mailer({
+      transport: { deliver, close: () => undefined },
+      from: 'Shop <chat@shop.example>',
+      events,
+      clock,
+      log: createLogger('silent'),
+    });
+    return { mailer, seen };
+  }
+  const request = { siteId: 'a'.repeat(24), kind: 'reply', to: 'v@example.com', subject: 'S', text: 'T', html: '<p>T</p>' };
+
+  it('hands the mail over with the configured sender and publishes mail.sent', async () => {
+    const delivered: OutgoingMail[] = [];
+    const { mailer, seen } = mailerWith(async (mail) => void delivered.push(mail));
+    await mailer.send({ ...request, headers: { 'List-Unsubscribe': '<https://x>' } });
+    const { kind: _kind, ...fields } = request;
+    expect(delivered).toEqual([{ ...fields, from: 'Shop <chat@shop.example>', headers: { 'List-Unsubscribe': '<https://x>' } }]);
+    expect(seen).toEqual([['mail.sent', { siteId: request.siteId, kind: 'reply', to: 'v@example.com', at: new Date(clock.now()) }]]);
+  });
+
+  it('publishes mail.failed with the reason and throws, so a job retries', async () => {
+    const { mailer, seen } = mailerWith(async () => {
+      throw new Error('connect ECONNREFUSED');
+    });
+    await expect(mailer.send(request)).rejects.toThrow('ECONNREFUSED');
+    expect(seen).toEqual([
+      [
+        'mail.failed',
+        { siteId: request.siteId, kind: 'reply', to: 'v@example.com', error: 'connect ECONNREFUSED', at: new Date(clock.now()) },
+      ],
+    ]);
   });
 });
