@@ -6,9 +6,22 @@ import mongoose from 'mongoose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_PARAM } from '../../shared/contract/constants';
+import { routes } from '../../shared/contract/routes';
+import { conversations } from '../../server/data';
 import { launchBrowser } from '../helpers/browser';
+import { call } from '../helpers/rest';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp';
-import { ADMIN, clientId, connectAgent, connected, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  ADMIN,
+  clientId,
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 
 let server: TestServer;
 let smtp: SmtpReceiver;
@@ -143,5 +156,39 @@ describe('continuity: the question outlives the tab', () => {
     expect(await w.badge.isVisible()).toBe(false);
     agentSocket.disconnect();
     await shop.close();
+  });
+
+  it("opens the link on the shop's own page when the site sets one (resumePageUrl), keeping the page's address", async () => {
+    const cookie = await signIn(server);
+    const shopPage = `${server.url}/demo/cart?from=mail`;
+    expect((await call(server, routes.settings.update, { cookie, body: { resumePageUrl: shopPage } })).status).toBe(200);
+    const agentSocket = connectAgent(server, cookie);
+    try {
+      await connected(agentSocket);
+      const { socket } = await joinAsVisitor(server);
+      const asked = await request<{ message: { conversationId: string } }>(socket, 'message:send', {
+        clientId: clientId(),
+        text: 'Can I change my delivery address?',
+      });
+      socket.close();
+      if (!asked.ok) throw new Error(asked.error.code);
+      const conversationId = asked.data.message.conversationId;
+      expect((await request(agentSocket, 'conversation:open', { conversationId })).ok).toBe(true);
+      const answer = { conversationId, clientId: clientId(), text: 'Yes, until it ships. Which address?' };
+      expect((await request(agentSocket, 'message:send', answer)).ok).toBe(true);
+
+      const link = await server.resumeLinks.link((await conversations.byId(conversationId))!, Date.now());
+      expect(link.startsWith(`${shopPage}&${RESUME_PARAM}=`)).toBe(true);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(link);
+      await widget(page).text('Yes, until it ships. Which address?').waitFor({ timeout: 15_000 });
+      expect(page.url()).toBe(shopPage);
+      await write(page, 'Národní 10, Praha.');
+      await context.close();
+    } finally {
+      agentSocket.disconnect();
+      await call(server, routes.settings.update, { cookie, body: { resumePageUrl: null } });
+    }
   });
 });
