@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectAgent, connected, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
+import {
+  type AgentSocket,
+  clientId,
+  connectAgent,
+  connected,
+  joinAsVisitor,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 import { mailQueue, reply, visitorWithEmail } from '../helpers/mail';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp';
 
@@ -65,6 +75,20 @@ describe('replies by email', () => {
     expect(second.subject).toBe('New reply from Demo Shop');
     expect(second.text?.split('— Latest messages')[0]).toContain('Fourth: anything else?');
     expect(second.text?.split('— Latest messages')[0]).not.toContain('First: yes.');
+  });
+
+  it("mails the address the widget's email step stored", async () => {
+    const { socket } = await joinAsVisitor(server);
+    await request(socket, 'message:send', { clientId: clientId(), text: 'Is the blue one in stock?' });
+    const email = 'widget-step@example.com';
+    expect(await request(socket, 'visitor:contact', { email })).toEqual({ ok: true, data: { email } });
+    const synced = await request<{ conversationId: string }>(socket, 'visitor:sync', { afterSeq: -1 });
+    if (!synced.ok) throw new Error(synced.error.code);
+    const { conversationId } = synced.data;
+    socket.disconnect();
+    await reply(agent, conversationId, 'Yes, 3 left.');
+    await expect.poll(() => smtp.to(email).length, { timeout: 10_000 }).toBe(1);
+    expect(smtp.to(email)[0]!.parsed.text).toContain('Yes, 3 left.');
   });
 
   it('unsubscribes through the link and the one-click header; no mail follows', async () => {
