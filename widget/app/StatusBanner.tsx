@@ -6,10 +6,10 @@ const ResumeNotice = lazy(() => import('./resume/ResumeNotice').then((m) => m.Re
 export function StatusBanner({ state }: { state: ReadyState }) {
   const { resume, connection } = state;
   // While a link's conversation opens, its notice says so in place of "Connecting…".
-  const opening = resume?.status === 'opening' && connection.status === 'connecting';
+  const opening = resume === 'opening' && connection.status === 'connecting';
   return (
     <>
-      {(opening || resume?.status === 'failed') && <ResumeNotice state={state} />}
+      {resume && (opening || resume !== 'opening') && <ResumeNotice state={state} />}
       {!opening && <ConnectionBanner state={state} />}
     </>
   );

@@ -9,16 +9,13 @@ const REFUSALS: Partial<Record<ErrorCode, ResumeKey>> = { resume_expired: 'resum
 
 export function ResumeNotice({ state: { resume, locale } }: { state: ReadyState }) {
   const t = (key: ResumeKey) => resumeCatalogs[locale][key];
-  if (resume?.status === 'failed') {
-    return (
-      <p class="banner banner--warning" role="alert">
-        {t(REFUSALS[resume.code] ?? 'resume.invalid')}
-      </p>
-    );
-  }
-  return (
+  return resume === 'opening' ? (
     <p class="banner" role="status">
       {t('resume.opening')}
+    </p>
+  ) : (
+    <p class="banner banner--warning" role="alert">
+      {t((resume && REFUSALS[resume]) ?? 'resume.invalid')}
     </p>
   );
 }

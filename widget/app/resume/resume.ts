@@ -5,8 +5,8 @@ import type { ErrorCode } from '../../../shared/contract';
 import { RESUME_PARAM } from '../../../shared/contract/constants';
 import type { ChatClient } from '../chat-client';
 
-/** Opening the link's conversation, or why it did not open (the visitor then chats as before). */
-export type ResumeState = { status: 'opening' } | { status: 'failed'; code: ErrorCode } | null;
+/** Opening the link's conversation, or the code of why it did not open (the visitor then chats as before). */
+export type ResumeState = 'opening' | ErrorCode | null;
 
 /** The link's token, removed from the address bar (and from the history entry) so it is never shared or bookmarked. */
 export function takeResumeToken(): string | null {
@@ -19,8 +19,8 @@ export function takeResumeToken(): string | null {
 }
 
 export function createResume(store: Store<{ resume: ResumeState }>, client: ChatClient, resuming: boolean) {
-  store.set({ resume: resuming ? { status: 'opening' } : null });
+  store.set({ resume: resuming ? 'opening' : null });
   return {
-    start: (): (() => void) => client.on('resume', (error) => store.set({ resume: error && { status: 'failed', code: error.code } })),
+    start: (): (() => void) => client.on('resume', (error) => store.set({ resume: error?.code ?? null })),
   };
 }
