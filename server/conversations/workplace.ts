@@ -149,7 +149,7 @@ export class Workplace {
     const conversation = await this.deps.store.loadConversation(conversationId);
     if (!conversation || !isIdle(conversation, hours, now)) return false;
     const closing = { closeReason: 'no_reply' as const, closeComment: null, closedBy: null };
-    await this.finishClose(conversation, `Closed after ${hours} hours without a reply from the visitor.`, closing);
+    await this.finishClose(conversation, `Closed after ${hours} h without a reply from the visitor.`, closing);
     return true;
   }
 

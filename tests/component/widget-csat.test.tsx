@@ -19,7 +19,8 @@ describe('rating a closed conversation', () => {
     expect(screen.queryByText('How did we do?')).toBeNull();
 
     client.push('closed', conversationId);
-    const send = screen.getByRole('button', { name: 'Send rating' }) as HTMLButtonElement;
+    // The rating is a lazily loaded view: it shows once its chunk is here.
+    const send = (await screen.findByRole('button', { name: 'Send rating' })) as HTMLButtonElement;
     expect(send.disabled).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: '4 of 5' }));
     expect(screen.getByRole('radio', { name: '4 of 5' }).getAttribute('aria-checked')).toBe('true');

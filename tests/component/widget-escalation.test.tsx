@@ -38,7 +38,8 @@ describe('proactive prompt', () => {
     client.push('prompt', prompt());
 
     expect(screen.getByRole('dialog')).toBeTruthy();
-    expect(screen.getByText('Wondering what shipping costs? We can work it out for you right now.')).toBeTruthy();
+    // The offer is a lazily loaded view: it shows once its chunk is here.
+    expect(await screen.findByText('Wondering what shipping costs? We can work it out for you right now.')).toBeTruthy();
     expect(screen.getByText('Shipping costs')).toBeTruthy();
     expect(screen.getByText('Standard delivery is $4.90, free from $75.')).toBeTruthy();
     expect(document.activeElement).toBe(hostField);

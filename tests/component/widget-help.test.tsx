@@ -84,7 +84,7 @@ describe('help view', () => {
     expect(client.pending('escalation:request-person')[0]!.payload).toEqual({ articleId: ID });
     await client.answer('escalation:request-person', { conversationId: 'c1', agentsOnline: true });
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeTruthy();
-    expect(screen.getByText('We have asked a person to join. They will answer here shortly.')).toBeTruthy();
+    expect(await screen.findByText('We have asked a person to join. They will answer here shortly.')).toBeTruthy();
   });
 
   it('goes back from an article to the search', async () => {

@@ -20,7 +20,7 @@ describe('widget catalogs', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate(en, 'email.saved', { email: 'a@b.c' })).toBe('Thank you! If you leave, we will reply to a@b.c.');
+    expect(translate(en, 'launcher.unread', { count: 3 })).toBe('Open chat. Unread messages: 3');
     expect(translate(en, 'typing.one')).toBe('{name} is typing…');
   });
 });

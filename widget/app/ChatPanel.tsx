@@ -11,6 +11,7 @@ const VIEWS = { chat: ChatView, help: HelpView, history: HistoryView };
 
 export function ChatPanel({ state, session }: ViewProps) {
   const { t } = state;
+  const View = VIEWS[state.view];
   const onKeyDown = (event: TargetedKeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape') session.close();
   };
@@ -40,10 +41,7 @@ export function ChatPanel({ state, session }: ViewProps) {
         ))}
       </nav>
       <StatusBanner state={state} />
-      {(() => {
-        const View = VIEWS[state.view];
-        return <View state={state} session={session} />;
-      })()}
+      <View state={state} session={session} />
     </section>
   );
 }

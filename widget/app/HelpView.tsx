@@ -1,6 +1,31 @@
 import type { KbSearchHit } from '../../shared/contract';
-import { PersonAction } from './PromptCard';
 import { focusOnce, takesFocus, type ViewProps } from './view-props';
+
+/** "Talk to a person" and what became of the request; nothing while no agent is online (the email step asks instead). */
+export function PersonAction({ state, session, articleId }: ViewProps & { articleId?: string }) {
+  const { t, person } = state;
+  if (!state.agentsOnline) return null;
+  if (person === 'requested') {
+    return (
+      <p class="note" role="status" {...takesFocus()}>
+        {t('person.requested')}
+      </p>
+    );
+  }
+  return (
+    <p>
+      {person === 'failed' && <span class="error">{t('message.notSent')} </span>}
+      <button
+        type="button"
+        class="button button--secondary"
+        disabled={person === 'requesting'}
+        onClick={() => void session.requestPerson(articleId)}
+      >
+        {t('person.talk')}
+      </button>
+    </p>
+  );
+}
 
 export function ArticleLinks({ hits, onOpen }: { hits: readonly KbSearchHit[]; onOpen(id: string): void }) {
   return (

@@ -3,11 +3,12 @@ import type { Message } from '../../shared/contract';
 import { articleIdsIn } from '../../shared/kb/links';
 import type { Translate } from './locale';
 import { lazy } from './lazy';
-import { PromptCard } from './PromptCard';
 import type { ViewProps } from './view-props';
 
 /** The rating, asked once a conversation closed: its own chunk, like every view only some visitors need. */
 const CsatPrompt = lazy(() => import('./CsatPrompt').then((m) => m.CsatPrompt));
+/** The proactive offer and a request for a person: shown to the visitors who get one. */
+const PromptCard = lazy(() => import('./PromptCard').then((m) => m.PromptCard));
 
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_PX = 48;

@@ -1,6 +1,8 @@
 import { Component, type TargetedEvent } from 'preact';
+import { continuityText } from '../../../shared/i18n/catalogs/continuity';
 import { ChatError } from '../chat-client';
 import { takesFocus, type ViewProps } from '../view-props';
+import { TranscriptButton } from './TranscriptButton';
 
 /** The browser's own check for `type="email"`, kept loose: the server has the last word. */
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -31,13 +33,19 @@ export class EmailStep extends Component<ViewProps, { value: string; sending: bo
     }
   };
 
-  override render({ state: { t, email, emailStep }, session }: ViewProps) {
+  override render({ state, session }: ViewProps) {
+    const { email, emailStep } = state;
+    const t = continuityText(state.locale);
     const { value, sending, problem } = this.state;
+    const conversationId = state.messages.at(-1)?.conversationId;
     if (emailStep === 'saved')
       return (
-        <p class="offline" role="status" {...takesFocus()}>
-          {t('email.saved', { email: email ?? '' })}
-        </p>
+        <div class="offline">
+          <p role="status" {...takesFocus()}>
+            {t('email.saved', { email: email ?? '' })}
+          </p>
+          {conversationId && <TranscriptButton state={state} session={session} conversationId={conversationId} />}
+        </div>
       );
     return (
       <form class="offline" onSubmit={this.submit} noValidate>

@@ -1,5 +1,7 @@
 import { Component } from 'preact';
 import type { Message, VisitorConversationItem } from '../../../shared/contract';
+import { continuityText } from '../../../shared/i18n/catalogs/continuity';
+import { TranscriptButton } from '../continuity/TranscriptButton';
 import { Bubble } from '../MessageList';
 import { focusOnce, type ViewProps } from '../view-props';
 
@@ -47,18 +49,19 @@ export class HistoryView extends Component<ViewProps, HistoryState> {
 
   override render({ state, session }: ViewProps, { list, failed, viewing }: HistoryState) {
     const { t, locale } = state;
+    const h = continuityText(locale);
     // One open conversation at a time: a new one starts once the current one has closed.
     const canStartNew = state.csat !== null || state.messages.length === 0;
     const newButton = canStartNew && (
       <button type="button" class="button" onClick={() => session.startNew()}>
-        {t('history.new')}
+        {h('history.new')}
       </button>
     );
     if (viewing)
       return (
         <div class="help">
           <button type="button" class="link-button back" ref={focusOnce(true)} onClick={() => this.setState({ viewing: null })}>
-            {t('history.back')}
+            {h('history.back')}
           </button>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
           <div class="log" role="log" aria-label={t('log.label')} tabIndex={0}>
@@ -74,23 +77,26 @@ export class HistoryView extends Component<ViewProps, HistoryState> {
               ),
             )}
           </div>
-          <p class="note">{t('history.readOnly')}</p>
+          <p class="note">{h('history.readOnly')}</p>
+          <TranscriptButton state={state} session={session} conversationId={viewing.id} />
           {newButton}
         </div>
       );
+    const current = state.messages.at(-1)?.conversationId;
     return (
       <div class="help">
         {newButton}
+        {current && <TranscriptButton state={state} session={session} conversationId={current} />}
         <p class="note" aria-live="polite">
-          {failed ? t('history.failed') : list?.length === 0 ? t('history.empty') : ''}
+          {failed ? h('history.failed') : list?.length === 0 ? h('history.empty') : ''}
         </p>
         {list && (
           <ul class="articles">
             {list.map((item) => (
               <li key={item.id}>
                 <button type="button" class="card" dir="auto" onClick={() => void this.open(item)}>
-                  <strong>{t(item.status === 'open' ? 'history.open' : 'history.closed')}</strong>
-                  <span>{item.lastMessage?.text ?? t('history.none')}</span>
+                  <strong>{h(item.status === 'open' ? 'history.open' : 'history.closed')}</strong>
+                  <span>{item.lastMessage?.text ?? h('history.none')}</span>
                   <time dateTime={item.lastMessage?.createdAt ?? item.startedAt}>
                     {when(item.lastMessage?.createdAt ?? item.startedAt, locale)}
                   </time>
