@@ -61,8 +61,11 @@ export class MailJobs {
   }
 
   start(): void {
-    void this.queue.process('reply', CONCURRENCY, async (job) => this.reply(job.data as ReplyJob));
-    void this.queue.process('transcript', CONCURRENCY, async (job) => this.transcript(job.data as TranscriptJob));
+    // One processor for both kinds: bull runs a fetch loop per process() call, and a second loop's
+    // promise rejects when the queue closes.
+    void this.queue.process('*', CONCURRENCY, async (job) =>
+      job.name === 'transcript' ? this.transcript(job.data as TranscriptJob) : this.reply(job.data as ReplyJob),
+    );
   }
 
   async onAgentReply({ conversation }: DomainEvents['agent.replied']): Promise<void> {
