@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { Presence } from './presence';
+import { startProcessing } from '../infra/queue-processing';
 
 const EVERY_MS = 15_000;
 
@@ -23,7 +24,7 @@ export class AutoAwaySweep {
   }
 
   async start(): Promise<void> {
-    void this.queue.process(() => this.presence.sweep());
+    startProcessing(this.queue.process(() => this.presence.sweep()));
     await this.queue.add({}, { repeat: { every: EVERY_MS }, jobId: 'auto-away-sweep' });
   }
 

@@ -4,6 +4,7 @@ import { DEFAULT_CONTINUITY } from '../../shared/contract';
 import { conversations, sites } from '../data';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
+import { startProcessing } from '../infra/queue-processing';
 
 const EVERY_MINUTES = 10;
 const BATCH = 200;
@@ -32,7 +33,7 @@ export class AutoCloseJob {
   }
 
   async start(): Promise<void> {
-    void this.queue.process(() => this.runOnce());
+    startProcessing(this.queue.process(() => this.runOnce()));
     await this.queue.add({}, { repeat: { every: EVERY_MINUTES * 60_000 }, jobId: 'auto-close' });
   }
 

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
 import type { Clock } from '../infra/clock';
 import type { TimerKind } from '../../shared/lifecycle';
+import { startProcessing } from '../infra/queue-processing';
 
 export interface HesitationTimer {
   siteId: string;
@@ -36,10 +37,12 @@ export class HesitationTimers {
   }
 
   start(onDue: (timer: HesitationTimer) => Promise<void>): void {
-    void this.queue.process(8, async (job) => {
-      await this.redis.srem(pendingKey(job.data.visitorId), job.id);
-      await onDue(job.data);
-    });
+    startProcessing(
+      this.queue.process(8, async (job) => {
+        await this.redis.srem(pendingKey(job.data.visitorId), job.id);
+        await onDue(job.data);
+      }),
+    );
   }
 
   /** Makes the visitor's pending timers exactly `timers`: adds the new ones, removes the rest. */

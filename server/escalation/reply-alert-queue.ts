@@ -5,6 +5,7 @@ import type { DomainEvents } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
 import { rooms } from '../realtime/rooms';
 import type { AgentNamespace } from '../realtime/namespaces';
+import { startProcessing } from '../infra/queue-processing';
 
 interface ReplyAlertJob {
   conversationId: string;
@@ -37,7 +38,7 @@ export class ReplyAlertQueue {
   }
 
   start(): void {
-    void this.queue.process(async (job) => this.alert(job.data));
+    startProcessing(this.queue.process(async (job) => this.alert(job.data)));
   }
 
   /**

@@ -1,5 +1,6 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
+import { startProcessing } from '../infra/queue-processing';
 
 export interface RoutingJob {
   conversationId: string;
@@ -32,7 +33,7 @@ export class RoutingQueue {
   }
 
   start(step: (job: RoutingJob) => Promise<void>): void {
-    void this.queue.process(4, (job) => step(job.data));
+    startProcessing(this.queue.process(4, (job) => step(job.data)));
   }
 
   /** `urgent` jobs (purchase stage) are taken before every other waiting job. */

@@ -13,6 +13,7 @@ import type { MailRequest } from '../mail/mailer';
 import type { SiteDirectory } from '../sites/site-directory';
 import { unansweredEmailMinutes } from '../sites/unanswered-email-minutes';
 import type { AgentAvailability } from './agent-availability';
+import { startProcessing } from '../infra/queue-processing';
 
 interface UnansweredJob {
   conversationId: string;
@@ -60,7 +61,7 @@ export class UnansweredEmailQueue {
   }
 
   start(): void {
-    void this.queue.process(async (job) => this.run(job.data));
+    startProcessing(this.queue.process(async (job) => this.run(job.data)));
   }
 
   /** The message that started a wait (a visitor's, or a hand-off's line; later ones change nothing) schedules the email. */

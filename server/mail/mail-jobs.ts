@@ -7,6 +7,7 @@ import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { isSuperseded } from './reply-batch';
 import { recipientOf, type VisitorMail } from './visitor-mail';
+import { startProcessing } from '../infra/queue-processing';
 
 interface ReplyJob {
   conversationId: string;
@@ -63,8 +64,10 @@ export class MailJobs {
   start(): void {
     // One processor for both kinds: bull runs a fetch loop per process() call, and a second loop's
     // promise rejects when the queue closes.
-    void this.queue.process('*', CONCURRENCY, async (job) =>
-      job.name === 'transcript' ? this.transcript(job.data as TranscriptJob) : this.reply(job.data as ReplyJob),
+    startProcessing(
+      this.queue.process('*', CONCURRENCY, async (job) =>
+        job.name === 'transcript' ? this.transcript(job.data as TranscriptJob) : this.reply(job.data as ReplyJob),
+      ),
     );
   }
 

@@ -2,6 +2,7 @@ import Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { RetentionCounts, RetentionPass } from './retention-pass';
 import { dateOf, type Clock } from '../infra/clock';
+import { startProcessing } from '../infra/queue-processing';
 
 /**
  * Retention as a repeatable bull job: one schedule in Redis, each run taken by one process. A run
@@ -23,7 +24,7 @@ export class RetentionJob {
   }
 
   async start(): Promise<void> {
-    void this.queue.process(() => this.runOnce());
+    startProcessing(this.queue.process(() => this.runOnce()));
     await this.queue.add({}, { repeat: { every: this.everyMinutes * 60_000 }, jobId: 'retention' });
   }
 

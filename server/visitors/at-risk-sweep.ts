@@ -5,6 +5,7 @@ import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from './lifecycle-service';
 import type { Clock } from '../infra/clock';
+import { startProcessing } from '../infra/queue-processing';
 
 const BATCH = 500;
 
@@ -29,7 +30,7 @@ export class AtRiskSweep {
   }
 
   async start(): Promise<void> {
-    void this.queue.process(() => this.sweep(this.clock.now()));
+    startProcessing(this.queue.process(() => this.sweep(this.clock.now())));
     await this.queue.add({}, { repeat: { every: this.everyMinutes * 60_000 }, jobId: 'at-risk-sweep' });
   }
 

@@ -2,6 +2,7 @@ import Bull from 'bull';
 import { Types } from 'mongoose';
 import { conversations, kbSignals, messages } from '../../data';
 import type { Logger } from '../../infra/logger';
+import { startProcessing } from '../../infra/queue-processing';
 
 export interface DeflectionJob {
   siteId: string;
@@ -41,11 +42,13 @@ export class DeflectionQueue {
   }
 
   start(): void {
-    void this.queue.process(async (job) => {
-      const deflected = await checkDeflection(job.data);
-      if (deflected) await this.onDeflection?.(job.data);
-      return { deflected };
-    });
+    startProcessing(
+      this.queue.process(async (job) => {
+        const deflected = await checkDeflection(job.data);
+        if (deflected) await this.onDeflection?.(job.data);
+        return { deflected };
+      }),
+    );
   }
 
   async schedule(job: DeflectionJob): Promise<void> {
