@@ -37,7 +37,8 @@ export function attachVisitorGateway(deps: Deps): void {
   ns.visitors.use((socket, next) => {
     identifyVisitor(socket.handshake.auth, socket.handshake.headers.origin, deps.ownOrigin(), tokens, sites, clock, log).then(
       (data) => {
-        socket.data = data;
+        // Kept: what the resume link's handshake (server/resume) set before this ran.
+        socket.data = { ...socket.data, ...data };
         next();
       },
       (err: unknown) => next(toHandshakeError(err, log)),
@@ -58,6 +59,13 @@ export function attachVisitorGateway(deps: Deps): void {
       if (!conversation.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
       return conversation;
     };
+    /**
+     * What the widget shows: the open conversation; else, on a socket opened from a resume link, the
+     * link's conversation (closed meanwhile), so its reply shows and writing continues it in a new one.
+     */
+    const shownConversation = async () =>
+      (await store.findOpenConversation(new Types.ObjectId(visitorId))) ??
+      (socket.data.resumedConversationId ? await ownConversation(socket.data.resumedConversationId).catch(() => null) : null);
     /** The closed conversation a new one continues: the one the widget showed when the visitor wrote. */
     const continued = async (shown: string | undefined): Promise<Types.ObjectId | null> => {
       const conversation = shown ? await ownConversation(shown).catch(() => null) : null;
@@ -71,7 +79,7 @@ export function attachVisitorGateway(deps: Deps): void {
         'visitor:sync': async ({ afterSeq }) => {
           const now = clock.now();
           const [conversation, site, visitor, online, replySeconds] = await Promise.all([
-            store.findOpenConversation(new Types.ObjectId(visitorId)),
+            shownConversation(),
             sites.get(siteId).then(
               ({ site }) => site,
               () => null,

@@ -24,6 +24,8 @@ export interface VisitorSocketData {
   token: string;
   /** The kind of page this tab last reported, so a chat message needs no visitor read to know it. */
   pageType?: string;
+  /** Set by a resume link's handshake (server/resume): the link's conversation, which sync shows when no conversation is open. */
+  resumedConversationId?: string;
 }
 export interface AgentSocketData {
   user: StoredUser;

@@ -37,6 +37,7 @@ export function resumeOnHandshake(ns: VisitorNamespace, { exchange, tokens, site
       const current = await tokens.verify(handshake.data.token);
       const claims = await exchange.exchange(handshake.data.resume, siteId, current?.siteId === siteId ? current.visitorId : null);
       auth.token = await tokens.sign({ visitorId: claims.visitorId, siteId });
+      socket.data.resumedConversationId = claims.conversationId;
     };
     resume().then(
       () => next(),

@@ -15,6 +15,7 @@ import { ResumeTokens } from '../../server/resume/resume-tokens';
 import { call } from '../helpers/rest';
 import {
   clientId,
+  connectAgent,
   connected,
   connectVisitor,
   joinAsVisitor,
@@ -101,6 +102,39 @@ describe('a valid link', () => {
     const resumed = await resume(tokenOf(await server.resumeLinks.link(conversation, Date.now())), stranger.token);
     expect(resumed.visitorId).toBe(owner.visitorId);
     expect(resumed.messages.map((m) => m.text)).toEqual(['Is the blue one in stock?']);
+  });
+});
+
+describe('a conversation closed before its link is opened', () => {
+  it('shows that conversation, its reply included, and what the visitor writes there starts a new one linked to it', async () => {
+    const { conversation } = await visitorWithConversation('Can I return opened socks?');
+    const conversationId = conversation._id.toHexString();
+    const agent = connectAgent(server, await signIn(server));
+    await connected(agent);
+    expect((await request(agent, 'conversation:open', { conversationId })).ok).toBe(true);
+    expect((await request(agent, 'message:send', { conversationId, clientId: clientId(), text: 'Unworn, yes.' })).ok).toBe(true);
+    expect((await request(agent, 'conversation:close', { conversationId, reason: 'resolved' })).ok).toBe(true);
+    agent.close();
+
+    const link = await server.resumeLinks.link(conversation, Date.now());
+    const { socket, session } = await joinAsVisitor(server, { resume: tokenOf(link) } as { token?: string });
+    expect(session.conversationId).toBe(conversationId);
+    expect(session.messages.map((m) => m.text)).toEqual(expect.arrayContaining(['Can I return opened socks?', 'Unworn, yes.']));
+    const followUp = await request<{ message: { conversationId: string } }>(socket, 'message:send', {
+      clientId: clientId(),
+      text: 'Even if the label is cut?',
+      conversationId,
+    });
+    socket.close();
+    expect(followUp.ok).toBe(true);
+    const next = followUp.ok ? await conversations.byId(followUp.data.message.conversationId) : null;
+    expect(next?._id.toHexString()).not.toBe(conversationId);
+    expect(next?.previousConversationId?.toHexString()).toBe(conversationId);
+
+    // Later page loads (no link) show what is open now, as usual.
+    const again = await joinAsVisitor(server, { token: session.token });
+    again.socket.close();
+    expect(again.session.conversationId).toBe(next?._id.toHexString());
   });
 });
 
