@@ -68,6 +68,7 @@ import { ResumeTokens } from './resume/resume-tokens';
 import { RetentionJob } from './retention/retention-job';
 import { RetentionPass } from './retention/retention-pass';
 import { ensureDemoSite } from './sites/first-run';
+import { checkAllStoredSettings } from './sites/stored-settings';
 import { SiteDirectory } from './sites/site-directory';
 import { settingsRoutes } from './sites/settings-routes';
 import { AtRiskSweep } from './visitors/at-risk-sweep';
@@ -127,7 +128,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redis.disconnect();
     throw err;
   }
-  await runMigrations(log);
+  try {
+    await runMigrations(log);
+    await checkAllStoredSettings();
+  } catch (err) {
+    redis.disconnect();
+    await data.close();
+    throw err;
+  }
   const conversationCache = new ConversationCache(redis);
   const events = new EventBus<DomainEvents>(log);
   const store = new ConversationStore({ cache: conversationCache, events, clock });

@@ -35,6 +35,11 @@ export const sites = {
     return SiteModel.findOne({ publicKey: String(publicKey) }).lean<Site>();
   },
 
+  /** Every site (a deployment has few): start-up checks their stored settings. */
+  async all(): Promise<Site[]> {
+    return SiteModel.find().lean<Site[]>();
+  },
+
   /** The first site created (the demo site of a fresh deployment). */
   async first(): Promise<Site | null> {
     return SiteModel.findOne().sort({ createdAt: 1 }).lean<Site>();

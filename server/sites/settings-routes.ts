@@ -1,39 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Router } from 'express';
-import {
-  DEFAULT_MAIL_SETTINGS,
-  DEFAULT_CONTINUITY,
-  DEFAULT_RETENTION,
-  routes,
-  type SiteSettings,
-  type SiteSettingsResponse,
-} from '../../shared/contract';
+import { routes, type SiteSettingsResponse } from '../../shared/contract';
 import { permitted, publicBase } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import { AppError } from '../errors/app-error';
 import { tableRouter } from '../edge/route-table';
-import { sites as siteRecords, type Site } from '../data';
+import { sites as siteRecords } from '../data';
 import type { SiteDirectory } from './site-directory';
-import { unansweredEmailMinutes } from './unanswered-email-minutes';
-
-function toSettings(site: Site): SiteSettings {
-  return {
-    name: site.name,
-    greeting: site.greeting,
-    allowedOrigins: site.allowedOrigins,
-    locales: site.locales as SiteSettings['locales'],
-    locale: (site.locale ?? null) as SiteSettings['locale'],
-    businessHours: site.businessHours ?? null,
-    lifecycle: (site.lifecycle ?? {}) as SiteSettings['lifecycle'],
-    proactiveMessages: site.proactiveMessages ?? {},
-    autoAwayMinutes: site.autoAwayMinutes,
-    unansweredEmailMinutes: unansweredEmailMinutes(site),
-    retention: site.retention ?? DEFAULT_RETENTION,
-    mail: site.mail ?? DEFAULT_MAIL_SETTINGS,
-    continuity: site.continuity ?? DEFAULT_CONTINUITY,
-    resumePageUrl: site.resumePageUrl ?? null,
-  };
-}
+import { settingsOf } from './stored-settings';
 
 /** A partial schema still fills in defaults; a site stores only the thresholds the admin actually sent. */
 function onlySent<T extends object>(parsed: T, raw: unknown): Partial<T> {
@@ -50,7 +24,7 @@ export function settingsRoutes(sites: SiteDirectory, sessions: SessionStore, pub
     sites.invalidate(siteId);
     const { site, settings } = await sites.get(siteId);
     return {
-      settings: toSettings(site),
+      settings: settingsOf(site),
       effectiveLifecycle: settings,
       publicKey: site.publicKey,
       snippet: `<script src="${publicBase(req, publicUrl)}/widget.js" data-site="${site.publicKey}" async></script>`,

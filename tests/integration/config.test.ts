@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { expect, inject, it } from 'vitest';
+import { startTestServer } from '../helpers/test-server';
 
 /** Runs `server/main.ts` as production does and collects what it says until it exits (or is killed after `timeoutMs`). */
 function runServer(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
@@ -28,3 +31,19 @@ it('refuses to start with a checkout-idle default every site would reject (below
   expect(code).not.toBeNull();
   expect(output).toMatch(/Invalid configuration:\s+CHECKOUT_IDLE_SECONDS: Too small/);
 }, 90_000);
+
+it('refuses to start on stored site settings the settings schema rejects, naming the site and the field', async () => {
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  const first = await startTestServer({}, undefined, dbName);
+  await first.close();
+  const client = await MongoClient.connect(`${inject('mongoUri').replace(/\/$/, '')}/${dbName}`);
+  try {
+    // Written by hand (or under an older rule): a checkout idle time below the 5 s minimum.
+    await client.db().collection('sites').updateMany({}, { $set: { 'lifecycle.checkoutIdleSeconds': 2 } });
+  } finally {
+    await client.close();
+  }
+  await expect(startTestServer({}, undefined, dbName)).rejects.toThrow(
+    /Invalid stored site settings:\s+site "Demo Shop" \([0-9a-f]{24}\) lifecycle\.checkoutIdleSeconds: Too small/,
+  );
+}, 60_000);
