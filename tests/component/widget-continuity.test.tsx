@@ -3,11 +3,12 @@
 // Persian right to left.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ReplyExpectation, VisitorConversationItem } from '../../shared/contract';
+import type { Message, ReplyExpectation, VisitorConversationItem } from '../../shared/contract';
 import { LOCALES, type LocaleCode, loadCatalog } from '../../shared/i18n';
 import { type ContinuityKey, continuityCatalogs, continuityText } from '../../shared/i18n/catalogs/continuity';
 import { type MessageKey, translate, type Vars } from '../../shared/i18n/translate';
 import { ChatError } from '../../widget/app/chat-client';
+import { emailDueAt, unseen, waitingSince } from '../../widget/app/continuity';
 import { message, mountWidget, type Mounted, SITE_KEY } from './widget-harness';
 
 let mounted: Mounted | undefined;
@@ -223,5 +224,55 @@ describe('nothing missed while browsing', () => {
     expect(document.activeElement).toBe(document.body);
     act(() => next.session.close());
     expect(stored('panel')).toBeNull();
+  });
+});
+
+describe('the widget’s email step and badge', () => {
+  const m = (seq: number, author: Message['author'], createdAt: string, conversationId = 'c1'): Message => ({
+    id: `m${seq}`,
+    conversationId,
+    clientId: `client-${seq}-xyz`,
+    seq,
+    author,
+    authorName: null,
+    text: 'text',
+    createdAt,
+  });
+  const at = (iso: string) => Date.parse(iso);
+
+  it('waits from the oldest visitor message after the last agent reply, or the oldest one still queued', () => {
+    const messages = [
+      m(0, 'visitor', '2025-01-06T09:00:00Z'),
+      m(1, 'agent', '2025-01-06T09:01:00Z'),
+      m(2, 'visitor', '2025-01-06T09:05:00Z'),
+    ];
+    expect(waitingSince(messages, [])).toBe(at('2025-01-06T09:05:00Z'));
+    expect(waitingSince(messages.slice(0, 2), [])).toBeNull();
+    expect(waitingSince(messages.slice(0, 2), [{ createdAt: '2025-01-06T09:06:00Z' }])).toBe(at('2025-01-06T09:06:00Z'));
+  });
+
+  it('is due at once with no agent online, after the site’s minutes otherwise, and never once the address is known or declined', () => {
+    const base = {
+      expectation: null,
+      email: null,
+      emailPromptMinutes: 2,
+      emailStep: 'hidden' as const,
+      emailDeclined: false,
+      agentsOnline: true,
+      messages: [m(0, 'visitor', '2025-01-06T09:00:00Z')],
+      pending: [],
+    };
+    expect(emailDueAt(base)).toBe(at('2025-01-06T09:02:00Z'));
+    expect(emailDueAt({ ...base, agentsOnline: false })).toBe(0);
+    expect(emailDueAt({ ...base, email: 'ana@example.com' })).toBeNull();
+    expect(emailDueAt({ ...base, emailDeclined: true })).toBeNull();
+    expect(emailDueAt({ ...base, messages: [] })).toBeNull();
+  });
+
+  it('counts agent messages after the last position seen, all of them in another conversation', () => {
+    const messages = [m(0, 'visitor', 'x'), m(1, 'agent', 'x'), m(2, 'agent', 'x'), m(3, 'system', 'x')];
+    expect(unseen(messages, 'c1:1')).toBe(1);
+    expect(unseen(messages, 'c0:9')).toBe(2);
+    expect(unseen(messages, null)).toBe(2);
   });
 });
