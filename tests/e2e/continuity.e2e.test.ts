@@ -191,4 +191,36 @@ describe('continuity: the question outlives the tab', () => {
       await call(server, routes.settings.update, { cookie, body: { resumePageUrl: null } });
     }
   });
+
+  it('opens a conversation closed since the mail, reply included, and the visitor writes on in a new one', async () => {
+    const agentSocket = connectAgent(server, await signIn(server));
+    try {
+      await connected(agentSocket);
+      const { socket } = await joinAsVisitor(server);
+      const asked = await request<{ message: { conversationId: string } }>(socket, 'message:send', {
+        clientId: clientId(),
+        text: 'Do you gift-wrap?',
+      });
+      socket.close();
+      if (!asked.ok) throw new Error(asked.error.code);
+      const conversationId = asked.data.message.conversationId;
+      expect((await request(agentSocket, 'conversation:open', { conversationId })).ok).toBe(true);
+      const answer = { conversationId, clientId: clientId(), text: 'We do, for free.' };
+      expect((await request(agentSocket, 'message:send', answer)).ok).toBe(true);
+      const link = await server.resumeLinks.link((await conversations.byId(conversationId))!, Date.now());
+      expect((await request(agentSocket, 'conversation:close', { conversationId, reason: 'resolved' })).ok).toBe(true);
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(link);
+      await widget(page).text('We do, for free.').waitFor({ timeout: 15_000 });
+      await write(page, 'Lovely, please wrap mine.');
+      const stored = await mongoose.connection.collection('messages').findOne({ text: 'Lovely, please wrap mine.' });
+      const next = await conversations.byId(String(stored!.conversationId));
+      expect(next?.previousConversationId?.toHexString()).toBe(conversationId);
+      await context.close();
+    } finally {
+      agentSocket.disconnect();
+    }
+  });
 });
