@@ -109,6 +109,10 @@ describe('replies by email', () => {
     const page = await fetch(link!);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form method="post"');
+    // In the language of the browser that opens it (right to left for Persian).
+    const persian = await (await fetch(link!, { headers: { 'accept-language': 'fa-IR,fa;q=0.9' } })).text();
+    expect(persian).toContain('<html lang="fa" dir="rtl">');
+    expect(persian).toContain('لغو اشتراک');
     // … and a tampered token is refused.
     expect((await fetch(`${link!.slice(0, -2)}xx`, { method: 'POST' })).status).toBe(400);
     // The one-click POST of a mail client (RFC 8058).
