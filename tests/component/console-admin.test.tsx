@@ -146,6 +146,22 @@ describe('Settings page', () => {
     expect(await screen.findByText(/Saved\./)).toBeTruthy();
   });
 
+  it("sets the shop's page that links in reply emails open; empty goes back to the server's conversation page", async () => {
+    const saveSettings = vi.fn(async (_update: SiteSettingsUpdate) => loaded);
+    render(<SettingsPage api={fakeApi({ settings: async () => loaded, saveSettings, canned: async () => [] })} />);
+    const field = (await screen.findByLabelText(/Page that links in reply emails open/)) as HTMLInputElement;
+    expect(field.value).toBe('');
+    expect(field.type).toBe('url');
+    fireEvent.input(field, { target: { value: ' https://shop.example/support ' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
+    expect(saveSettings.mock.calls[0]![0].resumePageUrl).toBe('https://shop.example/support');
+    fireEvent.input(field, { target: { value: '' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
+    expect(saveSettings.mock.calls[1]![0].resumePageUrl).toBeNull();
+  });
+
   it('sets how long data is kept: empty keeps, a number of days deletes after it, and a refusal is shown as sent', async () => {
     const refusal = new RestError(
       'invalid_payload',
