@@ -20,7 +20,8 @@ interface Deps {
  * The `/visitor` handshake of a widget opened from an emailed link (`auth.resume`): spends the token
  * and hands the handshake the conversation's visitor token in place of the browser's own, so the
  * visitor gateway (registered after this) identifies that visitor and the widget stores the token it
- * syncs. A refused link refuses the handshake with its code; the widget then shows why and connects
+ * syncs; the socket also names the link's conversation, which the first sync shows even if it has
+ * closed meanwhile. A refused link refuses the handshake with its code; the widget then shows why and connects
  * without it. Registered before the gateway, so opening a link on a new device creates no visitor.
  */
 export function resumeOnHandshake(ns: VisitorNamespace, { exchange, tokens, sites, limits, ipOf, log }: Deps): void {
