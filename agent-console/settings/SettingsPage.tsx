@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LifecycleSettings } from '../../shared/lifecycle';
-import type { MailSettings, RetentionSettings, SiteSettings, SiteSettingsResponse } from '../../shared/contract';
+import {
+  type ContinuitySettings,
+  DEFAULT_CONTINUITY,
+  type MailSettings,
+  type RetentionSettings,
+  type SiteSettings,
+  type SiteSettingsResponse,
+} from '../../shared/contract';
 import { LOCALES, type LocaleCode } from '../../shared/i18n/locales';
 import { WEEKDAYS, type BusinessHours, type Weekday } from '../../shared/sites/business-hours';
 import { describeFailure } from '../lib/describe-failure';
@@ -84,6 +91,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
 
   const setRetention = (patch: Partial<RetentionSettings>) => set({ retention: { ...draft.retention, ...patch } });
   const setMail = (mail: MailSettings) => (patch: Partial<MailSettings>) => set({ mail: { ...mail, ...patch } });
+  const continuity = draft.continuity ?? DEFAULT_CONTINUITY;
+  const setContinuity = (patch: Partial<ContinuitySettings>) => set({ continuity: { ...continuity, ...patch } });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -312,6 +321,33 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
             </label>
           </fieldset>
         )}
+        <fieldset class="card" lang={locale} dir={dir}>
+          <legend class="card__title">{t('settings.continuity.title')}</legend>
+          <label class="field">
+            <span class="field__label">{t('settings.continuity.emailPrompt')}</span>
+            <input
+              class="input input--compact"
+              type="number"
+              min={0}
+              max={1440}
+              step={1}
+              value={continuity.emailPromptMinutes}
+              onInput={(e) => setContinuity({ emailPromptMinutes: Number(e.currentTarget.value) })}
+            />
+          </label>
+          <label class="field">
+            <span class="field__label">{t('settings.continuity.autoClose')}</span>
+            <input
+              class="input input--compact"
+              type="number"
+              min={0}
+              max={2160}
+              step={1}
+              value={continuity.autoCloseHours}
+              onInput={(e) => setContinuity({ autoCloseHours: Number(e.currentTarget.value) })}
+            />
+          </label>
+        </fieldset>
         <fieldset class="card">
           <legend class="card__title">Data retention</legend>
           {KEPT_FOR.map(({ key, label }) => (

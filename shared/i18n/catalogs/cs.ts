@@ -90,6 +90,11 @@ export const csConsole: ConsoleCatalog = {
   'settings.mail.delay':
     'Poslat odpovědi agentů návštěvníkovi, který odešel, e-mailem po tolika sekundách nepřítomnosti (prázdné: výchozí hodnota serveru)',
   'settings.mail.transcriptOnClose': 'Po uzavření konverzace poslat návštěvníkovi její přepis e-mailem',
+  'settings.continuity.title': 'Udržení kontaktu s návštěvníkem',
+  'settings.continuity.emailPrompt':
+    'Požádat čekajícího návštěvníka o e-mail po tolika minutách bez odpovědi (hned, když není online žádný agent)',
+  'settings.continuity.autoClose':
+    'Uzavřít konverzaci po tolika hodinách od poslední odpovědi agenta, pokud návštěvník neodpověděl (0: nikdy)',
   'settings.unansweredEmail': 'Poslat e-mail agentovi offline o přidělené konverzaci bez odpovědi po tolika minutách (prázdné: nikdy)',
   'mail.unanswered.subject': '{name} čeká na vaši odpověď',
   'mail.unanswered.body': '{name} čeká už {minutes} min na odpověď v konverzaci, která je přidělena vám, a vy jste offline.',

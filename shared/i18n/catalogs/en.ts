@@ -89,6 +89,11 @@ export const enConsole = {
   'settings.mail.title': 'Replies by email',
   'settings.mail.delay': 'Email agent replies to a visitor who has left after this many seconds away (empty: the server default)',
   'settings.mail.transcriptOnClose': 'Email the visitor a transcript when a conversation closes',
+  'settings.continuity.title': 'Keeping the visitor',
+  'settings.continuity.emailPrompt':
+    'Ask a waiting visitor for an email address after this many minutes without a reply (at once when no agent is online)',
+  'settings.continuity.autoClose':
+    'Close a conversation this many hours after the agent’s last reply when the visitor has not answered (0: never)',
   'settings.unansweredEmail': 'Email an offline agent about an assigned conversation left unanswered for this many minutes (empty: never)',
   'mail.unanswered.subject': '{name} is waiting for your reply',
   'mail.unanswered.body': '{name} has waited {minutes} min for a reply in a conversation assigned to you, and you are offline.',

@@ -89,6 +89,10 @@ export const faConsole: ConsoleCatalog = {
   'settings.mail.title': 'پاسخ از راه ایمیل',
   'settings.mail.delay': 'پاسخ کارشناسان را پس از این چند ثانیه غیبت بازدیدکننده برایش ایمیل کن (خالی: پیش‌فرض سرور)',
   'settings.mail.transcriptOnClose': 'هنگام بسته شدن گفتگو، متن آن را برای بازدیدکننده ایمیل کن',
+  'settings.continuity.title': 'حفظ ارتباط با بازدیدکننده',
+  'settings.continuity.emailPrompt':
+    'پس از این چند دقیقه بدون پاسخ، از بازدیدکنندهٔ منتظر نشانی ایمیل بخواه (اگر هیچ کارشناسی آنلاین نباشد، بی‌درنگ)',
+  'settings.continuity.autoClose': 'گفت‌وگو را این چند ساعت پس از آخرین پاسخ کارشناس، اگر بازدیدکننده پاسخ نداده، ببند (۰: هرگز)',
   'settings.unansweredEmail': 'به کارشناس آفلاین دربارهٔ گفتگوی واگذارشده‌ای که این چند دقیقه بی‌پاسخ مانده ایمیل بفرست (خالی: هرگز)',
   'mail.unanswered.subject': '{name} منتظر پاسخ شماست',
   'mail.unanswered.body': '{name} در گفتگویی که به شما واگذار شده {minutes} دقیقه است منتظر پاسخ است و شما آفلاین هستید.',

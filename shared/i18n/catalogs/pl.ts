@@ -90,6 +90,11 @@ export const plConsole: ConsoleCatalog = {
   'settings.mail.delay':
     'Wysyłaj e-mailem odpowiedzi konsultantów odwiedzającemu, który wyszedł, po tylu sekundach nieobecności (puste: domyślna wartość serwera)',
   'settings.mail.transcriptOnClose': 'Wysyłaj odwiedzającemu zapis rozmowy e-mailem po jej zamknięciu',
+  'settings.continuity.title': 'Utrzymanie kontaktu z odwiedzającym',
+  'settings.continuity.emailPrompt':
+    'Poproś czekającego odwiedzającego o adres e-mail po tylu minutach bez odpowiedzi (od razu, gdy żaden agent nie jest online)',
+  'settings.continuity.autoClose':
+    'Zamknij rozmowę po tylu godzinach od ostatniej odpowiedzi agenta, jeśli odwiedzający nie odpisał (0: nigdy)',
   'settings.unansweredEmail': 'Wyślij e-mail agentowi offline o przydzielonej rozmowie bez odpowiedzi przez tyle minut (puste: nigdy)',
   'mail.unanswered.subject': '{name} czeka na Twoją odpowiedź',
   'mail.unanswered.body': '{name} czeka od {minutes} min na odpowiedź w rozmowie przydzielonej Tobie, a Ty jesteś offline.',

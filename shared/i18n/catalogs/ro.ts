@@ -90,6 +90,11 @@ export const roConsole: ConsoleCatalog = {
   'settings.mail.delay':
     'Trimite prin e-mail răspunsurile agenților unui vizitator plecat după atâtea secunde de absență (gol: valoarea serverului)',
   'settings.mail.transcriptOnClose': 'Trimite vizitatorului transcrierea prin e-mail când conversația se închide',
+  'settings.continuity.title': 'Păstrarea vizitatorului',
+  'settings.continuity.emailPrompt':
+    'Cereți adresa de e-mail unui vizitator care așteaptă după atâtea minute fără răspuns (imediat când niciun agent nu este online)',
+  'settings.continuity.autoClose':
+    'Închideți o conversație la atâtea ore după ultimul răspuns al agentului, dacă vizitatorul nu a răspuns (0: niciodată)',
   'settings.unansweredEmail':
     'Trimite un e-mail agentului offline despre o conversație atribuită rămasă fără răspuns atâtea minute (gol: niciodată)',
   'mail.unanswered.subject': '{name} așteaptă răspunsul dvs.',
