@@ -39,7 +39,10 @@ it('refuses to start on stored site settings the settings schema rejects, naming
   const client = await MongoClient.connect(`${inject('mongoUri').replace(/\/$/, '')}/${dbName}`);
   try {
     // Written by hand (or under an older rule): a checkout idle time below the 5 s minimum.
-    await client.db().collection('sites').updateMany({}, { $set: { 'lifecycle.checkoutIdleSeconds': 2 } });
+    await client
+      .db()
+      .collection('sites')
+      .updateMany({}, { $set: { 'lifecycle.checkoutIdleSeconds': 2 } });
   } finally {
     await client.close();
   }
