@@ -189,6 +189,17 @@ describe('the email step with agents online', () => {
   });
 });
 
+describe('a closed conversation', () => {
+  it('names the conversation shown when the visitor writes into it after it closed, so the new one links to it', async () => {
+    const { client } = await mount();
+    await client.connectAndSync([message({ seq: 0, text: 'Anything else?' })]);
+    client.push('closed', 'c1');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'One more thing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(client.pending('message:send')[0]?.payload).toMatchObject({ text: 'One more thing', conversationId: 'c1' });
+  });
+});
+
 describe('nothing missed while browsing', () => {
   it('counts replies that came while the visitor was on another page, and keeps the count for the next page', async () => {
     localStorage.setItem(`lifecycle-chat:${SITE_KEY}:seen`, 'c1:0');
