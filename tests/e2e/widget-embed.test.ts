@@ -235,6 +235,8 @@ describe('accessibility', () => {
 
     await page.keyboard.press('Shift+Tab'); // the conversation log (scrollable by keyboard)
     expect(await focused()).toMatchObject({ cls: 'log', outline: 'solid' });
+    await page.keyboard.press('Shift+Tab'); // the Conversations tab
+    expect(await focused()).toMatchObject({ cls: 'tab', outline: 'solid' });
     await page.keyboard.press('Shift+Tab'); // the Help tab
     expect(await focused()).toMatchObject({ cls: 'tab', outline: 'solid' });
     await page.keyboard.press('Enter');
