@@ -155,6 +155,8 @@ export class Escalations {
     const siteId = visitor.siteId.toHexString();
     const { store } = this.deps;
     const open = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
+    // Already waiting for a person (a question, or an earlier ask that landed first): asking again adds nothing.
+    if (open.waitingSince) return { conversationId: open._id.toHexString(), agentsOnline: await this.deps.availability.anyOnline(siteId) };
     const [readArticle, prompt] = await Promise.all([
       articleId ? this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null,
       open.escalation ? this.promptSeen(siteId, visitor, open.escalation) : null,
