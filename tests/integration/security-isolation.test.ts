@@ -640,6 +640,8 @@ const publicRoutes: Record<string, string> = {
   'GET /demo/shipping': 'the demo shop pages (static catalogue)',
   'GET /demo/checkout': 'the demo shop pages (static catalogue)',
   'POST /demo/api/orders': "the demo shop's own backend; reports to the demo site through its signed webhook",
+  'GET /conversation':
+    'the hosted conversation page: a shell with the public widget of the site a signed link names; the conversation comes over the socket once the link is checked (resume-exchange, resume-page tests)',
 };
 
 /** Every `METHOD path` the running app routes, read from Express's router (mounted routers included). */
