@@ -30,8 +30,8 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
+          // Isolated: each file gets a fresh jsdom (window, location, history, storage).
           environment: 'jsdom',
-          isolate: false,
         },
       },
       {
