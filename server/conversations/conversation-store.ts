@@ -42,6 +42,12 @@ function sameAuthor(stored: StoredMessage, input: NewMessage): boolean {
   return stored.author === input.author && String(stored.authorId ?? '') === String(input.authorId ?? '');
 }
 
+/** How a conversation starts: continuing a closed one, and whether any agent was online. */
+export interface ConversationStart {
+  previous?: Types.ObjectId | null;
+  offline?: boolean;
+}
+
 /** What an update changes, given the stored conversation. */
 export type ConversationPatch = Partial<Conversation> | ((current: Conversation) => Partial<Conversation>);
 
@@ -144,21 +150,23 @@ export class ConversationStore {
   }
 
   /**
-   * Starts the visitor's conversation (continuing `previous`, a closed one the visitor wrote into);
-   * when tabs race to start one, all of them get the winner's.
+   * Starts the visitor's conversation (continuing `previous`, a closed one the visitor wrote into;
+   * `offline` when no agent was online to see it start); when tabs race to start one, all of them get
+   * the winner's.
    */
-  async startConversation(visitor: Visitor, previous: Types.ObjectId | null = null): Promise<Conversation> {
+  async startConversation(visitor: Visitor, start: ConversationStart = {}): Promise<Conversation> {
     const conversationId = new Types.ObjectId();
     if (!(await openConversations.claim(visitor._id, conversationId))) {
       const winner = await this.findOpenConversation(visitor._id);
-      return winner ?? this.startConversation(visitor, previous);
+      return winner ?? this.startConversation(visitor, start);
     }
     const created = await conversations.create({
       _id: conversationId,
       siteId: visitor.siteId,
       visitorId: visitor._id,
       visitorName: visitorDisplayName(visitor),
-      previousConversationId: previous,
+      previousConversationId: start.previous ?? null,
+      offline: start.offline ?? false,
     });
     const conversation = await this.cache.store(created);
     await this.cache.setOpenConversation(visitor._id.toHexString(), conversationId.toHexString());

@@ -105,7 +105,10 @@ export function attachVisitorGateway(deps: Deps): void {
         'message:send': async ({ clientId, text, conversationId: shown }) => {
           const conversation =
             (await store.findOpenConversation(new Types.ObjectId(visitorId))) ??
-            (await store.startConversation(await loadVisitor(), await continued(shown)));
+            (await store.startConversation(await loadVisitor(), {
+              previous: await continued(shown),
+              offline: !(await agentsOnline(siteId)),
+            }));
           const posted = await store.postMessage({ conversation, clientId, author: 'visitor', text });
           const stored = { conversation: posted.conversation, message: posted.message };
           // A re-send of a stored message is delivered again: the process that stored it may have died

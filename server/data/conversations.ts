@@ -79,6 +79,7 @@ export const conversations = {
     visitorId: Types.ObjectId;
     visitorName: string;
     previousConversationId?: Types.ObjectId | null;
+    offline?: boolean;
   }): Promise<Conversation> {
     return (await ConversationModel.create(fields)).toObject<Conversation>();
   },

@@ -59,7 +59,7 @@ export const ConversationSummary = z.object({
   escalation: Escalation.nullable(),
   /** Inbox and routing order, highest first: every purchase-stage conversation ranks above all others. */
   priority: z.number(),
-  /** Left through the offline form of earlier versions while no agent was online. */
+  /** Started by a visitor's message while no agent was online (the visitor may have left: a reply also goes by email). */
   offline: z.boolean(),
   /** Visitor messages no agent has read yet. */
   unread: z.number().int(),

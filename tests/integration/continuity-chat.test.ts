@@ -75,6 +75,8 @@ describe('continuity', () => {
       conversationId: question.conversationId,
     });
     expect(opened.conversation.lastMessage?.text).toBe('Do you ship to Chisinau?');
+    // Marked for the inbox: it started while nobody was online, so the visitor may be gone.
+    expect(opened.conversation.offline).toBe(true);
     expect(opened.visitor.email).toBe('ana@example.com');
     // The widget learns the stored address on its next sync (another tab, a later page).
     const again = await joinAsVisitor(server, { token: session.token });
@@ -85,7 +87,12 @@ describe('continuity', () => {
   it('tells the next visitor the typical first reply, measured from the replies given', async () => {
     const console = await agent();
     const first = await visitor();
+    expect(first.session.agentsOnline).toBe(true);
     const question = await say(first.socket, 'Is the jacket waterproof?');
+    const opened = await ok<{ conversation: ConversationSummary }>(console, 'conversation:open', {
+      conversationId: question.conversationId,
+    });
+    expect(opened.conversation.offline).toBe(false);
     const reply = nextEvent<Message>(first.socket, 'message:new');
     await ok(console, 'message:send', { conversationId: question.conversationId, clientId: clientId(), text: 'Yes, fully.' });
     await reply;
