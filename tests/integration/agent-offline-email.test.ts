@@ -66,8 +66,10 @@ async function outcomes(conversationId: string): Promise<boolean[]> {
     .map((job) => (job.returnvalue as { sent: boolean }).sent);
 }
 
-describe('an offline agent hears of an assigned conversation left unanswered', () => {
-  it('mails the agent who went offline, once, with the visitor’s words and a link to the conversation', async () => {
+// Each test has an agent and a visitor of its own and reads only its conversation's jobs and its agent's
+// mail: they wait for their delays side by side.
+describe.concurrent('an offline agent hears of an assigned conversation left unanswered', () => {
+  it('mails the agent who went offline, once, with the visitor’s words and a link to the conversation', async ({ expect }) => {
     const { agent, desk, conversationId } = await assignedConversation('Is the blue one back in stock?');
     desk.close();
     await expect.poll(() => smtp.to(agent.email).length, { timeout: 15_000 }).toBe(1);
@@ -79,13 +81,13 @@ describe('an offline agent hears of an assigned conversation left unanswered', (
     await expect.poll(() => outcomes(conversationId)).toEqual([true]);
   });
 
-  it('sends nothing while the agent has the console open', async () => {
+  it('sends nothing while the agent has the console open', async ({ expect }) => {
     const { agent, conversationId } = await assignedConversation('Hello?');
     await expect.poll(() => outcomes(conversationId), { timeout: 15_000 }).toEqual([false]);
     expect(smtp.to(agent.email)).toHaveLength(0);
   });
 
-  it('sends nothing once the agent has replied', async () => {
+  it('sends nothing once the agent has replied', async ({ expect }) => {
     const { agent, desk, conversationId } = await assignedConversation('Do you ship to Malta?');
     await ok(desk, 'message:send', { conversationId, clientId: clientId(), text: 'We do.' });
     desk.close();
@@ -93,7 +95,9 @@ describe('an offline agent hears of an assigned conversation left unanswered', (
     expect(smtp.to(agent.email)).toHaveLength(0);
   });
 
-  it('a hand-off ("Talk to a person") in an answered conversation starts a new wait, and the offline agent hears of it', async () => {
+  it('a hand-off ("Talk to a person") in an answered conversation starts a new wait, and the offline agent hears of it', async ({
+    expect,
+  }) => {
     const { agent, desk, visitor, conversationId } = await assignedConversation('Which size should I take?');
     await ok(desk, 'message:send', { conversationId, clientId: clientId(), text: 'One size up.' });
     desk.close();
@@ -105,7 +109,7 @@ describe('an offline agent hears of an assigned conversation left unanswered', (
     await expect.poll(() => outcomes(conversationId)).toEqual([false, true]);
   });
 
-  it('sends nothing to an agent who turned the email off on "My account"', async () => {
+  it('sends nothing to an agent who turned the email off on "My account"', async ({ expect }) => {
     const { agent, desk, conversationId } = await assignedConversation('Any discount today?');
     const turnedOff = await call(server, routes.auth.updatePreferences, { cookie: agent.cookie, body: { emailWhenOffline: false } });
     expect(turnedOff.body).toEqual({ preferences: { desktop: true, sound: true, emailWhenOffline: false } });
