@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   type AgentSocket,
   clientId,
@@ -32,8 +32,9 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-describe('replies by email', () => {
-  it('sends nothing while a tab of the visitor is open, and mails the reply once the visitor has left', async () => {
+// Each test has a visitor, an address and a conversation of its own: they wait for their delays side by side.
+describe.concurrent('replies by email', () => {
+  it('sends nothing while a tab of the visitor is open, and mails the reply once the visitor has left', async ({ expect }) => {
     const visitor = await visitorWithEmail(server);
     await reply(agent, visitor.conversationId, 'Yes, we ship to Iceland.');
     // The reply's job ran while the tab was open, and sent nothing.
@@ -51,7 +52,7 @@ describe('replies by email', () => {
     expect(mail!.parsed.from?.value[0]).toMatchObject({ name: 'Demo shop', address: 'chat@shop.example' });
   });
 
-  it('mails every reply of a quiet period in one mail, as plain text and HTML', async () => {
+  it('mails every reply of a quiet period in one mail, as plain text and HTML', async ({ expect }) => {
     const visitor = await visitorWithEmail(server);
     visitor.socket.disconnect();
     await reply(agent, visitor.conversationId, 'First: yes.');
@@ -77,7 +78,7 @@ describe('replies by email', () => {
     expect(second.text?.split('— Latest messages')[0]).not.toContain('First: yes.');
   });
 
-  it("mails the address the widget's email step stored", async () => {
+  it("mails the address the widget's email step stored", async ({ expect }) => {
     const { socket } = await joinAsVisitor(server);
     await request(socket, 'message:send', { clientId: clientId(), text: 'Is the blue one in stock?' });
     const email = 'widget-step@example.com';
@@ -91,7 +92,7 @@ describe('replies by email', () => {
     expect(smtp.to(email)[0]!.parsed.text).toContain('Yes, 3 left.');
   });
 
-  it('unsubscribes through the link and the one-click header; no mail follows', async () => {
+  it('unsubscribes through the link and the one-click header; no mail follows', async ({ expect }) => {
     const visitor = await visitorWithEmail(server);
     visitor.socket.disconnect();
     await reply(agent, visitor.conversationId, 'Here is your answer.');
