@@ -4,6 +4,7 @@
 // and lost/duplicated messages counted in the database. The same load then runs against a bare
 // Socket.IO echo server (bench/load/echo-server.ts) on the same machine: the floor.
 // Usage: npm run bench:load [-- --json] [-- --visitors 5000 --senders 500 --agents 20 --seconds 60 --settle-ms 20000]
+//        [-- --cpu-prof-dir DIR]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { loadConfig } from '../server/config';
 import { spawnUntilReady, type ManagedProcess } from '../server/infra/child-process';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
-import { json, option, say } from './cli';
+import { json, option, say, textOption } from './cli';
 
 const VISITORS = option('--visitors', 5000);
 const SENDERS = option('--senders', 500);
@@ -24,6 +25,8 @@ const AGENTS = option('--agents', 20);
 const SECONDS = option('--seconds', 60);
 const INTERVAL_MS = option('--interval-ms', 2000);
 const SETTLE_MS = option('--settle-ms', 20_000);
+/** With `--cpu-prof-dir DIR` the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
+const CPU_PROF_DIR = textOption('--cpu-prof-dir');
 const CONNECT_CONCURRENCY = 100;
 
 interface Latencies {
@@ -187,7 +190,7 @@ let server: ManagedProcess | undefined;
 try {
   server = await spawnUntilReady(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts'],
+    [...(CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : []), '--import', 'tsx', 'server/main.ts'],
     (l) => l.includes('Lifecycle Chat is running'),
     120_000,
     {

@@ -16,6 +16,7 @@ import { analyticsRoutes } from './analytics/analytics-routes';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/namespaces';
+import { closeRedis } from './infra/redis-close';
 import { AutoCloseJob } from './conversations/auto-close-job';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
@@ -125,14 +126,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     data = await connectData({ mongoUri: options.mongoUri, redisUrl: options.redisUrl, redisPrefix: prefix, log });
   } catch (err) {
-    redis.disconnect();
+    await closeRedis(redis);
     throw err;
   }
   try {
     await runMigrations(log);
     await checkAllStoredSettings();
   } catch (err) {
-    redis.disconnect();
+    await closeRedis(redis);
     await data.close();
     throw err;
   }
@@ -377,7 +378,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         unanswered.close(),
       ]);
       mailer.close();
-      redis.disconnect();
+      await closeRedis(redis);
       await data.close();
     },
   };

@@ -1,7 +1,7 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { Presence } from './presence';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 const EVERY_MS = 15_000;
 
@@ -19,7 +19,11 @@ export class AutoAwaySweep {
     private readonly presence: Presence,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('auto-away-sweep', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue = new Bull('auto-away-sweep', redisUrl, {
+      prefix,
+      redis: queueRedis,
+      defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
+    });
     this.queue.on('error', (err) => this.log.error({ err }, 'auto-away queue error'));
   }
 
@@ -29,6 +33,6 @@ export class AutoAwaySweep {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 }

@@ -4,7 +4,7 @@ import { DEFAULT_CONTINUITY } from '../../shared/contract';
 import { conversations, sites } from '../data';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 const EVERY_MINUTES = 10;
 const BATCH = 200;
@@ -28,7 +28,11 @@ export class AutoCloseJob {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('auto-close', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue = new Bull('auto-close', redisUrl, {
+      prefix,
+      redis: queueRedis,
+      defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
+    });
     this.queue.on('error', (err) => this.log.error({ err }, 'auto-close queue error'));
   }
 
@@ -57,6 +61,6 @@ export class AutoCloseJob {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 }

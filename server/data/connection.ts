@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import './models';
 import type { Logger } from '../infra/logger';
+import { closeRedis } from '../infra/redis-close';
 import { RedisLock } from './redis-lock';
 
 /**
@@ -70,7 +71,7 @@ export async function connectData({ mongoUri, redisUrl, redisPrefix, log }: Data
       closed = true;
       if (--joined.holders > 0) return;
       if (shared === joined) shared = null;
-      joined.redis.disconnect();
+      await closeRedis(joined.redis);
       await mongoose.connection.close();
     },
   };

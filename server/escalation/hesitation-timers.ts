@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
 import type { Clock } from '../infra/clock';
 import type { TimerKind } from '../../shared/lifecycle';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 export interface HesitationTimer {
   siteId: string;
@@ -31,6 +31,7 @@ export class HesitationTimers {
   ) {
     this.queue = new Bull<HesitationTimer>('hesitation-timers', redisUrl, {
       prefix,
+      redis: queueRedis,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
     });
     this.queue.on('error', (err) => this.log.error({ err }, 'hesitation-timer queue error'));
@@ -62,7 +63,7 @@ export class HesitationTimers {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 
   private async remove(visitorId: string, id: string): Promise<void> {

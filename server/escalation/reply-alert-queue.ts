@@ -5,7 +5,7 @@ import type { DomainEvents } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
 import { rooms } from '../realtime/rooms';
 import type { AgentNamespace } from '../realtime/namespaces';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 interface ReplyAlertJob {
   conversationId: string;
@@ -32,6 +32,7 @@ export class ReplyAlertQueue {
   ) {
     this.queue = new Bull<ReplyAlertJob>('reply-alert', redisUrl, {
       prefix,
+      redis: queueRedis,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
     });
     this.queue.on('error', (err) => this.log.error({ err }, 'reply-alert queue error'));
@@ -67,7 +68,7 @@ export class ReplyAlertQueue {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 
   private async alert({ conversationId, waitingSince }: ReplyAlertJob): Promise<{ alerted: boolean }> {

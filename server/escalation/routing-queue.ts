@@ -1,6 +1,6 @@
 import Bull from 'bull';
 import type { Logger } from '../infra/logger';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 export interface RoutingJob {
   conversationId: string;
@@ -27,6 +27,7 @@ export class RoutingQueue {
   ) {
     this.queue = new Bull<RoutingJob>('escalation-routing', redisUrl, {
       prefix,
+      redis: queueRedis,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 500 },
     });
     this.queue.on('error', (err) => this.log.error({ err }, 'routing queue error'));
@@ -53,7 +54,7 @@ export class RoutingQueue {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 }
 

@@ -13,7 +13,7 @@ import type { MailRequest } from '../mail/mailer';
 import type { SiteDirectory } from '../sites/site-directory';
 import { unansweredEmailMinutes } from '../sites/unanswered-email-minutes';
 import type { AgentAvailability } from './agent-availability';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 interface UnansweredJob {
   conversationId: string;
@@ -55,6 +55,7 @@ export class UnansweredEmailQueue {
   constructor(private readonly deps: Deps) {
     this.queue = new Bull<UnansweredJob>('unanswered-email', deps.redisUrl, {
       prefix: deps.prefix,
+      redis: queueRedis,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
     });
     this.queue.on('error', (err) => deps.log.error({ err }, 'unanswered-email queue error'));
@@ -86,7 +87,7 @@ export class UnansweredEmailQueue {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 
   private async run(job: UnansweredJob): Promise<{ sent: boolean }> {

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { KbLocale } from '../../shared/contract/kb';
 import type { Logger } from '../infra/logger';
+import { closeRedis } from '../infra/redis-close';
 import type { IndexChange } from './search/article-index';
 
 const SyncMessage = z.discriminatedUnion('type', [
@@ -70,9 +71,8 @@ export class IndexSync {
     }
   }
 
-  close(): void {
-    this.subscriber.disconnect();
-    this.publisher.disconnect();
+  async close(): Promise<void> {
+    await Promise.all([closeRedis(this.subscriber), closeRedis(this.publisher)]);
   }
 
   private receive(raw: string): void {

@@ -137,8 +137,7 @@ export class KnowledgeBase {
   }
 
   async close(): Promise<void> {
-    this.sync.close();
-    await this.deflections.close();
+    await Promise.all([this.sync.close(), this.deflections.close()]);
   }
 
   private onSync(event: SyncEvent, lagMs: number, log: Logger): void {

@@ -7,7 +7,7 @@ import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { isSuperseded } from './reply-batch';
 import { recipientOf, type VisitorMail } from './visitor-mail';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 interface ReplyJob {
   conversationId: string;
@@ -56,6 +56,7 @@ export class MailJobs {
   constructor(private readonly deps: Deps) {
     this.queue = new Bull<ReplyJob | TranscriptJob>('mail', deps.redisUrl, {
       prefix: deps.prefix,
+      redis: queueRedis,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     });
     this.queue.on('error', (err) => deps.log.error({ err }, 'mail queue error'));
@@ -95,7 +96,7 @@ export class MailJobs {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 
   private async schedule(conversationId: string, siteId: string): Promise<void> {

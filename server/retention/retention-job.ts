@@ -2,7 +2,7 @@ import Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { RetentionCounts, RetentionPass } from './retention-pass';
 import { dateOf, type Clock } from '../infra/clock';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 /**
  * Retention as a repeatable bull job: one schedule in Redis, each run taken by one process. A run
@@ -19,7 +19,11 @@ export class RetentionJob {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('retention', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue = new Bull('retention', redisUrl, {
+      prefix,
+      redis: queueRedis,
+      defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
+    });
     this.queue.on('error', (err) => this.log.error({ err }, 'retention queue error'));
   }
 
@@ -34,6 +38,6 @@ export class RetentionJob {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 }

@@ -5,7 +5,7 @@ import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from './lifecycle-service';
 import type { Clock } from '../infra/clock';
-import { startProcessing } from '../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
 const BATCH = 500;
 
@@ -25,7 +25,11 @@ export class AtRiskSweep {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('at-risk-sweep', redisUrl, { prefix, defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 } });
+    this.queue = new Bull('at-risk-sweep', redisUrl, {
+      prefix,
+      redis: queueRedis,
+      defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
+    });
     this.queue.on('error', (err) => this.log.error({ err }, 'at-risk sweep queue error'));
   }
 
@@ -64,6 +68,6 @@ export class AtRiskSweep {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 }

@@ -2,7 +2,7 @@ import Bull from 'bull';
 import { Types } from 'mongoose';
 import { conversations, kbSignals, messages } from '../../data';
 import type { Logger } from '../../infra/logger';
-import { startProcessing } from '../../infra/queue-processing';
+import { closeQueue, queueRedis, startProcessing } from '../../infra/queue-processing';
 
 export interface DeflectionJob {
   siteId: string;
@@ -36,6 +36,7 @@ export class DeflectionQueue {
   ) {
     this.queue = new Bull<DeflectionJob>('kb-deflection', redisUrl, {
       prefix,
+      redis: queueRedis,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: 5000 },
     });
     this.queue.on('error', (err) => this.log.error({ err }, 'kb-deflection queue error'));
@@ -61,7 +62,7 @@ export class DeflectionQueue {
   }
 
   close(): Promise<void> {
-    return this.queue.close();
+    return closeQueue(this.queue);
   }
 }
 
