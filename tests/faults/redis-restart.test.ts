@@ -1,21 +1,24 @@
+import Bull from 'bull';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ConversationSummary, HealthResponse, ProactivePrompt } from '../../shared/contract';
-import { newDeployment, startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { type Deployment, newDeployment, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { walkToCheckout } from '../helpers/shop';
 import { connectAgent, connected, joinAsVisitor, signIn } from '../helpers/test-server';
 import { startFaultServices, type FaultServices } from './services';
 
+/** The shortest checkout-idle threshold a site may have. */
 const IDLE_SECONDS = 5;
-/** Redis goes down this long after the visitor reaches checkout, and stays down past the timer's due time. */
-const DOWN_AFTER_MS = 1000;
-const DOWN_FOR_MS = 6000;
+/** Redis goes down once the timer is stored in it, and stays down this long past the timer's due time. */
+const OVERDUE_MS = 1000;
 
 let services: FaultServices;
+let deployment: Deployment;
 let server: ServerProcess;
 
 beforeAll(async () => {
   services = await startFaultServices();
-  server = await startServerProcess(newDeployment(), { CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) }, services);
+  deployment = newDeployment();
+  server = await startServerProcess(deployment, { CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) }, services);
 }, 120_000);
 
 afterAll(async () => {
@@ -24,6 +27,16 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The deployment's hesitation timers waiting in Redis (delayed bull jobs). */
+async function pendingTimers(): Promise<number> {
+  const queue = new Bull('hesitation-timers', services.redisUrl, { prefix: `${deployment.dbName}:bull` });
+  try {
+    return await queue.getDelayedCount();
+  } finally {
+    await queue.close();
+  }
+}
 
 async function healthStatus(): Promise<number> {
   const res = await fetch(`${server.url}/healthz`);
@@ -42,10 +55,11 @@ it('fires a pending escalation timer after Redis (AOF) is killed and restarted a
 
   await walkToCheckout(visitor);
   const dueAt = Date.now() + IDLE_SECONDS * 1000;
-  await sleep(DOWN_AFTER_MS);
+  await expect.poll(pendingTimers, { interval: 50 }).toBe(1);
+  const crashedAt = Date.now();
   await services.redis.crash();
   await expect.poll(healthStatus, { timeout: 5000 }).toBe(503);
-  await sleep(DOWN_FOR_MS);
+  await expect.poll(() => Date.now() > dueAt + OVERDUE_MS, { timeout: (IDLE_SECONDS + 5) * 1000, interval: 100 }).toBe(true);
   expect(offers).toEqual([]);
   await services.redis.restart();
   const restartedAt = Date.now();
@@ -59,7 +73,7 @@ it('fires a pending escalation timer after Redis (AOF) is killed and restarted a
   console.log(
     `[faults] redis restart: ${JSON.stringify({
       idleSeconds: IDLE_SECONDS,
-      redisDownMs: DOWN_FOR_MS,
+      redisDownMs: restartedAt - crashedAt,
       dueWhileDown: dueAt < restartedAt,
       offerAfterRestartMs: offers[0]!.at - restartedAt,
       promptAfterRestartMs: prompts[0]!.at - restartedAt,

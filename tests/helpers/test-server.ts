@@ -13,9 +13,7 @@ import {
   type visitorRequests,
 } from '../../shared/contract';
 import { routes } from '../../shared/contract/routes';
-import { startServer, type RunningServer } from '../../server/app';
-import { loadConfig } from '../../server/config';
-import { createLogger } from '../../server/infra/logger';
+import type { RunningServer } from '../../server/app';
 import { call } from './rest';
 
 export const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery' };
@@ -40,6 +38,12 @@ export async function startTestServer(
   services = { mongoUri: inject('mongoUri'), redisUrl: inject('redisUrl') },
   dbName = `test_${randomBytes(6).toString('hex')}`,
 ): Promise<TestServer> {
+  // Imported here, not above: files that only talk to server processes (the fault tests) need none of it.
+  const [{ startServer }, { loadConfig }, { createLogger }] = await Promise.all([
+    import('../../server/app'),
+    import('../../server/config'),
+    import('../../server/infra/logger'),
+  ]);
   const mongoUri = `${services.mongoUri.replace(/\/$/, '')}/${dbName}`;
   const config = loadConfig({
     PORT: '0',
