@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { expect, inject, it } from 'vitest';
+import { inject, it } from 'vitest';
 import { startTestServer } from '../helpers/test-server';
 
 /** Runs `server/main.ts` as production does and collects what it says until it exits (or is killed after `timeoutMs`). */
@@ -25,14 +25,17 @@ function runServer(env: Record<string, string>, timeoutMs = 60_000): Promise<{ c
   );
 }
 
-it('refuses to start with a checkout-idle default every site would reject (below the per-site minimum of 5 s), naming the variable', async () => {
+// The two cases share nothing (a process of its own, a database of its own): they run side by side.
+it.concurrent('refuses to start with a checkout-idle default every site would reject (below the per-site minimum of 5 s), naming the variable', async ({
+  expect,
+}) => {
   const { code, output } = await runServer({ CHECKOUT_IDLE_SECONDS: '3' });
   expect(code).not.toBe(0);
   expect(code).not.toBeNull();
   expect(output).toMatch(/Invalid configuration:\s+CHECKOUT_IDLE_SECONDS: Too small/);
 }, 90_000);
 
-it('refuses to start on stored site settings the settings schema rejects, naming the site and the field', async () => {
+it.concurrent('refuses to start on stored site settings the settings schema rejects, naming the site and the field', async ({ expect }) => {
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   const first = await startTestServer({}, undefined, dbName);
   await first.close();
