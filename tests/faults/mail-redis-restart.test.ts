@@ -5,7 +5,7 @@ import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp';
 import { connectAgent, connected, signIn } from '../helpers/test-server';
 import { startFaultServices, type FaultServices } from './services';
 
-const DELAY_SECONDS = 3;
+const DELAY_SECONDS = 2;
 
 let services: FaultServices;
 let smtp: SmtpReceiver;

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import type { ManagedProcess } from '../../server/infra/child-process';
 import { startEmbeddedMongo } from '../../server/infra/embedded-mongo';
 import { startEmbeddedRedis } from '../../server/infra/embedded-redis';
@@ -24,6 +26,10 @@ export interface FaultServices {
 
 export async function startFaultServices(): Promise<FaultServices> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-faults-'));
+  // The cluster the global setup created, copied with its owner (as root, PostgreSQL runs as nobody,
+  // who must be able to pass through this folder).
+  chmodSync(dataDir, 0o711);
+  execFileSync('cp', ['-a', join(inject('faultsDataTemplate'), 'postgres'), join(dataDir, 'postgres')]);
   const [mongo, redis] = await Promise.all([startEmbeddedMongo(dataDir, () => undefined), startEmbeddedRedis(dataDir)]);
   const mongoPort = Number(new URL(mongo.uri).port);
   const redisPort = Number(new URL(redis.url).port);
