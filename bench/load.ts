@@ -14,7 +14,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type Ack } from '../shared/contract';
 import { hashPassword } from '../server/agents/passwords';
 import { loadConfig } from '../server/config';
-import { spawnUntilReady, type ManagedProcess } from '../server/infra/child-process';
+import { spawnUntilReady, stopProcess, type ManagedProcess } from '../server/infra/child-process';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
 import { json, option, say, textOption } from './cli';
@@ -319,7 +319,8 @@ try {
   if (json) console.log(JSON.stringify(result));
   else console.log(JSON.stringify(result, null, 2));
 } finally {
-  await server?.stop();
+  // Writing a profile of a minute or more takes the server a while after SIGTERM.
+  if (server) await stopProcess(server.child, CPU_PROF_DIR ? 60_000 : 5_000);
   await services.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
