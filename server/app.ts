@@ -226,7 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, clock, log);
   await atRiskSweep.start();
   const presence = new Presence({ ns, redis, agents: availability, clock, log });
-  const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, presence, log);
+  const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, config.AUTO_AWAY_SWEEP_SECONDS, presence, log);
   await autoAway.start();
   const retention = new RetentionJob(
     options.redisUrl,

@@ -27,6 +27,8 @@ const Env = z.object({
   CHECKOUT_IDLE_SECONDS: siteDefault(LifecycleSettings.shape.checkoutIdleSeconds.unwrap()),
   /** Period of the at-risk sweep (a repeatable bull job). */
   AT_RISK_SWEEP_MINUTES: Seconds.default(60),
+  /** Period of the auto-away sweep (a repeatable bull job putting agents idle past their site's `autoAwayMinutes` away). */
+  AUTO_AWAY_SWEEP_SECONDS: Seconds.default(15),
   /** Period of the retention job (a repeatable bull job deleting what sites keep no longer, in small steps). */
   RETENTION_SWEEP_MINUTES: Seconds.default(60),
   /** Socket events one visitor or agent may send per 10 s (every tab together); 0 turns the limit off. */

@@ -3,8 +3,6 @@ import type { Logger } from '../infra/logger';
 import type { Presence } from './presence';
 import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
 
-const EVERY_MS = 15_000;
-
 /**
  * Automatic away as a repeatable bull job: one schedule in Redis, each run taken by one process,
  * so it works the same with one server process or many. Idle time is measured from the activity
@@ -16,6 +14,8 @@ export class AutoAwaySweep {
   constructor(
     redisUrl: string,
     prefix: string,
+    /** How often the sweep runs (`AUTO_AWAY_SWEEP_SECONDS`). */
+    private readonly everySeconds: number,
     private readonly presence: Presence,
     private readonly log: Logger,
   ) {
@@ -29,7 +29,7 @@ export class AutoAwaySweep {
 
   async start(): Promise<void> {
     startProcessing(this.queue.process(() => this.presence.sweep()));
-    await this.queue.add({}, { repeat: { every: EVERY_MS }, jobId: 'auto-away-sweep' });
+    await this.queue.add({}, { repeat: { every: this.everySeconds * 1000 }, jobId: 'auto-away-sweep' });
   }
 
   close(): Promise<void> {

@@ -15,8 +15,11 @@ let processes: ServerProcess[] = [];
 
 beforeAll(async () => {
   deployment = newDeployment();
-  processes = [await startServerProcess(deployment)];
-  processes.push(await startServerProcess(deployment));
+  // The auto-away sweep every 2 s rather than every 15 s (still far longer than one sweep takes, so two
+  // processes never sweep at once): an idle agent is set away within 2 s.
+  const env = { AUTO_AWAY_SWEEP_SECONDS: '2' };
+  processes = [await startServerProcess(deployment, env)];
+  processes.push(await startServerProcess(deployment, env));
 }, 120_000);
 
 afterAll(async () => {
@@ -49,7 +52,7 @@ it('puts an idle agent away once with two server processes, and everyone hears i
 
   await expect.poll(() => heard.filter((p) => p.availability === 'away').length, { timeout: 25_000, interval: 250 }).toBe(1);
   expect(await noOne).toBe(true);
-  // Another sweep (a run of the same bull job as every 15 s, taken by either process) finds nobody left to put away.
+  // Another sweep (a run of the same bull job as every 2 s, taken by either process) finds nobody left to put away.
   const sweeps = new Bull('auto-away-sweep', inject('redisUrl'), { prefix: `${deployment.dbName}:bull` });
   const sweep = await sweeps.add({});
   expect(await sweep.finished()).toEqual({ away: 0 });

@@ -62,7 +62,8 @@ describe('the agent workplace', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' });
+    // The auto-away sweep every second rather than every 15 s: an idle agent is set away within a second.
+    server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0', AUTO_AWAY_SWEEP_SECONDS: '1' });
     db = await openDb(server.dbName);
     admin = await agentSocket(server, await signIn(server), sockets);
   });
