@@ -13,7 +13,8 @@ let queue: ReturnType<typeof mailQueue>;
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
   deployment = newDeployment();
-  const env = { SMTP_URL: smtp.url, REPLY_EMAIL_DELAY_SECONDS: '2' };
+  // One reply, no quiet period to gather several in: the shortest delay will do.
+  const env = { SMTP_URL: smtp.url, REPLY_EMAIL_DELAY_SECONDS: '1' };
   // The first process creates the demo site; the second joins the same deployment.
   processes = [await startServerProcess(deployment, env)];
   processes.push(await startServerProcess(deployment, env));
