@@ -113,11 +113,9 @@ describe('the at-risk sweep', () => {
         },
       },
     );
-    let visitor = null;
-    for (let i = 0; i < 40 && visitor?.stage !== 'at_risk'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      visitor = await db.collection('visitors').findOne({ _id: new mongoose.Types.ObjectId(session.visitorId) });
-    }
-    expect(visitor).toMatchObject({ stage: 'at_risk', atRiskReason: 'repurchase_overdue' });
+    const stored = () => db.collection('visitors').findOne({ _id: new mongoose.Types.ObjectId(session.visitorId) });
+    // The sweep runs every 1.2 s (AT_RISK_SWEEP_MINUTES above).
+    await expect.poll(async () => (await stored())?.stage, { timeout: 10_000 }).toBe('at_risk');
+    expect(await stored()).toMatchObject({ stage: 'at_risk', atRiskReason: 'repurchase_overdue' });
   });
 });
