@@ -1,15 +1,21 @@
 // Search latency and index memory of the knowledge base at 10,000 published articles: the product's
 // own index (`ArticleIndex`, the same tokenizing, stemming, boosts, prefix and typo tolerance the
 // widget and console get), filled with synthetic shop articles through the publish path
-// (`publishedFrom`, `indexedArticleOf`), then 2,000 queries of three kinds: whole words, a last word still being typed, typos.
+// (`publishedFrom`, `indexedArticleOf`), 1,000 of them with 200 learned phrasings each (the most an
+// article keeps, `MAX_PHRASINGS`), then 2,000 queries of three kinds: whole words, a last word still
+// being typed, typos. Each search also computes the answer bot's confidence (`confidenceOf`).
 // Usage: npm run bench:kb [-- --json]
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ArticleIndex } from '../server/kb/search/article-index';
 import { publishedFrom } from '../server/kb/article-store';
 import { indexedArticleOf } from '../server/kb/search/indexed-article';
+import { MAX_PHRASINGS } from '../server/kb/learning/phrasings';
+import { confidenceOf } from '../server/kb/search/confidence';
 
 const ARTICLES = 10_000;
+/** Articles with learned phrasings, and how many each: a bot that has learned a lot. */
+const LEARNED_ARTICLES = 1_000;
 const NOW = new Date();
 const QUERIES = 2_000;
 const WARMUP = 200;
@@ -80,7 +86,10 @@ function syntheticArticle(i: number) {
   const title = `${sentence(3 + Math.floor(random() * 5))} ${topic}`;
   const paragraphs = Array.from({ length: 3 + Math.floor(random() * 4) }, () => `${sentence(20 + Math.floor(random() * 30))}.`);
   const body = `${paragraphs[0]}\n\n- ${paragraphs[1]}\n- ${paragraphs[2]}\n\n${paragraphs.slice(3).join('\n\n')}`;
-  return indexedArticleOf(`a${i}`, publishedFrom({ title, body, category: topic, tags: [topic, pickWord()] }, 1, NOW));
+  // Visitors' questions: short, shop words and the article's topic.
+  const phrasings =
+    i < LEARNED_ARTICLES ? Array.from({ length: MAX_PHRASINGS }, () => `${sentence(4 + Math.floor(random() * 6))} ${topic}?`) : [];
+  return indexedArticleOf(`a${i}`, publishedFrom({ title, body, category: topic, tags: [topic, pickWord()] }, 1, NOW), phrasings);
 }
 
 function typo(word: string): string {
@@ -127,7 +136,9 @@ let hits = 0;
 queries.forEach((query, i) => {
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const results = index.search(query, 5);
+  const ranked = index.rank(query, 5);
+  confidenceOf(ranked);
+  const results = ranked.hits;
   const elapsed = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
   if (i >= WARMUP) {
@@ -142,6 +153,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 const result = {
   articles: index.size,
+  articlesWithPhrasings: LEARNED_ARTICLES,
+  phrasingsPerArticle: MAX_PHRASINGS,
   queries: timings.length,
   queriesWithResults: hits,
   buildSeconds: round(buildMs / 1000),
@@ -159,7 +172,7 @@ const result = {
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
   process.stdout.write(
-    `${result.articles} published articles indexed in ${result.buildSeconds} s, index ≈ ${result.indexMemoryMB} MB of heap\n`,
+    `${result.articles} published articles (${LEARNED_ARTICLES} with ${MAX_PHRASINGS} learned phrasings each) indexed in ${result.buildSeconds} s, index ≈ ${result.indexMemoryMB} MB of heap\n`,
   );
   process.stdout.write(
     `${result.queries} searches (top 5; ${hits} with results): p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms\n`,

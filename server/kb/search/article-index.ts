@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { KbSearchHit } from '../../../shared/contract/kb';
 import type { KbLocaleCode } from '../../../shared/kb/locales';
-import { splitWords, termOf, termsOf } from './text';
+import { indexWords, splitWords, termOf, termsOf } from './text';
 
 /** What the index holds of a published article (its Markdown already reduced to plain text). */
 export interface IndexedArticle {
@@ -11,6 +11,11 @@ export interface IndexedArticle {
   category: string;
   tags: string[];
   excerpt: string;
+  /**
+   * Learned phrasings in the index's locale: visitor questions the article answered (an agent
+   * inserted it, or the visitor clicked "That helped"), scrubbed of personal data. See server/kb/learning.
+   */
+  phrasings?: readonly string[];
 }
 
 /** A change to apply: the article as now published, or null when it is no longer published. */
@@ -21,17 +26,55 @@ export interface IndexChange {
   article: IndexedArticle | null;
 }
 
-const FIELDS = ['title', 'tags', 'category', 'body'] as const;
+const FIELDS = ['title', 'tags', 'category', 'body', 'phrasings'] as const;
+type Field = (typeof FIELDS)[number];
 
 /**
- * Ranking, the same for every caller (widget, console, eval): BM25+ per field, summed with these
- * boosts; the title weighs most because it is the question an article answers. Query words of 4
- * letters or more also match as prefixes (the word being typed; inflected endings in the languages
+ * How an index ranks; the same for every caller (widget, console, prompt, bot, eval). `DEFAULT_RANKING`
+ * is the product's; the eval passes others only to tune them (on a split it does not report).
+ */
+export interface Ranking {
+  /** BM25+ per field, summed with these boosts. */
+  boost: Record<Field, number>;
+  /** MiniSearch's BM25+ parameters: term saturation k, length normalisation b, floor d. */
+  bm25: { k: number; b: number; d: number };
+  /**
+   * Pseudo-relevance feedback (query expansion from the articles themselves): the rarest title and
+   * body terms of the `docs` best articles, up to `terms` of them, are searched again at `weight`.
+   * null: off.
+   */
+  expansion: { docs: number; terms: number; weight: number } | null;
+}
+
+/**
+ * The title weighs most because it is the question an article answers; learned phrasings are
+ * questions too, but many and written by visitors, so they weigh a little less each. Query words of
+ * 4 letters or more also match as prefixes (the word being typed; inflected endings in the languages
  * without a stemmer), and a word the index does not know, from 5 letters on, matches within edit
  * distance 1 (2 from ten letters): typos. MiniSearch weighs those partial matches below exact ones.
  */
-const BOOST = { title: 3, tags: 1.5, category: 1, body: 1 };
+export const DEFAULT_RANKING: Ranking = {
+  boost: { title: 3, tags: 1.5, category: 1, body: 1, phrasings: 2 },
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  expansion: null,
+};
 const prefix = (term: string) => term.length >= 4;
+
+/** A hit with what the confidence of an answer is computed from (see ./confidence). */
+export interface RankedHit extends KbSearchHit {
+  /** The unrounded score. */
+  rawScore: number;
+  /** Share of the query's terms this article matched (exactly, by prefix or typo). */
+  coverage: number;
+  /** Share of the matched terms found in the article's learned phrasings. */
+  viaPhrasings: number;
+}
+
+export interface Ranked {
+  /** The query's index terms (stop words dropped). */
+  queryTerms: string[];
+  hits: RankedHit[];
+}
 
 /**
  * A word in more than this share of a large index's articles hardly changes the ranking (its IDF is
@@ -39,6 +82,9 @@ const prefix = (term: string) => term.length >= 4;
  */
 const COMMON_TERM_SHARE = 0.2;
 const PRUNE_FROM_ARTICLES = 2000;
+
+const textOf = (article: IndexedArticle, field: Field): string =>
+  field === 'tags' ? article.tags.join(' ') : field === 'phrasings' ? (article.phrasings ?? []).join('\n') : article[field];
 
 /** The in-memory full-text index of one site's published articles in one locale. */
 export class ArticleIndex {
@@ -48,15 +94,22 @@ export class ArticleIndex {
   private readonly articleTerms = new Map<string, string>();
   private readonly documentFrequency = new Map<string, number>();
 
-  constructor(readonly locale: KbLocaleCode) {
+  /** Per article the distinct terms of its title and body, for query expansion (space-joined). */
+  private readonly feedbackTerms = new Map<string, string>();
+
+  constructor(
+    readonly locale: KbLocaleCode,
+    private readonly ranking: Ranking = DEFAULT_RANKING,
+  ) {
     this.engine = new MiniSearch<IndexedArticle>({
       fields: [...FIELDS],
       storeFields: ['title', 'excerpt', 'category'],
-      extractField: (doc, field) => (field === 'tags' ? doc.tags.join(' ') : doc[field as keyof IndexedArticle]),
-      tokenize: splitWords,
+      extractField: (doc, field) => textOf(doc, field as Field),
+      tokenize: indexWords,
       processTerm: (word) => termOf(word, locale),
       searchOptions: {
-        boost: BOOST,
+        boost: ranking.boost,
+        bm25: ranking.bm25,
         prefix,
         fuzzy: (term) => (term.length >= 5 && !this.documentFrequency.has(term) ? 0.2 : false),
         maxFuzzy: 2,
@@ -77,29 +130,102 @@ export class ArticleIndex {
     if (this.engine.has(id)) this.engine.discard(id);
     this.countTerms(this.articleTerms.get(id)?.split(' ') ?? [], -1);
     this.articleTerms.delete(id);
+    this.feedbackTerms.delete(id);
     if (article) {
       this.engine.add(article);
-      const terms = [
-        ...new Set(FIELDS.flatMap((field) => termsOf(field === 'tags' ? article.tags.join(' ') : article[field], this.locale))),
-      ];
+      const terms = [...new Set(FIELDS.flatMap((field) => termsOf(textOf(article, field), this.locale)))];
       this.articleTerms.set(id, terms.join(' '));
       this.countTerms(terms, 1);
+      if (this.ranking.expansion)
+        this.feedbackTerms.set(id, [...new Set(termsOf(`${article.title} ${article.body}`, this.locale))].join(' '));
     }
     return true;
   }
 
   search(query: string, limit: number): KbSearchHit[] {
-    const plan = this.plan(query);
-    return this.engine
-      .search(plan.query, { combineWith: plan.combineWith })
-      .slice(0, limit)
-      .map((hit) => ({
+    return this.rank(query, limit).hits.map(({ id, title, excerpt, category, score }) => ({ id, title, excerpt, category, score }));
+  }
+
+  /** The best `limit` articles for a query, with what their confidence is computed from. */
+  rank(query: string, limit: number): Ranked {
+    const queryTerms = [...new Set(termsOf(query, this.locale))];
+    const plan = this.plan(this.withJoinedWords(query));
+    let results = this.engine.search(plan.query, { combineWith: plan.combineWith });
+    const expansion = this.ranking.expansion;
+    if (expansion && results.length > 0) {
+      const extra = this.feedback(results.slice(0, expansion.docs), new Set(queryTerms), expansion.terms);
+      if (extra.length > 0) {
+        results = this.engine.search({
+          combineWith: 'OR',
+          queries: [
+            { combineWith: plan.combineWith, queries: [plan.query] },
+            // The expansion terms are index terms already: no second stemming.
+            {
+              combineWith: 'OR',
+              queries: extra,
+              boostTerm: () => expansion.weight,
+              prefix: false,
+              fuzzy: false,
+              processTerm: (term) => term,
+            },
+          ],
+        });
+      }
+    }
+    const asked = new Set(queryTerms);
+    const hits = results.slice(0, limit).map((hit): RankedHit => {
+      const matched = hit.queryTerms.filter((term) => asked.has(term));
+      const fields = Object.values(hit.match as Record<string, string[]>);
+      return {
         id: String(hit.id),
         title: String(hit.title),
         excerpt: String(hit.excerpt),
         category: String(hit.category),
         score: Math.round(hit.score * 1000) / 1000,
-      }));
+        rawScore: hit.score,
+        coverage: queryTerms.length === 0 ? 0 : matched.length / queryTerms.length,
+        viaPhrasings: fields.length === 0 ? 0 : fields.filter((f) => f.includes('phrasings')).length / fields.length,
+      };
+    });
+    return { queryTerms, hits };
+  }
+
+  /**
+   * Two adjacent query words the articles write as one ("git hub", "back up", "e mail") are also
+   * searched as that one word, when the index knows it.
+   */
+  private withJoinedWords(query: string): string {
+    const words = splitWords(query);
+    const joined: string[] = [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      const word = words[i]! + words[i + 1]!;
+      const term = termOf(word, this.locale);
+      if (term !== null && this.documentFrequency.has(term)) joined.push(word);
+    }
+    return joined.length === 0 ? query : `${query} ${joined.join(' ')}`;
+  }
+
+  /**
+   * Expansion terms from the best articles: each article's terms weighted by their rarity (IDF) and
+   * by the article's score relative to the best; terms the query has, and common terms, left out.
+   */
+  private feedback(top: readonly { id: unknown; score: number }[], asked: ReadonlySet<string>, count: number): string[] {
+    const articles = this.engine.documentCount;
+    const best = top[0]!.score;
+    const weights = new Map<string, number>();
+    const common = Math.max(3, articles * COMMON_TERM_SHARE);
+    for (const hit of top) {
+      const terms = this.feedbackTerms.get(String(hit.id))?.split(' ') ?? [];
+      for (const term of terms) {
+        const frequency = this.documentFrequency.get(term) ?? 1;
+        if (asked.has(term) || term.length < 2 || frequency > common) continue;
+        weights.set(term, (weights.get(term) ?? 0) + (Math.log(articles / frequency) * hit.score) / best / terms.length);
+      }
+    }
+    return [...weights]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([term]) => term);
   }
 
   /**

@@ -49,6 +49,20 @@ export function splitWords(text: string): string[] {
   return text.split(WORD_SEPARATOR).filter((w) => w.length > 0);
 }
 
+/** Words joined by a dash or a dot ("e-mail", "node.js", "wi-fi"), and names ending in ++ or # ("c++", "c#"). */
+const COMPOUND = /\p{L}[\p{L}\p{N}]*(?:[-.]\p{L}[\p{L}\p{N}]*)+|\p{L}+(?:\+\+|#)(?![\p{L}\p{N}])/gu;
+
+/**
+ * The words the search index and its queries are made of: `splitWords`, plus each compound also
+ * written as one word ("e-mail" → e, mail, email; "node.js" → node, js, nodejs; "c#" → c, c#), so
+ * "email" finds "e-mail" and a code-like name is matched as a whole, not by its parts only.
+ */
+export function indexWords(text: string): string[] {
+  const words = splitWords(text);
+  for (const [compound] of text.matchAll(COMPOUND)) words.push(compound.replace(/[-.]/g, ''));
+  return words;
+}
+
 interface Language {
   stopWords: ReadonlySet<string>;
   stem: (word: string) => string;
@@ -78,5 +92,5 @@ export function termOf(word: string, locale: KbLocaleCode): string | null {
 
 /** The index terms of a text, in order (what a query or an article field becomes). */
 export function termsOf(text: string, locale: KbLocaleCode): string[] {
-  return splitWords(text).flatMap((w) => termOf(w, locale) ?? []);
+  return indexWords(text).flatMap((w) => termOf(w, locale) ?? []);
 }
