@@ -5,15 +5,15 @@ import { countsOf } from '../../server/analytics/facts';
 import { AnalyticsRecorder } from '../../server/analytics/recorder';
 import { RollupFlusher } from '../../server/analytics/rollup';
 import { createLogger } from '../../server/infra/logger';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { ADMIN, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   // The same demo data as `npm run seed:demo`: 90 days, 20,000 events.
   const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: await signIn(server) } });
   const siteId = ((await me.json()) as { user: { siteId: string } }).user.siteId;

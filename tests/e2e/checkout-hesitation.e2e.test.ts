@@ -1,16 +1,16 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { ADMIN, startTestServer, type TestServer } from '../helpers/test-server';
 
 // Shortened by configuration, exactly as an operator would: no test-only code path.
 const IDLE_SECONDS = 5;
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startTestServer({ CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.dispose();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_PARAM } from '../../shared/contract/constants';
 import { routes } from '../../shared/contract/routes';
 import { conversations } from '../../server/data';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { call } from '../helpers/rest';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp';
 import {
@@ -25,12 +25,12 @@ import {
 
 let server: TestServer;
 let smtp: SmtpReceiver;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
   server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Demo Shop <chat@shop.example>', REPLY_EMAIL_DELAY_SECONDS: '1' });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.dispose();

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { KbPublicArticle, Message } from '../../shared/contract';
 import { articleIdsIn } from '../../shared/kb/links';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { ADMIN, clientId, joinAsVisitor, nextEvent, request, startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.dispose();

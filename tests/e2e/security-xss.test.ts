@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageKey } from '../../widget/app-api';
 import type { KbArticle, Message } from '../../shared/contract';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { kbApi } from '../helpers/kb';
 import { agentFrom, reportAttacks, syncedVisitor, visitorFrom } from '../helpers/security';
 import { ADMIN, clientId, connected, request, signIn, startTestServer, type TestServer, type VisitorSocket } from '../helpers/test-server';
@@ -17,7 +17,7 @@ import { XSS_VECTORS } from './fixtures/xss-vectors';
  * the DOM's dangerous nodes (handlers, script URLs, frames) with the page before the attack.
  */
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 let context: BrowserContext;
 const fired: string[] = [];
 const perChannel = new Map<string, number>();
@@ -33,7 +33,7 @@ async function inBatches<T>(items: readonly T[], size: number, fn: (item: T, ind
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' });
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 900 } });
   await context.addInitScript(() => {
     Object.defineProperty(window, '__xss', {
@@ -127,19 +127,16 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
       return ack.data.message;
     };
     const conversationId = (await send(main.socket, 'vectors follow')).conversationId;
-    await inBatches(XSS_VECTORS, 4, async (vector) => void (await send(main.socket, vector)));
-    count('visitor messages', XSS_VECTORS.length);
-
     const agent = agentFrom(server, await signIn(server));
     await connected(agent);
-    await inBatches(XSS_VECTORS, 4, async (vector) => {
+    // The channels are independent of each other: they are written at the same time.
+    const fromVisitor = inBatches(XSS_VECTORS, 4, async (vector) => void (await send(main.socket, vector)));
+    const fromAgent = inBatches(XSS_VECTORS, 4, async (vector) => {
       const ack = await request(agent, 'message:send', { conversationId, clientId: clientId(), text: vector });
       expect(ack.ok).toBe(true);
     });
-    count('agent messages', XSS_VECTORS.length);
-
     // Page titles and URLs (the console's visitor panel lists pages) and custom props (stored nowhere).
-    for (const [i, vector] of XSS_VECTORS.entries()) {
+    const tracked = inBatches(XSS_VECTORS, 4, async (vector, i) => {
       const url = /^\s*javascript:/i.test(vector) ? vector : `https://shop.example/p/${i}?q=${encodeURIComponent(vector)}`;
       const page = await request(main.socket, 'track', { type: 'page_view', url, title: vector, pageType: 'product' });
       const fallback = page.ok
@@ -149,19 +146,23 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
       expect(
         (await request(main.socket, 'track', { type: 'custom', name: vector.slice(0, 60), props: { [vector.slice(0, 60)]: vector } })).ok,
       ).toBe(true);
-    }
+    });
+    // One visitor per vector, named by identify(), who then writes.
+    const named = inBatches(XSS_VECTORS, 6, async (vector, i) => {
+      const visitor = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
+      expect((await request(visitor.socket, 'visitor:identify', { id: `named-${i}`, name: vector })).ok).toBe(true);
+      await send(visitor.socket, `named visitor ${i}`);
+      visitor.socket.disconnect();
+    });
+    await Promise.all([fromVisitor, fromAgent, tracked]);
+    count('visitor messages', XSS_VECTORS.length);
+    count('agent messages', XSS_VECTORS.length);
     count('page titles and URLs', XSS_VECTORS.length);
     count('custom track props (names, keys, values)', XSS_VECTORS.length);
+    // The main conversation's last message.
     await send(main.socket, END);
     agent.disconnect();
-
-    // One visitor per vector, named by identify(), who then writes.
-    await inBatches(XSS_VECTORS, 6, async (vector, i) => {
-      const named = await syncedVisitor(visitorFrom(server, '127.0.0.1'));
-      expect((await request(named.socket, 'visitor:identify', { id: `named-${i}`, name: vector })).ok).toBe(true);
-      await send(named.socket, `named visitor ${i}`);
-      named.socket.disconnect();
-    });
+    await named;
     count('visitor names via identify()', XSS_VECTORS.length);
 
     // Widget: every message arrived and rendered as text.
@@ -203,17 +204,26 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
       ids[i] = id;
     });
 
+    // The widget, two tabs of the article page and the console's editor render the articles at the same time.
     const shop = watch(await context.newPage(), 'widget-kb');
-    await shop.goto(`${server.url}/demo`);
-    // The panel left open on an earlier page of this visitor opens by itself; the page API leaves it open.
-    await shop.evaluate(() => (window as unknown as { LifecycleChat(method: string): void }).LifecycleChat('open'));
-    await shop
-      .getByRole('button', { name: /close|minimi/i })
-      .first()
-      .waitFor()
-      .catch(() => undefined);
-    const baseline = await dangerousNodes(shop);
-    const helpPage = watch(await context.newPage(), 'help-page');
+    const consolePage = watch(await context.newPage(), 'console-kb');
+    const openWidget = async () => {
+      await shop.goto(`${server.url}/demo`);
+      // The panel left open on an earlier page of this visitor opens by itself; the page API leaves it open.
+      await shop.evaluate(() => (window as unknown as { LifecycleChat(method: string): void }).LifecycleChat('open'));
+      await shop
+        .getByRole('button', { name: /close|minimi/i })
+        .first()
+        .waitFor()
+        .catch(() => undefined);
+      return dangerousNodes(shop);
+    };
+    const openEditor = async () => {
+      await signInConsole(consolePage);
+      await consolePage.getByRole('button', { name: 'Knowledge base' }).click();
+      return dangerousNodes(consolePage);
+    };
+    const [baseline, consoleBaseline] = await Promise.all([openWidget(), openEditor()]);
     // "says:" comes before the vector: a vector that opens a raw-text element takes the rest with it.
     const inWidget = async () => {
       for (const [i, id] of ids.entries()) {
@@ -225,29 +235,33 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
         expect(await dangerousNodes(shop), `widget, vector ${i}`).toEqual(baseline);
       }
     };
-    const onArticlePage = async () => {
+    // Each tab of the article page takes every other article.
+    const helpPages = [watch(await context.newPage(), 'help-page-0'), watch(await context.newPage(), 'help-page-1')];
+    const onArticlePage = async (tab: number) => {
+      const helpPage = helpPages[tab]!;
       for (const [i, id] of ids.entries()) {
+        if (i % 2 !== tab) continue;
         await helpPage.goto(`${server.url}/help/articles/${id}`);
         await helpPage.getByText(`Vector ${i} says:`).waitFor();
         expect(await dangerousNodes(helpPage), `article page, vector ${i}`).toEqual([]);
       }
     };
-    await Promise.all([inWidget(), onArticlePage()]);
-    count('knowledge-base Markdown (widget and article page)', XSS_VECTORS.length);
-
     // The console's editor: each article opened, its server-rendered preview in the page.
-    const consolePage = watch(await context.newPage(), 'console-kb');
-    await signInConsole(consolePage);
-    await consolePage.getByRole('button', { name: 'Knowledge base' }).click();
-    const consoleBaseline = await dangerousNodes(consolePage);
-    for (const i of XSS_VECTORS.keys()) {
-      await consolePage
-        .getByText(new RegExp(`^Vector ${i}(?!\\d)`))
-        .first()
-        .click();
-      await consolePage.getByTestId('kb-preview').getByText(`Vector ${i} says:`).waitFor();
-      expect(await dangerousNodes(consolePage), `console preview, vector ${i}`).toEqual(consoleBaseline);
-    }
+    const inEditor = async () => {
+      for (const i of XSS_VECTORS.keys()) {
+        await consolePage
+          .getByText(new RegExp(`^Vector ${i}(?!\\d)`))
+          .first()
+          .click();
+        await consolePage.getByTestId('kb-preview').getByText(`Vector ${i} says:`).waitFor();
+        expect(await dangerousNodes(consolePage), `console preview, vector ${i}`).toEqual(consoleBaseline);
+      }
+    };
+    // A click waits for its target to hold still over two animation frames, which Chromium runs seldom
+    // in a tab behind the others (about a second per click): the console's tab comes to the front.
+    await consolePage.bringToFront();
+    await Promise.all([inWidget(), onArticlePage(0), onArticlePage(1), inEditor()]);
+    count('knowledge-base Markdown (widget and article page)', XSS_VECTORS.length);
     count('knowledge-base Markdown (console editor preview)', XSS_VECTORS.length);
     await consolePage.screenshot({ path: 'test-results/e2e-xss-kb-console.png' });
     expect(fired).toEqual([]);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, measureWidget, worstCaseOpenedGzip } from '../../bench/widget-measure';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import type { VisitorContext } from '../../shared/contract';
 import { connectAgent, connected, request, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
 import { HOSTILE_CSS, startHostPages, type HostilePage, type HostPages } from './fixtures/host-pages';
@@ -21,7 +21,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let server: TestServer;
 let host: HostPages;
 let agent: AgentSocket;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -29,7 +29,7 @@ beforeAll(async () => {
   // An agent with the console open, so the widget shows no email step.
   agent = connectAgent(server, await signIn(server));
   await connected(agent);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {

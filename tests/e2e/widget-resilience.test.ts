@@ -10,7 +10,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { stopProcess } from '../../server/infra/child-process';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { ADMIN, clientId, connectAgent, connected, request, signIn, type AgentSocket } from '../helpers/test-server';
 
 // The server runs as its own process, restartable on the same port, database, Redis prefix and
@@ -66,7 +66,7 @@ async function start(port: number): Promise<ServerProcess> {
 let server: ServerProcess;
 let db: Connection;
 let agent: AgentSocket;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 
 beforeAll(async () => {
   server = await start(await getPort({ host: '127.0.0.1' }));
@@ -74,7 +74,7 @@ beforeAll(async () => {
   // An agent with the console open, so the widget shows no email step.
   agent = connectAgent({ url: server.url, demoSiteKey: '' }, await signIn({ url: server.url, demoSiteKey: '' }));
   await connected(agent);
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   await browser?.dispose();

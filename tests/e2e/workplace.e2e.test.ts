@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
+import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import { ADMIN, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { routes } from '../../shared/contract/routes';
 import { call } from '../helpers/rest';
 
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: TestBrowser;
 const BOB = { email: 'bob@example.com', password: 'bob-password-123', name: 'Bob Baker' };
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   const cookie = await signIn(server);
   await call(server, routes.users.create, { cookie, body: { ...BOB, role: 'agent' } });
   await call(server, routes.canned.create, {

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export type TestBrowser = Browser & { dispose(): Promise<void> };
+
 /** Headless Debian Chromium (never a downloaded browser), quiet on a machine with no outside network. */
-export async function launchBrowser(): Promise<Browser & { dispose(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'lc-chromium-'));
-  const browser = await chromium.launch({
+function launch(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -21,10 +19,33 @@ export async function launchBrowser(): Promise<Browser & { dispose(): Promise<vo
       '--disable-sync',
     ],
   });
+}
+
+/** A Chromium of its own, closed by `dispose()` (for scripts such as the widget benchmark). */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await launch();
+  return Object.assign(browser, { dispose: () => browser.close() });
+}
+
+const shared = globalThis as { lcChromium?: Promise<Browser> };
+
+/**
+ * The Chromium of this test worker, launched by the first file that asks and shared by the files
+ * that follow in the same worker (the e2e project shares its worker's modules and runs one file at
+ * a time). Files get nothing of each other's: every test works in browser contexts of its own, and
+ * `dispose()` closes whatever contexts the file left open. Playwright closes the browser when the
+ * worker exits.
+ */
+export async function sharedBrowser(): Promise<TestBrowser> {
+  shared.lcChromium ??= launch();
+  let browser = await shared.lcChromium;
+  if (!browser.isConnected()) {
+    shared.lcChromium = launch();
+    browser = await shared.lcChromium;
+  }
   return Object.assign(browser, {
-    async dispose() {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+    dispose: async () => {
+      await Promise.all(browser.contexts().map((context) => context.close()));
     },
   });
 }
