@@ -20,15 +20,21 @@ describe('visitor on /demo chats with an agent on /console', () => {
     // The agent signs in first: with no agent online the widget asks for an email address after the first message.
     const desk = await browser.newContext();
     const agent = await desk.newPage();
-    await agent.goto(`${server.url}/console`);
-    await agent.getByLabel('Email').fill(ADMIN.email);
-    await agent.getByLabel('Password').fill(ADMIN.password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-
     const shop = await browser.newContext();
     const visitor = await shop.newPage();
-    await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
-    await visitor.getByRole('button', { name: /chat/i }).click();
+    // The visitor opens the chat while the agent signs in; the question goes once the console is in.
+    const signIn = async () => {
+      await agent.goto(`${server.url}/console`);
+      await agent.getByLabel('Email').fill(ADMIN.email);
+      await agent.getByLabel('Password').fill(ADMIN.password);
+      await agent.getByRole('button', { name: 'Sign in' }).click();
+      await agent.getByRole('button', { name: 'Sign out' }).waitFor();
+    };
+    const openChat = async () => {
+      await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
+      await visitor.getByRole('button', { name: /chat/i }).click();
+    };
+    await Promise.all([signIn(), openChat()]);
     const message = visitor.getByRole('textbox', { name: 'Message' });
     await message.fill('Do these shoes run small?');
     await message.press('Enter');

@@ -20,17 +20,22 @@ afterAll(async () => {
 it('a buyer idling at checkout on /demo gets the proactive prompt and the agent the escalation', async () => {
   const desk = await browser.newContext();
   const agent = await desk.newPage();
-  await agent.goto(`${server.url}/console`);
-  await agent.getByLabel('Email').fill(ADMIN.email);
-  await agent.getByLabel('Password').fill(ADMIN.password);
-  await agent.getByRole('button', { name: 'Sign in' }).click();
-  await agent.getByRole('heading', { name: /no conversation selected/i }).waitFor();
-
   const shop = await browser.newContext();
   const visitor = await shop.newPage();
-  await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
-  await visitor.getByRole('button', { name: 'Add to cart' }).click();
-  await visitor.goto(`${server.url}/demo/cart`);
+  // The agent signs in while the buyer shops; both are done before the buyer reaches the checkout.
+  const signIn = async () => {
+    await agent.goto(`${server.url}/console`);
+    await agent.getByLabel('Email').fill(ADMIN.email);
+    await agent.getByLabel('Password').fill(ADMIN.password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.getByRole('heading', { name: /no conversation selected/i }).waitFor();
+  };
+  const shopping = async () => {
+    await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
+    await visitor.getByRole('button', { name: 'Add to cart' }).click();
+    await visitor.goto(`${server.url}/demo/cart`);
+  };
+  await Promise.all([signIn(), shopping()]);
   await visitor.goto(`${server.url}/demo/checkout`);
 
   // The widget opens by itself with the localized checkout message and offers a person.

@@ -39,15 +39,19 @@ describe('an agent takes a chat, answers with a canned response and transfers it
     );
     const adminDesk = await browser.newContext();
     const ada = await adminDesk.newPage();
-    await signInToConsole(ada, ADMIN);
     const bobDesk = await browser.newContext();
     const bob = await bobDesk.newPage();
-    await signInToConsole(bob, BOB);
-
     const shop = await browser.newContext();
     const visitor = await shop.newPage();
-    await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
-    await visitor.getByRole('button', { name: /chat/i }).click();
+    // Both agents sign in while the visitor opens the chat; the question goes once they are in.
+    await Promise.all([
+      signInToConsole(ada, ADMIN),
+      signInToConsole(bob, BOB),
+      (async () => {
+        await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
+        await visitor.getByRole('button', { name: /chat/i }).click();
+      })(),
+    ]);
     const message = visitor.getByRole('textbox', { name: 'Message' });
     await message.fill('When will my trail shoes ship?');
     await message.press('Enter');
