@@ -17,6 +17,8 @@ import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/namespaces';
 import { closeRedis } from './infra/redis-close';
+import { AnswerBot } from './answer-bot/answer-bot';
+import { answerBotVisitorHandlers } from './answer-bot/answer-bot-handlers';
 import { AutoCloseJob } from './conversations/auto-close-job';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
@@ -146,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { site, createdAdmin } = await ensureDemoSite({
     adminEmail: config.ADMIN_EMAIL,
     adminPassword: config.ADMIN_PASSWORD,
+    answerBot: config.DEMO_ANSWER_BOT === 'on',
   });
   if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
   const analytics = Analytics.start(redis, log);
@@ -288,7 +291,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   unanswered.start();
-  registerListeners(events, { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail: visitorMail.jobs });
+  const answerBot = new AnswerBot({
+    redisUrl: options.redisUrl,
+    prefix: bullPrefix,
+    redis,
+    store,
+    kb,
+    sites,
+    lifecycle,
+    escalations,
+    analytics: analytics.recorder,
+    assumedAfterSeconds: config.ANSWER_BOT_ASSUMED_AFTER_SECONDS,
+    clock,
+    log,
+  });
+  answerBot.start();
+  registerListeners(events, {
+    ns,
+    search,
+    analytics,
+    replyAlerts,
+    lifecycle,
+    escalations,
+    unanswered,
+    mail: visitorMail.jobs,
+    answerBot,
+  });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
@@ -302,6 +330,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     kb: (socket) => kbVisitorHandlers(kb, socket, events),
     workplace: workplaceVisitorHandlers(workplace, store),
     mail: visitorMail.handlers,
+    answerBot: answerBotVisitorHandlers(answerBot),
   };
   const agentDomains: AgentDomainHandlers = {
     escalation: escalationAgentHandlers(escalations, lifecycle, store),
@@ -376,6 +405,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         autoClose.close(),
         visitorMail.jobs.close(),
         unanswered.close(),
+        answerBot.close(),
       ]);
       mailer.close();
       await closeRedis(redis);

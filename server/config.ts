@@ -50,6 +50,10 @@ const Env = z.object({
     .default('Lifecycle Chat <chat@localhost>'),
   /** How long a visitor stays away after an agent's reply before it is emailed; sites may set their own. */
   REPLY_EMAIL_DELAY_SECONDS: Seconds.default(60),
+  /** How long after an answer of the bot with no further visitor message and no hand-off it counts as an assumed resolution. */
+  ANSWER_BOT_ASSUMED_AFTER_SECONDS: Seconds.default(600),
+  /** Whether the demo site a new database starts with has the answer bot on (a site's admin turns it on or off in Settings). */
+  DEMO_ANSWER_BOT: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

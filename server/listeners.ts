@@ -1,3 +1,4 @@
+import type { AnswerBot } from './answer-bot/answer-bot';
 import type { Analytics } from './analytics/analytics';
 import { ConversationBroadcasts } from './conversations/conversation-broadcasts';
 import type { ConversationSearch } from './conversations/conversation-search';
@@ -20,16 +21,17 @@ export interface Listeners {
   escalations: Escalations;
   unanswered: UnansweredEmailQueue;
   mail: MailJobs;
+  answerBot: AnswerBot;
 }
 
 /**
  * Every reaction to a domain event, in one place: broadcasting, the inbox search index, analytics,
- * reply alerts, the visitor lifecycle, and escalation. Within an event, listeners start in the order
+ * reply alerts, the visitor lifecycle, escalation and the answer bot. Within an event, listeners start in the order
  * registered here (broadcasts first, so sockets hear of a change before slower work starts).
  */
 export function registerListeners(
   bus: DomainEventBus,
-  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail }: Listeners,
+  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
@@ -42,6 +44,8 @@ export function registerListeners(
   bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
   bus.on('visitor.messaged', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
+  bus.on('visitor.messaged', 'answer bot', (e) => answerBot.onVisitorMessage(e));
+  bus.on('visitor.handedOff', 'answer bot: hand-off after an answer', (e) => answerBot.onHandedOff(e));
   bus.on('visitor.handedOff', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
   bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));

@@ -18,7 +18,13 @@ export type AnalyticsFact =
   | { type: 'resolution'; siteId: string; at: Date; seconds: number }
   | { type: 'csat'; siteId: string; at: Date; rating: number }
   | { type: 'kb_search'; siteId: string; at: Date; locale: string; query: string; results: number }
-  | { type: 'kb_view' | 'kb_deflection' | 'kb_escalation'; siteId: string; at: Date };
+  | { type: 'kb_view' | 'kb_deflection' | 'kb_escalation'; siteId: string; at: Date }
+  /** The answer bot answered a question, and what came of the answer (counted on the answer's day). */
+  | { type: 'bot'; siteId: string; at: Date; outcome: BotOutcome };
+
+/** `answered` counts every answer; each then ends as one of the others, or not yet. */
+export const BOT_OUTCOMES = ['answered', 'confirmed', 'assumed', 'handed_off'] as const;
+export type BotOutcome = (typeof BOT_OUTCOMES)[number];
 
 export interface Count {
   day: string;
@@ -79,6 +85,8 @@ export function countsOf(fact: AnalyticsFact): Count[] {
       return [one(fact.at, 'kb', 'deflections')];
     case 'kb_escalation':
       return [one(fact.at, 'kb', 'escalations')];
+    case 'bot':
+      return [one(fact.at, 'bot', fact.outcome)];
   }
 }
 

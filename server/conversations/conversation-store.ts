@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { MessageAuthor } from '../../shared/contract';
+import type { BotAnswer, MessageAuthor } from '../../shared/contract';
 import { conversations, messages, openConversations, type Conversation, type StoredMessage, type Visitor } from '../data';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
@@ -28,6 +28,7 @@ export interface NewMessage {
   authorId?: Types.ObjectId;
   authorName?: string;
   text: string;
+  answer?: BotAnswer;
 }
 
 export interface PostedMessage {
@@ -202,6 +203,7 @@ export class ConversationStore {
         authorId: input.authorId ?? null,
         authorName: input.authorName ?? null,
         text: input.text,
+        ...(input.answer && { answer: input.answer }),
       });
       if (message) {
         const summarized = (await this.cache.record(message)) ?? (await this.reload(conversation._id, () => this.cache.record(message)));

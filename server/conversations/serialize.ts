@@ -1,4 +1,4 @@
-import type { ConversationSummary, Message } from '../../shared/contract';
+import type { BotAnswer, ConversationSummary, Message } from '../../shared/contract';
 import type { Conversation, StoredMessage } from '../data';
 
 export function toMessage(doc: StoredMessage): Message {
@@ -11,6 +11,7 @@ export function toMessage(doc: StoredMessage): Message {
     authorName: doc.authorName ?? null,
     text: doc.text,
     createdAt: doc.createdAt.toISOString(),
+    ...(doc.answer && { answer: { articleId: doc.answer.articleId, title: doc.answer.title, mode: doc.answer.mode as BotAnswer['mode'] } }),
   };
 }
 

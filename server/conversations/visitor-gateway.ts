@@ -145,6 +145,7 @@ export function attachVisitorGateway(deps: Deps): void {
         ...domains.kb(socket),
         ...domains.workplace(socket),
         ...domains.mail(socket),
+        ...domains.answerBot(socket),
       },
       log,
     );

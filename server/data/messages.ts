@@ -19,6 +19,11 @@ export const messages = {
     return insertOnce<StoredMessage>(MessageModel, { _id: messageKey(message.conversationId, message.clientId), ...message });
   },
 
+  /** A message by its id (`<conversation id>:<client id>`). */
+  async byId(id: string): Promise<StoredMessage | null> {
+    return MessageModel.findById(String(id)).lean<StoredMessage>();
+  },
+
   async byClientId(conversationId: Types.ObjectId, clientId: string): Promise<StoredMessage | null> {
     return MessageModel.findById(messageKey(conversationId, clientId)).lean<StoredMessage>();
   },

@@ -20,6 +20,7 @@ export type SiteChanges = Partial<
     | 'retention'
     | 'mail'
     | 'continuity'
+    | 'answerBot'
     | 'resumePageUrl'
     | 'secret'
   >
@@ -45,7 +46,7 @@ export const sites = {
     return SiteModel.findOne().sort({ createdAt: 1 }).lean<Site>();
   },
 
-  async create(fields: { name: string; publicKey: string; secret: string }): Promise<Site> {
+  async create(fields: { name: string; publicKey: string; secret: string; answerBot?: Site['answerBot'] }): Promise<Site> {
     return (await SiteModel.create(fields)).toObject<Site>();
   },
 

@@ -181,6 +181,22 @@ export class Escalations {
     return { conversationId: conversation._id.toHexString(), agentsOnline };
   }
 
+  /**
+   * A buyer's question goes to a person at once (the answer bot's "person first"): the conversation
+   * is ranked as an escalation would rank it and routed while agents are online. Nothing when an agent
+   * has it already or is being offered it.
+   */
+  async routeNow(conversation: Conversation, visitor: Visitor): Promise<void> {
+    if (conversation.assigneeId || conversation.routedAt) return;
+    if (!(await this.deps.availability.anyOnline(visitor.siteId.toHexString()))) return;
+    const routed = await this.flag(conversation, {
+      priority: escalationPriority(visitor.stage, visitor.cart.value ?? 0),
+      routedAt: dateOf(this.deps.clock),
+      offeredTo: [],
+    });
+    await this.startRouting(routed, visitor.stage === 'purchase');
+  }
+
   /** The proactive prompt as the visitor saw it: the site's text or the widget's own, its reason and its article. */
   private async promptSeen(
     siteId: string,

@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import type { Logger } from '../infra/logger';
 import { IndexSync, type SyncEvent } from './index-sync';
 import type { IndexChange } from './search/article-index';
+import { confidenceOf } from './search/confidence';
 import { indexedArticleOf } from './search/indexed-article';
 import { SiteIndexes } from './search/site-indexes';
 import { DeflectionQueue } from './signals/deflection-queue';
@@ -14,6 +15,13 @@ import { KbSignals } from './signals/signals';
 import { systemClock, type Clock } from '../infra/clock';
 
 export type PublishedArticle = StoredArticle & { published: PublishedContent };
+
+export interface BestAnswer {
+  locale: KbLocaleCode;
+  articleId: string;
+  title: string;
+  confidence: number;
+}
 
 export interface KnowledgeBaseOptions {
   redisUrl: string;
@@ -101,6 +109,17 @@ export class KnowledgeBase {
     const results = (await this.indexes.get(siteId.toHexString(), asked)).search(query, limit);
     if (results.length > 0 || asked === fallback) return { locale: asked, results };
     return { locale: fallback, results: (await this.indexes.get(siteId.toHexString(), fallback)).search(query, limit) };
+  }
+
+  /**
+   * The article the answer bot would answer a question with, in the asked locale (an answer in
+   * another language would not help), and the calibrated probability that it is the right one.
+   */
+  async bestAnswer(siteId: Types.ObjectId, question: string, localeTag: string | undefined): Promise<BestAnswer | null> {
+    const locale = kbLocaleOf(localeTag) ?? (await this.defaultLocale(siteId));
+    const ranked = (await this.indexes.get(siteId.toHexString(), locale)).rank(question, 2);
+    const top = ranked.hits[0];
+    return top ? { locale, articleId: top.id, title: top.title, confidence: confidenceOf(ranked) } : null;
   }
 
   /**

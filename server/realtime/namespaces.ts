@@ -10,6 +10,7 @@ import type {
   kbAgentRequests,
   kbVisitorRequests,
   mailVisitorRequests,
+  answerBotVisitorRequests,
   trackingRequests,
   AgentServerToClient,
   VisitorClientToServer,
@@ -50,6 +51,7 @@ export interface VisitorDomainHandlers {
   kb(socket: VisitorSocket): RequestHandlers<typeof kbVisitorRequests>;
   workplace(socket: VisitorSocket): RequestHandlers<typeof workplaceVisitorRequests>;
   mail(socket: VisitorSocket): RequestHandlers<typeof mailVisitorRequests>;
+  answerBot(socket: VisitorSocket): RequestHandlers<typeof answerBotVisitorRequests>;
 }
 export interface AgentDomainHandlers {
   escalation(socket: AgentSocket): RequestHandlers<typeof escalationAgentRequests>;

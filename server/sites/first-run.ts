@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_ANSWER_BOT } from '../../shared/contract';
 import { hashPassword } from '../agents/passwords';
 import { accounts, sites, type Site } from '../data';
 
 export interface FirstRunOptions {
   adminEmail: string;
   adminPassword: string;
+  /** Whether a new demo site has the answer bot on. */
+  answerBot: boolean;
 }
 
 export interface FirstRunResult {
@@ -14,13 +17,14 @@ export interface FirstRunResult {
 }
 
 /** On an empty database, creates the demo site and the first admin; otherwise returns the first site. */
-export async function ensureDemoSite({ adminEmail, adminPassword }: FirstRunOptions): Promise<FirstRunResult> {
+export async function ensureDemoSite({ adminEmail, adminPassword, answerBot }: FirstRunOptions): Promise<FirstRunResult> {
   const site =
     (await sites.first()) ??
     (await sites.create({
       name: 'Demo Shop',
       publicKey: `pk_${randomBytes(12).toString('base64url')}`,
       secret: randomBytes(32).toString('base64url'),
+      answerBot: { ...DEFAULT_ANSWER_BOT, enabled: answerBot },
     }));
   const hasUsers = (await accounts.ofSite(site._id)).length > 0;
   if (!hasUsers) {

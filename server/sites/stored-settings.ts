@@ -1,4 +1,4 @@
-import { DEFAULT_CONTINUITY, DEFAULT_MAIL_SETTINGS, DEFAULT_RETENTION, SiteSettings } from '../../shared/contract';
+import { DEFAULT_ANSWER_BOT, DEFAULT_CONTINUITY, DEFAULT_MAIL_SETTINGS, DEFAULT_RETENTION, SiteSettings } from '../../shared/contract';
 import { sites, type Site } from '../data';
 import { unansweredEmailMinutes } from './unanswered-email-minutes';
 
@@ -19,6 +19,7 @@ export function settingsOf(site: Site): SiteSettings {
     mail: site.mail ?? DEFAULT_MAIL_SETTINGS,
     continuity: site.continuity ?? DEFAULT_CONTINUITY,
     resumePageUrl: site.resumePageUrl ?? null,
+    answerBot: site.answerBot ?? DEFAULT_ANSWER_BOT,
   };
 }
 

@@ -15,8 +15,20 @@ export const MAX_SEQ = 2 ** 31 - 1;
 /** A position a client has read up to; the server also holds it to the conversation's last message. */
 export const ReadSeq = z.number().int().min(0).max(MAX_SEQ);
 
-export const MessageAuthor = z.enum(['visitor', 'agent', 'system']);
+export const MessageAuthor = z.enum(['visitor', 'agent', 'system', 'bot']);
 export type MessageAuthor = z.infer<typeof MessageAuthor>;
+
+/**
+ * What the answer bot answered with (a `bot` message's `text` is the article's passage that answers):
+ * `answer` when the bot comes first, `while_you_wait` when a person comes first and the article is
+ * shown meanwhile.
+ */
+export const BotAnswer = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  mode: z.enum(['answer', 'while_you_wait']),
+});
+export type BotAnswer = z.infer<typeof BotAnswer>;
 
 export const Message = z.object({
   id: z.string(),
@@ -28,6 +40,8 @@ export const Message = z.object({
   authorName: z.string().nullable(),
   text: z.string(),
   createdAt: z.string(),
+  /** Only on the answer bot's messages. */
+  answer: BotAnswer.optional(),
 });
 export type Message = z.infer<typeof Message>;
 

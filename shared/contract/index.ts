@@ -13,6 +13,7 @@ export * from './workplace';
 export * from './settings';
 export * from './canned';
 export * from './mail';
+export * from './answer-bot';
 export * from './text';
 export * from './endpoints';
 export * from './routes';

@@ -87,6 +87,16 @@ export const DEFAULT_CONTINUITY: ContinuitySettings = { emailPromptMinutes: 2, a
 
 export const DEFAULT_UNANSWERED_EMAIL_MINUTES = 15;
 
+/** The answer bot (issue 16): whether it answers visitors' questions, and how sure it must be. */
+export const AnswerBotSettings = z.object({
+  enabled: z.boolean(),
+  /** The calibrated probability that the article is right, at or above which the bot answers. */
+  threshold: z.number().min(0.5).max(0.99),
+});
+export type AnswerBotSettings = z.infer<typeof AnswerBotSettings>;
+
+export const DEFAULT_ANSWER_BOT: AnswerBotSettings = { enabled: false, threshold: 0.8 };
+
 /** What an admin sets for the site; every part applies without a restart. */
 export const SiteSettings = z.object({
   name: displayName(120),
@@ -120,6 +130,8 @@ export const SiteSettings = z.object({
   resumePageUrl: PageUrl.nullable(),
   /** Absent in what older clients send: the defaults (`DEFAULT_CONTINUITY`). */
   continuity: ContinuitySettings.optional(),
+  /** Absent in what older clients send: the defaults (`DEFAULT_ANSWER_BOT`, off). */
+  answerBot: AnswerBotSettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

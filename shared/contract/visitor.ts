@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Stage } from '../lifecycle';
 import { ClientMessageId, ConversationStatus, MAX_SEQ, Message, MessageText, ObjectIdString, SitePublicInfo } from './entities';
+import { answerBotVisitorRequests } from './answer-bot';
 import { escalationVisitorPushes, escalationVisitorRequests, VisitorConversation } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbVisitorPushes, kbVisitorRequests } from './kb';
@@ -115,6 +116,7 @@ export const visitorRequests = {
   ...kbVisitorRequests,
   ...workplaceVisitorRequests,
   ...mailVisitorRequests,
+  ...answerBotVisitorRequests,
 } as const;
 
 export const visitorPushes = {

@@ -103,6 +103,7 @@ export function validPayloads(ids: { conversationId: string; visitorId: string; 
     'kb:vote': () => ({ articleId: ids.articleId, helpful: true }),
     'conversation:read': () => ({ seq: 0 }),
     'csat:submit': () => ({ conversationId: ids.conversationId, rating: 4, comment: 'Quick answer' }),
+    'bot:helped': () => ({ messageId: `${ids.conversationId}:bot-0` }),
   };
   const agent: Record<keyof typeof agentRequests, () => unknown> = {
     'conversations:list': () => ({ status: 'open' }),

@@ -50,6 +50,7 @@ export async function startServerProcess(
       ADMIN_PASSWORD: ADMIN.password,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'lc-proc-')),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DEMO_ANSWER_BOT: 'off',
       ...env,
     },
   );

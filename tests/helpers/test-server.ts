@@ -50,6 +50,8 @@ export async function startTestServer(
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The answer bot would answer the questions tests ask; its own tests turn it on.
+    DEMO_ANSWER_BOT: 'off',
     ...env,
   });
   const server = await startServer({

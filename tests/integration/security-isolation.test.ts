@@ -246,6 +246,29 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
     }
     expect(await db.collection('csats').countDocuments({ _id: oid(alice.conversationId) })).toBe(0);
   },
+  'bot:helped': async () => {
+    // An answer of the bot in alice's conversation is hers to confirm: nobody else's, on her site or another.
+    const messageId = `${alice.conversationId}:bot-probe`;
+    const conversation = await conversationOf(alice.visitorId);
+    await db.collection('messages').insertOne({
+      _id: messageId as never,
+      siteId: conversation!.siteId,
+      conversationId: oid(alice.conversationId),
+      seq: 1000,
+      clientId: 'bot-probe',
+      author: 'bot',
+      authorId: null,
+      authorName: null,
+      text: 'Standard — 3–5 working days',
+      answer: { articleId: articles.aPublished, title: 'Shipping', mode: 'answer' },
+      createdAt: new Date(),
+    });
+    for (const socket of [bob.socket, carol.socket]) {
+      expect(await codeOf(request(socket, 'bot:helped', { messageId }))).toBe('not_found');
+    }
+    expect(await codeOf(request(alice.socket, 'bot:helped', { messageId }))).toBe('ok');
+    await db.collection('messages').deleteOne({ _id: messageId as never });
+  },
   'kb:vote': async () => {
     const votesBefore = await db.collection('kbvotes').countDocuments();
     expect(await codeOf(request(bob.socket, 'kb:vote', { articleId: articles.bPublished, helpful: false }))).toBe('not_found');

@@ -22,7 +22,11 @@ const services = await startBackingServices(config, log);
 const redis = new Redis(services.redisUrl, { keyPrefix: `${config.REDIS_PREFIX}:` });
 try {
   const data = await connectData({ mongoUri: services.mongoUri, redisUrl: services.redisUrl, redisPrefix: config.REDIS_PREFIX, log });
-  const { site } = await ensureDemoSite({ adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
+  const { site } = await ensureDemoSite({
+    adminEmail: config.ADMIN_EMAIL,
+    adminPassword: config.ADMIN_PASSWORD,
+    answerBot: config.DEMO_ANSWER_BOT === 'on',
+  });
   const siteId = site._id.toHexString();
   if ((await analyticsDays.countOfSite('funnel', siteId)) > 0 && !process.argv.includes('--force')) {
     console.log('The demo site has analytics already; nothing added (`npm run seed:demo -- --force` adds more).');

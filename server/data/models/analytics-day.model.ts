@@ -1,7 +1,7 @@
 import { Schema, model, type Model } from 'mongoose';
 
 /** Families of counts, each kept per site and day in its own collection. */
-export const FAMILIES = ['funnel', 'hesitations', 'purchases', 'firstResponse', 'resolution', 'csat', 'kb', 'gaps'] as const;
+export const FAMILIES = ['funnel', 'hesitations', 'purchases', 'firstResponse', 'resolution', 'csat', 'kb', 'gaps', 'bot'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export interface Row {

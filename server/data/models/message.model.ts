@@ -17,6 +17,14 @@ const messageSchema = new Schema(
     authorId: { type: Schema.Types.ObjectId, default: null },
     authorName: { type: String, default: null },
     text: { type: String, required: true },
+    /** The answer bot's article (its messages only). */
+    answer: {
+      type: new Schema(
+        { articleId: { type: String, required: true }, title: { type: String, required: true }, mode: { type: String, required: true } },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

@@ -1,4 +1,4 @@
-import type { ContinuitySettings, RetentionSettings } from '../../../shared/contract/settings';
+import type { AnswerBotSettings, ContinuitySettings, RetentionSettings } from '../../../shared/contract/settings';
 import type { BusinessHours } from '../../../shared/sites/business-hours';
 import type { MailSettings } from '../../../shared/contract/mail';
 import { Schema, model, type InferSchemaType } from 'mongoose';
@@ -33,18 +33,24 @@ const siteSchema = new Schema(
     mail: { type: Schema.Types.Mixed, default: null },
     /** `ContinuitySettings`; null: the defaults (`DEFAULT_CONTINUITY`). */
     continuity: { type: Schema.Types.Mixed, default: null },
+    /** `AnswerBotSettings`; null: the defaults (`DEFAULT_ANSWER_BOT`, off). */
+    answerBot: { type: Schema.Types.Mixed, default: null },
     /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
     resumePageUrl: { type: String, default: null },
   },
   { timestamps: true },
 );
 
-export type Site = Omit<InferSchemaType<typeof siteSchema>, 'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity'> & {
+export type Site = Omit<
+  InferSchemaType<typeof siteSchema>,
+  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot'
+> & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
   proactiveMessages?: Partial<Record<string, string>>;
   retention?: RetentionSettings | null;
   mail?: MailSettings | null;
   continuity?: ContinuitySettings | null;
+  answerBot?: AnswerBotSettings | null;
 };
 export const SiteModel = model('Site', siteSchema);

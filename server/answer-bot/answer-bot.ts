@@ -1,0 +1,168 @@
+import Bull from 'bull';
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import { DEFAULT_ANSWER_BOT } from '../../shared/contract';
+import type { BotOutcome } from '../analytics/facts';
+import type { AnalyticsRecorder } from '../analytics/recorder';
+import type { ConversationStore } from '../conversations/conversation-store';
+import { messages, type StoredMessage } from '../data';
+import { AppError } from '../errors/app-error';
+import type { Escalations } from '../escalation/escalations';
+import type { DomainEvents } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
+import type { Logger } from '../infra/logger';
+import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import type { KnowledgeBase } from '../kb/knowledge-base';
+import type { SiteDirectory } from '../sites/site-directory';
+import type { LifecycleService } from '../visitors/lifecycle-service';
+import { botTurn } from './bot-turn';
+import { asksForPerson } from './hand-off-words';
+import { bestPassage } from './passage';
+
+interface Deps {
+  redisUrl: string;
+  /** Bull's key prefix. */
+  prefix: string;
+  /** Redis with this deployment's key prefix. */
+  redis: Redis;
+  store: ConversationStore;
+  kb: KnowledgeBase;
+  sites: SiteDirectory;
+  lifecycle: LifecycleService;
+  escalations: Escalations;
+  analytics: Pick<AnalyticsRecorder, 'record'>;
+  /** After this long without a visitor message or a hand-off, an answer counts as an assumed resolution. */
+  assumedAfterSeconds: number;
+  clock: Clock;
+  log: Logger;
+}
+
+/** The answer's outcome is decided once, by whichever comes first: a click, a hand-off, or the quiet period. */
+const OUTCOME_TTL_SECONDS = 30 * 86_400;
+const outcomeKey = (messageId: string) => `bot:outcome:${messageId}`;
+/** The conversation's latest answer of the bot still without an outcome: what a hand-off undoes. */
+const latestKey = (conversationId: string) => `bot:latest:${conversationId}`;
+
+interface AssumedJob {
+  messageId: string;
+  conversationId: string;
+  siteId: string;
+  /** The answer's position: any visitor message after it means the answer did not settle it. */
+  seq: number;
+  answeredAt: number;
+}
+
+/**
+ * The answer bot: a visitor's question that the knowledge base answers confidently gets the
+ * article's passage within the second, from the bot (buyers get a person first and the passage
+ * meanwhile); a request for a person in the visitor's words hands off. Each answer ends as a
+ * confirmed resolution ("That helped"), a hand-off, or, after a quiet period, an assumed resolution:
+ * counted apart, never mixed.
+ */
+export class AnswerBot {
+  private readonly queue: Bull.Queue<AssumedJob>;
+
+  constructor(private readonly deps: Deps) {
+    this.queue = new Bull<AssumedJob>('answer-bot-assumed', deps.redisUrl, {
+      prefix: deps.prefix,
+      redis: queueRedis,
+      defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
+    });
+    this.queue.on('error', (err) => deps.log.error({ err }, 'answer-bot queue error'));
+  }
+
+  start(): void {
+    startProcessing(this.queue.process(async (job) => this.settleQuietly(job.data)));
+  }
+
+  close(): Promise<void> {
+    return closeQueue(this.queue);
+  }
+
+  /** A visitor's message was stored: answer it, hand it off, or leave it to people. */
+  async onVisitorMessage({ conversation, message, siteId, visitorId }: DomainEvents['visitor.messaged']): Promise<void> {
+    const { site, settings } = await this.deps.sites.get(siteId);
+    const bot = site.answerBot ?? DEFAULT_ANSWER_BOT;
+    // A person has the conversation: the bot stays out of it.
+    if (!bot.enabled || conversation.assigneeId) return;
+    if (asksForPerson(message.text)) {
+      // The request itself started a wait; the hand-off starts it again from its own line, which tells the agent why.
+      await this.deps.store.endWaiting(conversation._id);
+      await this.deps.escalations.requestPerson(visitorId, undefined);
+      return;
+    }
+    const visitor = await this.deps.lifecycle.load(visitorId);
+    if (!visitor) return;
+    const best = await this.deps.kb.bestAnswer(visitor.siteId, message.text, visitor.locale ?? undefined);
+    const turn = botTurn({
+      stage: visitor.stage,
+      cartValue: visitor.cart.value ?? 0,
+      intentScore: visitor.intent.score ?? 0,
+      intentThreshold: settings.intentThreshold,
+      confidence: best?.confidence ?? null,
+      threshold: bot.threshold,
+    });
+    if (turn === 'silent') return;
+    if (turn === 'route' || turn === 'while_you_wait') await this.deps.escalations.routeNow(conversation, visitor);
+    if (turn === 'route' || !best) return;
+
+    const article = await this.deps.kb.publishedArticle(visitor.siteId, best.articleId, best.locale);
+    const passage = bestPassage(article.published.body, message.text, best.locale) || article.published.excerpt;
+    const mode = turn === 'answer' ? 'answer' : 'while_you_wait';
+    // Answered: nobody waits any more (reply alerts and the offline agent's email stand down). A
+    // buyer who gets a person first still waits for that person.
+    if (mode === 'answer') await this.deps.store.endWaiting(conversation._id);
+    const posted = await this.deps.store.postMessage({
+      conversation,
+      // One answer per question, however often the event is replayed.
+      clientId: `bot-${message.seq}`,
+      author: 'bot',
+      text: passage,
+      answer: { articleId: article._id.toHexString(), title: article.published.title, mode },
+    });
+    if (!posted.created || mode !== 'answer') return;
+    await this.answered(posted.message, siteId);
+  }
+
+  /** "That helped" under an answer of the bot: a confirmed resolution, once. */
+  async helped(visitorId: string, messageId: string): Promise<void> {
+    const message = await messages.byId(messageId);
+    const conversation = message && (await this.deps.store.loadConversation(message.conversationId));
+    if (!message?.answer || !conversation?.visitorId.equals(visitorId)) {
+      throw new AppError('not_found', 'There is no such answer in your conversation.');
+    }
+    await this.settle(message._id, conversation.siteId.toHexString(), message.createdAt, 'confirmed');
+  }
+
+  /** A hand-off right after an answer of the bot: the answer did not settle it. */
+  async onHandedOff({ conversation, siteId }: DomainEvents['visitor.handedOff']): Promise<void> {
+    const latest = await this.deps.redis.get(latestKey(conversation._id.toHexString()));
+    if (!latest) return;
+    const [messageId, answeredAt] = latest.split(' ');
+    await this.settle(messageId!, siteId, new Date(Number(answeredAt)), 'handed_off');
+  }
+
+  private async answered(message: StoredMessage, siteId: string): Promise<void> {
+    const conversationId = message.conversationId.toHexString();
+    const answeredAt = message.createdAt.getTime();
+    await this.deps.redis.set(latestKey(conversationId), `${message._id} ${answeredAt}`, 'EX', OUTCOME_TTL_SECONDS);
+    await this.deps.analytics.record({ type: 'bot', siteId, at: message.createdAt, outcome: 'answered' });
+    const job: AssumedJob = { messageId: message._id, conversationId, siteId, seq: message.seq, answeredAt };
+    await this.queue.add(job, { jobId: `assumed:${message._id}`, delay: this.deps.assumedAfterSeconds * 1000 });
+  }
+
+  /** The quiet period after an answer ended: assumed resolved unless the visitor wrote again since. */
+  private async settleQuietly({ messageId, conversationId, siteId, seq, answeredAt }: AssumedJob): Promise<void> {
+    const lastQuestion = await messages.latestBy(new Types.ObjectId(conversationId), 'visitor');
+    if (lastQuestion && lastQuestion.seq > seq) return;
+    await this.settle(messageId, siteId, new Date(answeredAt), 'assumed');
+  }
+
+  /** Records the answer's outcome, counted on the answer's day; only the first outcome of an answer counts. */
+  private async settle(messageId: string, siteId: string, answeredAt: Date, outcome: Exclude<BotOutcome, 'answered'>): Promise<void> {
+    const first = await this.deps.redis.set(outcomeKey(messageId), outcome, 'EX', OUTCOME_TTL_SECONDS, 'NX');
+    if (first !== 'OK') return;
+    await this.deps.analytics.record({ type: 'bot', siteId, at: answeredAt, outcome });
+    this.deps.log.debug({ messageId, outcome, at: dateOf(this.deps.clock) }, 'answer-bot outcome');
+  }
+}
