@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoFacts } from '../../server/analytics/demo/demo-facts';
 import { countsOf } from '../../server/analytics/facts';
@@ -10,18 +11,32 @@ import { ADMIN, signIn, startTestServer, type TestServer } from '../helpers/test
 
 let server: TestServer;
 let browser: TestBrowser;
+let context: BrowserContext;
+let page: Page;
 
 beforeAll(async () => {
   server = await startTestServer();
   browser = await sharedBrowser();
-  // The same demo data as `npm run seed:demo`: 90 days, 20,000 events.
-  const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: await signIn(server) } });
-  const siteId = ((await me.json()) as { user: { siteId: string } }).user.siteId;
-  const redis = new Redis(inject('redisUrl'), { keyPrefix: `${server.dbName}:` });
-  const log = createLogger('silent');
-  await new AnalyticsRecorder(redis, log).add(siteId, demoFacts({ siteId, events: 20_000, days: 90, end: new Date() }).flatMap(countsOf));
-  await new RollupFlusher(redis, log).flush(10_000);
-  redis.disconnect();
+  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  // The same demo data as `npm run seed:demo`: 90 days, 20,000 events; the admin signs in to the console meanwhile.
+  const seed = async () => {
+    const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: await signIn(server) } });
+    const siteId = ((await me.json()) as { user: { siteId: string } }).user.siteId;
+    const redis = new Redis(inject('redisUrl'), { keyPrefix: `${server.dbName}:` });
+    const log = createLogger('silent');
+    await new AnalyticsRecorder(redis, log).add(siteId, demoFacts({ siteId, events: 20_000, days: 90, end: new Date() }).flatMap(countsOf));
+    await new RollupFlusher(redis, log).flush(10_000);
+    redis.disconnect();
+  };
+  const signInToConsole = async () => {
+    await page.goto(`${server.url}/console`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Analytics' }).waitFor();
+  };
+  await Promise.all([seed(), signInToConsole()]);
 });
 afterAll(async () => {
   await browser?.dispose();
@@ -30,12 +45,6 @@ afterAll(async () => {
 
 describe('the analytics page', () => {
   it('draws every chart on the demo data, exports CSV, and says when a range is empty', async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console`);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Analytics' }).click();
     await page.getByRole('button', { name: '90 days' }).click();
 
