@@ -28,14 +28,24 @@ export function MessageItem({
       </li>
     );
   }
-  const author = message.author === 'agent' ? (message.authorName ?? 'Agent') : (message.authorName ?? visitorName);
+  const author =
+    message.author === 'bot'
+      ? message.answer?.mode === 'while_you_wait'
+        ? 'Answer bot (shown while the visitor waits)'
+        : 'Answer bot'
+      : message.author === 'agent'
+        ? (message.authorName ?? 'Agent')
+        : (message.authorName ?? visitorName);
   return (
     <li class={`message message--${message.author}`}>
       <span class="message__meta">
         <Name class="message__author" name={author} />
         {time}
       </span>
-      <p class="message__bubble">{message.text}</p>
+      <p class="message__bubble">
+        {message.answer && <strong class="message__article">{message.answer.title}</strong>}
+        {message.text}
+      </p>
       {seen && <span class="message__receipt">Seen</span>}
     </li>
   );

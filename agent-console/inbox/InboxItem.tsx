@@ -15,7 +15,7 @@ interface InboxItemProps {
 function preview(conversation: ConversationSummary): string {
   const last = conversation.lastMessage;
   if (!last) return 'No messages yet';
-  return last.author === 'agent' ? `Agent: ${last.text}` : last.text;
+  return last.author === 'agent' ? `Agent: ${last.text}` : last.author === 'bot' ? `Bot: ${last.text}` : last.text;
 }
 
 export function InboxItem({ conversation, selected, alerted, now, onSelect }: InboxItemProps) {

@@ -9,6 +9,8 @@ import type { ViewProps } from './view-props';
 const CsatPrompt = lazy(() => import('./CsatPrompt').then((m) => m.CsatPrompt));
 /** The proactive offer and a request for a person: shown to the visitors who get one. */
 const PromptCard = lazy(() => import('./PromptCard').then((m) => m.PromptCard));
+/** An answer of the answer bot: shown to the visitors who get one. */
+const BotAnswer = lazy(() => import('./answer-bot/BotAnswer').then((m) => m.BotAnswer));
 
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_PX = 48;
@@ -86,6 +88,7 @@ export class MessageList extends Component<ViewProps> {
                 {message.text}
               </p>
             );
+          if (message.answer) return <BotAnswer key={message.id} state={state} session={session} message={message} />;
           const previous = messages[index - 1];
           const showAuthor = previous?.author !== message.author || previous.authorName !== message.authorName;
           // An agent's reply may carry a help article's link: it opens inside the widget.
