@@ -66,7 +66,7 @@ describe('ranking', () => {
     const plain = indexOf(DEFAULT_RANKING, ...docs)
       .search('strikethrough', 5)
       .map((h) => h.id);
-    const expanded = indexOf({ ...DEFAULT_RANKING, expansion: { docs: 2, terms: 10, weight: 0.5 } }, ...docs)
+    const expanded = indexOf({ ...DEFAULT_RANKING, expansion: { docs: 2, terms: 10, weight: 0.5, minArticles: 0 } }, ...docs)
       .search('strikethrough', 5)
       .map((h) => h.id);
     expect(plain).not.toContain('c');

@@ -41,22 +41,32 @@ export interface Ranking {
   /**
    * Pseudo-relevance feedback (query expansion from the articles themselves): the rarest title and
    * body terms of the `docs` best articles, up to `terms` of them, are searched again at `weight`.
-   * null: off.
+   * Only in an index of `minArticles` or more: in a small one the best few articles are a large part
+   * of everything, and their words no longer tell the topic (on Bitext's 27 articles it costs 2
+   * points of acc@1). Not in an index of PRUNE_FROM_ARTICLES or more either: there the second
+   * search would cost more than the latency budget (see bench/kb.ts). null: off.
    */
-  expansion: { docs: number; terms: number; weight: number } | null;
+  expansion: { docs: number; terms: number; weight: number; minArticles: number; titleWeight?: number; idfPower?: number } | null;
 }
 
 /**
  * The title weighs most because it is the question an article answers; learned phrasings are
- * questions too, but many and written by visitors, so they weigh a little less each. Query words of
- * 4 letters or more also match as prefixes (the word being typed; inflected endings in the languages
- * without a stemmer), and a word the index does not know, from 5 letters on, matches within edit
- * distance 1 (2 from ten letters): typos. MiniSearch weighs those partial matches below exact ones.
+ * questions too, each a visitor's own words for it. Query words of 4 letters or more also match as
+ * prefixes (the word being typed; inflected endings in the languages without a stemmer), and a word
+ * the index does not know, from 5 letters on, matches within edit distance 1 (2 from ten letters):
+ * typos. MiniSearch weighs those partial matches below exact ones.
+ *
+ * Tuned with `npm run eval:kb -- --tune` (and a few hand-picked settings beside the grid) on StackFAQ's odd threads (the even
+ * ones are reported) for title, BM25 and expansion, and on Bitext's train split (learned phrasings
+ * of 20 requests per intent, the other train requests searched) for the phrasings' boost:
+ * BM25 k 2.4, b 1, d 0 (plain BM25, no BM25+ floor) and a title boost of 5 lifted StackFAQ's tuning
+ * half from 0.742 to 0.800 MAP with the expansion; phrasings 5 lifted Bitext's train acc@1 at k = 20
+ * from 0.903 (boost 2) to 0.915.
  */
 export const DEFAULT_RANKING: Ranking = {
-  boost: { title: 3, tags: 1.5, category: 1, body: 1, phrasings: 2 },
-  bm25: { k: 1.2, b: 0.7, d: 0.5 },
-  expansion: null,
+  boost: { title: 5, tags: 1.5, category: 1, body: 1, phrasings: 5 },
+  bm25: { k: 2.4, b: 1, d: 0 },
+  expansion: { docs: 3, terms: 10, weight: 0.3, minArticles: 100 },
 };
 const prefix = (term: string) => term.length >= 4;
 
@@ -133,11 +143,18 @@ export class ArticleIndex {
     this.feedbackTerms.delete(id);
     if (article) {
       this.engine.add(article);
-      const terms = [...new Set(FIELDS.flatMap((field) => termsOf(textOf(article, field), this.locale)))];
+      const fieldTerms = Object.fromEntries(FIELDS.map((field) => [field, termsOf(textOf(article, field), this.locale)])) as Record<
+        Field,
+        string[]
+      >;
+      const terms = [...new Set(FIELDS.flatMap((field) => fieldTerms[field]))];
       this.articleTerms.set(id, terms.join(' '));
       this.countTerms(terms, 1);
-      if (this.ranking.expansion)
-        this.feedbackTerms.set(id, [...new Set(termsOf(`${article.title} ${article.body}`, this.locale))].join(' '));
+      if (this.ranking.expansion) {
+        const title = new Set(fieldTerms.title);
+        const body = [...new Set(fieldTerms.body)].filter((term) => !title.has(term));
+        this.feedbackTerms.set(id, `${[...title].join(' ')}|${body.join(' ')}`);
+      }
     }
     return true;
   }
@@ -152,7 +169,8 @@ export class ArticleIndex {
     const plan = this.plan(this.withJoinedWords(query));
     let results = this.engine.search(plan.query, { combineWith: plan.combineWith });
     const expansion = this.ranking.expansion;
-    if (expansion && results.length > 0) {
+    const articles = this.engine.documentCount;
+    if (expansion && results.length > 0 && articles >= expansion.minArticles && articles < PRUNE_FROM_ARTICLES) {
       const extra = this.feedback(results.slice(0, expansion.docs), new Set(queryTerms), expansion.terms);
       if (extra.length > 0) {
         results = this.engine.search({
@@ -210,17 +228,24 @@ export class ArticleIndex {
    * by the article's score relative to the best; terms the query has, and common terms, left out.
    */
   private feedback(top: readonly { id: unknown; score: number }[], asked: ReadonlySet<string>, count: number): string[] {
+    const { titleWeight = 1, idfPower = 1 } = this.ranking.expansion!;
     const articles = this.engine.documentCount;
     const best = top[0]!.score;
     const weights = new Map<string, number>();
     const common = Math.max(3, articles * COMMON_TERM_SHARE);
     for (const hit of top) {
-      const terms = this.feedbackTerms.get(String(hit.id))?.split(' ') ?? [];
-      for (const term of terms) {
+      const [title = '', body = ''] = this.feedbackTerms.get(String(hit.id))?.split('|') ?? [];
+      const titleTerms = title.split(' ').filter(Boolean);
+      const bodyTerms = body.split(' ').filter(Boolean);
+      const size = titleTerms.length + bodyTerms.length;
+      const add = (term: string, emphasis: number) => {
         const frequency = this.documentFrequency.get(term) ?? 1;
-        if (asked.has(term) || term.length < 2 || frequency > common) continue;
-        weights.set(term, (weights.get(term) ?? 0) + (Math.log(articles / frequency) * hit.score) / best / terms.length);
-      }
+        if (asked.has(term) || term.length < 2 || frequency > common) return;
+        const gain = (Math.log(articles / frequency) ** idfPower * emphasis * hit.score) / best / size;
+        weights.set(term, (weights.get(term) ?? 0) + gain);
+      };
+      for (const term of titleTerms) add(term, titleWeight);
+      for (const term of bodyTerms) add(term, 1);
     }
     return [...weights]
       .sort((a, b) => b[1] - a[1])

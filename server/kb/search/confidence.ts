@@ -24,7 +24,7 @@ export interface ConfidenceModel {
   weights: number[];
 }
 
-export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = { bias: -6, weights: [2, 4, 2, 1, 0] };
+export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = { bias: -6.287, weights: [1.214, 5.232, 0.05156, -0.3585, 0.9788] };
 
 /** The threshold a site starts with: answer only when at least this likely right. */
 export const DEFAULT_ANSWER_THRESHOLD = 0.8;
