@@ -3,12 +3,12 @@ import { useMemo, useState } from 'preact/hooks';
 import type { AnalyticsReportName, AnalyticsReports } from '../../shared/contract/analytics';
 import { csvUrl, lastDays, type DateRange } from '../api/analytics-api';
 import { ChartCanvas } from './ChartCanvas';
-import { csatChart, duration, escalationsChart, funnelChart, gapsChart, histogramChart, percent } from './charts';
+import { BOT_SERIES, botChart, csatChart, duration, escalationsChart, funnelChart, gapsChart, histogramChart, percent } from './charts';
 import { useReport } from './use-report';
 
 const PRESETS = [7, 30, 90, 365] as const;
 
-/** Admins: the lifecycle funnel, escalations, response times, CSAT and self-service, for a date range. */
+/** Admins: the lifecycle funnel, escalations, response times, CSAT, self-service and the answer bot, for a date range. */
 export function AnalyticsPage() {
   const [range, setRange] = useState<DateRange>(() => lastDays(30));
   const [attempt, setAttempt] = useState(0);
@@ -66,6 +66,7 @@ export function AnalyticsPage() {
           <CsatCard range={range} attempt={attempt} onRetry={retry} />
           <ResponseTimesCard range={range} attempt={attempt} onRetry={retry} />
           <KbCard range={range} attempt={attempt} onRetry={retry} />
+          <BotCard range={range} attempt={attempt} onRetry={retry} />
         </div>
       )}
     </section>
@@ -295,5 +296,56 @@ function Kb({ report }: { report: AnalyticsReports['kb'] }) {
         )}
       </div>
     </div>
+  );
+}
+
+function BotCard(props: CardProps) {
+  return (
+    <ReportCard
+      {...props}
+      name="bot"
+      title="Answer bot"
+      wide
+      isEmpty={(r) => r.totals.answered + r.totals.confirmed + r.totals.assumed + r.totals.handedOff === 0}
+    >
+      {(r) => <Bot report={r} />}
+    </ReportCard>
+  );
+}
+
+const BOT_RATES = { confirmed: 'confirmedRate', assumed: 'assumedRate', handedOff: 'handedOffRate' } as const;
+
+function Bot({ report }: { report: AnalyticsReports['bot'] }) {
+  const config = useMemo(() => botChart(report), [report]);
+  const { totals } = report;
+  // Answers of the last minutes (or whose outcome came on another day) have no outcome yet.
+  const open = Math.max(0, totals.answered - totals.confirmed - totals.assumed - totals.handedOff);
+  return (
+    <>
+      <p class="analytics-card__lead">
+        Of {totals.answered.toLocaleString('en')} questions the bot answered, <strong>{percent(report.confirmedRate)}</strong> were
+        confirmed resolved (“That helped”) and <strong>{percent(report.assumedRate)}</strong> assumed resolved (no further message and no
+        hand-off); <strong>{percent(report.handedOffRate)}</strong> were handed off to a person
+        {open > 0 ? `; ${open.toLocaleString('en')} have no outcome yet` : ''}.
+      </p>
+      <dl class="analytics-figures analytics-figures--row" aria-label="Answer bot totals">
+        <div>
+          <dt>Answered</dt>
+          <dd>{totals.answered.toLocaleString('en')}</dd>
+        </div>
+        {BOT_SERIES.map(({ key, label }) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>
+              {totals[key].toLocaleString('en')} <small>{percent(report[BOT_RATES[key]])} of answered</small>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <ChartCanvas
+        config={config}
+        label={`Answer bot per ${report.interval}: ${totals.answered} answered, ${totals.confirmed} confirmed, ${totals.assumed} assumed, ${totals.handedOff} handed off`}
+      />
+    </>
   );
 }

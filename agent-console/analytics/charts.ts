@@ -1,5 +1,13 @@
 import type { ChartConfiguration } from 'chart.js';
-import type { CsatReport, EscalationsReport, FunnelReport, Histogram, HesitationOutcome, KbReport } from '../../shared/contract/analytics';
+import type {
+  BotReport,
+  CsatReport,
+  EscalationsReport,
+  FunnelReport,
+  Histogram,
+  HesitationOutcome,
+  KbReport,
+} from '../../shared/contract/analytics';
 
 const BRAND = '#1d5bd8';
 const BRAND_SOFT = '#9db8f0';
@@ -145,6 +153,57 @@ export function gapsChart(r: KbReport): ChartConfiguration {
       indexAxis: 'y',
       plugins: { legend: { display: false } },
       scales: { x: { beginAtZero: true, title: { display: true, text: 'searches without results' } } },
+    },
+  };
+}
+
+/** The answer bot's outcomes, each its own colour: confirmed and assumed resolutions are never one "resolved". */
+export const BOT_SERIES = [
+  { key: 'confirmed', label: 'Confirmed (“That helped”)', color: SUCCESS },
+  { key: 'assumed', label: 'Assumed (quiet after the answer)', color: '#7cc49a' },
+  { key: 'handedOff', label: 'Handed off to a person', color: '#d97706' },
+] as const satisfies ReadonlyArray<{ key: keyof BotReport['totals']; label: string; color: string }>;
+
+/** Answers per period as a line, and beside it each outcome as its own bar (side by side, not stacked). */
+export function botChart(r: BotReport): ChartConfiguration {
+  const answered = (i: number) => r.series[i]?.answered ?? 0;
+  return {
+    type: 'bar',
+    data: {
+      labels: r.series.map((p) => p.period.slice(5)),
+      datasets: [
+        {
+          type: 'line',
+          label: 'Answered',
+          data: r.series.map((p) => p.answered),
+          borderColor: BRAND,
+          backgroundColor: BRAND,
+          tension: 0.3,
+          pointRadius: 2,
+        },
+        ...BOT_SERIES.map(({ key, label, color }) => ({
+          type: 'bar' as const,
+          label,
+          data: r.series.map((p) => p[key]),
+          backgroundColor: color,
+          borderRadius: 3,
+        })),
+      ],
+    },
+    options: {
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: {
+          callbacks: {
+            afterLabel: (item) =>
+              item.datasetIndex === 0 || answered(item.dataIndex) === 0
+                ? ''
+                : `${percent((item.parsed.y ?? 0) / answered(item.dataIndex))} of the answers`,
+          },
+        },
+      },
+      // Counts: whole ticks only.
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: `answers per ${r.interval}` } } },
     },
   };
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LifecycleSettings } from '../../shared/lifecycle';
 import {
+  type AnswerBotSettings,
   type ContinuitySettings,
+  DEFAULT_ANSWER_BOT,
   DEFAULT_CONTINUITY,
   type MailSettings,
   type RetentionSettings,
@@ -93,6 +95,8 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
   const setMail = (mail: MailSettings) => (patch: Partial<MailSettings>) => set({ mail: { ...mail, ...patch } });
   const continuity = draft.continuity ?? DEFAULT_CONTINUITY;
   const setContinuity = (patch: Partial<ContinuitySettings>) => set({ continuity: { ...continuity, ...patch } });
+  const answerBot = draft.answerBot ?? DEFAULT_ANSWER_BOT;
+  const setAnswerBot = (patch: Partial<AnswerBotSettings>) => set({ answerBot: { ...answerBot, ...patch } });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -347,6 +351,30 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
               onInput={(e) => setContinuity({ autoCloseHours: Number(e.currentTarget.value) })}
             />
           </label>
+        </fieldset>
+        <fieldset class="card" lang={locale} dir={dir}>
+          <legend class="card__title">{t('settings.answerBot.title')}</legend>
+          <label class="check">
+            <input type="checkbox" checked={answerBot.enabled} onChange={(e) => setAnswerBot({ enabled: e.currentTarget.checked })} />
+            {t('settings.answerBot.enabled')}
+          </label>
+          <label class="field">
+            <span class="field__label">{t('settings.answerBot.threshold')}</span>
+            {/* Shown in percent; the setting is the calibrated probability (0.50–0.99). */}
+            <input
+              class="input input--compact"
+              type="number"
+              min={50}
+              max={99}
+              step={1}
+              aria-describedby="answer-bot-threshold-hint"
+              value={Math.round(answerBot.threshold * 100)}
+              onInput={(e) => setAnswerBot({ threshold: Number(e.currentTarget.value) / 100 })}
+            />
+          </label>
+          <p class="muted" id="answer-bot-threshold-hint">
+            {t('settings.answerBot.thresholdHint')}
+          </p>
         </fieldset>
         <fieldset class="card">
           <legend class="card__title">Data retention</legend>

@@ -47,4 +47,11 @@ export const CSV_TABLES: { [K in AnalyticsReportName]: (report: AnalyticsReports
     ['zero_result_searches', null, null, r.zeroResultSearches],
     ...r.gaps.map((g) => ['content_gap', g.query, g.locale, g.searches]),
   ],
+  // Confirmed and assumed resolutions in columns of their own, never summed.
+  bot: (r) => [
+    [r.interval, 'answered', 'confirmed', 'assumed', 'handed_off'],
+    ...r.series.map((p) => [p.period, p.answered, p.confirmed, p.assumed, p.handedOff]),
+    ['total', r.totals.answered, r.totals.confirmed, r.totals.assumed, r.totals.handedOff],
+    ['share_of_answered', null, r.confirmedRate, r.assumedRate, r.handedOffRate],
+  ],
 };

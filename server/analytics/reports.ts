@@ -3,6 +3,7 @@ import {
   HesitationOutcome,
   type AnalyticsReportName,
   type AnalyticsReports,
+  type BotReport,
   type CsatReport,
   type EscalationsReport,
   type FunnelReport,
@@ -12,7 +13,18 @@ import {
 } from '../../shared/contract/analytics';
 import { HesitationKind } from '../../shared/lifecycle';
 import { analyticsDays, analyticsMonths, monthOf, retentionCursors, type AnalyticsMonth, type DayRange } from '../data';
-import { FIRST_RESPONSE_BOUNDS, OPEN_BUCKET, RESOLUTION_BOUNDS, hesitationKey, splitGapKey, weekOf, type Family } from './facts';
+import {
+  BOT_OUTCOMES,
+  FIRST_RESPONSE_BOUNDS,
+  OPEN_BUCKET,
+  RESOLUTION_BOUNDS,
+  dayOf,
+  hesitationKey,
+  splitGapKey,
+  weekOf,
+  type BotOutcome,
+  type Family,
+} from './facts';
 
 const TOP_GAPS = 10;
 /** Longer ranges are charted per week. */
@@ -187,10 +199,62 @@ export async function kbReport(asked: DayRange): Promise<KbReport> {
   };
 }
 
+/** The periods from `from` to `to`: each day, or each week's Monday. */
+export function periodsOf(from: string, to: string, interval: 'day' | 'week'): string[] {
+  const step = interval === 'day' ? 86_400_000 : 7 * 86_400_000;
+  const first = interval === 'day' ? from : weekOf(from);
+  const periods: string[] = [];
+  for (let t = Date.parse(first); t <= Date.parse(to); t += step) periods.push(dayOf(new Date(t)));
+  return periods;
+}
+
+type BotCounts = BotReport['totals'];
+const BOT_FIELDS: Record<BotOutcome, keyof BotCounts> = {
+  answered: 'answered',
+  confirmed: 'confirmed',
+  assumed: 'assumed',
+  handed_off: 'handedOff',
+};
+const noBotCounts = (): BotCounts => ({ answered: 0, confirmed: 0, assumed: 0, handedOff: 0 });
+
+export async function botReport(asked: DayRange): Promise<BotReport> {
+  const range = await spanFor(asked);
+  const dayCount = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000 + 1;
+  const interval = dayCount <= DAILY_UP_TO_DAYS ? 'day' : 'week';
+  const periodOf = (day: string) => (interval === 'day' ? day : weekOf(day));
+  const [days, months] = await Promise.all([analyticsDays.daily('bot', range), monthsOf(range, 'bot')]);
+  // Every period of the range shows, quiet ones as zeros; with rolled-up months (one period each), only those with counts.
+  const byPeriod = new Map<string, BotCounts>(range.months ? [] : periodsOf(range.from, range.to, interval).map((p) => [p, noBotCounts()]));
+  const rows = [
+    ...days.map(({ _id, n }) => ({ key: _id.key, n, period: periodOf(_id.day.slice(_id.day.indexOf(':') + 1)) })),
+    ...months.flatMap((month) => month.rows.map(({ key, n }) => ({ key, n, period: `${month.month}-01` }))),
+  ];
+  const totals = noBotCounts();
+  for (const { key, n, period } of rows) {
+    if (!(BOT_OUTCOMES as readonly string[]).includes(key)) continue;
+    const field = BOT_FIELDS[key as BotOutcome];
+    const counts = byPeriod.get(period) ?? noBotCounts();
+    counts[field] += n;
+    totals[field] += n;
+    byPeriod.set(period, counts);
+  }
+  return {
+    from: range.from,
+    to: range.to,
+    interval,
+    series: [...byPeriod].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, counts]) => ({ period, ...counts })),
+    totals,
+    confirmedRate: ratio(totals.confirmed, totals.answered),
+    assumedRate: ratio(totals.assumed, totals.answered),
+    handedOffRate: ratio(totals.handedOff, totals.answered),
+  };
+}
+
 export const REPORTS: { [K in AnalyticsReportName]: (range: DayRange) => Promise<AnalyticsReports[K]> } = {
   funnel: funnelReport,
   escalations: escalationsReport,
   'response-times': responseTimesReport,
   csat: csatReport,
   kb: kbReport,
+  bot: botReport,
 };

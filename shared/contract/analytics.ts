@@ -13,7 +13,7 @@ export const AnalyticsQuery = z
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < ANALYTICS_MAX_DAYS, `at most ${ANALYTICS_MAX_DAYS} days`);
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 
-export const AnalyticsReportName = z.enum(['funnel', 'escalations', 'response-times', 'csat', 'kb']);
+export const AnalyticsReportName = z.enum(['funnel', 'escalations', 'response-times', 'csat', 'kb', 'bot']);
 export type AnalyticsReportName = z.infer<typeof AnalyticsReportName>;
 
 const Range = { from: AnalyticsDay, to: AnalyticsDay };
@@ -101,10 +101,40 @@ export const KbReport = z.object({
 });
 export type KbReport = z.infer<typeof KbReport>;
 
+/** What came of the answer bot's answers: each answer ends confirmed, assumed or handed off (or has no outcome yet). */
+const BotCounts = {
+  /** Questions the bot answered. */
+  answered: count,
+  /** The visitor clicked "That helped". */
+  confirmed: count,
+  /** No further message and no hand-off within the quiet period after the answer. */
+  assumed: count,
+  /** The visitor asked for a person after the answer. */
+  handedOff: count,
+};
+
+/**
+ * The answer bot per day (per week, Mondays, for long ranges), outcomes counted on the answer's day.
+ * Confirmed and assumed resolutions stay apart: they are never summed into one "resolved".
+ */
+export const BotReport = z.object({
+  ...Range,
+  interval: z.enum(['day', 'week']),
+  /** Every period of the range, oldest first (zeros included); a rolled-up month is one period dated by its first day. */
+  series: z.array(z.object({ period: AnalyticsDay, ...BotCounts })),
+  totals: z.object(BotCounts),
+  /** Shares of the answered questions. */
+  confirmedRate: share,
+  assumedRate: share,
+  handedOffRate: share,
+});
+export type BotReport = z.infer<typeof BotReport>;
+
 export interface AnalyticsReports {
   funnel: FunnelReport;
   escalations: EscalationsReport;
   'response-times': ResponseTimesReport;
   csat: CsatReport;
   kb: KbReport;
+  bot: BotReport;
 }

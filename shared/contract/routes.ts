@@ -14,6 +14,7 @@ import {
 import {
   AnalyticsQuery,
   type AnalyticsReportName,
+  BotReport,
   CsatReport,
   EscalationsReport,
   FunnelReport,
@@ -99,7 +100,7 @@ const ShortcutParams = z.object({ shortcut: Shortcut });
 const AnalyticsParams = z.object({
   report: z.custom<AnalyticsReportName | `${AnalyticsReportName}.csv`>((value) => typeof value === 'string'),
 });
-export const AnalyticsReport = z.union([FunnelReport, EscalationsReport, ResponseTimesReport, CsatReport, KbReport]);
+export const AnalyticsReport = z.union([FunnelReport, EscalationsReport, ResponseTimesReport, CsatReport, KbReport, BotReport]);
 
 export const ShopWebhookResponse = z.object({ recorded: z.boolean() });
 export type ShopWebhookResponse = z.infer<typeof ShopWebhookResponse>;

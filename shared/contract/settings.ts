@@ -91,7 +91,7 @@ export const DEFAULT_UNANSWERED_EMAIL_MINUTES = 15;
 export const AnswerBotSettings = z.object({
   enabled: z.boolean(),
   /** The calibrated probability that the article is right, at or above which the bot answers. */
-  threshold: z.number().min(0.5).max(0.99),
+  threshold: z.number().min(0.5, 'at least 0.5 (50 %)').max(0.99, 'at most 0.99 (99 %)'),
 });
 export type AnswerBotSettings = z.infer<typeof AnswerBotSettings>;
 

@@ -74,6 +74,9 @@ function seededFacts(siteId: string): AnalyticsFact[] {
     search('free shipping', 'en', 0),
     search('free shipping', 'en', 0),
     search('=cmd', 'ru', 0),
+    ...(['answered', 'answered', 'confirmed'] as const).map(
+      (outcome): AnalyticsFact => ({ type: 'bot', siteId, at: at('2025-03-07'), outcome }),
+    ),
   ];
 }
 
@@ -207,7 +210,7 @@ describe('analytics', () => {
     );
     const kb = await (await get('kb?from=2025-03-01&to=2025-03-10&format=csv')).text();
     expect(kb).toContain("content_gap,'=cmd,ru,1\r\n");
-    for (const name of ['escalations', 'response-times', 'csat']) {
+    for (const name of ['escalations', 'response-times', 'csat', 'bot']) {
       const csv = await get(`${name}.csv?from=2025-03-01&to=2025-03-10`);
       expect(csv.status).toBe(200);
       expect((await csv.text()).split('\r\n').length).toBeGreaterThan(2);

@@ -95,6 +95,11 @@ export const csConsole: ConsoleCatalog = {
     'Požádat čekajícího návštěvníka o e-mail po tolika minutách bez odpovědi (hned, když není online žádný agent)',
   'settings.continuity.autoClose':
     'Uzavřít konverzaci po tolika hodinách od poslední odpovědi agenta, pokud návštěvník neodpověděl (0: nikdy)',
+  'settings.answerBot.title': 'Odpovídací bot',
+  'settings.answerBot.enabled': 'Odpovídat na dotazy návštěvníků odpovídacím botem',
+  'settings.answerBot.threshold': 'Odpovídat, jen když je jistota alespoň',
+  'settings.answerBot.thresholdHint':
+    'V procentech, 50–99. Výše: méně odpovědí, ale více správných. Dotazy, kterými si bot jistý méně, dostane člověk, jako bez bota.',
   'settings.unansweredEmail': 'Poslat e-mail agentovi offline o přidělené konverzaci bez odpovědi po tolika minutách (prázdné: nikdy)',
   'mail.unanswered.subject': '{name} čeká na vaši odpověď',
   'mail.unanswered.body': '{name} čeká už {minutes} min na odpověď v konverzaci, která je přidělena vám, a vy jste offline.',

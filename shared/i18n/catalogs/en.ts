@@ -94,6 +94,11 @@ export const enConsole = {
     'Ask a waiting visitor for an email address after this many minutes without a reply (at once when no agent is online)',
   'settings.continuity.autoClose':
     'Close a conversation this many hours after the agent’s last reply when the visitor has not answered (0: never)',
+  'settings.answerBot.title': 'Answer bot',
+  'settings.answerBot.enabled': "Answer visitors' questions with the answer bot",
+  'settings.answerBot.threshold': 'Answer only when at least this sure',
+  'settings.answerBot.thresholdHint':
+    'In percent, 50–99. Higher: fewer answers, more of them right. Questions the bot is less sure of go to a person, as without the bot.',
   'settings.unansweredEmail': 'Email an offline agent about an assigned conversation left unanswered for this many minutes (empty: never)',
   'mail.unanswered.subject': '{name} is waiting for your reply',
   'mail.unanswered.body': '{name} has waited {minutes} min for a reply in a conversation assigned to you, and you are offline.',

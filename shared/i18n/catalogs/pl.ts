@@ -95,6 +95,11 @@ export const plConsole: ConsoleCatalog = {
     'Poproś czekającego odwiedzającego o adres e-mail po tylu minutach bez odpowiedzi (od razu, gdy żaden agent nie jest online)',
   'settings.continuity.autoClose':
     'Zamknij rozmowę po tylu godzinach od ostatniej odpowiedzi agenta, jeśli odwiedzający nie odpisał (0: nigdy)',
+  'settings.answerBot.title': 'Bot odpowiadający',
+  'settings.answerBot.enabled': 'Odpowiadaj na pytania odwiedzających botem odpowiadającym',
+  'settings.answerBot.threshold': 'Odpowiadaj tylko przy pewności co najmniej',
+  'settings.answerBot.thresholdHint':
+    'W procentach, 50–99. Wyżej: mniej odpowiedzi, ale więcej trafnych. Pytania, co do których bot ma mniejszą pewność, trafiają do człowieka, jak bez bota.',
   'settings.unansweredEmail': 'Wyślij e-mail agentowi offline o przydzielonej rozmowie bez odpowiedzi przez tyle minut (puste: nigdy)',
   'mail.unanswered.subject': '{name} czeka na Twoją odpowiedź',
   'mail.unanswered.body': '{name} czeka od {minutes} min na odpowiedź w rozmowie przydzielonej Tobie, a Ty jesteś offline.',

@@ -95,6 +95,11 @@ export const roConsole: ConsoleCatalog = {
     'Cereți adresa de e-mail unui vizitator care așteaptă după atâtea minute fără răspuns (imediat când niciun agent nu este online)',
   'settings.continuity.autoClose':
     'Închideți o conversație la atâtea ore după ultimul răspuns al agentului, dacă vizitatorul nu a răspuns (0: niciodată)',
+  'settings.answerBot.title': 'Robotul de răspunsuri',
+  'settings.answerBot.enabled': 'Răspundeți la întrebările vizitatorilor cu robotul de răspunsuri',
+  'settings.answerBot.threshold': 'Răspunde doar când este sigur cel puțin în această măsură',
+  'settings.answerBot.thresholdHint':
+    'În procente, 50–99. Mai mare: mai puține răspunsuri, mai multe dintre ele corecte. Întrebările de care robotul e mai puțin sigur ajung la un om, ca fără robot.',
   'settings.unansweredEmail':
     'Trimite un e-mail agentului offline despre o conversație atribuită rămasă fără răspuns atâtea minute (gol: niciodată)',
   'mail.unanswered.subject': '{name} așteaptă răspunsul dvs.',
