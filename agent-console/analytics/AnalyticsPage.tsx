@@ -318,15 +318,16 @@ const BOT_RATES = { confirmed: 'confirmedRate', assumed: 'assumedRate', handedOf
 function Bot({ report }: { report: AnalyticsReports['bot'] }) {
   const config = useMemo(() => botChart(report), [report]);
   const { totals } = report;
-  // Answers of the last minutes (or whose outcome came on another day) have no outcome yet.
+  // Answers still within the quiet period (the last minutes) have no outcome yet.
   const open = Math.max(0, totals.answered - totals.confirmed - totals.assumed - totals.handedOff);
   return (
     <>
       <p class="analytics-card__lead">
-        Of {totals.answered.toLocaleString('en')} questions the bot answered, <strong>{percent(report.confirmedRate)}</strong> were
-        confirmed resolved (“That helped”) and <strong>{percent(report.assumedRate)}</strong> assumed resolved (no further message and no
-        hand-off); <strong>{percent(report.handedOffRate)}</strong> were handed off to a person
-        {open > 0 ? `; ${open.toLocaleString('en')} have no outcome yet` : ''}.
+        Of {totals.answered.toLocaleString('en')} {totals.answered === 1 ? 'question' : 'questions'} the bot answered,{' '}
+        <strong>{percent(report.confirmedRate)}</strong> were confirmed resolved (“That helped”) and{' '}
+        <strong>{percent(report.assumedRate)}</strong> assumed resolved (no further message and no hand-off);{' '}
+        <strong>{percent(report.handedOffRate)}</strong> were handed off to a person
+        {open > 0 ? `; ${open.toLocaleString('en')} ${open === 1 ? 'has' : 'have'} no outcome yet` : ''}.
       </p>
       <dl class="analytics-figures analytics-figures--row" aria-label="Answer bot totals">
         <div>

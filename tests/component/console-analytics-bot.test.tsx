@@ -105,7 +105,7 @@ describe('Analytics: the answer bot chart', () => {
     const chart = (await within(card).findByRole('img')) as HTMLCanvasElement;
     expect(chart.getAttribute('aria-label')).toBe('Answer bot per day: 4 answered, 1 confirmed, 1 assumed, 1 handed off');
     expect(card.querySelector('.analytics-card__lead')!.textContent).toBe(
-      'Of 4 questions the bot answered, 25 % were confirmed resolved (“That helped”) and 25 % assumed resolved (no further message and no hand-off); 25 % were handed off to a person; 1 have no outcome yet.',
+      'Of 4 questions the bot answered, 25 % were confirmed resolved (“That helped”) and 25 % assumed resolved (no further message and no hand-off); 25 % were handed off to a person; 1 has no outcome yet.',
     );
     const figures = within(card.querySelector<HTMLElement>('dl[aria-label="Answer bot totals"]')!);
     const figure = (term: string) => figures.getByText(term).nextElementSibling!.textContent;
