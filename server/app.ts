@@ -316,6 +316,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     unanswered,
     mail: visitorMail.jobs,
     answerBot,
+    kb,
   });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));

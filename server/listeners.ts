@@ -7,6 +7,7 @@ import { broadcastOffer } from './escalation/offer-broadcasts';
 import type { ReplyAlertQueue } from './escalation/reply-alert-queue';
 import type { UnansweredEmailQueue } from './escalation/unanswered-email-queue';
 import type { DomainEventBus } from './events/domain-events';
+import type { KnowledgeBase } from './kb/knowledge-base';
 import type { MailJobs } from './mail/mail-jobs';
 import type { ChatNamespaces } from './realtime/namespaces';
 import { VisitorBroadcasts } from './visitors/visitor-broadcasts';
@@ -22,16 +23,17 @@ export interface Listeners {
   unanswered: UnansweredEmailQueue;
   mail: MailJobs;
   answerBot: AnswerBot;
+  kb: KnowledgeBase;
 }
 
 /**
  * Every reaction to a domain event, in one place: broadcasting, the inbox search index, analytics,
- * reply alerts, the visitor lifecycle, escalation and the answer bot. Within an event, listeners start in the order
+ * reply alerts, the visitor lifecycle, escalation, the answer bot and the knowledge base's learning. Within an event, listeners start in the order
  * registered here (broadcasts first, so sockets hear of a change before slower work starts).
  */
 export function registerListeners(
   bus: DomainEventBus,
-  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot }: Listeners,
+  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot, kb }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
@@ -49,6 +51,7 @@ export function registerListeners(
   bus.on('visitor.handedOff', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
   bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));
+  bus.on('agent.replied', 'kb: learn from inserted articles', (e) => kb.onAgentReply(e));
 
   bus.on('conversation.updated', 'broadcast', (e) => conversations.updated(e));
   bus.on('conversation.updated', 'offline agent email: new assignee', (e) => unanswered.onConversation(e.conversation));

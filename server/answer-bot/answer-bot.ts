@@ -131,7 +131,9 @@ export class AnswerBot {
     if (!message?.answer || !conversation?.visitorId.equals(visitorId)) {
       throw new AppError('not_found', 'There is no such answer in your conversation.');
     }
-    await this.settle(message._id, conversation.siteId.toHexString(), message.createdAt, 'confirmed');
+    if (await this.settle(message._id, conversation.siteId.toHexString(), message.createdAt, 'confirmed')) {
+      await this.learn('helped', message, conversation.siteId);
+    }
   }
 
   /** A hand-off right after an answer of the bot: the answer did not settle it. */
@@ -139,7 +141,17 @@ export class AnswerBot {
     const latest = await this.deps.redis.get(latestKey(conversation._id.toHexString()));
     if (!latest) return;
     const [messageId, answeredAt] = latest.split(' ');
-    await this.settle(messageId!, siteId, new Date(Number(answeredAt)), 'handed_off');
+    if (!(await this.settle(messageId!, siteId, new Date(Number(answeredAt)), 'handed_off'))) return;
+    const answer = await messages.byId(messageId!);
+    if (answer) await this.learn('handoff', answer, conversation.siteId);
+  }
+
+  /** Teaches the answer's article the question it was the answer to (`bot-<seq>` names the question's position). */
+  private async learn(signal: 'helped' | 'handoff', answer: StoredMessage, siteId: Types.ObjectId): Promise<void> {
+    const seq = Number(answer.clientId.slice('bot-'.length));
+    const [question] = await messages.page(answer.conversationId, seq - 1, 1);
+    if (!answer.answer || question?.author !== 'visitor') return;
+    await this.deps.kb.learn(signal, siteId, answer.answer.articleId, question.text, dateOf(this.deps.clock));
   }
 
   private async answered(message: StoredMessage, siteId: string): Promise<void> {
@@ -158,11 +170,11 @@ export class AnswerBot {
     await this.settle(messageId, siteId, new Date(answeredAt), 'assumed');
   }
 
-  /** Records the answer's outcome, counted on the answer's day; only the first outcome of an answer counts. */
-  private async settle(messageId: string, siteId: string, answeredAt: Date, outcome: Exclude<BotOutcome, 'answered'>): Promise<void> {
+  /** Records the answer's outcome, counted on the answer's day; only the first outcome of an answer counts (false for a later one). */
+  private async settle(messageId: string, siteId: string, answeredAt: Date, outcome: Exclude<BotOutcome, 'answered'>): Promise<boolean> {
     const first = await this.deps.redis.set(outcomeKey(messageId), outcome, 'EX', OUTCOME_TTL_SECONDS, 'NX');
-    if (first !== 'OK') return;
+    if (first !== 'OK') return false;
     await this.deps.analytics.record({ type: 'bot', siteId, at: answeredAt, outcome });
-    this.deps.log.debug({ messageId, outcome, at: dateOf(this.deps.clock) }, 'answer-bot outcome');
+    return true;
   }
 }

@@ -24,6 +24,7 @@ const SyncMessage = z.discriminatedUnion('type', [
           category: z.string(),
           tags: z.array(z.string()),
           excerpt: z.string(),
+          phrasings: z.array(z.string()).readonly().optional(),
         })
         .nullable(),
     }),

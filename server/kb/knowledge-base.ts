@@ -1,11 +1,22 @@
 import { Types } from 'mongoose';
 import type { KbSearchResult } from '../../shared/contract/kb';
+import { articleIdsIn } from '../../shared/kb/links';
 import { kbLocaleOf, type KbLocaleCode } from '../../shared/kb/locales';
 import type { AnalyticsRecorder } from '../analytics/recorder';
-import { articles, sites, type PublishedContent, type StoredArticle } from '../data';
+import { articles, kbPhrasings, messages, sites, type ArticlePhrasingsRecord, type PublishedContent, type StoredArticle } from '../data';
 import { AppError } from '../errors/app-error';
+import type { DomainEvents } from '../events/domain-events';
 import type { Logger } from '../infra/logger';
 import { IndexSync, type SyncEvent } from './index-sync';
+import {
+  indexedPhrasings,
+  learnFromHandoff,
+  learnFromHelped,
+  learnFromInsert,
+  phrasingsForEditors,
+  removePhrasing,
+  type LearnedPhrasing,
+} from './learning/phrasings';
 import type { IndexChange } from './search/article-index';
 import { confidenceOf } from './search/confidence';
 import { indexedArticleOf } from './search/indexed-article';
@@ -37,13 +48,17 @@ export interface KnowledgeBaseOptions {
 const DEFAULT_LOCALE: KbLocaleCode = 'en';
 const SITE_LOCALE_TTL_MS = 30_000;
 
-/** The indexed form of an article as visitors see it, or null when it is not published. */
-export function indexChangeOf(article: StoredArticle): IndexChange {
+/** Index versions: an article's revision first, then the changes of its learned phrasings within that revision. */
+const PHRASING_CHANGES_PER_REVISION = 1e9;
+
+/** The indexed form of an article as visitors see it, with its learned phrasings, or null when it is not published. */
+export function indexChangeOf(article: StoredArticle, learned: ArticlePhrasingsRecord<LearnedPhrasing> | undefined): IndexChange {
   const { published } = article;
   return {
     id: article._id.toHexString(),
-    version: article.revision,
-    article: published && indexedArticleOf(article._id.toHexString(), published),
+    version: article.revision * PHRASING_CHANGES_PER_REVISION + (learned?.seq ?? 0),
+    article:
+      published && indexedArticleOf(article._id.toHexString(), published, indexedPhrasings(learned?.phrasings ?? [], article.locale)),
   };
 }
 
@@ -139,11 +154,57 @@ export class KnowledgeBase {
 
   /** After a publish or unpublish: updates this process's index, then every other process's. */
   async published(article: StoredArticle): Promise<void> {
+    const learned = await kbPhrasings.ofArticles<LearnedPhrasing>([article._id]);
+    await this.reindex(article, learned.get(article._id.toHexString()));
+  }
+
+  /**
+   * Learns from a question the article answered (an agent's insert, a visitor's "That helped") or
+   * did not (a hand-off right after the bot's answer with it), through server/kb/learning's rules,
+   * and re-indexes the article in every process. Nothing for an article no longer published.
+   */
+  async learn(signal: LearningSignal, siteId: Types.ObjectId, articleId: string, question: string, at: Date): Promise<void> {
+    const article = await articles.byId(articleId);
+    if (!article?.siteId.equals(siteId) || !isPublished(article)) return;
+    const event = { locale: article.locale, question, at: at.getTime() };
+    const learned = await kbPhrasings.update<LearnedPhrasing>(article._id, article.siteId, (current) => [...LEARN[signal](current, event)]);
+    await this.reindex(article, learned);
+  }
+
+  /** An agent's reply carrying help articles (inserted from the suggestions or the search) teaches each the question it answered. */
+  async onAgentReply({ conversation, message }: DomainEvents['agent.replied']): Promise<void> {
+    const ids = articleIdsIn(message.text);
+    if (ids.length === 0) return;
+    const question = await messages.latestBy(conversation._id, 'visitor');
+    if (!question) return;
+    for (const id of ids) await this.learn('insert', conversation.siteId, id, question.text, message.createdAt);
+  }
+
+  /** The article's learned phrasings in its locale, for editors: source and counts, strongest first. */
+  async phrasingsOf(siteId: Types.ObjectId, articleId: string): Promise<LearnedPhrasing[]> {
+    const article = await articles.byId(articleId);
+    if (!article?.siteId.equals(siteId)) throw new AppError('not_found', 'This article does not exist.');
+    const learned = (await kbPhrasings.ofArticles<LearnedPhrasing>([article._id])).get(articleId);
+    return phrasingsForEditors(learned?.phrasings ?? [], article.locale);
+  }
+
+  /** An editor removes a learned phrasing (by its key) from the article and from every index. */
+  async removePhrasing(siteId: Types.ObjectId, articleId: string, key: string): Promise<void> {
+    const article = await articles.byId(articleId);
+    if (!article?.siteId.equals(siteId)) throw new AppError('not_found', 'This article does not exist.');
+    const learned = await kbPhrasings.update<LearnedPhrasing>(article._id, article.siteId, (current) => [
+      ...removePhrasing(current, article.locale, key),
+    ]);
+    await this.reindex(article, learned);
+  }
+
+  /** Updates this process's index, then every other process's. */
+  private async reindex(article: StoredArticle, learned: ArticlePhrasingsRecord<LearnedPhrasing> | undefined): Promise<void> {
     const event: SyncEvent = {
       type: 'change',
       siteId: article.siteId.toHexString(),
       locale: article.locale,
-      change: indexChangeOf(article),
+      change: indexChangeOf(article, learned),
     };
     await this.indexes.apply(event.siteId, event.locale, event.change);
     await this.sync.announce(event);
@@ -174,5 +235,10 @@ export class KnowledgeBase {
 const isPublished = (article: StoredArticle): article is PublishedArticle => article.published !== null && article.published !== undefined;
 
 async function loadPublished(siteId: string, locale: KbLocaleCode): Promise<IndexChange[]> {
-  return (await articles.publishedIn(new Types.ObjectId(siteId), locale)).map(indexChangeOf);
+  const published = await articles.publishedIn(new Types.ObjectId(siteId), locale);
+  const learned = await kbPhrasings.ofArticles<LearnedPhrasing>(published.map((article) => article._id));
+  return published.map((article) => indexChangeOf(article, learned.get(article._id.toHexString())));
 }
+
+export type LearningSignal = 'insert' | 'helped' | 'handoff';
+const LEARN = { insert: learnFromInsert, helped: learnFromHelped, handoff: learnFromHandoff } as const;
