@@ -56,6 +56,7 @@ describe('the analytics page', () => {
       'Customer satisfaction',
       'Response and resolution times',
       'Self-service',
+      'Answer bot',
     ]) {
       await expect(page.getByRole('heading', { name }).isVisible()).resolves.toBe(true);
     }
@@ -77,7 +78,7 @@ describe('the analytics page', () => {
 
     await page.getByLabel('From', { exact: true }).fill('2020-01-01');
     await page.getByLabel('To', { exact: true }).fill('2020-01-31');
-    await expect.poll(() => page.getByText('No data in this range yet.').count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => page.getByText('No data in this range yet.').count(), { timeout: 10_000 }).toBe(6);
     await context.close();
   });
 });
