@@ -4,8 +4,12 @@ import { kbLocaleOf, type KbLocaleCode } from '../../shared/kb/locales';
 import type { ArticleLookup } from '../escalation/escalations';
 import type { KnowledgeBase } from './knowledge-base';
 
-/** What to search for a hesitating buyer's concern, in each KB language; `general` has no one answer. */
-const CONCERN_QUERIES: Record<Exclude<Concern, 'general'>, Record<KbLocaleCode, string>> = {
+/**
+ * What to search for a hesitating buyer's concern, in each KB language; `general` has no one answer.
+ * A buyer idle on checkout has not necessarily tried to pay: the prompt offers the ways to pay, not
+ * why a payment fails.
+ */
+export const CONCERN_QUERIES: Record<Exclude<Concern, 'general'>, Record<KbLocaleCode, string>> = {
   shipping_cost: {
     en: 'shipping cost delivery',
     cs: 'cena dopravy doručení',
@@ -32,12 +36,12 @@ const CONCERN_QUERIES: Record<Exclude<Concern, 'general'>, Record<KbLocaleCode, 
     fa: 'روش پرداخت',
   },
   checkout: {
-    en: 'payment declined',
-    cs: 'zamítnutá platba',
-    pl: 'płatność odrzucona',
-    ru: 'платёж отклонён',
-    ro: 'plată refuzată',
-    fa: 'پرداخت ناموفق',
+    en: 'which payment methods do you accept',
+    cs: 'jaké způsoby platby přijímáte',
+    pl: 'jakie metody płatności akceptujecie',
+    ru: 'какие способы оплаты вы принимаете',
+    ro: 'ce metode de plată acceptați',
+    fa: 'چه روش‌های پرداختی را می‌پذیرید',
   },
 };
 
