@@ -5,6 +5,7 @@ import type {
   KbArticleCreateBody,
   KbArticleStatus,
   KbArticleSummary,
+  KbLearnedPhrasing,
   KbLocale,
   KbRevision,
 } from '../../shared/contract';
@@ -21,6 +22,9 @@ export interface KbApi {
   revisions(id: string): Promise<KbRevision[]>;
   restore(id: string, revision: number): Promise<KbArticle>;
   preview(body: string): Promise<string>;
+  /** The questions the article learned, strongest first. */
+  phrasings(id: string): Promise<KbLearnedPhrasing[]>;
+  removePhrasing(id: string, key: string): Promise<void>;
 }
 
 export function createKbApi(options: RestClientOptions = {}): KbApi {
@@ -36,5 +40,9 @@ export function createKbApi(options: RestClientOptions = {}): KbApi {
     revisions: async (id) => (await rest.call(endpoints.kb.revisions, { params: { id } })).revisions,
     restore: (id, revision) => article(rest.call(endpoints.kb.restore, { params: { id, number: revision } })),
     preview: async (body) => (await rest.call(endpoints.kb.preview, { body: { body } })).html,
+    phrasings: async (id) => (await rest.call(endpoints.kb.phrasings, { params: { id } })).phrasings,
+    removePhrasing: async (id, key) => {
+      await rest.call(endpoints.kb.removePhrasing, { params: { id, key } });
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { KbArticle, KbArticleContent, KbLocale } from '../../shared/contrac
 import { KB_LOCALES, RTL_LOCALES } from '../../shared/kb/locales';
 import { describeFailure } from '../lib/describe-failure';
 import type { KbApi } from '../api/kb-api';
+import { LearnedPhrasings } from './LearnedPhrasings';
 import { LOCALE_NAMES, statusLabel } from './labels';
 import { RevisionHistory } from './RevisionHistory';
 import { usePreview } from './use-preview';
@@ -232,6 +233,7 @@ export function ArticleForm({ api, target, canPublish, onSaved, onTranslate }: A
           </article>
         </section>
       </div>
+      {article && <LearnedPhrasings api={api} articleId={article.id} />}
       {article && <RevisionHistory api={api} articleId={article.id} revision={article.revision} canRestore onRestore={restore} />}
     </section>
   );

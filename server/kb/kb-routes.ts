@@ -16,7 +16,7 @@ import {
 } from './article-store';
 import type { KnowledgeBase } from './knowledge-base';
 import { renderMarkdown } from './markdown';
-import { toArticle, toArticleSummary, toRevision } from './serialize';
+import { toArticle, toArticleSummary, toLearnedPhrasing, toRevision } from './serialize';
 
 /** The KB editor's REST API under `/api/kb`: the signed-in user's own site, checked against the permission table. */
 export function kbRoutes(kb: KnowledgeBase, sessions: SessionStore): Router {
@@ -62,6 +62,15 @@ export function kbRoutes(kb: KnowledgeBase, sessions: SessionStore): Router {
   api.bind(routes.kb.restore, may('kb:draft'), async ({ auth, params }) => ({
     article: toArticle(await restoreRevision(auth.siteId, params.id, params.number, auth.actor)),
   }));
+
+  // Learned phrasings: editors see what the article learned, and take back what it should not have.
+  api.bind(routes.kb.phrasings, may('kb:draft'), async ({ auth, params }) => ({
+    phrasings: (await kb.phrasingsOf(auth.siteId, params.id)).map(toLearnedPhrasing),
+  }));
+
+  api.bind(routes.kb.removePhrasing, may('kb:draft'), async ({ auth, params }) => {
+    await kb.removePhrasing(auth.siteId, params.id, params.key);
+  });
 
   api.bind(routes.kb.preview, may('kb:read'), async ({ body }) => ({ html: renderMarkdown(body.body) }));
 

@@ -1,6 +1,7 @@
-import type { KbArticle, KbArticleSummary, KbPublicArticle, KbRevision } from '../../shared/contract/kb';
+import type { KbArticle, KbArticleSummary, KbLearnedPhrasing, KbPublicArticle, KbRevision } from '../../shared/contract/kb';
 import type { StoredArticle, StoredRevision } from '../data';
 import { changedFields } from './article-store';
+import { type LearnedPhrasing, netWeight } from './learning/phrasings';
 import { renderMarkdown } from './markdown';
 
 const person = (id: { toHexString(): string } | null, name: string) => ({ id: id?.toHexString() ?? 'system', name });
@@ -56,5 +57,17 @@ export function toRevision(revision: StoredRevision): KbRevision {
     tags: revision.tags,
     author: person(revision.authorId, revision.authorName),
     createdAt: revision.createdAt.toISOString(),
+  };
+}
+
+/** A learned phrasing as editors see it: indexed (searched) only while its net weight is above zero. */
+export function toLearnedPhrasing(p: LearnedPhrasing): KbLearnedPhrasing {
+  return {
+    key: p.key,
+    text: p.text,
+    source: p.source,
+    counts: { insert: p.counts.insert, helped: p.counts.helped, handoff: p.counts.handoff },
+    lastAt: new Date(p.lastAt).toISOString(),
+    indexed: netWeight(p) > 0,
   };
 }

@@ -50,6 +50,8 @@ export const endpoints = {
     unpublish: { method: 'POST', path: '/api/kb/articles/:id/unpublish' },
     revisions: { method: 'GET', path: '/api/kb/articles/:id/revisions' },
     restore: { method: 'POST', path: '/api/kb/articles/:id/revisions/:number/restore' },
+    phrasings: { method: 'GET', path: '/api/kb/articles/:id/phrasings' },
+    removePhrasing: { method: 'DELETE', path: '/api/kb/articles/:id/phrasings/:key' },
     preview: { method: 'POST', path: '/api/kb/preview' },
     signals: { method: 'GET', path: '/api/kb/signals' },
   },

@@ -194,3 +194,24 @@ export const KbSignalsResponse = z.object({
   deflections: z.array(ArticleCount),
 });
 export type KbSignalsResponse = z.infer<typeof KbSignalsResponse>;
+
+/** Where a learned phrasing first came from: an agent's reply carrying the article, or a visitor's "That helped". */
+export const KbPhrasingSource = z.enum(['insert', 'helped']);
+export type KbPhrasingSource = z.infer<typeof KbPhrasingSource>;
+
+/** One question the article answered, learned from the product (`GET /api/kb/articles/:id/phrasings`). */
+export const KbLearnedPhrasing = z.object({
+  /** Identifies it for removal. */
+  key: z.string(),
+  /** The visitor's question, scrubbed ({order}, {email}… where personal data was). */
+  text: z.string(),
+  source: KbPhrasingSource,
+  counts: z.object({ insert: z.number().int(), helped: z.number().int(), handoff: z.number().int() }),
+  lastAt: z.string(),
+  /** Searched: its net weight (inserts ×2 + clicks − hand-offs ×2) is above zero. */
+  indexed: z.boolean(),
+});
+export type KbLearnedPhrasing = z.infer<typeof KbLearnedPhrasing>;
+/** Strongest first. */
+export const KbPhrasingListResponse = z.object({ phrasings: z.array(KbLearnedPhrasing) });
+export type KbPhrasingListResponse = z.infer<typeof KbPhrasingListResponse>;

@@ -30,6 +30,7 @@ import {
   KbArticleResponse,
   KbArticleUpdateBody,
   KbPreviewBody,
+  KbPhrasingListResponse,
   KbPreviewResponse,
   KbRevisionListResponse,
   KbSignalsQuery,
@@ -94,6 +95,7 @@ function route<
 
 const IdParams = z.object({ id: ObjectIdString });
 const RevisionParams = IdParams.extend({ number: z.coerce.number().int().min(1) });
+const PhrasingParams = IdParams.extend({ key: z.string().min(1).max(400) });
 const ShortcutParams = z.object({ shortcut: Shortcut });
 
 /** `<report>` answers JSON (or CSV with `format=csv`); `<report>.csv` downloads CSV. The name is checked by the handler. */
@@ -172,6 +174,8 @@ export const routes = {
       params: RevisionParams,
       response: KbArticleResponse,
     }),
+    phrasings: route({ ...endpoints.kb.phrasings, params: IdParams, response: KbPhrasingListResponse }),
+    removePhrasing: route({ ...endpoints.kb.removePhrasing, params: PhrasingParams, response: null }),
     preview: route({ ...endpoints.kb.preview, body: KbPreviewBody, response: KbPreviewResponse }),
     signals: route({ ...endpoints.kb.signals, query: KbSignalsQuery, response: KbSignalsResponse }),
   },

@@ -134,6 +134,8 @@ function fakeKbApi(article = storedArticle()): KbApi & Record<keyof KbApi, Retur
     revisions: vi.fn(async () => revisions),
     restore: vi.fn(async () => ({ ...article, body: 'Old text', revision: 3, hasUnpublishedChanges: true })),
     preview: vi.fn(async (body: string) => `<p>${body.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`),
+    phrasings: vi.fn(async () => []),
+    removePhrasing: vi.fn(async () => undefined),
   };
 }
 

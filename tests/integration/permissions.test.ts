@@ -58,6 +58,8 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'POST /api/kb/articles/:id/unpublish', row: 'kb:publish' },
   { route: 'GET /api/kb/articles/:id/revisions', row: 'kb:read' },
   { route: 'POST /api/kb/articles/:id/revisions/:number/restore', row: 'kb:draft' },
+  { route: 'GET /api/kb/articles/:id/phrasings', row: 'kb:draft' },
+  { route: 'DELETE /api/kb/articles/:id/phrasings/:key', row: 'kb:draft' },
   { route: 'POST /api/kb/preview', row: 'kb:read', body: { body: '# hi' } },
   { route: 'GET /api/kb/signals', row: 'kb:signals' },
   { route: 'GET /api/analytics/:report', row: 'analytics:read' },
