@@ -146,6 +146,9 @@ describe('KbEditor', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Shipping times/ }));
     const body = await screen.findByLabelText('Body (Markdown)');
     expect(screen.getByTestId('kb-preview').innerHTML).toContain('<strong>2 days</strong>');
+    // The open article's learned phrasings, below the form.
+    await screen.findByText('No learned phrasings yet: questions this article answered appear here.');
+    expect(api.phrasings).toHaveBeenCalledWith('b'.repeat(24));
     fireEvent.input(body, { target: { value: 'Ships in **1 day**.' } });
     await waitFor(() => expect(screen.getByTestId('kb-preview').innerHTML).toContain('<strong>1 day</strong>'));
     expect(api.preview).toHaveBeenCalledWith('Ships in **1 day**.');
