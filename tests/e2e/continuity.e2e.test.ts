@@ -29,7 +29,7 @@ let browser: TestBrowser;
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
-  server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Demo Shop <chat@shop.example>', REPLY_EMAIL_DELAY_SECONDS: '0.2' });
+  server = await startTestServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Demo Shop <chat@shop.example>', REPLY_EMAIL_DELAY_SECONDS: '1' });
   browser = await sharedBrowser();
 });
 afterAll(async () => {
