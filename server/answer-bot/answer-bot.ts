@@ -146,12 +146,20 @@ export class AnswerBot {
     if (answer) await this.learn('handoff', answer, conversation.siteId);
   }
 
-  /** Teaches the answer's article the question it was the answer to (`bot-<seq>` names the question's position). */
+  /**
+   * Teaches the answer's article the question it was the answer to (`bot-<seq>` names the question's
+   * position). A side effect of the visitor's click or hand-off: a failure is logged, not answered.
+   */
   private async learn(signal: 'helped' | 'handoff', answer: StoredMessage, siteId: Types.ObjectId): Promise<void> {
-    const seq = Number(answer.clientId.slice('bot-'.length));
-    const [question] = await messages.page(answer.conversationId, seq - 1, 1);
-    if (!answer.answer || question?.author !== 'visitor') return;
-    await this.deps.kb.learn(signal, siteId, answer.answer.articleId, question.text, dateOf(this.deps.clock));
+    const seq = /^bot-(\d+)$/.exec(answer.clientId)?.[1];
+    if (!answer.answer || seq === undefined) return;
+    try {
+      const [question] = await messages.page(answer.conversationId, Number(seq) - 1, 1);
+      if (question?.author !== 'visitor') return;
+      await this.deps.kb.learn(signal, siteId, answer.answer.articleId, question.text, dateOf(this.deps.clock));
+    } catch (err) {
+      this.deps.log.warn({ err, messageId: answer._id }, 'answer bot: could not learn from an outcome');
+    }
   }
 
   private async answered(message: StoredMessage, siteId: string): Promise<void> {

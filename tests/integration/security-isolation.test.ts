@@ -428,6 +428,17 @@ const httpCases: Record<string, () => Promise<void>> = {
   'GET /api/kb/articles/:id': async () => {
     expect((await asB().get(articles.aDraft)).status).toBe(404);
   },
+  'GET /api/kb/articles/:id/phrasings': async () => {
+    const res = await call(server, routes.kb.phrasings, { cookie: siteB.adminCookie, params: { id: articles.aPublished } });
+    expect(res.status).toBe(404);
+  },
+  'DELETE /api/kb/articles/:id/phrasings/:key': async () => {
+    const res = await call(server, routes.kb.removePhrasing, {
+      cookie: siteB.adminCookie,
+      params: { id: articles.aPublished, key: 'zebraquartz warranty' },
+    });
+    expect(res.status).toBe(404);
+  },
   'PUT /api/kb/articles/:id': async () => {
     expect((await asB().update(articles.aDraft, { title: 'Defaced', body: 'x', category: 'General', tags: [] })).status).toBe(404);
     expect((await db.collection('kbarticles').findOne({ _id: oid(articles.aDraft) }))?.title).toBe('Draftonly secret plans');
