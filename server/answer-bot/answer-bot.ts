@@ -80,7 +80,7 @@ export class AnswerBot {
   }
 
   /** A visitor's message was stored: answer it, hand it off, or leave it to people. */
-  async onVisitorMessage({ conversation, message, siteId, visitorId }: DomainEvents['visitor.messaged']): Promise<void> {
+  async onVisitorMessage({ conversation, message, siteId, visitorId, locale }: DomainEvents['visitor.messaged']): Promise<void> {
     const { site, settings } = await this.deps.sites.get(siteId);
     const bot = site.answerBot ?? DEFAULT_ANSWER_BOT;
     // A person has the conversation: the bot stays out of it.
@@ -91,24 +91,21 @@ export class AnswerBot {
       await this.deps.escalations.requestPerson(visitorId, undefined);
       return;
     }
+    // The search is in memory; only a question the bot can answer costs a visitor read (stage, cart, intent).
+    const best = await this.deps.kb.bestAnswer(conversation.siteId, message.text, locale ?? undefined);
+    if (!best || best.confidence < bot.threshold) return;
     const visitor = await this.deps.lifecycle.load(visitorId);
     if (!visitor) return;
-    const best = await this.deps.kb.bestAnswer(visitor.siteId, message.text, visitor.locale ?? undefined);
-    const turn = botTurn({
+    const mode = botTurn({
       stage: visitor.stage,
       cartValue: visitor.cart.value ?? 0,
       intentScore: visitor.intent.score ?? 0,
       intentThreshold: settings.intentThreshold,
-      confidence: best?.confidence ?? null,
-      threshold: bot.threshold,
     });
-    if (turn === 'silent') return;
-    if (turn === 'route' || turn === 'while_you_wait') await this.deps.escalations.routeNow(conversation, visitor);
-    if (turn === 'route' || !best) return;
+    if (mode === 'while_you_wait') await this.deps.escalations.routeNow(conversation, visitor);
 
     const article = await this.deps.kb.publishedArticle(visitor.siteId, best.articleId, best.locale);
     const passage = bestPassage(article.published.body, message.text, best.locale) || article.published.excerpt;
-    const mode = turn === 'answer' ? 'answer' : 'while_you_wait';
     // Answered: nobody waits any more (reply alerts and the offline agent's email stand down). A
     // buyer who gets a person first still waits for that person.
     if (mode === 'answer') await this.deps.store.endWaiting(conversation._id);

@@ -89,6 +89,7 @@ export function attachVisitorGateway(deps: Deps): void {
             recentReplySeconds(siteId, now),
           ]);
           const messages = conversation ? await store.messagesAfter(conversation._id, afterSeq) : [];
+          socket.data.locale = visitor.locale ?? undefined;
           return {
             visitorId,
             token: socket.data.token,
@@ -114,7 +115,14 @@ export function attachVisitorGateway(deps: Deps): void {
           // A re-send of a stored message is delivered again: the process that stored it may have died
           // before broadcasting it, and this re-send is then the only chance to deliver it. Clients merge by id.
           if (!posted.created) void events.publish('message.resent', stored);
-          else void events.publish('visitor.messaged', { ...stored, siteId, visitorId, onProductPage: socket.data.pageType === 'product' });
+          else
+            void events.publish('visitor.messaged', {
+              ...stored,
+              siteId,
+              visitorId,
+              onProductPage: socket.data.pageType === 'product',
+              locale: socket.data.locale ?? null,
+            });
           return { message: toMessage(posted.message) };
         },
         'typing:set': async ({ typing }) => {

@@ -10,7 +10,15 @@ export interface DomainEvents {
   /** A client re-sent a stored message: it is delivered again (the first delivery may never have happened). */
   'message.resent': { conversation: Conversation; message: StoredMessage };
   /** A visitor's chat message was stored (not a form or a system line). */
-  'visitor.messaged': { conversation: Conversation; message: StoredMessage; siteId: string; visitorId: string; onProductPage: boolean };
+  /** `locale`: the visitor's language as of the tab's last sync (null when unknown). */
+  'visitor.messaged': {
+    conversation: Conversation;
+    message: StoredMessage;
+    siteId: string;
+    visitorId: string;
+    onProductPage: boolean;
+    locale: string | null;
+  };
   /** The visitor asked for a person ("Talk to a person"): `message` is the hand-off's system line, and the conversation waits from it on. */
   'visitor.handedOff': { conversation: Conversation; message: StoredMessage; siteId: string; visitorId: string };
   /** An agent's chat reply was stored; `conversation` is as it was before the reply. */

@@ -25,6 +25,8 @@ export interface VisitorSocketData {
   token: string;
   /** The kind of page this tab last reported, so a chat message needs no visitor read to know it. */
   pageType?: string;
+  /** The visitor's language as of the last sync, so the answer bot searches in it without a visitor read. */
+  locale?: string;
   /** Set by a resume link's handshake (server/resume): the link's conversation, which sync shows when no conversation is open. */
   resumedConversationId?: string;
 }
