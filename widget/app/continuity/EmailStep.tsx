@@ -47,6 +47,8 @@ export class EmailStep extends Component<ViewProps, { value: string; sending: bo
           {conversationId && <TranscriptButton state={state} session={session} conversationId={conversationId} />}
         </div>
       );
+    // The bot answered the question: nothing waits for a reply, and the step would hide the answer's buttons.
+    if (state.messages.at(-1)?.answer?.mode === 'answer') return null;
     return (
       <form class="offline" onSubmit={this.submit} noValidate>
         <p id="lc-email-intro">{t('email.intro')}</p>
