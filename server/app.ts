@@ -19,6 +19,7 @@ import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/name
 import { closeRedis } from './infra/redis-close';
 import { AnswerBot } from './answer-bot/answer-bot';
 import { answerBotVisitorHandlers } from './answer-bot/answer-bot-handlers';
+import { UnansweredQuestions } from './answer-bot/unanswered-questions';
 import { AutoCloseJob } from './conversations/auto-close-job';
 import { attachVisitorGateway } from './conversations/visitor-gateway';
 import { cannedRoutes } from './conversations/canned/canned-routes';
@@ -60,6 +61,7 @@ import { kbAgentHandlers } from './kb/agent-handlers';
 import { kbArticleLookup } from './kb/article-lookup';
 import { articlePageRoutes } from './kb/article-page';
 import { seedDemoArticles } from './kb/demo/seed-demo-articles';
+import { ContentGaps } from './kb/content-gaps';
 import { kbRoutes } from './kb/kb-routes';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
@@ -183,7 +185,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(refuseCrossSiteWrites(isConsoleOrigin));
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds, limits));
-  app.use('/api/kb', kbRoutes(kb, sessions));
+  const contentGaps = new ContentGaps(kb, clock, log);
+  app.use('/api/kb', kbRoutes(kb, contentGaps, sessions));
   app.use('/api/analytics', analyticsRoutes(analytics, sessions));
   // Accounts, canned responses and settings need the sockets and sites built below: mounted here, filled in there.
   const workplaceApi = express.Router();
@@ -307,6 +310,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   answerBot.start();
   registerListeners(events, {
+    unansweredQuestions: new UnansweredQuestions({ kb, gaps: contentGaps, sites, log }),
     ns,
     search,
     analytics,

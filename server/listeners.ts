@@ -1,4 +1,5 @@
 import type { AnswerBot } from './answer-bot/answer-bot';
+import type { UnansweredQuestions } from './answer-bot/unanswered-questions';
 import type { Analytics } from './analytics/analytics';
 import { ConversationBroadcasts } from './conversations/conversation-broadcasts';
 import type { ConversationSearch } from './conversations/conversation-search';
@@ -23,6 +24,7 @@ export interface Listeners {
   unanswered: UnansweredEmailQueue;
   mail: MailJobs;
   answerBot: AnswerBot;
+  unansweredQuestions: UnansweredQuestions;
   kb: KnowledgeBase;
 }
 
@@ -33,7 +35,7 @@ export interface Listeners {
  */
 export function registerListeners(
   bus: DomainEventBus,
-  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot, kb }: Listeners,
+  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot, unansweredQuestions, kb }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
@@ -47,6 +49,7 @@ export function registerListeners(
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
   bus.on('visitor.messaged', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
   bus.on('visitor.messaged', 'answer bot', (e) => answerBot.onVisitorMessage(e));
+  bus.on('visitor.messaged', 'kb: content gaps', (e) => unansweredQuestions.onVisitorMessage(e));
   bus.on('visitor.handedOff', 'answer bot: hand-off after an answer', (e) => answerBot.onHandedOff(e));
   bus.on('visitor.handedOff', 'offline agent email: schedule', (e) => unanswered.onWaitStarted(e));
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));

@@ -39,6 +39,7 @@ export {
   type StoredSignal,
   type StoredRevision,
 } from './knowledge-base';
+export { kbGaps, type StoredGap } from './kb-gaps';
 export { kbPhrasings, type ArticlePhrasingsRecord } from './kb-phrasings';
 export { messages, type StoredMessage } from './messages';
 export { runMigrations } from './migrations';

@@ -1,4 +1,5 @@
 import type { Request, Router } from 'express';
+import { KB_GAP_DAYS } from '../../shared/contract/kb';
 import { routes } from '../../shared/contract/routes';
 import { userFromCookie } from '../agents/current-user';
 import { requirePermission, type Permission } from '../agents/permissions';
@@ -14,12 +15,13 @@ import {
   unpublishArticle,
   updateArticle,
 } from './article-store';
+import type { ContentGaps } from './content-gaps';
 import type { KnowledgeBase } from './knowledge-base';
 import { renderMarkdown } from './markdown';
-import { toArticle, toArticleSummary, toLearnedPhrasing, toRevision } from './serialize';
+import { toArticle, toArticleSummary, toGapGroup, toLearnedPhrasing, toRevision } from './serialize';
 
 /** The KB editor's REST API under `/api/kb`: the signed-in user's own site, checked against the permission table. */
-export function kbRoutes(kb: KnowledgeBase, sessions: SessionStore): Router {
+export function kbRoutes(kb: KnowledgeBase, gaps: ContentGaps, sessions: SessionStore): Router {
   const api = tableRouter('/api/kb');
 
   const may = (permission: Permission) => ({
@@ -75,6 +77,20 @@ export function kbRoutes(kb: KnowledgeBase, sessions: SessionStore): Router {
   api.bind(routes.kb.preview, may('kb:read'), async ({ body }) => ({ html: renderMarkdown(body.body) }));
 
   api.bind(routes.kb.signals, may('kb:signals'), async ({ auth, query }) => kb.signals.summary(auth.siteId, query.days));
+
+  // Content gaps: questions no article answered confidently, grouped; editors dismiss a group or start a draft from it.
+  api.bind(routes.kb.gaps, may('kb:signals'), async ({ auth }) => ({
+    days: KB_GAP_DAYS,
+    groups: (await gaps.groups(auth.siteId)).map(toGapGroup),
+  }));
+
+  api.bind(routes.kb.dismissGaps, may('kb:signals'), async ({ auth, body }) => {
+    await gaps.dismiss(auth.siteId, body.questionIds);
+  });
+
+  api.bind(routes.kb.articleFromGaps, may('kb:signals'), async ({ auth, body }) => ({
+    article: toArticle(await gaps.createArticle(auth.siteId, body.questionIds, auth.actor)),
+  }));
 
   return api.router;
 }

@@ -1,6 +1,7 @@
-import type { KbArticle, KbArticleSummary, KbLearnedPhrasing, KbPublicArticle, KbRevision } from '../../shared/contract/kb';
+import type { KbArticle, KbArticleSummary, KbGapGroup, KbLearnedPhrasing, KbPublicArticle, KbRevision } from '../../shared/contract/kb';
 import type { StoredArticle, StoredRevision } from '../data';
 import { changedFields } from './article-store';
+import type { GapGroup } from './gaps/group-gaps';
 import { type LearnedPhrasing, netWeight } from './learning/phrasings';
 import { renderMarkdown } from './markdown';
 
@@ -69,5 +70,17 @@ export function toLearnedPhrasing(p: LearnedPhrasing): KbLearnedPhrasing {
     counts: { insert: p.counts.insert, helped: p.counts.helped, handoff: p.counts.handoff },
     lastAt: new Date(p.lastAt).toISOString(),
     indexed: netWeight(p) > 0,
+  };
+}
+
+export function toGapGroup(group: GapGroup): KbGapGroup {
+  return {
+    key: group.key,
+    locale: group.locale,
+    label: group.label,
+    count: group.count,
+    lastAt: new Date(group.lastAt).toISOString(),
+    samples: group.samples.map((s) => ({ text: s.text, at: new Date(s.at).toISOString() })),
+    questionIds: group.questionIds,
   };
 }

@@ -54,6 +54,9 @@ export const endpoints = {
     removePhrasing: { method: 'DELETE', path: '/api/kb/articles/:id/phrasings/:key' },
     preview: { method: 'POST', path: '/api/kb/preview' },
     signals: { method: 'GET', path: '/api/kb/signals' },
+    gaps: { method: 'GET', path: '/api/kb/gaps' },
+    dismissGaps: { method: 'DELETE', path: '/api/kb/gaps' },
+    articleFromGaps: { method: 'POST', path: '/api/kb/gaps/article' },
   },
   analytics: {
     report: { method: 'GET', path: '/api/analytics/:report' },

@@ -215,3 +215,34 @@ export type KbLearnedPhrasing = z.infer<typeof KbLearnedPhrasing>;
 /** Strongest first. */
 export const KbPhrasingListResponse = z.object({ phrasings: z.array(KbLearnedPhrasing) });
 export type KbPhrasingListResponse = z.infer<typeof KbPhrasingListResponse>;
+
+// ---- Content gaps: visitor questions no article answered confidently (`/api/kb/gaps`, editors and admins) ----
+
+/** How far back content gaps are kept and shown. */
+export const KB_GAP_DAYS = 30;
+/** The most questions one request dismisses or turns into an article (a site keeps at most this many). */
+export const KB_GAP_MAX_QUESTIONS = 1000;
+
+/** Questions that share search terms: what one new article could answer. */
+export const KbGapGroup = z.object({
+  /** Locale and shared terms; stable while the group's questions do not change. */
+  key: z.string(),
+  locale: KbLocale,
+  /** The shared terms as a visitor wrote them ("shipping norway"). */
+  label: z.string(),
+  count: z.number().int(),
+  lastAt: z.string(),
+  /** The newest distinct questions, scrubbed ({email}, {order}… where personal data was). */
+  samples: z.array(z.object({ text: z.string(), at: z.string() })),
+  /** Every question of the group: what a dismissal or a new article takes off the list. */
+  questionIds: z.array(z.string()),
+});
+export type KbGapGroup = z.infer<typeof KbGapGroup>;
+
+/** `GET /api/kb/gaps`: the groups of the last `days` days, most frequent first. */
+export const KbGapsResponse = z.object({ days: z.number().int(), groups: z.array(KbGapGroup) });
+export type KbGapsResponse = z.infer<typeof KbGapsResponse>;
+
+/** `DELETE /api/kb/gaps` (handled, dismissed) and `POST /api/kb/gaps/article` (a draft from them). */
+export const KbGapQuestionsBody = z.object({ questionIds: z.array(ObjectIdString).min(1).max(KB_GAP_MAX_QUESTIONS) });
+export type KbGapQuestionsBody = z.infer<typeof KbGapQuestionsBody>;

@@ -29,6 +29,8 @@ import {
   KbArticleListResponse,
   KbArticleResponse,
   KbArticleUpdateBody,
+  KbGapQuestionsBody,
+  KbGapsResponse,
   KbPreviewBody,
   KbPhrasingListResponse,
   KbPreviewResponse,
@@ -178,6 +180,9 @@ export const routes = {
     removePhrasing: route({ ...endpoints.kb.removePhrasing, params: PhrasingParams, response: null }),
     preview: route({ ...endpoints.kb.preview, body: KbPreviewBody, response: KbPreviewResponse }),
     signals: route({ ...endpoints.kb.signals, query: KbSignalsQuery, response: KbSignalsResponse }),
+    gaps: route({ ...endpoints.kb.gaps, response: KbGapsResponse }),
+    dismissGaps: route({ ...endpoints.kb.dismissGaps, body: KbGapQuestionsBody, response: null }),
+    articleFromGaps: route({ ...endpoints.kb.articleFromGaps, body: KbGapQuestionsBody, response: KbArticleResponse, status: 201 }),
   },
   analytics: {
     report: route({

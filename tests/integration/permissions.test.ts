@@ -62,6 +62,9 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'DELETE /api/kb/articles/:id/phrasings/:key', row: 'kb:draft' },
   { route: 'POST /api/kb/preview', row: 'kb:read', body: { body: '# hi' } },
   { route: 'GET /api/kb/signals', row: 'kb:signals' },
+  { route: 'GET /api/kb/gaps', row: 'kb:signals' },
+  { route: 'DELETE /api/kb/gaps', row: 'kb:signals', body: {} },
+  { route: 'POST /api/kb/gaps/article', row: 'kb:signals', body: {} },
   { route: 'GET /api/analytics/:report', row: 'analytics:read' },
   { route: 'GET /api/mail/outbox', row: 'mail:outbox' },
 ];

@@ -6,6 +6,7 @@ export { CannedModel } from './canned.model';
 export { ConversationModel } from './conversation.model';
 export { CsatModel } from './csat.model';
 export { KbDemoSeedModel } from './kb-demo-seed.model';
+export { KbGapModel } from './kb-gap.model';
 export { KbPhrasingsModel } from './kb-phrasings.model';
 export { MessageModel } from './message.model';
 export { MigrationModel } from './migration.model';

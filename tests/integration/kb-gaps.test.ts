@@ -1,0 +1,109 @@
+import type mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type KbGapGroup, type Message } from '../../shared/contract';
+import { addSite, addUser, openDb } from '../helpers/kb';
+import { call } from '../helpers/rest';
+import { clientId, joinAsVisitor, request, signIn, startTestServer, type TestServer, type VisitorSocket } from '../helpers/test-server';
+
+// Content gaps: visitor questions no article answered confidently reach the editors' page, scrubbed
+// and grouped by shared terms; "Create article from these" starts a draft and takes them off the list.
+let server: TestServer;
+let db: mongoose.Connection;
+let editor: string;
+const sockets: VisitorSocket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ DEMO_ANSWER_BOT: 'on' });
+  db = await openDb(server.dbName);
+  editor = await signIn(server, await addUser(db, 'editor'));
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await db?.close();
+  await server?.close();
+});
+
+async function visitor(siteKey?: string) {
+  const { socket } = await joinAsVisitor(server, siteKey ? { siteKey } : {});
+  sockets.push(socket);
+  const pushed: Message[] = [];
+  socket.on('message:new', (message) => pushed.push(message));
+  return { socket, pushed };
+}
+
+async function ask(socket: VisitorSocket, text: string): Promise<void> {
+  const ack = await request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text });
+  if (!ack.ok) throw new Error(ack.error.code);
+}
+
+const gaps = async (cookie = editor): Promise<KbGapGroup[]> => {
+  const res = await call(server, routes.kb.gaps, { cookie });
+  if (res.status !== 200) throw new Error(`GET /api/kb/gaps: ${res.status}`);
+  return res.body.groups;
+};
+const groupAbout = async (word: string, cookie = editor) => (await gaps(cookie)).find((g) => g.label.includes(word));
+
+describe('content gaps', () => {
+  it('groups unanswerable questions scrubbed, leaves out answered ones, and a draft from them takes them off the list', async () => {
+    // Answered by the bot, a request for a person, a greeting: none is a gap.
+    const answered = await visitor();
+    await ask(answered.socket, 'How long does shipping take?');
+    await expect.poll(() => answered.pushed.some((m) => m.author === 'bot'), { timeout: 2000 }).toBe(true);
+    const other = await visitor();
+    await ask(other.socket, 'hi');
+    await ask(other.socket, 'I want to talk to a human');
+
+    const first = await visitor();
+    await ask(first.socket, 'Do you rent zorblax kayaks? Write me at ola.nordmann@example.no');
+    const second = await visitor();
+    await ask(second.socket, 'zorblax kayak rental prices?');
+    await ask(second.socket, 'zorblax kayak rental prices?'); // the same question again in one conversation counts once
+
+    await expect.poll(async () => (await groupAbout('zorblax'))?.count, { timeout: 3000 }).toBe(2);
+    const group = (await groupAbout('zorblax'))!;
+    expect(group).toMatchObject({ locale: 'en', label: 'zorblax kayak' });
+    expect(group.samples.map((s) => s.text)).toEqual(['zorblax kayak rental prices?', 'Do you rent zorblax kayaks? Write me at {email}']);
+    const texts = (await gaps()).flatMap((g) => g.samples.map((s) => s.text));
+    expect(texts.join('\n')).not.toContain('example.no');
+    expect(texts).not.toContain('How long does shipping take?');
+    expect(texts.some((t) => /\bhi\b|human/.test(t))).toBe(false);
+    expect(await db.collection('kbgaps').countDocuments({ text: /example\.no/ })).toBe(0);
+
+    // Agents do not see the editors' list; another site's editor neither sees nor takes these questions.
+    const agent = await signIn(server, await addUser(db, 'agent'));
+    expect((await call(server, routes.kb.gaps, { cookie: agent })).status).toBe(403);
+    const otherSite = await addSite(db);
+    const stranger = await signIn(server, await addUser(db, 'editor', otherSite.siteId));
+    expect(await groupAbout('zorblax', stranger)).toBeUndefined();
+    const stolen = await call(server, routes.kb.articleFromGaps, { cookie: stranger, body: { questionIds: group.questionIds } });
+    expect(stolen).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect((await call(server, routes.kb.dismissGaps, { cookie: stranger, body: { questionIds: group.questionIds } })).status).toBe(204);
+    expect((await groupAbout('zorblax'))?.count).toBe(2);
+
+    // "Create article from these": a draft titled from the shared terms, listing the questions; they leave the list.
+    const created = await call(server, routes.kb.articleFromGaps, { cookie: editor, body: { questionIds: group.questionIds } });
+    expect(created.status).toBe(201);
+    expect(created.body.article).toMatchObject({ title: 'Zorblax kayak', status: 'draft', locale: 'en' });
+    expect(created.body.article.body).toBe('- zorblax kayak rental prices?\n- Do you rent zorblax kayaks? Write me at {email}');
+    expect(created.body.article.category.length).toBeGreaterThan(0);
+    expect(await groupAbout('zorblax')).toBeUndefined();
+  });
+
+  it('records gaps on a site with the bot off too, and dismissing a group removes it', async () => {
+    const site = await addSite(db);
+    const siteEditor = await signIn(server, await addUser(db, 'editor', site.siteId));
+    for (const text of ['Can I return a quindle after a month?', 'quindle return window']) {
+      const { socket, pushed } = await visitor(site.publicKey);
+      await ask(socket, text);
+      expect(pushed.filter((m) => m.author === 'bot')).toEqual([]);
+    }
+    await expect.poll(async () => (await groupAbout('quindle', siteEditor))?.count, { timeout: 3000 }).toBe(2);
+    const group = (await groupAbout('quindle', siteEditor))!;
+    expect(group.label).toBe('quindle return');
+    expect(await groupAbout('quindle')).toBeUndefined(); // not on the demo site's list
+
+    const dismissed = await call(server, routes.kb.dismissGaps, { cookie: siteEditor, body: { questionIds: group.questionIds } });
+    expect(dismissed.status).toBe(204);
+    expect(await gaps(siteEditor)).toEqual([]);
+  });
+});
