@@ -1,7 +1,7 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { Presence } from './presence';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 /**
  * Automatic away as a repeatable bull job: one schedule in Redis, each run taken by one process,
@@ -19,12 +19,12 @@ export class AutoAwaySweep {
     private readonly presence: Presence,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('auto-away-sweep', redisUrl, {
+    this.queue = openQueue('auto-away-sweep', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'auto-away queue error'));
   }
 
   async start(): Promise<void> {

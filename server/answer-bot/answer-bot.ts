@@ -1,4 +1,4 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { DEFAULT_ANSWER_BOT } from '../../shared/contract';
@@ -11,7 +11,7 @@ import type { Escalations } from '../escalation/escalations';
 import type { DomainEvents } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from '../visitors/lifecycle-service';
@@ -63,12 +63,12 @@ export class AnswerBot {
   private readonly queue: Bull.Queue<AssumedJob>;
 
   constructor(private readonly deps: Deps) {
-    this.queue = new Bull<AssumedJob>('answer-bot-assumed', deps.redisUrl, {
+    this.queue = openQueue<AssumedJob>('answer-bot-assumed', {
+      redisUrl: deps.redisUrl,
       prefix: deps.prefix,
-      redis: queueRedis,
+      log: deps.log,
       defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
     });
-    this.queue.on('error', (err) => deps.log.error({ err }, 'answer-bot queue error'));
   }
 
   start(): void {

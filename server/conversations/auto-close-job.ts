@@ -1,10 +1,10 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Types } from 'mongoose';
 import { DEFAULT_CONTINUITY } from '../../shared/contract';
 import { conversations, sites } from '../data';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 const EVERY_MINUTES = 10;
 const BATCH = 200;
@@ -28,12 +28,12 @@ export class AutoCloseJob {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('auto-close', redisUrl, {
+    this.queue = openQueue('auto-close', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'auto-close queue error'));
   }
 
   async start(): Promise<void> {

@@ -1,9 +1,9 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../infra/logger';
 import type { Clock } from '../infra/clock';
 import type { TimerKind } from '../../shared/lifecycle';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 export interface HesitationTimer {
   siteId: string;
@@ -29,12 +29,12 @@ export class HesitationTimers {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull<HesitationTimer>('hesitation-timers', redisUrl, {
+    this.queue = openQueue<HesitationTimer>('hesitation-timers', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'hesitation-timer queue error'));
   }
 
   start(onDue: (timer: HesitationTimer) => Promise<void>): void {

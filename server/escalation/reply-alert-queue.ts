@@ -1,11 +1,11 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { ConversationStore } from '../conversations/conversation-store';
 import type { DomainEvents } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
 import { rooms } from '../realtime/rooms';
 import type { AgentNamespace } from '../realtime/namespaces';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 interface ReplyAlertJob {
   conversationId: string;
@@ -30,12 +30,12 @@ export class ReplyAlertQueue {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull<ReplyAlertJob>('reply-alert', redisUrl, {
+    this.queue = openQueue<ReplyAlertJob>('reply-alert', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'reply-alert queue error'));
   }
 
   start(): void {

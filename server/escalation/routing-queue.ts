@@ -1,6 +1,6 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Logger } from '../infra/logger';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 export interface RoutingJob {
   conversationId: string;
@@ -25,12 +25,12 @@ export class RoutingQueue {
     prefix: string,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull<RoutingJob>('escalation-routing', redisUrl, {
+    this.queue = openQueue<RoutingJob>('escalation-routing', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 500 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'routing queue error'));
   }
 
   start(step: (job: RoutingJob) => Promise<void>): void {

@@ -1,4 +1,4 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Redis } from 'ioredis';
 import { LOCALES, matchLocale } from '../../shared/i18n/locales';
 import { loadConsoleCatalog } from '../../shared/i18n/load-console-catalog';
@@ -13,7 +13,7 @@ import type { MailRequest } from '../mail/mailer';
 import type { SiteDirectory } from '../sites/site-directory';
 import { unansweredEmailMinutes } from '../sites/unanswered-email-minutes';
 import type { AgentAvailability } from './agent-availability';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 interface UnansweredJob {
   conversationId: string;
@@ -53,12 +53,12 @@ export class UnansweredEmailQueue {
   private readonly queue: Bull.Queue<UnansweredJob>;
 
   constructor(private readonly deps: Deps) {
-    this.queue = new Bull<UnansweredJob>('unanswered-email', deps.redisUrl, {
+    this.queue = openQueue<UnansweredJob>('unanswered-email', {
+      redisUrl: deps.redisUrl,
       prefix: deps.prefix,
-      redis: queueRedis,
+      log: deps.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
     });
-    this.queue.on('error', (err) => deps.log.error({ err }, 'unanswered-email queue error'));
   }
 
   start(): void {

@@ -1,4 +1,5 @@
-import type Bull from 'bull';
+import Bull from 'bull';
+import type { Logger } from './logger';
 
 /**
  * Starts a bull processor and lets go of the promise `queue.process()` returns. Bull reports a
@@ -15,7 +16,27 @@ export function startProcessing(processing: Promise<void>): void {
  * do, 50 ms later per attempt and at most every 2 s. Bull's own default waits e^attempt ms (up to
  * 20 s), so after a Redis outage of a few seconds its timers and jobs resumed only seconds after Redis did.
  */
-export const queueRedis = { retryStrategy: (attempt: number) => Math.min(attempt * 50, 2_000) };
+const queueRedis = { retryStrategy: (attempt: number) => Math.min(attempt * 50, 2_000) };
+
+interface QueueOptions {
+  redisUrl: string;
+  prefix: string;
+  log: Logger;
+  defaultJobOptions: Bull.JobOptions;
+}
+
+/**
+ * A bull queue of this server: its errors are logged, and the worker name `process()` gives its
+ * blocking connection, without waiting, cannot fail unobserved when the queue closes right after.
+ */
+export function openQueue<T>(name: string, { redisUrl, prefix, log, defaultJobOptions }: QueueOptions): Bull.Queue<T> {
+  const queue = new Bull<T>(name, redisUrl, { prefix, redis: queueRedis, defaultJobOptions });
+  queue.on('error', (err) => log.error({ err }, `${name} queue error`));
+  const named = queue as Bull.Queue<T> & { setWorkerName(): Promise<void> };
+  const setWorkerName = named.setWorkerName.bind(named);
+  named.setWorkerName = () => setWorkerName().catch(() => undefined);
+  return queue;
+}
 
 /**
  * Closes a bull queue once the jobs this process runs are done. To stop waiting on Redis, bull

@@ -1,4 +1,4 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Redis } from 'ioredis';
 import type { ConversationStore } from '../conversations/conversation-store';
 import { visitors } from '../data';
@@ -7,7 +7,7 @@ import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { isSuperseded } from './reply-batch';
 import { recipientOf, type VisitorMail } from './visitor-mail';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 interface ReplyJob {
   conversationId: string;
@@ -54,12 +54,12 @@ export class MailJobs {
   private readonly queue: Bull.Queue<ReplyJob | TranscriptJob>;
 
   constructor(private readonly deps: Deps) {
-    this.queue = new Bull<ReplyJob | TranscriptJob>('mail', deps.redisUrl, {
+    this.queue = openQueue<ReplyJob | TranscriptJob>('mail', {
+      redisUrl: deps.redisUrl,
       prefix: deps.prefix,
-      redis: queueRedis,
+      log: deps.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     });
-    this.queue.on('error', (err) => deps.log.error({ err }, 'mail queue error'));
   }
 
   start(): void {

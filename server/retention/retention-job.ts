@@ -1,8 +1,8 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { RetentionCounts, RetentionPass } from './retention-pass';
 import { dateOf, type Clock } from '../infra/clock';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 /**
  * Retention as a repeatable bull job: one schedule in Redis, each run taken by one process. A run
@@ -19,12 +19,12 @@ export class RetentionJob {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('retention', redisUrl, {
+    this.queue = openQueue('retention', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'retention queue error'));
   }
 
   async start(): Promise<void> {

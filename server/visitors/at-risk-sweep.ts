@@ -1,11 +1,11 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import { isRepurchaseOverdue } from '../../shared/lifecycle';
 import { visitors, type Visitor } from '../data';
 import type { Logger } from '../infra/logger';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from './lifecycle-service';
 import type { Clock } from '../infra/clock';
-import { closeQueue, queueRedis, startProcessing } from '../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 
 const BATCH = 500;
 
@@ -25,12 +25,12 @@ export class AtRiskSweep {
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.queue = new Bull('at-risk-sweep', redisUrl, {
+    this.queue = openQueue('at-risk-sweep', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'at-risk sweep queue error'));
   }
 
   async start(): Promise<void> {

@@ -1,8 +1,8 @@
-import Bull from 'bull';
+import type Bull from 'bull';
 import { Types } from 'mongoose';
 import { conversations, kbSignals, messages } from '../../data';
 import type { Logger } from '../../infra/logger';
-import { closeQueue, queueRedis, startProcessing } from '../../infra/queue-processing';
+import { closeQueue, openQueue, startProcessing } from '../../infra/queue-processing';
 
 export interface DeflectionJob {
   siteId: string;
@@ -34,12 +34,12 @@ export class DeflectionQueue {
     /** Told of each stored deflection (analytics). */
     private readonly onDeflection?: (job: DeflectionJob) => Promise<void>,
   ) {
-    this.queue = new Bull<DeflectionJob>('kb-deflection', redisUrl, {
+    this.queue = openQueue<DeflectionJob>('kb-deflection', {
+      redisUrl,
       prefix,
-      redis: queueRedis,
+      log: this.log,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: 5000 },
     });
-    this.queue.on('error', (err) => this.log.error({ err }, 'kb-deflection queue error'));
   }
 
   start(): void {
