@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { insertOnce } from './insert-once';
 import { SiteModel, type Site } from './models/site.model';
 
 export type { Site };
@@ -26,6 +27,12 @@ export type SiteChanges = Partial<
   >
 >;
 
+/**
+ * The demo site's id, the same in every deployment: processes starting at once on an empty database
+ * each insert the demo site, and the unique `_id` lets exactly one of those inserts through.
+ */
+const DEMO_SITE_ID = new Types.ObjectId('000000000000000000000001');
+
 export const sites = {
   async byId(id: string | Types.ObjectId): Promise<Site | null> {
     return Types.ObjectId.isValid(id) ? SiteModel.findById(id).lean<Site>() : null;
@@ -46,8 +53,10 @@ export const sites = {
     return SiteModel.findOne().sort({ createdAt: 1 }).lean<Site>();
   },
 
-  async create(fields: { name: string; publicKey: string; secret: string; answerBot?: Site['answerBot'] }): Promise<Site> {
-    return (await SiteModel.create(fields)).toObject<Site>();
+  /** Inserts the demo site, or answers the one another process inserted first. */
+  async createDemo(fields: { name: string; publicKey: string; secret: string; answerBot: Site['answerBot'] }): Promise<Site> {
+    const inserted = await insertOnce<Site>(SiteModel, { _id: DEMO_SITE_ID, ...fields });
+    return inserted ?? (await SiteModel.findById(DEMO_SITE_ID).orFail().lean<Site>());
   },
 
   /** False when there is no such site. */
