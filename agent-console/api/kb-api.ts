@@ -5,6 +5,7 @@ import type {
   KbArticleCreateBody,
   KbArticleStatus,
   KbArticleSummary,
+  KbGapsResponse,
   KbLearnedPhrasing,
   KbLocale,
   KbRevision,
@@ -25,6 +26,12 @@ export interface KbApi {
   /** The questions the article learned, strongest first. */
   phrasings(id: string): Promise<KbLearnedPhrasing[]>;
   removePhrasing(id: string, key: string): Promise<void>;
+  /** Visitor questions no article answered confidently, grouped by shared terms, most frequent first. */
+  gaps(): Promise<KbGapsResponse>;
+  /** Takes these questions off the content gaps (handled). */
+  dismissGaps(questionIds: string[]): Promise<void>;
+  /** A draft article from these questions; they leave the content gaps. */
+  articleFromGaps(questionIds: string[]): Promise<KbArticle>;
 }
 
 export function createKbApi(options: RestClientOptions = {}): KbApi {
@@ -44,5 +51,10 @@ export function createKbApi(options: RestClientOptions = {}): KbApi {
     removePhrasing: async (id, key) => {
       await rest.call(endpoints.kb.removePhrasing, { params: { id, key } });
     },
+    gaps: () => rest.call(endpoints.kb.gaps),
+    dismissGaps: async (questionIds) => {
+      await rest.call(endpoints.kb.dismissGaps, { body: { questionIds } });
+    },
+    articleFromGaps: (questionIds) => article(rest.call(endpoints.kb.articleFromGaps, { body: { questionIds } })),
   };
 }

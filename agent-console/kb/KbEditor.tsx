@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { KbArticle, KbArticleSummary, User } from '../../shared/contract';
 import { ArticleForm, type NewArticle } from './ArticleForm';
 import { ArticleList, type ListFilter } from './ArticleList';
+import { ContentGaps } from './ContentGaps';
 import { describeFailure } from '../lib/describe-failure';
 import type { KbApi } from '../api/kb-api';
 
@@ -74,6 +75,16 @@ export function KbEditor({ api, user }: { api: KbApi; user: User }) {
               Choose an article to edit it, or create a new one. Visitors, agents and the widget all read the published version.
             </p>
           </div>
+        )}
+        {selection.phase === 'none' && canPublish && <ContentGaps api={api} onCreated={saved} />}
+        {selection.phase !== 'none' && canPublish && (
+          <button
+            type="button"
+            class="button button--ghost button--small kb-editor__gaps-link"
+            onClick={() => setSelection({ phase: 'none' })}
+          >
+            ← Content gaps
+          </button>
         )}
         {selection.phase === 'loading' && (
           <p class="kb-editor__state muted" role="status">

@@ -136,6 +136,9 @@ function fakeKbApi(article = storedArticle()): KbApi & Record<keyof KbApi, Retur
     preview: vi.fn(async (body: string) => `<p>${body.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')}</p>`),
     phrasings: vi.fn(async () => []),
     removePhrasing: vi.fn(async () => undefined),
+    gaps: vi.fn(async () => ({ days: 30, groups: [] })),
+    dismissGaps: vi.fn(async () => undefined),
+    articleFromGaps: vi.fn(async () => article),
   };
 }
 
