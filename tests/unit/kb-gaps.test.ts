@@ -25,9 +25,20 @@ describe('content gaps: what is kept', () => {
   });
 
   it('leaves out greetings, one-word messages and what is only personal data', () => {
-    for (const text of ['hi', 'thanks!', 'hello there', 'refund?', 'ola@example.no', '+47 912 34 567']) {
+    for (const text of [
+      'hi',
+      'thanks!',
+      'hello there',
+      'refund?',
+      'Hello, thanks for the help!',
+      'I need help please',
+      'ola@example.no',
+      '+47 912 34 567',
+    ]) {
       expect(gapQuestion(text, 'en')).toBeNull();
     }
+    expect(gapQuestion('Здравствуйте, нужна помощь', 'ru')).toBeNull();
+    expect(gapQuestion('Здравствуйте, доставка в Норвегию возможна?', 'ru')).not.toBeNull();
   });
 });
 
@@ -62,6 +73,17 @@ describe('content gaps: grouping by shared terms', () => {
       ],
     });
     expect(shipping!.questionIds).toHaveLength(3);
+  });
+
+  it('does not group by the words a question is wrapped in ("how long does … take")', () => {
+    const groups = groupGaps([q('How long does shipping to Oslo take?', 1), q('how long does a refund take', 2)], {
+      now: NOW,
+      windowMs: WINDOW,
+    });
+    expect(groups.map((g) => [g.label, g.count])).toEqual([
+      ['shipping oslo', 1],
+      ['refund', 1],
+    ]);
   });
 
   it('joins questions that share only one term once no pair is shared, and keeps locales apart', () => {

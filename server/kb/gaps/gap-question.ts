@@ -2,16 +2,21 @@ import type { KbLocaleCode } from '../../../shared/kb/locales';
 import { phrasingKey, storableQuestion } from '../learning/phrasings';
 import { PLACEHOLDER } from '../learning/scrub';
 import { termsOf } from '../search/text';
+import { fillerTermsOf } from './filler-words';
 
 /**
- * Below this many distinct search terms a message says too little to be a content gap ("hi",
- * "thanks!", "ok so?"), and shares too little with other questions to group by.
+ * Below this many subject terms a message says too little to be a content gap ("hi", "thanks for
+ * the help!", "refund?"), and shares too little with other questions to group by.
  */
 export const MIN_GAP_TERMS = 2;
 
-/** The question's distinct search terms, in order, with the markers of scrubbed personal data dropped. */
+/**
+ * What a question is about: its distinct search terms, in order, without the markers of scrubbed
+ * personal data and without the words a question is wrapped in (`fillerTermsOf`).
+ */
 export function gapTerms(text: string, locale: KbLocaleCode): string[] {
-  return [...new Set(termsOf(text.replace(PLACEHOLDER, ' '), locale))];
+  const filler = fillerTermsOf(locale);
+  return [...new Set(termsOf(text.replace(PLACEHOLDER, ' '), locale))].filter((term) => !filler.has(term));
 }
 
 /**

@@ -108,19 +108,27 @@ function takeByShared(questions: readonly Prepared[], assigned: Set<number>, fea
       else holders.set(f, [i]);
     }
   });
-  const live = new Map([...holders].map(([f, list]) => [f, list.length]));
+  // Counts only decrease: a feature below two questions never takes a group, so it leaves the scan.
+  const live = new Map([...holders].flatMap(([f, list]) => (list.length >= 2 ? [[f, list.length] as const] : [])));
   const groups: number[][] = [];
   for (;;) {
     let best: string | null = null;
+    let top = 0;
     for (const [f, count] of live) {
-      const top = best === null ? 0 : live.get(best)!;
-      if (count > top || (count === top && best !== null && f < best)) best = f;
+      if (count > top || (count === top && best !== null && f < best)) {
+        best = f;
+        top = count;
+      }
     }
-    if (best === null || live.get(best)! < 2) return groups;
+    if (best === null) return groups;
     const taken = holders.get(best)!.filter((i) => !assigned.has(i));
     for (const i of taken) {
       assigned.add(i);
-      for (const f of featuresOf[i]!) live.set(f, live.get(f)! - 1);
+      for (const f of featuresOf[i]!) {
+        const left = (live.get(f) ?? 0) - 1;
+        if (left >= 2) live.set(f, left);
+        else live.delete(f);
+      }
     }
     groups.push(taken);
   }
