@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Ranked, RankedHit } from '../../server/kb/search/article-index';
+import { publishedFrom } from '../../server/kb/article-store';
+import { ARTICLES_EN } from '../../server/kb/demo/articles-en';
+import { ArticleIndex, type Ranked, type RankedHit } from '../../server/kb/search/article-index';
 import {
   confidenceFeatures,
   confidenceOf,
@@ -8,6 +10,7 @@ import {
   shouldAnswer,
   thresholdFor,
 } from '../../server/kb/search/confidence';
+import { indexedArticleOf } from '../../server/kb/search/indexed-article';
 import { seeded } from '../../eval/kb/learning';
 
 const hit = (id: string, rawScore: number, coverage = 1, viaPhrasings = 0): RankedHit => ({
@@ -18,6 +21,7 @@ const hit = (id: string, rawScore: number, coverage = 1, viaPhrasings = 0): Rank
   score: rawScore,
   rawScore,
   coverage,
+  matchedWord: true,
   viaPhrasings,
 });
 const ranked = (terms: number, ...hits: RankedHit[]): Ranked => ({ queryTerms: Array.from({ length: terms }, (_, i) => `t${i}`), hits });
@@ -45,6 +49,22 @@ describe('answer confidence', () => {
     expect(close).toBeGreaterThan(partial);
     expect(clear).toBeGreaterThan(DEFAULT_ANSWER_THRESHOLD);
     expect(partial).toBeLessThan(DEFAULT_ANSWER_THRESHOLD);
+  });
+
+  it('counts no number towards an answer: "hello load-12-345" gets none from the demo help centre, a shipping question does', () => {
+    const index = new ArticleIndex('en');
+    for (const { key, ...article } of ARTICLES_EN) {
+      index.apply({ id: key, version: 1, article: indexedArticleOf(key, publishedFrom(article, 1, new Date())) });
+    }
+    // The shipping article's price table has "$12.90": still found by the number, but never answered.
+    const numbersOnly = index.rank('hello load-12-345', 2);
+    expect(numbersOnly.hits[0]?.id).toBe('shipping-times');
+    expect(numbersOnly.hits[0]?.matchedWord).toBe(false);
+    expect(confidenceOf(numbersOnly)).toBe(0);
+    expect(confidenceOf(index.rank('my order #1234 and 12', 2))).toBeLessThan(DEFAULT_ANSWER_THRESHOLD);
+    const shipping = index.rank('how long does shipping take?', 2);
+    expect(shipping.hits[0]?.id).toBe('shipping-times');
+    expect(confidenceOf(shipping)).toBeGreaterThanOrEqual(DEFAULT_ANSWER_THRESHOLD);
   });
 
   it('answers at or above the site threshold only', () => {

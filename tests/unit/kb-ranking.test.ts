@@ -56,6 +56,17 @@ describe('ranking', () => {
     expect(top).toMatchObject({ id: 'ship', excerpt: 'Parcels arrive in 2–4 working days.', coverage: 1, viaPhrasings: 1 });
   });
 
+  it('a number matches only itself: no prefix, no typo tolerance', () => {
+    const index = indexOf(
+      DEFAULT_RANKING,
+      doc('code', 'Error 12346 at checkout', 'Reload the page.'),
+      doc('other', 'Returns', 'Within 30 days.'),
+    );
+    expect(index.search('12345', 5)).toEqual([]);
+    expect(index.search('1234', 5)).toEqual([]);
+    expect(index.search('12346', 5).map((h) => h.id)).toEqual(['code']);
+  });
+
   it('query expansion from the best articles brings in an article that shares their vocabulary', () => {
     const docs = [
       doc('a', 'Strikethrough text', 'Wrap words in tildes: ~~like this~~ for strikethrough formatting.'),

@@ -25,6 +25,19 @@ describe('the KB text pipeline', () => {
     expect(termsOf('می‌شود', 'fa')).toEqual(termsOf('می شود', 'fa'));
   });
 
+  it('drops the clitics of English contractions instead of keeping one-letter words', () => {
+    expect(termsOf("I'm sure it's fine, but it doesn't work and won't sync; I'd like Google’s help", 'en')).toEqual([
+      'sure',
+      'fine',
+      'doe',
+      'work',
+      'will',
+      'sync',
+      'googl',
+      'help',
+    ]);
+  });
+
   it('drops stop words and stems where a stemmer exists', () => {
     expect(termsOf('How do I return my shoes?', 'en')).toEqual(['return', 'shoe']);
     expect(termsOf('Cum pot plăti cu cardul', 'ro')).toEqual(termsOf('cum pot plati cu cardul', 'ro'));

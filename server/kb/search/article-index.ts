@@ -1,6 +1,6 @@
-import MiniSearch from 'minisearch';
 import type { KbSearchHit } from '../../../shared/contract/kb';
 import type { KbLocaleCode } from '../../../shared/kb/locales';
+import { InvertedIndex, type TermGroup, type TermQuery } from './inverted-index';
 import { indexWords, splitWords, termOf, termsOf } from './text';
 
 /** What the index holds of a published article (its Markdown already reduced to plain text). */
@@ -69,6 +69,9 @@ export const DEFAULT_RANKING: Ranking = {
   expansion: { docs: 3, terms: 10, weight: 0.3, minArticles: 100 },
 };
 const prefix = (term: string) => term.length >= 4;
+const isNumber = (term: string) => /^[0-9]+$/.test(term);
+/** MiniSearch's fuzziness 0.2 (a fifth of the term's letters) with at most 2 edits. */
+const maxDistance = (term: string) => Math.min(2, Math.round(term.length * 0.2));
 
 /** A hit with what the confidence of an answer is computed from (see ./confidence). */
 export interface RankedHit extends KbSearchHit {
@@ -76,6 +79,12 @@ export interface RankedHit extends KbSearchHit {
   rawScore: number;
   /** Share of the query's terms this article matched (exactly, by prefix or typo). */
   coverage: number;
+  /**
+   * Whether it matched a query term other than a number. A number alone tells no topic ("hello
+   * load-12-345" is not about the "$12.90" of a price table), so the bot never answers with such a
+   * hit; the search still lists it ("error 404" finds the article that has the code).
+   */
+  matchedWord: boolean;
   /** Share of the matched terms found in the article's learned phrasings. */
   viaPhrasings: number;
 }
@@ -98,7 +107,7 @@ const textOf = (article: IndexedArticle, field: Field): string =>
 
 /** The in-memory full-text index of one site's published articles in one locale. */
 export class ArticleIndex {
-  private readonly engine: MiniSearch<IndexedArticle>;
+  private readonly engine: InvertedIndex<Pick<IndexedArticle, 'title' | 'excerpt' | 'category'>>;
   private readonly versions = new Map<string, number>();
   /** Per article its distinct terms (space-joined: one string, not thousands), and per term the number of articles holding it. */
   private readonly articleTerms = new Map<string, string>();
@@ -111,25 +120,15 @@ export class ArticleIndex {
     readonly locale: KbLocaleCode,
     private readonly ranking: Ranking = DEFAULT_RANKING,
   ) {
-    this.engine = new MiniSearch<IndexedArticle>({
-      fields: [...FIELDS],
-      storeFields: ['title', 'excerpt', 'category'],
-      extractField: (doc, field) => textOf(doc, field as Field),
-      tokenize: indexWords,
-      processTerm: (word) => termOf(word, locale),
-      searchOptions: {
-        boost: ranking.boost,
-        bm25: ranking.bm25,
-        prefix,
-        fuzzy: (term) => (term.length >= 5 && !this.documentFrequency.has(term) ? 0.2 : false),
-        maxFuzzy: 2,
-        combineWith: 'OR',
-      },
-    });
+    this.engine = new InvertedIndex(
+      FIELDS.map((field) => ranking.boost[field]),
+      ranking.bm25,
+      FIELDS.indexOf('phrasings'),
+    );
   }
 
   get size(): number {
-    return this.engine.documentCount;
+    return this.engine.size;
   }
 
   /** Adds, replaces or removes one article; returns false for a change older than what the index has. */
@@ -137,22 +136,23 @@ export class ArticleIndex {
     const known = this.versions.get(id);
     if (known !== undefined && known > version) return false;
     this.versions.set(id, version);
-    if (this.engine.has(id)) this.engine.discard(id);
-    this.countTerms(this.articleTerms.get(id)?.split(' ') ?? [], -1);
+    const previous = this.articleTerms.get(id)?.split(' ') ?? [];
+    this.engine.remove(id, previous);
+    this.countTerms(previous, -1);
     this.articleTerms.delete(id);
     this.feedbackTerms.delete(id);
     if (article) {
-      this.engine.add(article);
-      const fieldTerms = Object.fromEntries(FIELDS.map((field) => [field, termsOf(textOf(article, field), this.locale)])) as Record<
-        Field,
-        string[]
-      >;
-      const terms = [...new Set(FIELDS.flatMap((field) => fieldTerms[field]))];
+      const fields = FIELDS.map((field) => {
+        const words = indexWords(textOf(article, field));
+        return { words, terms: words.flatMap((word) => termOf(word, this.locale) || []) };
+      });
+      this.engine.add(id, fields, { title: article.title, excerpt: article.excerpt, category: article.category });
+      const terms = [...new Set(fields.flatMap((field) => field.terms))];
       this.articleTerms.set(id, terms.join(' '));
       this.countTerms(terms, 1);
       if (this.ranking.expansion) {
-        const title = new Set(fieldTerms.title);
-        const body = [...new Set(fieldTerms.body)].filter((term) => !title.has(term));
+        const title = new Set(fields[FIELDS.indexOf('title')]!.terms);
+        const body = [...new Set(fields[FIELDS.indexOf('body')]!.terms)].filter((term) => !title.has(term));
         this.feedbackTerms.set(id, `${[...title].join(' ')}|${body.join(' ')}`);
       }
     }
@@ -166,46 +166,52 @@ export class ArticleIndex {
   /** The best `limit` articles for a query, with what their confidence is computed from. */
   rank(query: string, limit: number): Ranked {
     const queryTerms = [...new Set(termsOf(query, this.locale))];
-    const plan = this.plan(this.withJoinedWords(query));
-    let results = this.engine.search(plan.query, { combineWith: plan.combineWith });
+    const planned = this.plan(this.withJoinedWords(query));
+    const asked: TermGroup = {
+      combineWith: planned.combineWith,
+      terms: termsOf(planned.query, this.locale).map((term) => this.termQuery(term)),
+    };
     const expansion = this.ranking.expansion;
-    const articles = this.engine.documentCount;
-    if (expansion && results.length > 0 && articles >= expansion.minArticles && articles < PRUNE_FROM_ARTICLES) {
+    const articles = this.engine.size;
+    const expands = expansion !== null && articles >= expansion.minArticles && articles < PRUNE_FROM_ARTICLES;
+    let results = this.engine.search([asked], expands ? Math.max(limit, expansion.docs) : limit);
+    if (expands && results.length > 0) {
       const extra = this.feedback(results.slice(0, expansion.docs), new Set(queryTerms), expansion.terms);
       if (extra.length > 0) {
-        results = this.engine.search({
-          combineWith: 'OR',
-          queries: [
-            { combineWith: plan.combineWith, queries: [plan.query] },
-            // The expansion terms are index terms already: no second stemming.
-            {
-              combineWith: 'OR',
-              queries: extra,
-              boostTerm: () => expansion.weight,
-              prefix: false,
-              fuzzy: false,
-              processTerm: (term) => term,
-            },
-          ],
-        });
+        // The expansion terms are index terms already: no second stemming, exact matches only.
+        const terms = extra
+          .flatMap((term) => indexWords(term))
+          .map((term) => ({ term, boost: expansion.weight, prefix: false, maxDistance: 0 }));
+        results = this.engine.search([asked, { combineWith: 'OR', terms }], limit);
       }
     }
-    const asked = new Set(queryTerms);
+    const wanted = new Set(queryTerms);
     const hits = results.slice(0, limit).map((hit): RankedHit => {
-      const matched = hit.queryTerms.filter((term) => asked.has(term));
-      const fields = Object.values(hit.match as Record<string, string[]>);
+      const matched = hit.matchedTerms.filter((term) => wanted.has(term));
       return {
-        id: String(hit.id),
-        title: String(hit.title),
-        excerpt: String(hit.excerpt),
-        category: String(hit.category),
+        id: hit.id,
+        title: hit.stored.title,
+        excerpt: hit.stored.excerpt,
+        category: hit.stored.category,
         score: Math.round(hit.score * 1000) / 1000,
         rawScore: hit.score,
         coverage: queryTerms.length === 0 ? 0 : matched.length / queryTerms.length,
-        viaPhrasings: fields.length === 0 ? 0 : fields.filter((f) => f.includes('phrasings')).length / fields.length,
+        matchedWord: matched.some((term) => !isNumber(term)),
+        viaPhrasings: hit.derivedMatches === 0 ? 0 : hit.derivedMatchesInField / hit.derivedMatches,
       };
     });
     return { queryTerms, hits };
+  }
+
+  /**
+   * Query words of 4 letters or more also match as prefixes; a word the index does not know, from 5
+   * letters on, also matches within a fifth of its letters of edits (at most 2): typos. Numbers
+   * match only themselves: order 12345 is not order 12346, nor the price 123.
+   */
+  private termQuery(term: string): TermQuery {
+    if (isNumber(term)) return { term, boost: 1, prefix: false, maxDistance: 0 };
+    const typo = term.length >= 5 && !this.documentFrequency.has(term);
+    return { term, boost: 1, prefix: prefix(term), maxDistance: typo ? maxDistance(term) : 0 };
   }
 
   /**
@@ -227,14 +233,14 @@ export class ArticleIndex {
    * Expansion terms from the best articles: each article's terms weighted by their rarity (IDF) and
    * by the article's score relative to the best; terms the query has, and common terms, left out.
    */
-  private feedback(top: readonly { id: unknown; score: number }[], asked: ReadonlySet<string>, count: number): string[] {
+  private feedback(top: readonly { id: string; score: number }[], asked: ReadonlySet<string>, count: number): string[] {
     const { titleWeight = 1, idfPower = 1 } = this.ranking.expansion!;
-    const articles = this.engine.documentCount;
+    const articles = this.engine.size;
     const best = top[0]!.score;
     const weights = new Map<string, number>();
     const common = Math.max(3, articles * COMMON_TERM_SHARE);
     for (const hit of top) {
-      const [title = '', body = ''] = this.feedbackTerms.get(String(hit.id))?.split('|') ?? [];
+      const [title = '', body = ''] = this.feedbackTerms.get(hit.id)?.split('|') ?? [];
       const titleTerms = title.split(' ').filter(Boolean);
       const bodyTerms = body.split(' ').filter(Boolean);
       const size = titleTerms.length + bodyTerms.length;
@@ -259,7 +265,7 @@ export class ArticleIndex {
    * common-terms idea of Lucene). Small indexes search every word.
    */
   private plan(query: string): { query: string; combineWith: 'OR' | 'AND' } {
-    const articles = this.engine.documentCount;
+    const articles = this.engine.size;
     if (articles < PRUNE_FROM_ARTICLES) return { query, combineWith: 'OR' };
     const words = splitWords(query).flatMap((word) => {
       const term = termOf(word, this.locale);

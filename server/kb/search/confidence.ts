@@ -24,15 +24,15 @@ export interface ConfidenceModel {
   weights: number[];
 }
 
-export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = { bias: -6.287, weights: [1.214, 5.232, 0.05156, -0.3585, 0.9788] };
+export const DEFAULT_CONFIDENCE_MODEL: ConfidenceModel = { bias: -6.676, weights: [1.163, 5.16, 0.3073, -0.1249, 1.141] };
 
 /** The threshold a site starts with: answer only when at least this likely right. */
 export const DEFAULT_ANSWER_THRESHOLD = 0.8;
 
-/** The features of a search's top hit; null when nothing matched. */
+/** The features of a search's top hit; null when nothing matched, or nothing but numbers. */
 export function confidenceFeatures(ranked: Ranked): number[] | null {
   const [top, second] = ranked.hits;
-  if (!top || top.rawScore <= 0 || ranked.queryTerms.length === 0) return null;
+  if (!top || top.rawScore <= 0 || !top.matchedWord || ranked.queryTerms.length === 0) return null;
   const terms = ranked.queryTerms.length;
   return [
     Math.log1p(top.rawScore / terms),

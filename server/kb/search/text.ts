@@ -45,8 +45,23 @@ export function fold(word: string): string {
     .replace(EASTERN_DIGIT, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 
+/** English contractions: "n't" and the clitics 's 'm 'd 'll 're 've (both apostrophes). */
+const CONTRACTION = /(?<=\p{L})(?:n['’]t|['’](?:s|m|d|ll|re|ve))(?!\p{L})/giu;
+const IRREGULAR_NEGATION: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
+
+/**
+ * Contractions lose their clitic ("it's" → it, "doesn't" → does, "won't" → will): split at the
+ * apostrophe, the clitic would become a one-letter word and the stem a word no text has ("doesn").
+ */
+function withoutContractions(text: string): string {
+  if (!text.includes("'") && !text.includes('’')) return text;
+  return text.replace(/\b(wo|ca|sha)(?=n['’]t(?!\p{L}))/giu, (stem) => IRREGULAR_NEGATION[stem.toLowerCase()]!).replace(CONTRACTION, '');
+}
+
 export function splitWords(text: string): string[] {
-  return text.split(WORD_SEPARATOR).filter((w) => w.length > 0);
+  return withoutContractions(text)
+    .split(WORD_SEPARATOR)
+    .filter((w) => w.length > 0);
 }
 
 /** Words joined by a dash or a dot ("e-mail", "node.js", "wi-fi"), and names ending in ++ or # ("c++", "c#"). */
