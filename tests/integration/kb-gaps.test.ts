@@ -1,5 +1,6 @@
-import type mongoose from 'mongoose';
+import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kbGaps } from '../../server/data';
 import { routes, type KbGapGroup, type Message } from '../../shared/contract';
 import { addSite, addUser, openDb } from '../helpers/kb';
 import { call } from '../helpers/rest';
@@ -105,5 +106,25 @@ describe('content gaps', () => {
     const dismissed = await call(server, routes.kb.dismissGaps, { cookie: siteEditor, body: { questionIds: group.questionIds } });
     expect(dismissed.status).toBe(204);
     expect(await gaps(siteEditor)).toEqual([]);
+  });
+
+  it("keeps a site's stored questions bounded: none older than the window, only the newest so many", async () => {
+    const siteId = new mongoose.Types.ObjectId();
+    const otherSiteId = new mongoose.Types.ObjectId();
+    const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+    const stored = (site: mongoose.Types.ObjectId, n: number) => ({
+      siteId: site,
+      conversationId: new mongoose.Types.ObjectId(),
+      locale: 'en',
+      text: `question ${n}`,
+      key: `question ${n}`,
+      at: day(n),
+    });
+    await db.collection('kbgaps').insertMany([...[1, 2, 3, 4, 5, 6].map((n) => stored(siteId, n)), stored(otherSiteId, 1)]);
+
+    await kbGaps.prune(siteId, day(2), 3);
+    const left = await db.collection('kbgaps').find({ siteId }).sort({ at: 1 }).toArray();
+    expect(left.map((g) => g.text)).toEqual(['question 4', 'question 5', 'question 6']);
+    expect(await db.collection('kbgaps').countDocuments({ siteId: otherSiteId })).toBe(1);
   });
 });
