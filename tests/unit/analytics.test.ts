@@ -131,5 +131,10 @@ describe('demo data', () => {
     const prompted = facts.filter((f) => f.type === 'hesitation' && f.outcome === 'prompted').length;
     const bought = facts.filter((f) => f.type === 'hesitation_purchase' && f.outcome === 'prompted').length;
     expect(bought / prompted).toBeGreaterThan(0.25);
+    const bot = (outcome: string) => facts.filter((f) => f.type === 'bot' && f.outcome === outcome).length;
+    const answered = bot('answered');
+    expect(answered).toBeGreaterThan(0);
+    expect(bot('confirmed') + bot('assumed') + bot('handed_off')).toBeLessThanOrEqual(answered);
+    for (const ending of ['confirmed', 'assumed', 'handed_off']) expect(bot(ending)).toBeGreaterThan(0);
   });
 });

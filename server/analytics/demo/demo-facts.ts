@@ -71,8 +71,9 @@ export interface DemoOptions {
 
 /**
  * Realistic analytics facts for a shop: visitor journeys down the funnel, hesitations and what came
- * of them, knowledge-base searches and reads, conversations with reply times and ratings (which get
- * better over the period). Exactly `events` facts, seeded.
+ * of them, knowledge-base searches and reads, the answer bot's answers and how they ended,
+ * conversations with reply times and ratings (which get better over the period). Exactly `events`
+ * facts, seeded.
  */
 export function demoFacts({ siteId, events, days, end, seed = 7 }: DemoOptions): AnalyticsFact[] {
   const rand = random(seed);
@@ -108,6 +109,16 @@ export function demoFacts({ siteId, events, days, end, seed = 7 }: DemoOptions):
             )
           : null;
       push({ type: 'kb_search', siteId, at, locale: gap?.[1] ?? 'en', query: gap?.[0] ?? 'returns', results: gap ? 0 : 3 });
+      // The answer bot takes part of the questions; hand-offs fall as the knowledge base learns.
+      if (!gap && rand() < 0.55) {
+        push({ type: 'bot', siteId, at, outcome: 'answered' });
+        const ending = pick(rand, [
+          ['confirmed', 30],
+          ['assumed', 48 + 10 * progress],
+          ['handed_off', 22 - 10 * progress],
+        ] as const);
+        push({ type: 'bot', siteId, at, outcome: ending });
+      }
     }
     if (reached >= 3 || (reached === 2 && rand() < 0.25)) {
       const at = later(1);
