@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gapDraft } from '../../server/kb/gaps/gap-draft';
 import { gapQuestion } from '../../server/kb/gaps/gap-question';
 import { groupGaps, type GapQuestion } from '../../server/kb/gaps/group-gaps';
 
@@ -126,5 +127,22 @@ describe('content gaps: grouping by shared terms', () => {
     expect(groupGaps([...questions].reverse(), { now: NOW, windowMs: WINDOW })).toEqual(once);
     expect(new Set(once.map((g) => g.key)).size).toBe(once.length);
     expect(once.reduce((n, g) => n + g.count, 0)).toBe(questions.length);
+  });
+});
+
+describe('content gaps: the draft article', () => {
+  it('is titled from the shared terms and lists the distinct questions, in their locale', () => {
+    const [group] = groupGaps([q('доставка в Норвегию?', 1, 'ru'), q('Доставка в норвегию', 2, 'ru'), q('доставка в Норвегию?', 3, 'ru')], {
+      now: NOW,
+      windowMs: WINDOW,
+    });
+    const texts = ['доставка в Норвегию?', 'Доставка  в норвегию', 'доставка в Норвегию?'];
+    expect(gapDraft(group!, texts, 'Доставка')).toEqual({
+      title: 'Доставка норвегию',
+      body: '- доставка в Норвегию?\n- Доставка в норвегию',
+      category: 'Доставка',
+      tags: [],
+      locale: 'ru',
+    });
   });
 });
