@@ -3,8 +3,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 /**
  * The inverted index under `ArticleIndex`: BM25 per field, summed with boosts, exact, prefix and
  * typo matches, the score multiplied by the number of query terms a document matched. It scores
- * exactly as MiniSearch 7 did before it (same formula, same order of additions, so the same scores
- * to the last bit and the same order of ties; after a replacement MiniSearch counted the replaced
+ * as MiniSearch 7 did before it (same formula, same order of additions and of ties: the same
+ * rankings on the eval sets and the bench corpus; after a replacement MiniSearch counted the replaced
  * version in document frequencies until it vacuumed, this index never does), but without allocating
  * per matching document: postings are arrays of document slots and term counts, scores add up in
  * typed arrays reused by every search, and only the best `limit` documents are kept. That took
