@@ -14,6 +14,9 @@ const BRAND_SOFT = '#9db8f0';
 const SUCCESS = '#15803d';
 const MUTED = '#b6bfcc';
 
+/** An axis that counts people, answers or searches: whole ticks only (never "0.5 visitors"). */
+const countAxis = (title: string) => ({ beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: title } });
+
 export const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replaceAll('_', ' ');
 
@@ -56,7 +59,7 @@ export function funnelChart(r: FunnelReport): ChartConfiguration {
           },
         },
       },
-      scales: { x: { beginAtZero: true, title: { display: true, text: 'visitors' } } },
+      scales: { x: countAxis('visitors') },
     },
   };
 }
@@ -85,7 +88,7 @@ export function escalationsChart(r: EscalationsReport): ChartConfiguration {
           callbacks: { footer: (items) => `${percent(r.byOutcome[items[0]?.dataIndex ?? 0]?.purchaseRate ?? null)} ordered within 24 h` },
         },
       },
-      scales: { y: { beginAtZero: true } },
+      scales: { y: countAxis('hesitations') },
     },
   };
 }
@@ -96,7 +99,7 @@ export function histogramChart(h: Histogram, label: string): ChartConfiguration 
     data: { labels: bucketLabels(h), datasets: [{ label, data: h.buckets.map((b) => b.count), backgroundColor: BRAND, borderRadius: 4 }] },
     options: {
       plugins: { legend: { display: false } },
-      scales: { y: { beginAtZero: true, title: { display: true, text: 'conversations' } } },
+      scales: { y: countAxis('conversations') },
     },
   };
 }
@@ -114,7 +117,7 @@ export function csatChart(r: CsatReport): ChartConfiguration {
           borderColor: BRAND,
           backgroundColor: BRAND,
           yAxisID: 'rating',
-          tension: 0.3,
+          cubicInterpolationMode: 'monotone',
           pointRadius: 2,
         },
         {
@@ -131,12 +134,7 @@ export function csatChart(r: CsatReport): ChartConfiguration {
       plugins: { legend: { position: 'bottom' } },
       scales: {
         rating: { position: 'left', min: 1, max: 5, title: { display: true, text: 'average (1–5)' } },
-        responses: {
-          position: 'right',
-          beginAtZero: true,
-          grid: { drawOnChartArea: false },
-          title: { display: true, text: `responses per ${r.interval}` },
-        },
+        responses: { ...countAxis(`responses per ${r.interval}`), position: 'right', grid: { drawOnChartArea: false } },
       },
     },
   };
@@ -152,7 +150,7 @@ export function gapsChart(r: KbReport): ChartConfiguration {
     options: {
       indexAxis: 'y',
       plugins: { legend: { display: false } },
-      scales: { x: { beginAtZero: true, title: { display: true, text: 'searches without results' } } },
+      scales: { x: countAxis('searches without results') },
     },
   };
 }
@@ -178,7 +176,7 @@ export function botChart(r: BotReport): ChartConfiguration {
           data: r.series.map((p) => p.answered),
           borderColor: BRAND,
           backgroundColor: BRAND,
-          tension: 0.3,
+          cubicInterpolationMode: 'monotone',
           pointRadius: 2,
         },
         ...BOT_SERIES.map(({ key, label, color }) => ({
@@ -202,8 +200,7 @@ export function botChart(r: BotReport): ChartConfiguration {
           },
         },
       },
-      // Counts: whole ticks only.
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: `answers per ${r.interval}` } } },
+      scales: { y: countAxis(`answers per ${r.interval}`) },
     },
   };
 }

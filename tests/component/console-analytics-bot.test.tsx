@@ -1,54 +1,17 @@
 // The Analytics page's answer-bot chart (issue 16): answered, confirmed, assumed and handed off per day,
 // confirmed and assumed kept apart, totals and shares of the answers, CSV export, an empty state, and
-// axis ticks in whole answers. Chart.js draws on a stub 2D context (jsdom has no canvas) sized as a browser would.
+// axis ticks in whole answers. Chart.js draws on tests/helpers/chart-canvas.ts.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnalyticsPage } from '../../agent-console/analytics/AnalyticsPage';
 import { Chart } from '../../agent-console/analytics/chart-setup';
 import { botChart } from '../../agent-console/analytics/charts';
 import type { BotReport } from '../../shared/contract/analytics';
+import { stubChartCanvas } from '../helpers/chart-canvas';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-/** A 2D context that draws nothing: measures every text 8 px per character, and accepts every call. */
-function stubContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
-  const state: Record<string | symbol, unknown> = { canvas };
-  return new Proxy(state, {
-    get: (target, key) =>
-      key in target
-        ? target[key]
-        : key === 'measureText'
-          ? (text: string) => ({ width: String(text).length * 8, actualBoundingBoxAscent: 8, actualBoundingBoxDescent: 2 })
-          : key === 'getImageData' || key === 'createLinearGradient' || key === 'createPattern'
-            ? () => ({ data: [], addColorStop: () => undefined })
-            : () => undefined,
-    set: (target, key, value) => {
-      target[key] = value;
-      return true;
-    },
-  }) as unknown as CanvasRenderingContext2D;
-}
-
-const sizes = ['clientWidth', 'clientHeight', 'offsetWidth', 'offsetHeight'] as const;
-beforeAll(() => {
-  // jsdom has no ResizeObserver; responsive charts observe their container.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
-    return stubContext(this);
-  } as unknown as typeof HTMLCanvasElement.prototype.getContext);
-  // A wide card: 900 × 240 px.
-  for (const size of sizes)
-    Object.defineProperty(HTMLElement.prototype, size, { configurable: true, get: () => (size.endsWith('Width') ? 900 : 240) });
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ width: 900, height: 240 }));
-});
-afterAll(() => {
-  vi.restoreAllMocks();
-  for (const size of sizes) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[size];
-});
+stubChartCanvas();
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
