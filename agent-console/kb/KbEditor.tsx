@@ -69,7 +69,7 @@ export function KbEditor({ api, user }: { api: KbApi; user: User }) {
       />
       <div class="kb-editor__pane">
         {selection.phase === 'none' && (
-          <div class="empty-state">
+          <div class="kb-editor__intro">
             <h2 class="empty-state__title">Knowledge base</h2>
             <p class="muted">
               Choose an article to edit it, or create a new one. Visitors, agents and the widget all read the published version.
