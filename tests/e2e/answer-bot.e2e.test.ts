@@ -51,3 +51,27 @@ it('answers "how long does shipping take?" on /demo within a second, and "That h
   await visitor.getByRole('heading', { name: 'How long does shipping take and what does it cost?' }).waitFor();
   await shop.close();
 });
+
+it('puts a person first for a buyer with a cart at checkout: routed to the agent at once, the answer shown while they wait', async () => {
+  const shop = await browser.newContext();
+  const visitor = await shop.newPage();
+  await visitor.goto(`${server.url}/demo/product/trail-runner-shoes`);
+  await visitor.getByRole('button', { name: 'Add to cart' }).click();
+  await visitor.goto(`${server.url}/demo/checkout`);
+  const offered = new Promise<{ conversation: { id: string } }>((resolve) => agent.once('escalation:offer', resolve));
+  await visitor.getByRole('button', { name: /chat/i }).click();
+  const message = visitor.getByRole('textbox', { name: 'Message' });
+  await message.fill('How long does shipping take?');
+  await message.press('Enter');
+  await visitor.getByText('While you wait:').waitFor({ timeout: 5000 });
+  await visitor.getByText('Express — 1–2 working days — $12.90').waitFor();
+  // The person comes first: nothing asks the buyer to settle for the article.
+  expect(await visitor.getByRole('button', { name: 'That helped' }).count()).toBe(0);
+  const offer = await offered;
+  const stored = await mongoose.connection
+    .collection('messages')
+    .findOne({ text: 'How long does shipping take?', author: 'visitor' }, { sort: { _id: -1 } });
+  expect(offer.conversation.id).toBe(String(stored!.conversationId));
+  await visitor.screenshot({ path: 'test-results/e2e-answer-bot-person-first.png' });
+  await shop.close();
+});
