@@ -61,7 +61,7 @@ export const IntentReason = z.object({
   signal: z.string(),
   /** Log-odds this signal added to the score (negative lowers it). */
   contribution: z.number(),
-  /** Human text, e.g. "14 product pages". */
+  /** Plain words for the shop's agent, e.g. "looked at 14 product pages". */
   detail: z.string(),
 });
 export type IntentReason = z.infer<typeof IntentReason>;
@@ -107,39 +107,47 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 const plural = (n: number, word: string) => `${Math.round(n)} ${word}${Math.round(n) === 1 ? '' : 's'}`;
 const duration = (s: number) => (s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
 const percent = (rate: number) => `${(rate * 100).toFixed(1)} %`;
+const howOften = (rate: number) => (rate < 0.05 ? 'rarely' : rate < 0.25 ? 'sometimes' : 'often');
 
-function describe(signal: string, v: number): string {
+/**
+ * What a signal's value means for a shop's agent, in plain words with the number kept. Calendar
+ * signals carry no meaning of their own, so their text says which way the model's history for that
+ * month or day (`contribution`) points.
+ */
+export function describeSignal(signal: string, v: number, contribution: number): string {
   switch (signal) {
     case 'productPages':
-      return plural(v, 'product page');
+      return `looked at ${plural(v, 'product page')}`;
     case 'productSeconds':
-      return `${duration(v)} on product pages`;
+      return `spent ${duration(v)} on product pages`;
     case 'infoPages':
-      return `${plural(v, 'info page')} (shipping, returns, pricing, content)`;
+      return `read ${plural(v, 'page')} about shipping, returns, prices or the shop`;
     case 'infoSeconds':
-      return `${duration(v)} on info pages`;
+      return `spent ${duration(v)} reading about shipping, returns, prices or the shop`;
     case 'accountPages':
-      return plural(v, 'account page');
+      return `opened ${plural(v, 'account page')} (sign-in, orders, profile)`;
     case 'accountSeconds':
-      return `${duration(v)} on account pages`;
+      return `spent ${duration(v)} on account pages`;
     case 'bounceRate':
-      return `pages with a mean bounce rate of ${percent(v)}`;
+      return `came in on pages that visitors ${howOften(v)} leave straight away (${percent(v)} do)`;
     case 'exitRate':
-      return `pages with a mean exit rate of ${percent(v)}`;
+      return `browsed pages that visitors ${howOften(v)} leave the shop from (${percent(v)} of views end there)`;
     case 'pageValue':
-      return v > 0 ? `pages with a mean page value of ${v.toFixed(2)}` : 'pages that have not preceded orders (page value 0)';
+      return v > 0
+        ? `viewed pages that often come before an order (${v.toFixed(2)} in later sales per view)`
+        : 'viewed only pages that have not come before an order yet';
     case 'returning':
-      return v ? 'returning visitor' : 'new visitor';
+      return v ? 'came back for another visit' : 'first visit to the shop';
     case 'month':
-      return `visit in ${MONTHS[Math.round(v) - 1] ?? `month ${v}`}`;
+      return `visiting in ${MONTHS[Math.round(v) - 1] ?? `month ${v}`} (${contribution > 0 ? 'a month when visitors buy more' : 'a quieter month for sales'})`;
     case 'weekend':
-      return v ? 'on a weekend' : 'on a weekday';
+      return `visiting on a ${v ? 'weekend' : 'weekday'} (${contribution > 0 ? 'visitors buy more then' : 'visitors buy less then'})`;
     case 'cartItems':
-      return v > 0 ? `${plural(v, 'item')} in the cart` : 'empty cart';
+      return v > 0 ? `has ${plural(v, 'item')} in the cart` : 'has nothing in the cart';
     case 'checkoutStarted':
-      return v ? 'checkout started' : 'checkout not started';
+      return v ? 'started checking out' : 'has not started checking out';
     default:
-      return `${signal} = ${v}`;
+      return `${signal}: ${v}`;
   }
 }
 
@@ -158,7 +166,7 @@ export function scoreIntent(
     if (value === null) continue;
     const contribution = bins.weights[binIndex(bins.edges, value)]!;
     logit += contribution;
-    if (contribution !== 0) reasons.push({ signal, contribution, detail: describe(signal, value) });
+    if (contribution !== 0) reasons.push({ signal, contribution, detail: describeSignal(signal, value, contribution) });
   }
   reasons.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   return { score: 1 / (1 + Math.exp(-logit)), logit, reasons };

@@ -58,8 +58,8 @@ describe('scoreIntent', () => {
     expect(result.logit).toBeCloseTo(-1 + 1.5 - 0.25, 12);
     expect(result.score).toBeCloseTo(sigmoid(0.25), 12);
     expect(result.reasons).toEqual([
-      { signal: 'productPages', contribution: 1.5, detail: '14 product pages' },
-      { signal: 'returning', contribution: -0.25, detail: 'returning visitor' },
+      { signal: 'productPages', contribution: 1.5, detail: 'looked at 14 product pages' },
+      { signal: 'returning', contribution: -0.25, detail: 'came back for another visit' },
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('scoreIntent', () => {
     expect(scoreIntent(signals({ pageValue: 0, productPages: 9 }), segmented).logit).toBe(-1);
     expect(scoreIntent(signals({ pageValue: 12, productPages: 9 }), segmented).logit).toBe(5);
     expect(scoreIntent(signals({ pageValue: 12, productPages: 1 }), segmented).reasons).toEqual([
-      { signal: 'pageValue', contribution: 3, detail: 'pages with a mean page value of 12.00' },
+      { signal: 'pageValue', contribution: 3, detail: 'viewed pages that often come before an order (12.00 in later sales per view)' },
     ]);
   });
 
@@ -136,7 +136,7 @@ describe('scoreIntent', () => {
       PRODUCT_PRIORS.cartItems!.weights[1]! + PRODUCT_PRIORS.checkoutStarted!.weights[1]!,
       12,
     );
-    expect(scoreIntent(signals({ cartItems: 3 })).reasons.find((r) => r.signal === 'cartItems')?.detail).toBe('3 items in the cart');
+    expect(scoreIntent(signals({ cartItems: 3 })).reasons.find((r) => r.signal === 'cartItems')?.detail).toBe('has 3 items in the cart');
   });
 
   it('uses the threshold chosen by the evaluation as the site default', () => {
