@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { CannedResponse } from '../../shared/contract';
-import { matchShortcuts, shortcutQuery, type Expansion } from '../../shared/canned/expand';
+import { matchShortcuts, type Placeholder, placeholdersIn, shortcutQuery, type Expansion } from '../../shared/canned/expand';
 
 const MAX_LENGTH = 5000;
 const MAX_SUGGESTIONS = 6;
@@ -26,19 +26,26 @@ interface ComposerProps {
   canned?: CannedCompletion;
 }
 
-const VARIABLE_LABELS: Record<Expansion['missing'][number], string> = {
+const VARIABLE_LABELS: Record<string, string> = {
   'visitor.name': 'the visitor’s name',
   'order.number': 'an order number',
   'agent.name': 'your name',
 };
+
+/** "{order.number} (an order number)": the placeholder as written, and what it stands for when known. */
+function describePlaceholder(name: string): string {
+  const label = VARIABLE_LABELS[name.toLowerCase()];
+  return label ? `{${name}} (${label})` : `{${name}}`;
+}
 
 export function Composer({ initialDraft, disabled, disabledReason, autoFocus, onDraftChange, onSend, onNote, canned }: ComposerProps) {
   const [draft, setDraft] = useState(initialDraft);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [highlight, setHighlight] = useState(0);
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
-  const [missing, setMissing] = useState<Expansion['missing']>([]);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  /** A range to select once the textarea shows the new draft: the placeholder to type over. */
+  const pendingSelection = useRef<Placeholder | null>(null);
   const id = useId();
   const hintId = `${id}-hint`;
   const listId = `${id}-canned`;
@@ -47,29 +54,50 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
     if (autoFocus && !disabled) textarea.current?.focus();
   }, [autoFocus, disabled]);
 
+  useLayoutEffect(() => {
+    const range = pendingSelection.current;
+    pendingSelection.current = null;
+    if (range && textarea.current) {
+      textarea.current.focus();
+      textarea.current.setSelectionRange(range.start, range.end);
+    }
+  });
+
   const query = canned ? shortcutQuery(draft) : null;
   const suggestions = query !== null && dismissedFor !== draft ? matchShortcuts(canned!.responses, query).slice(0, MAX_SUGGESTIONS) : [];
   const open = suggestions.length > 0;
   const active = Math.min(highlight, suggestions.length - 1);
+  // A reply never goes out with "{visitor.name}" in it; internal notes may keep braces.
+  const placeholders = mode === 'reply' ? placeholdersIn(draft) : [];
+  const blocked = placeholders.length > 0;
+  const unfilled = placeholders.filter((p, i) => placeholders.findIndex((q) => q.name === p.name) === i);
+
+  /** Selects a placeholder in the reply so that typing replaces it. */
+  const selectPlaceholder = (placeholder: Placeholder) => {
+    pendingSelection.current = placeholder;
+    textarea.current?.focus();
+    textarea.current?.setSelectionRange(placeholder.start, placeholder.end);
+  };
 
   const change = (value: string) => {
     setDraft(value);
     setHighlight(0);
-    // A variable counts as filled in once its placeholder is gone from the draft.
-    setMissing((current) => current.filter((name) => value.includes(`{${name}}`)));
     // Notes are not typing the visitor should see.
     if (mode === 'reply') onDraftChange(value);
   };
 
   const choose = (response: CannedResponse) => {
-    const expansion = canned!.expand(response.text);
-    change(expansion.text);
-    setMissing(expansion.missing);
-    textarea.current?.focus();
+    const { text } = canned!.expand(response.text);
+    change(text);
+    pendingSelection.current = placeholdersIn(text)[0] ?? { name: '', start: text.length, end: text.length };
   };
 
   const submit = async () => {
     if (disabled || !draft.trim()) return;
+    if (blocked) {
+      selectPlaceholder(placeholders[0]!);
+      return;
+    }
     const text = draft;
     const accepted = mode === 'note' && onNote ? await onNote(text) : onSend(text);
     if (accepted) change('');
@@ -102,13 +130,14 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
   };
 
   const near = draft.length > MAX_LENGTH - 200;
-  const hint = near
-    ? `${draft.length} / ${MAX_LENGTH} characters`
-    : missing.length > 0
-      ? `Fill in ${missing.map((m) => VARIABLE_LABELS[m]).join(' and ')} before sending.`
-      : mode === 'note'
-        ? 'Only agents see notes · Enter to add'
-        : `Enter to send · Shift+Enter for a new line${canned ? ' · / for canned responses' : ''}`;
+  const hint =
+    near && !blocked
+      ? `${draft.length} / ${MAX_LENGTH} characters`
+      : blocked
+        ? `Fill in ${unfilled.map((p) => describePlaceholder(p.name)).join(' and ')} before sending.`
+        : mode === 'note'
+          ? 'Only agents see notes · Enter to add'
+          : `Enter to send · Shift+Enter for a new line${canned ? ' · / for canned responses' : ''}`;
   return (
     <form
       class={`composer${mode === 'note' ? ' composer--note' : ''}`}
@@ -181,10 +210,27 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
         onKeyDown={onKeyDown}
       />
       <div class="composer__bar">
-        <span id={hintId} class={`composer__hint${missing.length > 0 ? ' composer__hint--warning' : ''}`}>
-          {hint}
-        </span>
-        <button type="submit" class="button button--primary" disabled={disabled || !draft.trim()}>
+        <div class="composer__status">
+          <span id={hintId} class={`composer__hint${blocked ? ' composer__hint--warning' : ''}`} aria-live="polite">
+            {hint}
+          </span>
+          {blocked && (
+            <span class="composer__placeholders">
+              {unfilled.map((p) => (
+                <button
+                  key={p.name}
+                  type="button"
+                  class="placeholder-chip"
+                  aria-label={`Select {${p.name}} in the reply to type over it`}
+                  onClick={() => selectPlaceholder(p)}
+                >
+                  {`{${p.name}}`}
+                </button>
+              ))}
+            </span>
+          )}
+        </div>
+        <button type="submit" class="button button--primary" disabled={disabled || !draft.trim() || blocked}>
           {mode === 'note' ? 'Add note' : 'Send'}
         </button>
       </div>

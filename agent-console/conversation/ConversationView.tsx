@@ -110,6 +110,7 @@ export function ConversationView({ now }: { now: number }) {
       {!closed && (
         <ArticleSuggestions
           conversationId={id}
+          storageKey={`console:suggestions-hidden:${session.user.id}`}
           latestVisitorText={selected.messages.findLast((m) => m.author === 'visitor')?.text ?? null}
           onInsert={(text) => {
             const draft = drafts.current.get(id);

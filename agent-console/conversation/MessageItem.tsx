@@ -2,8 +2,9 @@ import type { Message } from '../../shared/contract';
 import { messageTime } from '../lib/format';
 import type { OutgoingMessage } from '../state/open-conversation';
 import { Name } from '../ui/Name';
+import { MessageText } from './MessageText';
 
-/** A stored message. Text is rendered as a text node, never parsed as HTML. */
+/** A stored message. Text is rendered as text nodes and links, never parsed as HTML. */
 export function MessageItem({
   message,
   visitorName,
@@ -44,7 +45,7 @@ export function MessageItem({
       </span>
       <p class="message__bubble">
         {message.answer && <strong class="message__article">{message.answer.title}</strong>}
-        {message.text}
+        <MessageText text={message.text} />
       </p>
       {seen && <span class="message__receipt">Seen</span>}
     </li>
@@ -71,7 +72,9 @@ export function OutgoingItem({ outgoing, agentName, onRetry, onDiscard }: Outgoi
         <Name class="message__author" name={agentName} />
         {!failed && <span class="message__status">Sending…</span>}
       </span>
-      <p class="message__bubble">{outgoing.text}</p>
+      <p class="message__bubble">
+        <MessageText text={outgoing.text} />
+      </p>
       {failed && (
         <span class="message__error">
           <span>Not sent: {outgoing.error}</span>

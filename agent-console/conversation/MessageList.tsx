@@ -40,6 +40,17 @@ export function MessageList(props: MessageListProps) {
     lastConversation.current = conversationId;
   }, [conversationId, count, failed]);
 
+  // The pane shrinks when suggestions appear or grow: the newest message stays in view.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const onScroll = () => {
     const el = scroller.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_TO_BOTTOM_PX;

@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { CannedResponse } from '../../shared/contract';
 import { describeFailure } from '../lib/describe-failure';
 import type { WorkplaceApi } from '../api/workplace-api';
+import { ConsoleSessionContext } from '../state/session-context';
 
 const EMPTY = { shortcut: '', title: '', text: '' };
 
 /** Admins: the site's canned responses, inserted by agents with "/shortcut". */
 export function CannedManager({ api }: { api: WorkplaceApi }) {
+  // Inside the workspace, the composer's list follows every change made here (no reload).
+  const offered = useContext(ConsoleSessionContext)?.canned;
   const [responses, setResponses] = useState<CannedResponse[]>([]);
   const [form, setForm] = useState(EMPTY);
   const [editing, setEditing] = useState<string | null>(null);
@@ -17,6 +20,7 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
     event.preventDefault();
     try {
       const saved = await api.saveCanned(form, editing !== null);
+      offered?.saved(saved);
       setResponses((list) =>
         [...list.filter((r) => r.shortcut !== saved.shortcut), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
       );
@@ -60,7 +64,10 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
               class="button button--small"
               onClick={() =>
                 void api.deleteCanned(r.shortcut).then(
-                  () => setResponses((list) => list.filter((x) => x.id !== r.id)),
+                  () => {
+                    offered?.removed(r.shortcut);
+                    setResponses((list) => list.filter((x) => x.id !== r.id));
+                  },
                   (e: unknown) => setError(describeFailure(e)),
                 )
               }

@@ -2,9 +2,15 @@ import type { CannedResponse } from '../../shared/contract';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { createStore } from '../../shared/client/store';
 
-/** The site's canned responses, offered by the composer on "/". */
+const byShortcut = (a: CannedResponse, b: CannedResponse) => a.shortcut.localeCompare(b.shortcut);
+
+/**
+ * The site's canned responses, offered by the composer on "/". Loaded on connect; a response saved or
+ * deleted in this tab (Settings) is offered or withdrawn at once.
+ */
 export function createCanned(api: Pick<WorkplaceApi, 'canned'>) {
   const store = createStore<{ responses: CannedResponse[] }>({ responses: [] });
+  const without = (shortcut: string) => store.get().responses.filter((r) => r.shortcut !== shortcut);
   return {
     store,
     async load(): Promise<void> {
@@ -13,6 +19,12 @@ export function createCanned(api: Pick<WorkplaceApi, 'canned'>) {
       } catch {
         // Completion simply offers nothing.
       }
+    },
+    saved(response: CannedResponse): void {
+      store.set({ responses: [...without(response.shortcut), response].sort(byShortcut) });
+    },
+    removed(shortcut: string): void {
+      store.set({ responses: without(shortcut) });
     },
   };
 }

@@ -24,7 +24,8 @@ export function contentOf(source: ArticleContent): ArticleContent {
 /** The published form of some content: rendered and sanitized HTML, plain text and canonical excerpt. */
 export function publishedFrom(content: ArticleContent, revision: number, at: Date): PublishedContent {
   const text = plainText(content.body);
-  return { ...contentOf(content), html: renderMarkdown(content.body), text, excerpt: excerptOf(text), revision, publishedAt: at };
+  const prose = plainText(content.body, { tables: false }) || text;
+  return { ...contentOf(content), html: renderMarkdown(content.body), text, excerpt: excerptOf(prose), revision, publishedAt: at };
 }
 
 export async function findArticle(siteId: Types.ObjectId, id: string): Promise<StoredArticle> {

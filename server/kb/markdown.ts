@@ -53,13 +53,17 @@ export function renderMarkdown(markdown: string): string {
 
 const INLINE = new Set(['text', 'strong', 'em', 'codespan', 'link', 'del', 'escape', 'image']);
 
-/** The readable text of an article's Markdown (what the search indexes): no markup, no raw HTML. */
-export function plainText(markdown: string): string {
+/**
+ * The readable text of an article's Markdown (what the search indexes): no markup, no raw HTML.
+ * `tables: false` leaves tables out: read cell by cell they are a run-on, no sentence for an excerpt.
+ */
+export function plainText(markdown: string, { tables = true }: { tables?: boolean } = {}): string {
   const textOf = (tokens: Token[] | undefined): string => {
     let out = '';
     for (const token of tokens ?? []) {
       let piece = '';
       if (token.type === 'list') piece = (token as Tokens.List).items.map((item) => textOf(item.tokens)).join(' ');
+      else if (token.type === 'table' && !tables) piece = ' ';
       else if (token.type === 'table') {
         const table = token as Tokens.Table;
         piece = [...table.header, ...table.rows.flat()].map((cell) => textOf(cell.tokens)).join(' ');

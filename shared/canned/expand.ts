@@ -45,3 +45,19 @@ export function matchShortcuts<T extends { shortcut: string }>(responses: readon
     .filter((r) => r.shortcut.startsWith(query))
     .sort((a, b) => Number(b.shortcut === query) - Number(a.shortcut === query) || a.shortcut.localeCompare(b.shortcut));
 }
+
+/** A `{…}` left in a draft for the agent to fill in, where it sits in the text. */
+export interface Placeholder {
+  name: string;
+  start: number;
+  end: number;
+}
+
+// A name of words joined by dots, dashes, underscores or spaces: "{visitor.name}", "{discount code}";
+// never a JSON object or a code block's braces.
+const PLACEHOLDER = /\{\s*([\p{L}\p{N}_][\p{L}\p{N}_.-]*(?: [\p{L}\p{N}_.-]+){0,4})\s*\}/gu;
+
+/** The unfilled placeholders of a draft, in order: a reply is not sent while any remains. */
+export function placeholdersIn(text: string): Placeholder[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, start: m.index, end: m.index + m[0].length }));
+}

@@ -134,7 +134,9 @@ describe('conversation tools', () => {
     ).toEqual(['/shipShipping times']);
     fireEvent.keyDown(reply, { key: 'Enter' });
     expect(reply.value).toBe('Hi Marie, Ada Agent here. Order {order.number} ships today.');
-    expect(screen.getByText('Fill in an order number before sending.')).toBeTruthy();
+    expect(screen.getByText('Fill in {order.number} (an order number) before sending.')).toBeTruthy();
+    // The caret lands on what is left to fill in: typing replaces it.
+    expect(reply.value.slice(reply.selectionStart, reply.selectionEnd)).toBe('{order.number}');
     expect(screen.queryByRole('listbox')).toBeNull();
   });
 

@@ -37,6 +37,12 @@ describe('article Markdown', () => {
     ).toBe('Our Canvas Backpack has lifetime repairs: seams. one two a b c d');
   });
 
+  it('leaves tables out of the text an excerpt is cut from', () => {
+    const body = 'Orders leave the same day.\n\n| Method | Price |\n|---|---|\n| Standard | $4.90 |\n\nYou get a tracking link.';
+    expect(plainText(body, { tables: false })).toBe('Orders leave the same day. You get a tracking link.');
+    expect(plainText(body)).toContain('Method Price Standard $4.90');
+  });
+
   it('cuts the excerpt at a sentence end, else at a word boundary', () => {
     const sentences = `${'Short sentence here. '.repeat(12)}And the tail goes on and on.`;
     expect(excerptOf(sentences)).toMatch(/here\.$/);
