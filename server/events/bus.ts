@@ -8,11 +8,12 @@ interface Registration {
 }
 
 /**
- * In-process publish/subscribe for domain events. Listeners start synchronously, in registration
- * order, when an event is published (so a listener that only emits to sockets has emitted by the time
- * `publish` returns); `publish` resolves once every listener has settled. A failing listener is
- * logged with its name and never reaches the publisher: the publisher awaits `publish` only when its
- * own answer must follow the listeners' work.
+ * In-process publish/subscribe for domain events. Listeners start in registration order on the next
+ * turn of the event loop, once the publisher's own work is done: a visitor's message is acked before
+ * its broadcasts, inbox index and answer bot run (under load they ran first and delayed every ack).
+ * `publish` resolves once every listener has settled. A failing listener is logged with its name and
+ * never reaches the publisher: the publisher awaits `publish` only when its own answer must follow
+ * the listeners' work.
  */
 export class EventBus<Events extends object> {
   private readonly registrations = new Map<keyof Events, Registration[]>();
@@ -27,6 +28,10 @@ export class EventBus<Events extends object> {
   }
 
   publish<K extends keyof Events>(event: K, payload: Events[K]): Promise<void> {
+    return new Promise<void>((resolve) => setImmediate(() => resolve(this.run(event, payload))));
+  }
+
+  private run<K extends keyof Events>(event: K, payload: Events[K]): Promise<void> {
     const runs = (this.registrations.get(event) ?? []).map(({ name, listener }) => {
       const failed = (err: unknown) => this.log.error({ err, event, listener: name }, 'event listener failed');
       try {

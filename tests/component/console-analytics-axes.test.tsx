@@ -1,10 +1,10 @@
 // Every chart that counts people, hesitations, conversations, responses or searches ticks in whole
-// numbers, however small the counts: never "0.5 visitors". Chart.js draws on tests/helpers/chart-canvas.ts.
+// numbers, however small the counts: never "0.5 visitors". Chart.js draws on tests/component/chart-canvas.ts.
 import type { ChartConfiguration } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { Chart } from '../../agent-console/analytics/chart-setup';
 import { csatChart, escalationsChart, funnelChart, gapsChart, histogramChart } from '../../agent-console/analytics/charts';
-import { stubChartCanvas } from '../helpers/chart-canvas';
+import { stubChartCanvas } from './chart-canvas';
 
 stubChartCanvas();
 

@@ -1,13 +1,13 @@
 // The Analytics page's answer-bot chart (issue 16): answered, confirmed, assumed and handed off per day,
 // confirmed and assumed kept apart, totals and shares of the answers, CSV export, an empty state, and
-// axis ticks in whole answers. Chart.js draws on tests/helpers/chart-canvas.ts.
+// axis ticks in whole answers. Chart.js draws on tests/component/chart-canvas.ts.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnalyticsPage } from '../../agent-console/analytics/AnalyticsPage';
 import { Chart } from '../../agent-console/analytics/chart-setup';
 import { botChart } from '../../agent-console/analytics/charts';
 import type { BotReport } from '../../shared/contract/analytics';
-import { stubChartCanvas } from '../helpers/chart-canvas';
+import { stubChartCanvas } from './chart-canvas';
 
 vi.setConfig({ testTimeout: 20_000 });
 

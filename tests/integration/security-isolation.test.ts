@@ -389,6 +389,17 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
 // ---- HTTP routes: agent B's session (and site B's secret) against site A ---------------------------
 
 const asB = () => kbApi(server.url, siteB.adminCookie);
+/** A content gap of site A: a question of its visitor that no article answers (recorded once). */
+let siteAGap: Promise<string> | undefined;
+const gapOfSiteA = () =>
+  (siteAGap ??= (async () => {
+    await ok(request(bob.socket, 'message:send', { clientId: 'gap-question-1', text: 'Do you rent paddleboards for lake weekends?' }));
+    let gap: { _id: unknown } | null = null;
+    await expect
+      .poll(async () => (gap = await db.collection('kbgaps').findOne({ text: /paddleboards/ })), { timeout: 5000 })
+      .not.toBeNull();
+    return String(gap!._id);
+  })());
 const httpCases: Record<string, () => Promise<void>> = {
   'POST /api/auth/sign-in': async () => {
     const res = await call(server, routes.auth.signIn, { body: siteB.editor });
@@ -471,6 +482,25 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(status).toBe(200);
     expect(JSON.stringify(body)).not.toContain('nothing-matches-this-query');
     expect(JSON.stringify(body)).not.toContain(articles.aPublished);
+  },
+  'GET /api/kb/gaps': async () => {
+    await gapOfSiteA();
+    const { status, body } = await call(server, routes.kb.gaps, { cookie: siteB.adminCookie });
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).not.toContain('paddleboards');
+  },
+  'DELETE /api/kb/gaps': async () => {
+    const gap = await gapOfSiteA();
+    await call(server, routes.kb.dismissGaps, { cookie: siteB.adminCookie, body: { questionIds: [gap] } });
+    expect(await db.collection('kbgaps').countDocuments({ _id: oid(gap) })).toBe(1);
+  },
+  'POST /api/kb/gaps/article': async () => {
+    const gap = await gapOfSiteA();
+    const articlesBefore = await db.collection('kbarticles').countDocuments();
+    const res = await call(server, routes.kb.articleFromGaps, { cookie: siteB.adminCookie, body: { questionIds: [gap] } });
+    expect(res.status).toBe(404);
+    expect(await db.collection('kbarticles').countDocuments()).toBe(articlesBefore);
+    expect(await db.collection('kbgaps').countDocuments({ _id: oid(gap) })).toBe(1);
   },
   'GET /api/analytics/:report': async () => {
     await ok(request(bob.socket, 'kb:search', { query: 'analyticsonlygap', locale: 'en', limit: 5 }));

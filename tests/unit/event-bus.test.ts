@@ -9,16 +9,23 @@ interface Events {
 const logger = () => ({ error: vi.fn() }) as unknown as Logger & { error: ReturnType<typeof vi.fn> };
 
 describe('EventBus', () => {
-  it('starts every listener synchronously, in registration order, and resolves once all have settled', async () => {
+  it("starts every listener after the publisher's own work, in registration order, and resolves once all have settled", async () => {
     const bus = new EventBus<Events>(logger());
     const calls: string[] = [];
-    let finishSlow = () => {};
+    const slow: Array<() => void> = [];
+    const finishSlow = () => {
+      for (const finish of slow) finish();
+    };
     bus.on('thing.happened', 'sync', ({ id }) => void calls.push(`sync ${id}`));
-    bus.on('thing.happened', 'slow', () => new Promise<void>((resolve) => (finishSlow = resolve)));
+    bus.on('thing.happened', 'slow', () => new Promise<void>((resolve) => slow.push(resolve)));
     let settled = false;
     const published = bus.publish('thing.happened', { id: 'a' }).then(() => (settled = true));
-    expect(calls).toEqual(['sync a']);
+    void bus.publish('thing.happened', { id: 'b' });
+    // The publisher's promise chain (an ack, say) runs first.
     await Promise.resolve();
+    calls.push('publisher');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(['publisher', 'sync a', 'sync b']);
     expect(settled).toBe(false);
     finishSlow();
     await published;
