@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { stopProcess } from '../../server/infra/child-process';
 import { sharedBrowser, type TestBrowser } from '../helpers/browser';
+import { serverCommand } from '../helpers/server-process';
 import { ADMIN, clientId, connectAgent, connected, request, signIn, type AgentSocket } from '../helpers/test-server';
 
 // The server runs as its own process, restartable on the same port, database, Redis prefix and
@@ -26,7 +27,8 @@ interface ServerProcess {
 }
 
 async function start(port: number): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const { command, args } = serverCommand();
+  const child = spawn(command, args, {
     env: {
       ...process.env,
       PORT: String(port),

@@ -20,9 +20,8 @@ beforeAll(async () => {
   const deployment = newDeployment();
   // The burst is far beyond what one visitor may send; this test is about crashes, not throttling.
   const env = { RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' };
-  // The first process creates the demo site; the second joins the same deployment.
-  processes = [await startServerProcess(deployment, env, services)];
-  processes.push(await startServerProcess(deployment, env, services));
+  // Both start at once on the empty database, as a deployment's processes do: one creates the demo site.
+  processes = await Promise.all([startServerProcess(deployment, env, services), startServerProcess(deployment, env, services)]);
   db = await mongoose.createConnection(`${services.mongoUri.replace(/\/$/, '')}/${deployment.dbName}`).asPromise();
 }, 120_000);
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedMongo } from '../../server/infra/embedded-mongo';
 import { startEmbeddedRedis } from '../../server/infra/embedded-redis';
+import { useServerBundle } from './server-bundle';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +28,8 @@ const shared = globalThis as { lcTestServices?: { users: number; services: Promi
 /**
  * Starts what the integration and end-to-end tests need, once per run: the embedded database and a
  * private Redis in a temporary folder (or the ones MONGODB_URI / REDIS_URL name). Each test file then
- * gets its own database name and Redis key prefix.
+ * gets its own database name and Redis key prefix. (The server bundle for server processes is made
+ * meanwhile, see server-bundle.ts.)
  */
 async function startServices(): Promise<Services> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-test-'));
@@ -58,10 +60,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   shared.lcTestServices ??= { users: 0, services: startServices() };
   const entry = shared.lcTestServices;
   entry.users += 1;
-  const { mongoUri, redisUrl } = await entry.services;
+  const [{ mongoUri, redisUrl }, server] = await Promise.all([entry.services, useServerBundle()]);
   project.provide('mongoUri', mongoUri);
   project.provide('redisUrl', redisUrl);
+  project.provide('serverBundle', server.entry);
   return async () => {
+    server.release();
     entry.users -= 1;
     if (entry.users > 0) return;
     shared.lcTestServices = undefined;

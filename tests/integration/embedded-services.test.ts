@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import getPort from 'get-port';
 import { MongoClient } from 'mongodb';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { spawnUntilReady } from '../../server/infra/child-process';
 import { startEmbeddedMongo } from '../../server/infra/embedded-mongo';
 import { ensureFerretdbLauncher } from '../../server/infra/ferretdb/build';
+import { serverCommand } from '../helpers/server-process';
 const ADMIN = { email: 'admin@example.com', password: 'admin-password' };
 
 /** Documents keyed by strings, as the app's messages are. */
@@ -40,24 +41,21 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`) && !readFileSync(`/pro
 
 function startServer(dataDir: string) {
   const { MONGODB_URI: _mongo, REDIS_URL: _redis, ...env } = process.env;
-  return spawnUntilReady(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts'],
-    (line) => line.includes('Lifecycle Chat is running'),
-    90_000,
-    {
-      ...env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'silent',
-    },
-  );
+  const { command, args } = serverCommand();
+  return spawnUntilReady(command, args, (line) => line.includes('Lifecycle Chat is running'), 90_000, {
+    ...env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+  });
 }
 
-describe('the embedded database and Redis a server starts', () => {
-  it('die with the server when it is killed with SIGKILL, and the next start on the same folder comes up', async () => {
+// The two cases share nothing (each has its own folder, processes and ports) and mostly wait on
+// processes starting, so they run at once (each asserting with its own test's `expect`).
+describe.concurrent('the embedded database and Redis a server starts', () => {
+  it('die with the server when it is killed with SIGKILL, and the next start on the same folder comes up', async ({ expect }) => {
     const dataDir = tempDir();
     const server = await startServer(dataDir);
     const pid = server.child.pid as number;
@@ -73,11 +71,12 @@ describe('the embedded database and Redis a server starts', () => {
     const again = await startServer(dataDir);
     expect(childrenOf(again.child.pid as number).length).toBeGreaterThanOrEqual(3);
     await again.stop();
-  });
+    // Two starts of a whole deployment, each allowed the 90 s `startServer` gives it.
+  }, 180_000);
 });
 
-describe('a data folder written by the SQLite-backed embedded database', () => {
-  it('is copied into the new database once, with its indexes, and the old files are set aside', async () => {
+describe.concurrent('a data folder written by the SQLite-backed embedded database', () => {
+  it('is copied into the new database once, with its indexes, and the old files are set aside', async ({ expect }) => {
     const dataDir = tempDir();
     const launcher = await ensureFerretdbLauncher(() => undefined);
     const port = await getPort({ host: '127.0.0.1' });

@@ -81,8 +81,7 @@ beforeAll(async () => {
   const deployment = newDeployment();
   // Every client here is 127.0.0.1: the per-address and per-visitor limits would refuse the load.
   const env = { RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_SENDER: '0' };
-  processes = [await startServerProcess(deployment, env)];
-  processes.push(await startServerProcess(deployment, env));
+  processes = await Promise.all([startServerProcess(deployment, env), startServerProcess(deployment, env)]);
   agent = connectAgent(processes[0]!, await signIn(processes[0]!));
   await connected(agent);
   db = await openDb(deployment.dbName);
