@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { formatDuration } from '../lib/format';
 import { escalationLabel } from '../lib/lifecycle-labels';
 import { useNow } from '../lib/use-now';
@@ -11,16 +12,30 @@ interface EscalationOffersProps {
   onDismiss: (conversationId: string) => void;
 }
 
-/** Cards for `escalation:offer`: a hesitating buyer waiting for someone to take the chat, newest first. */
+/**
+ * Cards for `escalation:offer`, a hesitating buyer waiting for someone to take the chat, newest first:
+ * a tray in its own row under the header that pushes the page down, never over it, and folds to its count.
+ */
 export function EscalationOffers({ offers, onAccept, onOpen, onDismiss }: EscalationOffersProps) {
+  const [folded, setFolded] = useState(false);
   // The live region is always there so that new offers are announced; countdown ticks are not.
   return (
-    <div aria-live="polite" aria-relevant="additions">
+    <div class="offers-region" aria-live="polite" aria-relevant="additions">
       {offers.length > 0 && (
         <section class="offers" aria-label="Escalation offers">
-          {[...offers].reverse().map((offer) => (
-            <OfferCard key={offer.conversation.id} offer={offer} onAccept={onAccept} onOpen={onOpen} onDismiss={onDismiss} />
-          ))}
+          <div class="offers__bar">
+            <h2 class="offers__title">{offers.length === 1 ? '1 buyer needs help' : `${offers.length} buyers need help`}</h2>
+            <button type="button" class="button button--ghost button--small" aria-expanded={!folded} onClick={() => setFolded(!folded)}>
+              {folded ? 'Show' : 'Hide'}
+            </button>
+          </div>
+          {!folded && (
+            <div class="offers__list">
+              {[...offers].reverse().map((offer) => (
+                <OfferCard key={offer.conversation.id} offer={offer} onAccept={onAccept} onOpen={onOpen} onDismiss={onDismiss} />
+              ))}
+            </div>
+          )}
         </section>
       )}
     </div>

@@ -13,11 +13,23 @@ export interface VisitorPanelProps {
   now: number;
   onRetry: () => void;
   onOpenConversation: (conversationId: string) => void;
+  /** Folded to a narrow rail with a button that unfolds it, so the conversation gets the width. */
+  collapsed: boolean;
+  onToggle: () => void;
 }
 
 /** Beside the open conversation: where the visitor stands, why, what they did this session, and their other conversations. */
-export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConversation }: VisitorPanelProps) {
+export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConversation, collapsed, onToggle }: VisitorPanelProps) {
   const { context } = state;
+  if (collapsed) {
+    return (
+      <aside class="visitor-panel visitor-panel--collapsed" aria-label="Visitor">
+        <button type="button" class="visitor-panel__toggle" aria-expanded="false" onClick={onToggle}>
+          Show visitor
+        </button>
+      </aside>
+    );
+  }
   return (
     <aside class="visitor-panel" aria-labelledby="visitor-panel-title">
       <div class="visitor-panel__header">
@@ -30,6 +42,9 @@ export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConver
             Identity verified
           </span>
         )}
+        <button type="button" class="icon-button visitor-panel__hide" aria-label="Hide visitor" aria-expanded="true" onClick={onToggle}>
+          »
+        </button>
       </div>
       {(state.load === 'loading' || state.load === 'idle') && !context && (
         <p class="visitor-panel__state" role="status">

@@ -12,7 +12,7 @@ export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
   return (
     <span class={`connection connection--${status}`} role="status" aria-live="polite">
       <span class="connection__dot" aria-hidden="true" />
-      {LABELS[status]}
+      <span class="connection__label">{LABELS[status]}</span>
     </span>
   );
 }

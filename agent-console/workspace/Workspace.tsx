@@ -14,6 +14,7 @@ import { KbEditor } from '../kb/KbEditor';
 import { OutboxPage } from '../outbox/OutboxPage';
 import { browserHooks } from '../lib/browser-hooks';
 import { createConsoleI18n } from '../lib/i18n';
+import { useMediaQuery } from '../lib/use-media-query';
 import { useNow } from '../lib/use-now';
 import { SettingsPage } from '../settings/SettingsPage';
 import { type ConsoleSession, startConsoleSession } from '../state/console-session';
@@ -75,14 +76,15 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { session: ConsoleSession };
 
 type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'outbox' | 'account';
-const VIEW_LABELS: Record<View, string> = {
-  inbox: 'Inbox',
-  kb: 'Knowledge base',
-  analytics: 'Analytics',
-  team: 'Team',
-  settings: 'Settings',
-  outbox: 'Outbox',
-  account: 'My account',
+/** Each view's name, and the shorter one the navigation shows when the window is narrow. */
+const VIEW_LABELS: Record<View, { full: string; short: string }> = {
+  inbox: { full: 'Inbox', short: 'Inbox' },
+  kb: { full: 'Knowledge base', short: 'KB' },
+  analytics: { full: 'Analytics', short: 'Analytics' },
+  team: { full: 'Team', short: 'Team' },
+  settings: { full: 'Settings', short: 'Settings' },
+  outbox: { full: 'Outbox', short: 'Outbox' },
+  account: { full: 'My account', short: 'Account' },
 };
 
 /** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
@@ -104,6 +106,10 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
   const visitorId = selectedId ? (byId[selectedId]?.visitorId ?? null) : null;
   const now = useNow();
   const [view, setView] = useState<View>(views[0]!);
+  // Below 1200 px the visitor panel starts folded, until the agent unfolds it.
+  const narrow = useMediaQuery('(max-width: 1199px)');
+  const [panelOpen, setPanelOpen] = useState<boolean | null>(null);
+  const panelCollapsed = !(panelOpen ?? !narrow);
   const waiting = open.ids.filter((id) => byId[id]?.waitingSince).length;
   const badge = waiting + attention;
 
@@ -137,12 +143,28 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
         nav={
           <nav class="kb-nav" aria-label="Workspace">
             {views.map((v) => (
-              <button key={v} type="button" class="kb-nav__link" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
-                {VIEW_LABELS[v]}
+              <button
+                key={v}
+                type="button"
+                class="kb-nav__link"
+                aria-label={VIEW_LABELS[v].full}
+                aria-current={view === v ? 'page' : undefined}
+                onClick={() => setView(v)}
+              >
+                <span class="nav-label nav-label--full">{VIEW_LABELS[v].full}</span>
+                <span class="nav-label nav-label--short" aria-hidden="true">
+                  {VIEW_LABELS[v].short}
+                </span>
               </button>
             ))}
           </nav>
         }
+      />
+      <EscalationOffers
+        offers={offers}
+        onAccept={(id) => void session.offers.accept(id)}
+        onOpen={session.select}
+        onDismiss={session.offers.dismiss}
       />
       {view === 'kb' && (
         <main class="workspace__main workspace__main--kb">
@@ -181,7 +203,9 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
         </main>
       )}
       {view === 'inbox' && (
-        <main class={`workspace__main${visitorId ? ' workspace__main--with-panel' : ''}`}>
+        <main
+          class={`workspace__main${visitorId ? ` workspace__main--with-panel${panelCollapsed ? ' workspace__main--panel-collapsed' : ''}` : ''}`}
+        >
           <InboxPane userId={user.id} now={now} />
           <ConversationView now={now} />
           {visitorId && (
@@ -191,16 +215,12 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
               now={now}
               onRetry={() => session.visitor.retry()}
               onOpenConversation={session.select}
+              collapsed={panelCollapsed}
+              onToggle={() => setPanelOpen(panelCollapsed)}
             />
           )}
         </main>
       )}
-      <EscalationOffers
-        offers={offers}
-        onAccept={(id) => void session.offers.accept(id)}
-        onOpen={session.select}
-        onDismiss={session.offers.dismiss}
-      />
     </div>
   );
 }
