@@ -129,21 +129,29 @@ describe('Settings page', () => {
     expect(screen.getByText('very-secret-value')).toBeTruthy();
     expect((screen.getByLabelText('Widget snippet') as HTMLTextAreaElement).value).toBe(loaded.snippet);
 
-    fireEvent.input(screen.getByLabelText(/Re-route an escalation/), { target: { value: '20' } });
+    const sla = screen.getByLabelText(/Re-route an escalation/);
+    fireEvent.input(sla, { target: { value: '20' } });
     fireEvent.input(screen.getByLabelText(/Idle at checkout/), { target: { value: '' } });
-    fireEvent.input(screen.getByLabelText(/Allowed origins/), { target: { value: 'https://shop.example\nhttps://www.shop.example' } });
-    fireEvent.input(screen.getByLabelText('Proactive message in Čeština (empty: the built-in text)'), {
-      target: { value: 'Potřebujete pomoc?' },
-    });
-    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
-    await waitFor(() => expect(saveSettings).toHaveBeenCalled());
-    expect(saveSettings.mock.calls[0]![0]).toMatchObject({
+    fireEvent.submit(sla.closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
+    expect(saveSettings.mock.calls[0]![0]).toEqual({
       lifecycle: { escalationSlaSeconds: 20 },
-      allowedOrigins: ['https://shop.example', 'https://www.shop.example'],
-      proactiveMessages: { cs: 'Potřebujete pomoc?' },
+      autoAwayMinutes: 10,
+      unansweredEmailMinutes: loaded.settings.unansweredEmailMinutes,
     });
-    expect(saveSettings.mock.calls[0]![0].lifecycle).not.toHaveProperty('checkoutIdleSeconds');
-    expect(await screen.findByText(/Saved\./)).toBeTruthy();
+
+    const origins = screen.getByLabelText(/Allowed origins/);
+    fireEvent.input(origins, { target: { value: 'https://shop.example\nhttps://www.shop.example' } });
+    fireEvent.submit(origins.closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
+    expect(saveSettings.mock.calls[1]![0]).toMatchObject({ allowedOrigins: ['https://shop.example', 'https://www.shop.example'] });
+
+    const czech = screen.getByLabelText('Proactive message in Čeština (empty: the built-in text)');
+    fireEvent.input(czech, { target: { value: 'Potřebujete pomoc?' } });
+    fireEvent.submit(czech.closest('form')!);
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(3));
+    expect(saveSettings.mock.calls[2]![0]).toMatchObject({ proactiveMessages: { cs: 'Potřebujete pomoc?' } });
+    expect(await screen.findAllByText(/Saved\./)).toHaveLength(3);
   });
 
   it("sets the shop's page that links in reply emails open; empty goes back to the server's conversation page", async () => {
@@ -153,11 +161,11 @@ describe('Settings page', () => {
     expect(field.value).toBe('');
     expect(field.type).toBe('url');
     fireEvent.input(field, { target: { value: ' https://shop.example/support ' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    fireEvent.submit(field.closest('form')!);
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
     expect(saveSettings.mock.calls[0]![0].resumePageUrl).toBe('https://shop.example/support');
     fireEvent.input(field, { target: { value: '' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    fireEvent.submit(field.closest('form')!);
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
     expect(saveSettings.mock.calls[1]![0].resumePageUrl).toBeNull();
   });
@@ -178,12 +186,12 @@ describe('Settings page', () => {
     fireEvent.input(conversations, { target: { value: '90' } });
     fireEvent.input(visitors, { target: { value: '' } });
     fireEvent.input(analytics, { target: { value: '30' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    fireEvent.submit(analytics.closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toContain('retention.analyticsDailyDays: at least 62 days');
     expect(saveSettings.mock.calls[0]![0].retention).toEqual({ conversationDays: 90, visitorDays: null, analyticsDailyDays: 30 });
 
     fireEvent.input(analytics, { target: { value: '730' } });
-    fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+    fireEvent.submit(analytics.closest('form')!);
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
     expect(saveSettings.mock.calls[1]![0].retention).toEqual({ conversationDays: 90, visitorDays: null, analyticsDailyDays: 730 });
   });

@@ -49,7 +49,8 @@ function api(saveSettings: WorkplaceApi['saveSettings'], settings = loaded): Wor
 /** The server answers what it stored, as the real one does. */
 const storing = () =>
   vi.fn(async (update: SiteSettingsUpdate): Promise<SiteSettingsResponse> => ({ ...loaded, settings: { ...loaded.settings, ...update } }));
-const submit = () => fireEvent.submit(screen.getByRole('button', { name: 'Save settings' }).closest('form')!);
+/** Saves the answer bot's section, the form the field is in. */
+const submit = (field: HTMLElement) => fireEvent.submit(field.closest('form')!);
 
 describe('Settings: the answer bot, in every language', () => {
   it.each(LOCALES)('%s: off at 80 % by default; switched on and set to 65 %, it is saved as 0.65', async (locale) => {
@@ -68,7 +69,7 @@ describe('Settings: the answer bot, in every language', () => {
 
     fireEvent.click(enabled);
     fireEvent.input(threshold, { target: { value: '65' } });
-    submit();
+    submit(threshold);
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
     expect(saveSettings.mock.calls[0]![0].answerBot).toEqual({ enabled: true, threshold: 0.65 });
     // What the server stored shows again.
@@ -87,7 +88,7 @@ describe('Settings: the answer bot, in every language', () => {
     const threshold = screen.getByLabelText('Answer only when at least this sure') as HTMLInputElement;
     expect([enabled.checked, threshold.value]).toEqual([true, '93']);
     fireEvent.click(enabled);
-    submit();
+    submit(threshold);
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
     expect(saveSettings.mock.calls[0]![0].answerBot).toEqual({ enabled: false, threshold: 0.93 });
   });
@@ -101,12 +102,12 @@ describe('Settings: the answer bot, in every language', () => {
     render(<SettingsPage api={api(saveSettings)} />);
     const threshold = (await screen.findByLabelText('Answer only when at least this sure')) as HTMLInputElement;
     fireEvent.input(threshold, { target: { value: '40' } });
-    submit();
+    submit(threshold);
     expect((await screen.findByRole('alert')).textContent).toBe('Invalid request. answerBot.threshold: at least 0.5 (50 %)');
     expect(saveSettings.mock.calls[0]![0].answerBot).toEqual({ enabled: false, threshold: 0.4 });
 
     fireEvent.input(threshold, { target: { value: '99' } });
-    submit();
+    submit(threshold);
     expect((await screen.findByRole('status')).textContent).toContain('Saved.');
     expect(saveSettings.mock.calls[1]![0].answerBot).toEqual({ enabled: false, threshold: 0.99 });
   });

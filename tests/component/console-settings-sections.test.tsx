@@ -1,0 +1,150 @@
+// Settings is split into sections (issue 17): each is a form with its own Save, outcome and
+// unsaved-changes mark, and saving one never sends or resets another's unsaved edits.
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { WorkplaceApi } from '../../agent-console/api/workplace-api';
+import { SettingsPage } from '../../agent-console/settings/SettingsPage';
+import { RestError } from '../../shared/client/rest-client';
+import type { SiteSettingsResponse, SiteSettingsUpdate } from '../../shared/contract';
+import { LifecycleSettings } from '../../shared/lifecycle';
+
+afterEach(cleanup);
+
+const loaded: SiteSettingsResponse = {
+  settings: {
+    name: 'Demo Shop',
+    greeting: 'Hi!',
+    allowedOrigins: ['https://shop.example'],
+    locales: ['en'],
+    locale: null,
+    businessHours: null,
+    lifecycle: {},
+    proactiveMessages: {},
+    autoAwayMinutes: 10,
+    retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 400 },
+    resumePageUrl: null,
+  },
+  effectiveLifecycle: LifecycleSettings.parse({}),
+  publicKey: 'pk_demo',
+  snippet: '<script></script>',
+  secret: 'secret',
+};
+
+/** The server stores the update over what it has and answers with the whole, as the real one does. */
+function storingApi(refuse?: (update: SiteSettingsUpdate) => RestError | null) {
+  let stored = loaded;
+  const saveSettings = vi.fn(async (update: SiteSettingsUpdate): Promise<SiteSettingsResponse> => {
+    const refusal = refuse?.(update);
+    if (refusal) throw refusal;
+    stored = { ...stored, settings: { ...stored.settings, ...update } };
+    return stored;
+  });
+  const scripted: Partial<WorkplaceApi> = { settings: async () => stored, saveSettings, canned: async () => [] };
+  const api = new Proxy(scripted as WorkplaceApi, {
+    get: (target, key: string) => target[key as keyof WorkplaceApi] ?? (() => Promise.reject(new Error('not scripted'))),
+  });
+  return { api, saveSettings };
+}
+
+const section = (name: string) => screen.getByRole('form', { name });
+const saveButton = (name: string) => within(section(name)).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+
+describe('Settings in sections', () => {
+  it('lists its sections beside them, each a form with its own Save', async () => {
+    const { api } = storingApi();
+    render(<SettingsPage api={api} />);
+    await screen.findByRole('heading', { name: 'Settings' });
+    const nav = screen.getByRole('navigation', { name: 'Settings sections' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Widget',
+      'Languages',
+      'Business hours',
+      'Escalation',
+      'Keeping the visitor',
+      'Answer bot',
+      'Data retention',
+      'Install the widget',
+      'Site secret',
+      'Canned responses',
+    ]);
+    for (const link of links) expect(document.getElementById(link.getAttribute('href')!.slice(1))).toBeTruthy();
+    const forms = screen.getAllByRole('form');
+    expect(forms).toHaveLength(7);
+    for (const form of forms) expect(within(form).getAllByRole('button', { name: 'Save' })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
+  });
+
+  it('saving one section sends only its settings and keeps another section’s unsaved edit', async () => {
+    const { api, saveSettings } = storingApi();
+    render(<SettingsPage api={api} />);
+    const greeting = (await screen.findByLabelText('Greeting')) as HTMLInputElement;
+    const daily = screen.getByLabelText(/Keep analytics day by day/) as HTMLInputElement;
+    expect([saveButton('Widget').disabled, saveButton('Data retention').disabled]).toEqual([true, true]);
+
+    fireEvent.input(greeting, { target: { value: 'Hello there!' } });
+    fireEvent.input(daily, { target: { value: '500' } });
+    expect(within(section('Widget')).getByText('Unsaved changes')).toBeTruthy();
+    expect(within(section('Data retention')).getByText('Unsaved changes')).toBeTruthy();
+    expect(saveButton('Data retention').disabled).toBe(false);
+
+    fireEvent.click(saveButton('Data retention'));
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
+    expect(saveSettings.mock.calls[0]![0]).toEqual({ retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 500 } });
+    expect((await within(section('Data retention')).findByRole('status')).textContent).toContain('Saved.');
+    expect(saveButton('Data retention').disabled).toBe(true);
+
+    // The widget's edit is still there, still unsaved, and its section says nothing of the other's save.
+    expect(greeting.value).toBe('Hello there!');
+    expect(within(section('Widget')).getByText('Unsaved changes')).toBeTruthy();
+    expect(within(section('Widget')).queryByRole('status')).toBeNull();
+
+    fireEvent.click(saveButton('Widget'));
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
+    expect(saveSettings.mock.calls[1]![0]).toEqual({
+      name: 'Demo Shop',
+      greeting: 'Hello there!',
+      allowedOrigins: ['https://shop.example'],
+      resumePageUrl: null,
+    });
+    // The retention saved first stays as saved.
+    expect(daily.value).toBe('500');
+    expect(saveButton('Data retention').disabled).toBe(true);
+  });
+
+  it('an edit put back as it was is no longer unsaved', async () => {
+    const { api } = storingApi();
+    render(<SettingsPage api={api} />);
+    const away = (await screen.findByLabelText(/Set agents away after/)) as HTMLInputElement;
+    fireEvent.input(away, { target: { value: '30' } });
+    expect(saveButton('Escalation').disabled).toBe(false);
+    fireEvent.input(away, { target: { value: '10' } });
+    expect(saveButton('Escalation').disabled).toBe(true);
+    expect(within(section('Escalation')).queryByText('Unsaved changes')).toBeNull();
+  });
+
+  it('a refusal shows in its own section only and keeps the edits there and elsewhere', async () => {
+    const { api, saveSettings } = storingApi((update) =>
+      update.retention && update.retention.analyticsDailyDays < 62
+        ? new RestError('invalid_payload', 'Invalid request. retention.analyticsDailyDays: at least 62 days', 400)
+        : null,
+    );
+    render(<SettingsPage api={api} />);
+    const daily = (await screen.findByLabelText(/Keep analytics day by day/)) as HTMLInputElement;
+    const shopName = screen.getByLabelText('Shop name') as HTMLInputElement;
+    fireEvent.input(shopName, { target: { value: 'Kettle Corner' } });
+    fireEvent.input(daily, { target: { value: '30' } });
+    // Sent past the field's own limit (as an older page would), so that the server's refusal shows.
+    fireEvent.submit(section('Data retention'));
+    expect((await within(section('Data retention')).findByRole('alert')).textContent).toContain('at least 62 days');
+    expect(within(section('Widget')).queryByRole('alert')).toBeNull();
+    expect([daily.value, shopName.value]).toEqual(['30', 'Kettle Corner']);
+
+    fireEvent.input(daily, { target: { value: '90' } });
+    expect(within(section('Data retention')).queryByRole('alert')).toBeNull();
+    fireEvent.click(saveButton('Data retention'));
+    expect((await within(section('Data retention')).findByRole('status')).textContent).toContain('Saved.');
+    expect(saveSettings.mock.calls.map((call) => Object.keys(call[0]))).toEqual([['retention'], ['retention']]);
+    expect(shopName.value).toBe('Kettle Corner');
+  });
+});
