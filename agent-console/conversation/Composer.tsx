@@ -74,7 +74,6 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
 
   /** Selects a placeholder in the reply so that typing replaces it. */
   const selectPlaceholder = (placeholder: Placeholder) => {
-    pendingSelection.current = placeholder;
     textarea.current?.focus();
     textarea.current?.setSelectionRange(placeholder.start, placeholder.end);
   };
@@ -146,27 +145,6 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
         void submit();
       }}
     >
-      {onNote && (
-        <div class="composer__modes" role="radiogroup" aria-label="Write">
-          {(['reply', 'note'] as const).map((m) => (
-            // biome-ignore lint/a11y/useSemanticElements: a two-way switch of buttons, announced as radios (tests and styles rely on buttons)
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              class="composer__mode"
-              disabled={disabled}
-              onClick={() => {
-                setMode(m);
-                textarea.current?.focus();
-              }}
-            >
-              {m === 'reply' ? 'Reply' : 'Internal note'}
-            </button>
-          ))}
-        </div>
-      )}
       <label for={id} class="visually-hidden">
         {mode === 'note' ? 'Internal note' : 'Reply'}
       </label>
@@ -197,7 +175,7 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
         id={id}
         ref={textarea}
         class="composer__input"
-        rows={3}
+        rows={2}
         maxLength={MAX_LENGTH}
         placeholder={disabledReason ?? (mode === 'note' ? 'Write a note for your team…' : 'Write a reply…')}
         aria-describedby={hintId}
@@ -210,6 +188,27 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
         onKeyDown={onKeyDown}
       />
       <div class="composer__bar">
+        {onNote && (
+          <div class="composer__modes" role="radiogroup" aria-label="Write">
+            {(['reply', 'note'] as const).map((m) => (
+              // biome-ignore lint/a11y/useSemanticElements: a two-way switch of buttons, announced as radios (tests and styles rely on buttons)
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={mode === m}
+                class="composer__mode"
+                disabled={disabled}
+                onClick={() => {
+                  setMode(m);
+                  textarea.current?.focus();
+                }}
+              >
+                {m === 'reply' ? 'Reply' : 'Internal note'}
+              </button>
+            ))}
+          </div>
+        )}
         <div class="composer__status">
           <span id={hintId} class={`composer__hint${blocked ? ' composer__hint--warning' : ''}`} aria-live="polite">
             {hint}

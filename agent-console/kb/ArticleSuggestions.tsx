@@ -70,18 +70,7 @@ export function ArticleSuggestions({
   if (state.phase === 'idle') return null;
   return (
     <aside class={`kb-suggestions${hidden ? ' kb-suggestions--hidden' : ''}`} aria-label="Suggested articles">
-      <div class="kb-suggestions__head">
-        <h3 class="kb-suggestions__title">Suggested articles</h3>
-        <button
-          type="button"
-          class="link-button kb-suggestions__toggle"
-          aria-expanded={!hidden}
-          aria-controls={bodyId}
-          onClick={() => setHidden(!hidden)}
-        >
-          {hidden ? `Show${state.phase === 'ready' ? ` (${state.results.length})` : ''}` : 'Hide'}
-        </button>
-      </div>
+      <h3 class="kb-suggestions__title">Suggested articles</h3>
       <div id={bodyId} class="kb-suggestions__body" hidden={hidden}>
         {state.phase === 'loading' && (
           <p class="kb-suggestions__state muted" role="status">
@@ -103,7 +92,7 @@ export function ArticleSuggestions({
           <ul class="kb-suggestions__list">
             {state.results.map((hit) => (
               <li key={hit.id} class="kb-suggestions__item" dir={RTL_LOCALES.has(state.locale) ? 'rtl' : 'auto'}>
-                <div class="kb-suggestions__text">
+                <div class="kb-suggestions__text" title={`${hit.title} — ${hit.excerpt}`}>
                   <strong>{hit.title}</strong>
                   <span class="muted">{hit.excerpt}</span>
                 </div>
@@ -126,6 +115,15 @@ export function ArticleSuggestions({
           </p>
         )}
       </div>
+      <button
+        type="button"
+        class="link-button kb-suggestions__toggle"
+        aria-expanded={!hidden}
+        aria-controls={bodyId}
+        onClick={() => setHidden(!hidden)}
+      >
+        {hidden ? `Show${state.phase === 'ready' ? ` (${state.results.length})` : ''}` : 'Hide'}
+      </button>
     </aside>
   );
 }
