@@ -135,6 +135,25 @@ it('the console fits 1024×768 and 1366×850: nothing overflows sideways and ale
   expect(await horizontalOverflow(agent)).toEqual([]);
   expect(await cutControls(agent, 'header button, header select, main button, main textarea')).toEqual([]);
 
+  // Settings at 1024×768: sections side by side with their contents, each saved against the real server on its own.
+  await agent.setViewportSize({ width: 1024, height: 768 });
+  await agent.getByRole('button', { name: 'Settings' }).click();
+  const widget = agent.getByRole('form', { name: 'Widget' });
+  const retention = agent.getByRole('form', { name: 'Data retention' });
+  await widget.getByLabel('Greeting').fill('Hello from the viewport test!');
+  await retention.getByLabel(/Keep analytics day by day/).fill('500');
+  await widget.getByRole('button', { name: 'Save' }).click();
+  await widget.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  expect(await retention.getByLabel(/Keep analytics day by day/).inputValue()).toBe('500');
+  expect(await retention.getByText('Unsaved changes').count()).toBe(1);
+  await agent.screenshot({ path: 'test-results/console-1024x768-settings.png' });
+  expect(await horizontalOverflow(agent)).toEqual([]);
+  // Saved on the server: after a reload the greeting is the new one and the unsaved retention edit is gone.
+  await agent.reload();
+  await agent.getByRole('button', { name: 'Settings' }).click();
+  expect(await widget.getByLabel('Greeting').inputValue()).toBe('Hello from the viewport test!');
+  expect(await retention.getByLabel(/Keep analytics day by day/).inputValue()).toBe('400');
+
   await shop.close();
   await desk.close();
 });
