@@ -8,7 +8,7 @@ let server: TestServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  server = await startTestServer({ CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) });
+  server = await startTestServer({ CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS), REPLY_ALERT_SECONDS: '2' });
   browser = await sharedBrowser();
 });
 afterAll(async () => {
@@ -112,6 +112,11 @@ it('the console fits 1024×768 and 1366×850: nothing overflows sideways and ale
     .first()
     .waitFor({ timeout: (IDLE_SECONDS + 15) * 1000 });
   await agent.locator('.inbox-item__button').first().waitFor();
+  // The buyer writes and nobody answers: a waiting alert joins the offer.
+  const message = visitor.getByRole('textbox', { name: 'Message' });
+  await message.fill('Is shipping free?');
+  await message.press('Enter');
+  await agent.getByText(/has been waiting/).waitFor({ timeout: 15_000 });
   await agent.screenshot({ path: 'test-results/console-1024x768-offer.png' });
   expect(await uncovered(agent, '.inbox')).toBe(true);
   expect(await uncovered(agent, '.inbox-item__button')).toBe(true);
@@ -153,6 +158,13 @@ it('the console fits 1024×768 and 1366×850: nothing overflows sideways and ale
   await agent.getByRole('button', { name: 'Settings' }).click();
   expect(await widget.getByLabel('Greeting').inputValue()).toBe('Hello from the viewport test!');
   expect(await retention.getByLabel(/Keep analytics day by day/).inputValue()).toBe('400');
+
+  for (const view of ['Analytics', 'Knowledge base', 'Team']) {
+    await agent.getByRole('button', { name: view }).click();
+    await agent.locator('main h1, main h2').first().waitFor();
+    await agent.screenshot({ path: `test-results/console-1024x768-${view.toLowerCase().replace(/ /g, '-')}.png` });
+    expect({ view, overflow: await horizontalOverflow(agent) }).toEqual({ view, overflow: [] });
+  }
 
   await shop.close();
   await desk.close();
