@@ -33,7 +33,7 @@ function placement(page: Page, text: string) {
   }, text);
 }
 
-it('at 1280×720 with suggested articles shown, the newest visitor message stays in view; placeholders block sending; an inserted article is a title, an excerpt and a clickable link', async () => {
+it('at 1280×720 with suggested articles shown, the newest visitor message stays in view; placeholders block sending; an inserted article is a title, an excerpt and a clickable link; a new canned response is offered at once', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/console`);
@@ -99,6 +99,21 @@ it('at 1280×720 with suggested articles shown, the newest visitor message stays
   expect(await link.getAttribute('target')).toBe('_blank');
   expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
   await page.screenshot({ path: 'test-results/e2e-console-inserted-article.png' });
+
+  // A canned response added in Settings is offered by the reply box at once, without a reload.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const canned = page.getByRole('region', { name: 'Canned responses' });
+  await canned.getByLabel('Shortcut').fill('thx');
+  await canned.getByLabel('Title').fill('Thanks');
+  await canned.getByLabel('Text').fill('Thanks for waiting, {visitor.name}!');
+  await canned.getByRole('button', { name: 'Add response' }).click();
+  await canned.getByText('/thx').waitFor();
+  await page.getByRole('button', { name: 'Inbox', exact: true }).click();
+  await reply.fill('/th');
+  await page.getByRole('listbox', { name: 'Canned responses' }).getByText('/thx').waitFor();
+  await page.screenshot({ path: 'test-results/e2e-console-canned-live.png' });
+  await reply.press('Enter');
+  expect(await reply.inputValue()).toBe('Thanks for waiting, {visitor.name}!');
 
   socket.close();
   await context.close();
