@@ -42,9 +42,12 @@ export function registerListeners(
   const visitors = new VisitorBroadcasts(ns);
 
   bus.onPublish('message.created', 'broadcast', (e) => conversations.message(e));
+  // Every inbox of the site, after the ack: a refresh, not the message (a lost one is read again at the next list).
+  bus.on('message.created', 'broadcast: inboxes', (e) => conversations.updated(e));
   bus.on('message.created', 'search index', (e) => search.indexMessage(e.conversation, e.message));
   bus.on('message.created', 'analytics: first reply', (e) => analytics.conversations.messageCreated(e));
   bus.onPublish('message.resent', 'broadcast', (e) => conversations.message(e));
+  bus.on('message.resent', 'broadcast: inboxes', (e) => conversations.updated(e));
   bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
