@@ -77,27 +77,30 @@ function diffRatio(a: PNG, b: PNG): number {
 
 describe('isolation on hostile host pages', () => {
   it('looks the same as on the plain page, closed and open, and stays on top', async () => {
-    const reference: Record<'closed' | 'open', PNG[]> = { closed: [], open: [] };
-    for (const name of Object.keys(HOSTILE_CSS) as HostilePage[]) {
-      const page = await visit(`/hostile/${name}`);
-      const closed = await widgetShots(page);
-      await openChat(page);
-      const open = await widgetShots(page);
-      await page.screenshot({ path: `test-results/widget-hostile-${name}.png` });
-      // Hit-testing: the widget, not a host element, receives clicks in its corner.
-      const onTop = await page.evaluate(() => {
-        const hit = (selector: string) => {
-          const box = document.querySelector('lifecycle-chat')!.shadowRoot!.querySelector(selector)!.getBoundingClientRect();
-          return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.localName;
-        };
-        return [hit('.launcher'), hit('.panel')];
-      });
+    // Every page in a context of its own, all at once: each mostly waits for its widget to load and connect.
+    const seen = await Promise.all(
+      (Object.keys(HOSTILE_CSS) as HostilePage[]).map(async (name) => {
+        const page = await visit(`/hostile/${name}`);
+        const closed = await widgetShots(page);
+        await openChat(page);
+        const open = await widgetShots(page);
+        await page.screenshot({ path: `test-results/widget-hostile-${name}.png` });
+        // Hit-testing: the widget, not a host element, receives clicks in its corner.
+        const onTop = await page.evaluate(() => {
+          const hit = (selector: string) => {
+            const box = document.querySelector('lifecycle-chat')!.shadowRoot!.querySelector(selector)!.getBoundingClientRect();
+            return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.localName;
+          };
+          return [hit('.launcher'), hit('.panel')];
+        });
+        await page.context().close();
+        return { name, closed, open, onTop };
+      }),
+    );
+    const reference = seen.find((s) => s.name === 'plain')!;
+    for (const { name, closed, open, onTop } of seen) {
       expect(onTop, name).toEqual(['lifecycle-chat', 'lifecycle-chat']);
-      await page.context().close();
-      if (name === 'plain') {
-        Object.assign(reference, { closed, open });
-        continue;
-      }
+      if (name === 'plain') continue;
       expect(closed.length + open.length, name).toBe(3);
       expect(diffRatio(closed[0]!, reference.closed[0]!), `${name}: closed launcher`).toBeLessThanOrEqual(MAX_DIFF_RATIO);
       for (const [i, shot] of open.entries()) {
