@@ -86,7 +86,7 @@ function uncovered(page: Page, selector: string): Promise<boolean> {
     });
 }
 
-it('the console fits 1024×768 and 1366×850: nothing overflows sideways and alerts cover no content', async () => {
+it('the console fits 1024×768, 1280×720 and 1366×850: nothing overflows sideways and alerts cover no content', async () => {
   const desk = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const agent = await desk.newPage();
   const shop = await browser.newContext();
@@ -134,11 +134,17 @@ it('the console fits 1024×768 and 1366×850: nothing overflows sideways and ale
   expect(await cutControls(agent, 'header button, header select, main button, main textarea')).toEqual([]);
   expect(await uncovered(agent, '.inbox-item__button')).toBe(true);
 
-  await agent.setViewportSize({ width: 1366, height: 850 });
-  await agent.getByText('Purchase intent').first().waitFor();
-  await agent.screenshot({ path: 'test-results/console-1366x850-conversation.png' });
-  expect(await horizontalOverflow(agent)).toEqual([]);
-  expect(await cutControls(agent, 'header button, header select, main button, main textarea')).toEqual([]);
+  // Between the two, where the full header labels no longer fit (1280×720: "My account" was cut off).
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 850],
+  ] as const) {
+    await agent.setViewportSize({ width, height });
+    await agent.getByText('Purchase intent').first().waitFor();
+    await agent.screenshot({ path: `test-results/console-${width}x${height}-conversation.png` });
+    expect(await horizontalOverflow(agent)).toEqual([]);
+    expect(await cutControls(agent, 'header button, header select, main button, main textarea')).toEqual([]);
+  }
 
   // Settings at 1024×768: sections side by side with their contents, each saved against the real server on its own.
   await agent.setViewportSize({ width: 1024, height: 768 });
