@@ -46,6 +46,9 @@ import { escalationAgentHandlers, escalationVisitorHandlers } from './escalation
 import { Escalations } from './escalation/escalations';
 import { HesitationTimers } from './escalation/hesitation-timers';
 import { RoutingQueue } from './escalation/routing-queue';
+import { Attachments } from './files/attachments';
+import { FILE_LINK_TTL_SECONDS, FileLinks } from './files/file-links';
+import { fileRoutes } from './files/file-routes';
 import { healthRoute } from './health/health-route';
 import { createMailer } from './mail/create-mailer';
 import { outboxRoutes } from './mail/outbox-routes';
@@ -167,6 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The address links point to is known once the server listens (PORT=0 picks one).
   let serverUrl = config.PUBLIC_URL ?? '';
   const resumeLinks = new ResumeLinks(resumeTokens, sites, () => serverUrl);
+  const visitorTokens = new VisitorTokens(options.secret);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -181,6 +185,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const shopWebhooks = express.Router();
   app.use('/api', limitRequests(limits));
   app.use('/api/webhooks', shopWebhooks);
+  // Bodies are files, not JSON; the widget uploads from the shop's pages (the agent upload checks the origin itself).
+  const fileLinks = new FileLinks(options.secret, FILE_LINK_TTL_SECONDS, () => serverUrl);
+  const attachments = new Attachments(store, sites);
+  app.use(
+    '/api/files',
+    fileRoutes({ attachments, links: fileLinks, store, sites, sessions, visitorTokens, limits, isConsoleOrigin, clock }),
+  );
   // Everything after the (signed, server-to-server) webhooks refuses writes sent by other websites.
   app.use(refuseCrossSiteWrites(isConsoleOrigin));
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
@@ -346,7 +357,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Registered before the gateways, so a refused handshake creates no visitor.
   const ipOf = socketIp(app.get('trust proxy fn') as TrustProxy);
   limitSocketEvents(ns.visitors, limits, ipOf, (socket) => socket.data.visitorId, log);
-  const visitorTokens = new VisitorTokens(options.secret);
   resumeOnHandshake(ns.visitors, {
     exchange: new ResumeExchange(resumeTokens, redis, clock),
     tokens: visitorTokens,

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { BotAnswer, MessageAuthor } from '../../shared/contract';
+import type { Attachment, BotAnswer, MessageAuthor } from '../../shared/contract';
 import { conversations, messages, openConversations, type Conversation, type StoredMessage, type Visitor } from '../data';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
@@ -29,6 +29,7 @@ export interface NewMessage {
   authorName?: string;
   text: string;
   answer?: BotAnswer;
+  attachment?: Attachment;
 }
 
 export interface PostedMessage {
@@ -204,6 +205,7 @@ export class ConversationStore {
         authorName: input.authorName ?? null,
         text: input.text,
         ...(input.answer && { answer: input.answer }),
+        ...(input.attachment && { attachment: input.attachment }),
       });
       if (message) {
         const summarized = (await this.cache.record(message)) ?? (await this.reload(conversation._id, () => this.cache.record(message)));

@@ -1,4 +1,4 @@
-import type { BotAnswer, ConversationSummary, Message } from '../../shared/contract';
+import type { Attachment, BotAnswer, ConversationSummary, Message } from '../../shared/contract';
 import type { Conversation, StoredMessage } from '../data';
 
 export function toMessage(doc: StoredMessage): Message {
@@ -12,6 +12,19 @@ export function toMessage(doc: StoredMessage): Message {
     text: doc.text,
     createdAt: doc.createdAt.toISOString(),
     ...(doc.answer && { answer: { articleId: doc.answer.articleId, title: doc.answer.title, mode: doc.answer.mode as BotAnswer['mode'] } }),
+    ...(doc.attachment && { attachment: toAttachment(doc.attachment) }),
+  };
+}
+
+function toAttachment(stored: NonNullable<StoredMessage['attachment']>): Attachment {
+  return {
+    id: stored.id,
+    name: stored.name,
+    type: stored.type,
+    size: stored.size,
+    ...(stored.width != null && { width: stored.width }),
+    ...(stored.height != null && { height: stored.height }),
+    ...(stored.thumbnailId != null && { thumbnailId: stored.thumbnailId }),
   };
 }
 

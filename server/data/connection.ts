@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import './models';
 import type { Logger } from '../infra/logger';
 import { closeRedis } from '../infra/redis-close';
+import { files } from './files';
 import { RedisLock } from './redis-lock';
 
 /**
@@ -98,6 +99,7 @@ async function openDatabase(mongoUri: string): Promise<void> {
       await model.ensureIndexes();
     });
   }
+  await retryingDeadlocks(() => files.ensureIndexes());
 }
 
 /** Resolves when the database answers a ping (the health check). */

@@ -26,6 +26,7 @@ export {
   type StoredNote,
 } from './conversations';
 export { toExtendedJson, fromExtendedJson } from './extended-json';
+export { files, type FileMetadata, type StoredFile } from './files';
 export { isDatabaseUnreachable } from './errors';
 export {
   articles,

@@ -22,6 +22,7 @@ export type SiteChanges = Partial<
     | 'mail'
     | 'continuity'
     | 'answerBot'
+    | 'attachments'
     | 'resumePageUrl'
     | 'secret'
   >

@@ -20,7 +20,7 @@ export interface RateLimitSettings {
  * What an event costs of a sender's budget: events that store something cost more than reads, so a
  * sender gets at most 10 messages per window (a person types far fewer) and a flood stops early.
  */
-export const EVENT_COST: Readonly<Record<string, number>> = { 'message:send': 6 };
+export const EVENT_COST: Readonly<Record<string, number>> = { 'message:send': 6, 'file:upload': 6 };
 
 /** Attempts to open a conversation from an emailed link, per address per 10 minutes (a person needs one or two). */
 export const RESUME_LIMITS = { perIp: 30, windowSeconds: 10 * 60 } as const;
@@ -73,6 +73,13 @@ export class RateLimits {
       }),
       this.request(ip),
     ]);
+  }
+
+  /** A file upload of a visitor or agent (`sender`): a message's share of the sender's budget, shared with their socket events (the request's address is counted as a request). */
+  async upload(sender: string): Promise<void> {
+    await this.#sender?.consume(sender, EVENT_COST['file:upload']).catch((res: unknown) => {
+      throw limited(res, 'Too many messages in a short time.');
+    });
   }
 
   /** One handshake or REST call from `ip`. */

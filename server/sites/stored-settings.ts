@@ -1,4 +1,11 @@
-import { DEFAULT_ANSWER_BOT, DEFAULT_CONTINUITY, DEFAULT_MAIL_SETTINGS, DEFAULT_RETENTION, SiteSettings } from '../../shared/contract';
+import {
+  DEFAULT_ANSWER_BOT,
+  DEFAULT_ATTACHMENTS,
+  DEFAULT_CONTINUITY,
+  DEFAULT_MAIL_SETTINGS,
+  DEFAULT_RETENTION,
+  SiteSettings,
+} from '../../shared/contract';
 import { sites, type Site } from '../data';
 import { unansweredEmailMinutes } from './unanswered-email-minutes';
 
@@ -20,6 +27,7 @@ export function settingsOf(site: Site): SiteSettings {
     continuity: site.continuity ?? DEFAULT_CONTINUITY,
     resumePageUrl: site.resumePageUrl ?? null,
     answerBot: site.answerBot ?? DEFAULT_ANSWER_BOT,
+    attachments: site.attachments ?? DEFAULT_ATTACHMENTS,
   };
 }
 

@@ -70,6 +70,16 @@ export const endpoints = {
   mail: {
     outbox: { method: 'GET', path: '/api/mail/outbox' },
   },
+  files: {
+    /** A visitor's file into their open conversation (visitor token as `Authorization: Bearer`). */
+    visitorUpload: { method: 'POST', path: '/api/files/visitor' },
+    /** Fresh signed addresses of a file in the visitor's own conversations (visitor token). */
+    visitorLinks: { method: 'GET', path: '/api/files/visitor/:id/links' },
+    /** An agent's file into a conversation of their site (session cookie). */
+    agentUpload: { method: 'POST', path: '/api/files/conversations/:conversationId' },
+    /** The bytes: with a signed address's `exp` and `sig`, or an agent's session. */
+    download: { method: 'GET', path: '/api/files/:id' },
+  },
 } as const;
 
 /** The concrete path of a route: each `:name` replaced by its URL-encoded value. */

@@ -30,6 +30,20 @@ export const BotAnswer = z.object({
 });
 export type BotAnswer = z.infer<typeof BotAnswer>;
 
+/** A file sent in a conversation, as its message carries it. `type` is what the bytes are, never what the name claimed. */
+export const Attachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  /** Bytes stored (images are re-encoded without their metadata, so this may differ from the upload). */
+  size: z.number().int().min(0),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  /** Images only: a small WebP preview, fetched like the file itself. */
+  thumbnailId: z.string().optional(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 export const Message = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -42,6 +56,8 @@ export const Message = z.object({
   createdAt: z.string(),
   /** Only on the answer bot's messages. */
   answer: BotAnswer.optional(),
+  /** A file sent as this message (`text` is then its name). */
+  attachment: Attachment.optional(),
 });
 export type Message = z.infer<typeof Message>;
 

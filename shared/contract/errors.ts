@@ -16,6 +16,12 @@ export const ErrorCode = z.enum([
   /** A webhook's signature is missing, wrong, outside the replay window or already used. */
   'bad_signature',
   'payload_too_large',
+  /** A file larger than the site accepts (the message names the limit). */
+  'too_large',
+  /** A file whose content (read from its bytes, never its name) is of a kind the site does not accept, or is active content. */
+  'type_refused',
+  /** A signed file address past its lifetime: ask for a fresh one. */
+  'link_expired',
   /** Too many requests from one visitor, agent or address in a short time; retry after the wait the message names. */
   'rate_limited',
   /** A "continue the conversation" link that is forged, altered, another site's or not its visitor's. */

@@ -12,6 +12,7 @@ export * from './accounts';
 export * from './workplace';
 export * from './settings';
 export * from './canned';
+export * from './files';
 export * from './mail';
 export * from './answer-bot';
 export * from './text';

@@ -38,6 +38,7 @@ import {
   KbSignalsQuery,
   KbSignalsResponse,
 } from './kb';
+import { AgentUploadResponse, FileDownloadQuery, FileLinksResponse, FileUploadQuery, VisitorUploadResponse } from './files';
 import { OutboxQuery, OutboxResponse } from './mail';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
@@ -206,6 +207,20 @@ export const routes = {
   },
   mail: {
     outbox: route({ ...endpoints.mail.outbox, query: OutboxQuery, response: OutboxResponse }),
+  },
+  /** Uploads take the file's raw bytes as the body (any content type but JSON); the server reads its type from them. */
+  files: {
+    visitorUpload: route({ ...endpoints.files.visitorUpload, query: FileUploadQuery, response: VisitorUploadResponse, status: 201 }),
+    visitorLinks: route({ ...endpoints.files.visitorLinks, params: IdParams, response: FileLinksResponse }),
+    agentUpload: route({
+      ...endpoints.files.agentUpload,
+      params: z.object({ conversationId: ObjectIdString }),
+      query: FileUploadQuery,
+      response: AgentUploadResponse,
+      status: 201,
+    }),
+    /** Answers the file's bytes, not JSON. */
+    download: route({ ...endpoints.files.download, params: IdParams, query: FileDownloadQuery, response: z.unknown() }),
   },
 } as const;
 

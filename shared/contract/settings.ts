@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { LifecycleSettings } from '../lifecycle';
 import { WEEKDAYS, isTimeZone, type Weekday } from '../sites/business-hours';
+import { AttachmentSettings } from './files';
 import { MailSettings } from './mail';
 import { displayName } from './text';
 
@@ -132,6 +133,8 @@ export const SiteSettings = z.object({
   continuity: ContinuitySettings.optional(),
   /** Absent in what older clients send: the defaults (`DEFAULT_ANSWER_BOT`, off). */
   answerBot: AnswerBotSettings.optional(),
+  /** Files in conversations; absent in what older clients send: the defaults (`DEFAULT_ATTACHMENTS`). */
+  attachments: AttachmentSettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -25,6 +25,22 @@ const messageSchema = new Schema(
       ),
       default: undefined,
     },
+    /** The file this message sends (`Attachment`; the file itself is in GridFS, see data/files.ts). */
+    attachment: {
+      type: new Schema(
+        {
+          id: { type: String, required: true },
+          name: { type: String, required: true },
+          type: { type: String, required: true },
+          size: { type: Number, required: true },
+          width: { type: Number },
+          height: { type: Number },
+          thumbnailId: { type: String },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

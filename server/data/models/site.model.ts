@@ -1,6 +1,7 @@
 import type { AnswerBotSettings, ContinuitySettings, RetentionSettings } from '../../../shared/contract/settings';
 import type { BusinessHours } from '../../../shared/sites/business-hours';
 import type { MailSettings } from '../../../shared/contract/mail';
+import type { AttachmentSettings } from '../../../shared/contract/files';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const siteSchema = new Schema(
@@ -35,6 +36,8 @@ const siteSchema = new Schema(
     continuity: { type: Schema.Types.Mixed, default: null },
     /** `AnswerBotSettings`; null: the defaults (`DEFAULT_ANSWER_BOT`, off). */
     answerBot: { type: Schema.Types.Mixed, default: null },
+    /** `AttachmentSettings`; null: the defaults (`DEFAULT_ATTACHMENTS`). */
+    attachments: { type: Schema.Types.Mixed, default: null },
     /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
     resumePageUrl: { type: String, default: null },
   },
@@ -43,7 +46,7 @@ const siteSchema = new Schema(
 
 export type Site = Omit<
   InferSchemaType<typeof siteSchema>,
-  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot'
+  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot' | 'attachments'
 > & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
@@ -52,5 +55,6 @@ export type Site = Omit<
   mail?: MailSettings | null;
   continuity?: ContinuitySettings | null;
   answerBot?: AnswerBotSettings | null;
+  attachments?: AttachmentSettings | null;
 };
 export const SiteModel = model('Site', siteSchema);

@@ -1,0 +1,153 @@
+import { pipeline } from 'node:stream/promises';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { Types } from 'mongoose';
+import { type FileLinks as FileLinksBody, routes } from '../../shared/contract';
+import { permissionGuard, permitted } from '../agents/guard';
+import type { SessionStore } from '../agents/sessions';
+import type { ConversationStore } from '../conversations/conversation-store';
+import { toMessage } from '../conversations/serialize';
+import { files, type StoredFile } from '../data';
+import { refuseCrossSiteWrites } from '../edge/csrf';
+import type { RateLimits } from '../edge/rate-limits';
+import { RESPONDED, tableRouter } from '../edge/route-table';
+import { AppError } from '../errors/app-error';
+import type { Clock } from '../infra/clock';
+import type { SiteDirectory } from '../sites/site-directory';
+import type { VisitorClaims, VisitorTokens } from '../visitors/visitor-token';
+import type { Attachments } from './attachments';
+import { downloadHeaders } from './download-headers';
+import type { FileLinks } from './file-links';
+import { megabytes, tooLarge } from './file-types';
+import { readUpload } from './upload-body';
+
+export interface FileRouteDeps {
+  attachments: Attachments;
+  links: FileLinks;
+  store: ConversationStore;
+  sites: SiteDirectory;
+  sessions: SessionStore;
+  visitorTokens: VisitorTokens;
+  limits: RateLimits;
+  /** The console's own origin (agent uploads must come from it; the server's own pages may upload as visitors). */
+  isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
+  clock: Clock;
+}
+
+/**
+ * The widget runs on the shop's pages, so its requests are cross-origin: they carry the visitor token
+ * in `Authorization` (no cookie, nothing ambient to forge), and the site's allowed origins are checked
+ * once the token names the site.
+ */
+const visitorCors: RequestHandler = (req, res, next) => {
+  const origin = req.headers.origin;
+  if (origin) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  if (req.method !== 'OPTIONS') return next();
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+  res.setHeader('Access-Control-Max-Age', '600');
+  res.status(204).end();
+};
+
+/**
+ * `/api/files`: visitors and agents send files into conversations, and fetch them: agents with their
+ * session, visitors through signed, expiring links. Mounted ahead of the JSON body parser (bodies are
+ * the files' bytes) and of the console's cross-site check, which the agent upload applies itself.
+ */
+export function fileRoutes(deps: FileRouteDeps): Router {
+  const { attachments, links, store, sites, sessions, visitorTokens, limits, clock } = deps;
+  const api = tableRouter('/api/files');
+  const may = permitted(sessions);
+  const allowed = permissionGuard(sessions);
+  api.router.use('/visitor', visitorCors);
+
+  const visitor = async (req: Request): Promise<VisitorClaims> => {
+    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const claims = await visitorTokens.verify(token);
+    if (!claims) throw new AppError('unauthorized', 'This visitor token is missing, invalid or expired.');
+    const origin = req.headers.origin;
+    const { site } = await sites.get(claims.siteId);
+    if (
+      origin &&
+      !deps.isConsoleOrigin(origin, req.headers.host) &&
+      site.allowedOrigins.length > 0 &&
+      !site.allowedOrigins.includes(origin)
+    ) {
+      throw new AppError('origin_not_allowed', 'This website is not allowed to use this chat.');
+    }
+    return claims;
+  };
+  const linksOf = (file: StoredFile): FileLinksBody => {
+    const now = clock.now();
+    const main = links.link(file.id, now);
+    return {
+      url: main.url,
+      thumbnailUrl: file.thumbnailId ? links.link(file.thumbnailId, now).url : null,
+      expiresAt: new Date(main.expiresAt).toISOString(),
+    };
+  };
+  const receive = async (req: Request, siteId: Types.ObjectId | string, sender: string) => {
+    await limits.upload(sender);
+    const settings = await attachments.settings(siteId);
+    const bytes = await readUpload(req, megabytes(settings), () => tooLarge(settings));
+    return { bytes, settings };
+  };
+
+  api.bind(routes.files.visitorUpload, { authorize: visitor }, async ({ auth, query, req }) => {
+    const conversation = await store.findOpenConversation(new Types.ObjectId(auth.visitorId));
+    if (!conversation?.siteId.equals(auth.siteId)) {
+      throw new AppError('not_found', 'There is no open conversation to send this file to: send a message first.');
+    }
+    const { bytes, settings } = await receive(req, auth.siteId, auth.visitorId);
+    const posted = await attachments.send(conversation, { bytes, ...query }, { author: 'visitor' }, settings);
+    const file = await files.byId(posted.message.attachment?.id ?? '');
+    if (!file) throw new AppError('not_found', 'This file no longer exists.');
+    return { message: toMessage(posted.message), links: linksOf(file) };
+  });
+
+  api.bind(routes.files.visitorLinks, { authorize: visitor }, async ({ auth, params: { id } }) => {
+    const file = await files.byId(id);
+    const conversation = file && (await store.loadConversation(file.conversationId));
+    if (!file || !conversation?.visitorId.equals(auth.visitorId) || !conversation.siteId.equals(auth.siteId)) {
+      throw new AppError('not_found', 'No such file.');
+    }
+    return { links: linksOf(file) };
+  });
+
+  api.bind(
+    routes.files.agentUpload,
+    { ...may('conversations:work'), before: [refuseCrossSiteWrites(deps.isConsoleOrigin)] },
+    async ({ auth, params: { conversationId }, query, req }) => {
+      const conversation = await store.requireConversation(conversationId, auth.siteId);
+      if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
+      const { bytes, settings } = await receive(req, auth.siteId, auth._id.toHexString());
+      const sender = { author: 'agent' as const, authorId: auth._id, authorName: auth.name };
+      const posted = await attachments.send(conversation, { bytes, ...query }, sender, settings);
+      return { message: toMessage(posted.message) };
+    },
+  );
+
+  api.bind(routes.files.download, {}, async ({ params: { id }, query, req, res }) => {
+    const file = await files.byId(id);
+    if (query.exp !== undefined || query.sig !== undefined) {
+      const check = links.check(id, query.exp ?? '', query.sig ?? '', clock.now());
+      if (check === 'invalid') throw new AppError('forbidden', 'This file link is not valid.');
+      if (check === 'expired') throw new AppError('link_expired', 'This file link has expired: ask for a new one.');
+    } else {
+      const user = await allowed(req, 'conversations:work');
+      if (file && file.siteId !== user.siteId.toHexString()) throw new AppError('not_found', 'No such file.');
+    }
+    if (!file) throw new AppError('not_found', 'No such file.');
+    await send(file, res);
+    return RESPONDED;
+  });
+
+  return api.router;
+}
+
+async function send(file: StoredFile, res: Response): Promise<void> {
+  res.set(downloadHeaders(file));
+  await pipeline(files.read(file.id), res);
+}
