@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -9,7 +9,10 @@ import { useServerBundle } from '../helpers/server-bundle';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A data folder holding a new, stopped PostgreSQL cluster (`postgres/`) for the fault files to copy. */
+    /**
+     * A data folder holding a new, stopped PostgreSQL cluster (`postgres/`) for the fault files to copy,
+     * once its `ready` file exists (`failed` holds the error instead).
+     */
     faultsDataTemplate: string;
   }
 }
@@ -18,8 +21,8 @@ declare module 'vitest' {
  * The fault tests start (and kill) services of their own in each file, so there is nothing shared to
  * start here. Done once, before any test's clock runs: the embedded database's launcher is built, a
  * missing `redis-server` is reported, and an empty PostgreSQL cluster is created that each file copies
- * (its `initdb` took ~3 s of every file's start; a copy takes a fraction of a second). The server
- * processes run this run's server bundle (server-bundle.ts).
+ * (its `initdb` took ~3 s of every file's start; a copy takes a fraction of a second), while the
+ * run goes on. The server processes run this run's server bundle (server-bundle.ts).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const server = useServerBundle();
@@ -30,13 +33,19 @@ export default async function setup(project: TestProject): Promise<() => void> {
     throw new Error('The fault tests need redis-server (Debian/Ubuntu: `apt-get install redis-server`).');
   }
   const template = mkdtempSync(join(tmpdir(), 'lc-faults-template-'));
-  const postgres = await startEmbeddedPostgres(template, (line) => console.log(line));
-  await postgres.stop();
+  // Not awaited: the other projects' tests need none of it, and the fault files (the last to run) wait for `ready`.
+  const creating = startEmbeddedPostgres(template, (line) => console.log(line))
+    .then((postgres) => postgres.stop())
+    .then(
+      () => writeFileSync(join(template, 'ready'), ''),
+      (err: unknown) => writeFileSync(join(template, 'failed'), String((err as Error).stack ?? err)),
+    );
   project.provide('faultsDataTemplate', template);
   const { entry, release } = await server;
   project.provide('serverBundle', entry);
-  return () => {
+  return async () => {
     release();
+    await creating;
     rmSync(template, { recursive: true, force: true });
   };
 }

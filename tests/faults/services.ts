@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -25,11 +25,12 @@ export interface FaultServices {
 }
 
 export async function startFaultServices(): Promise<FaultServices> {
+  const template = await clusterTemplate();
   const dataDir = mkdtempSync(join(tmpdir(), 'lc-faults-'));
   // The cluster the global setup created, copied with its owner (as root, PostgreSQL runs as nobody,
   // who must be able to pass through this folder).
   chmodSync(dataDir, 0o711);
-  execFileSync('cp', ['-a', join(inject('faultsDataTemplate'), 'postgres'), join(dataDir, 'postgres')]);
+  execFileSync('cp', ['-a', join(template, 'postgres'), join(dataDir, 'postgres')]);
   const [mongo, redis] = await Promise.all([startEmbeddedMongo(dataDir, () => undefined), startEmbeddedRedis(dataDir)]);
   const mongoPort = Number(new URL(mongo.uri).port);
   const redisPort = Number(new URL(redis.url).port);
@@ -45,6 +46,17 @@ export async function startFaultServices(): Promise<FaultServices> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The global setup's cluster folder, once its creation (started with the run) has finished. */
+async function clusterTemplate(): Promise<string> {
+  const template = inject('faultsDataTemplate');
+  for (const giveUpAt = Date.now() + 60_000; !existsSync(join(template, 'ready')); ) {
+    if (existsSync(join(template, 'failed'))) throw new Error(readFileSync(join(template, 'failed'), 'utf8'));
+    if (Date.now() > giveUpAt) throw new Error(`no PostgreSQL cluster in ${template} after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return template;
 }
 
 function restartable(first: ManagedProcess, start: () => Promise<ManagedProcess>): Restartable & { stop(): Promise<void> } {
