@@ -30,9 +30,8 @@ export interface Listeners {
 
 /**
  * Every reaction to a domain event, in one place: broadcasting, the inbox search index, analytics,
- * reply alerts, the visitor lifecycle, escalation, the answer bot and the knowledge base's learning.
- * Broadcasts start as the event is published, before the publisher acks anything; the rest after the
- * publisher's own work, each kind in the order registered here.
+ * reply alerts, the visitor lifecycle, escalation, the answer bot and the knowledge base's learning. Within an event, listeners start in the order
+ * registered here (broadcasts first, so sockets hear of a change before slower work starts).
  */
 export function registerListeners(
   bus: DomainEventBus,
@@ -41,13 +40,10 @@ export function registerListeners(
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
 
-  bus.onPublish('message.created', 'broadcast', (e) => conversations.message(e));
-  // Every inbox of the site, after the ack: a refresh, not the message (a lost one is read again at the next list).
-  bus.on('message.created', 'broadcast: inboxes', (e) => conversations.updated(e));
+  bus.on('message.created', 'broadcast', (e) => conversations.message(e));
   bus.on('message.created', 'search index', (e) => search.indexMessage(e.conversation, e.message));
   bus.on('message.created', 'analytics: first reply', (e) => analytics.conversations.messageCreated(e));
-  bus.onPublish('message.resent', 'broadcast', (e) => conversations.message(e));
-  bus.on('message.resent', 'broadcast: inboxes', (e) => conversations.updated(e));
+  bus.on('message.resent', 'broadcast', (e) => conversations.message(e));
   bus.on('visitor.messaged', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.handedOff', 'reply alerts: schedule', (e) => replyAlerts.onWaitStarted(e));
   bus.on('visitor.messaged', 'lifecycle: visitor message', (e) => lifecycle.onVisitorMessage(e));
@@ -60,16 +56,16 @@ export function registerListeners(
   bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));
   bus.on('agent.replied', 'kb: learn from inserted articles', (e) => kb.onAgentReply(e));
 
-  bus.onPublish('conversation.updated', 'broadcast', (e) => conversations.updated(e));
+  bus.on('conversation.updated', 'broadcast', (e) => conversations.updated(e));
   bus.on('conversation.updated', 'offline agent email: new assignee', (e) => unanswered.onConversation(e.conversation));
-  bus.onPublish('conversation.closed', 'broadcast', (e) => conversations.closed(e));
+  bus.on('conversation.closed', 'broadcast', (e) => conversations.closed(e));
   bus.on('conversation.closed', 'analytics: resolution', (e) => analytics.conversations.closed(e));
   bus.on('conversation.closed', 'mail: transcript on close', (e) => mail.onConversationClosed(e));
   bus.on('conversation.rated', 'analytics: csat', (e) => analytics.conversations.rated(e));
   bus.on('conversation.rated', 'lifecycle: at risk', (e) => lifecycle.onConversationRated(e));
 
-  bus.onPublish('visitor.stageChanged', 'broadcast', (e) => visitors.stageChanged(e));
-  bus.onPublish('visitor.updated', 'broadcast', (e) => visitors.updated(e));
+  bus.on('visitor.stageChanged', 'broadcast', (e) => visitors.stageChanged(e));
+  bus.on('visitor.updated', 'broadcast', (e) => visitors.updated(e));
   bus.on('visitor.updated', 'analytics: funnel', (e) => analytics.lifecycle.visitorSaved(e.before, e.after, e.at));
   bus.on('visitor.identified', 'search index', (e) => search.indexIdentity(e.visitorId, e.name, e.email));
   bus.on('visitor.browsingChanged', 'escalation: timers', (e) => escalations.onBrowsingChanged(e.visitor, e.settings));
@@ -77,5 +73,5 @@ export function registerListeners(
   bus.on('kb.searched', 'lifecycle: kb search', (e) => lifecycle.onKbSearch(e));
 
   bus.on('escalation.decided', 'analytics: hesitation', (e) => analytics.lifecycle.hesitation(e.visitor, e.hesitation, e.outcome, e.at));
-  bus.onPublish('escalation.offered', 'broadcast', (e) => broadcastOffer(ns.agents, e));
+  bus.on('escalation.offered', 'broadcast', (e) => broadcastOffer(ns.agents, e));
 }

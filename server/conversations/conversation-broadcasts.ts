@@ -7,11 +7,12 @@ import { toMessage, toSummary } from './serialize';
 export class ConversationBroadcasts {
   constructor(private readonly ns: ChatNamespaces) {}
 
-  /** Delivers a stored message to the visitor's tabs and the agents who have the conversation open. */
+  /** Delivers a stored message to the visitor's tabs and the agents, and refreshes inboxes. */
   message({ conversation, message: stored }: DomainEvents['message.created']): void {
     const message = toMessage(stored);
     this.ns.visitors.to(rooms.visitor(conversation.visitorId.toHexString())).emit('message:new', message);
     this.ns.agents.to(rooms.conversation(message.conversationId)).emit('message:new', message);
+    this.updated({ conversation });
   }
 
   /** Refreshes every inbox of the conversation's site. */
