@@ -44,7 +44,7 @@ function fileId(id: string): ObjectId | null {
 
 /**
  * Files sent in conversations, in the database's GridFS (`files.files`, `files.chunks`), so every
- * server process of a deployment serves every file. Found by `_id` only.
+ * server process of a deployment serves every file. Found by `_id`, and by conversation when retention deletes them.
  */
 export const files = {
   /** Stores the bytes under a new id. */
@@ -81,6 +81,15 @@ export const files = {
       });
   },
 
+  /** Deletes every file of a conversation (retention), one by one: a file is its document and its chunks. */
+  async removeOfConversation(conversationId: string): Promise<void> {
+    const stored = await mongoose.connection.db
+      ?.collection<FileDocument>(`${BUCKET}.files`)
+      .find({ 'metadata.conversationId': conversationId }, { projection: { _id: 1 } })
+      .toArray();
+    for (const { _id } of stored ?? []) await files.remove(_id.toHexString());
+  },
+
   /**
    * Creates GridFS's indexes up front (the driver would on a first upload): the embedded database may
    * answer two processes creating indexes at once with a deadlock, so connecting creates them, one by one.
@@ -89,6 +98,7 @@ export const files = {
     const db = mongoose.connection.db;
     if (!db) throw new Error('not connected');
     await db.collection(`${BUCKET}.files`).createIndex({ filename: 1, uploadDate: 1 });
+    await db.collection(`${BUCKET}.files`).createIndex({ 'metadata.conversationId': 1 });
     await db.collection(`${BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true });
   },
 };

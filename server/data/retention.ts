@@ -4,6 +4,7 @@ import { Stage } from '../../shared/lifecycle/stages';
 import { recordLock } from './connection';
 import { AnalyticsReachedModel } from './models/analytics-day.model';
 import { ConversationModel, type Conversation } from './models/conversation.model';
+import { files } from './files';
 import { CsatModel } from './models/csat.model';
 import { MessageModel } from './models/message.model';
 import { NoteModel } from './models/note.model';
@@ -86,14 +87,15 @@ export const retention = {
   },
 
   /**
-   * Deletes a conversation with what hangs off it — messages, notes, its rating, a claim still naming
-   * it — each by an indexed equality; the conversation goes last, so an interrupted delete is found
+   * Deletes a conversation with what hangs off it — messages, files, notes, its rating, a claim still
+   * naming it — each by an indexed equality; the conversation goes last, so an interrupted delete is found
    * and finished by the next pass.
    */
   async removeConversation(conversation: Pick<Conversation, '_id' | 'visitorId'>): Promise<void> {
     const conversationId = conversation._id;
     await Promise.all([
       MessageModel.deleteMany({ conversationId }),
+      files.removeOfConversation(conversationId.toHexString()),
       NoteModel.deleteMany({ conversationId }),
       CsatModel.deleteOne({ _id: conversationId }),
       OpenConversationModel.deleteOne({ _id: conversation.visitorId.toHexString(), conversationId }),

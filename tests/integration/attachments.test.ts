@@ -250,3 +250,28 @@ describe('access', () => {
     }
   });
 });
+
+describe('retention', () => {
+  it("deletes a conversation's files (and thumbnails) with the conversation", async () => {
+    const { token, conversationId } = await visitorInConversation();
+    const { message } = await uploaded(await uploadAsVisitor(token, await png(), 'gone.png'));
+    const agent = await agentSocket(server, cookie, sockets);
+    const closed = await request(agent, 'conversation:close', { conversationId, reason: 'resolved' });
+    expect(closed.ok).toBe(true);
+    const settings = await call(server, routes.settings.get, { cookie });
+    await call(server, routes.settings.update, {
+      cookie,
+      body: { ...settings.body.settings, retention: { conversationDays: 1, visitorDays: null, analyticsDailyDays: 400 } },
+    });
+    try {
+      const stored = () =>
+        fetch(`${server.url}/api/files/${message.attachment!.thumbnailId}`, { headers: { cookie } }).then((r) => r.status);
+      expect(await stored()).toBe(200);
+      await server.retention.runOnce(new Date(Date.now() + 3 * 86_400_000));
+      expect(await stored()).toBe(404);
+      expect((await fetch(`${server.url}/api/files/${message.attachment!.id}`, { headers: { cookie } })).status).toBe(404);
+    } finally {
+      await call(server, routes.settings.update, { cookie, body: { ...settings.body.settings } });
+    }
+  });
+});

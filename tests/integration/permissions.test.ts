@@ -67,6 +67,8 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'POST /api/kb/gaps/article', row: 'kb:signals', body: {} },
   { route: 'GET /api/analytics/:report', row: 'analytics:read' },
   { route: 'GET /api/mail/outbox', row: 'mail:outbox' },
+  { route: 'POST /api/files/conversations/:conversationId', row: 'conversations:work' },
+  { route: 'GET /api/files/:id', row: 'conversations:work' },
 ];
 const PARAMS: Record<string, string> = { id: ID, number: '1', shortcut: 'nothing', report: 'funnel' };
 const concrete = (route: string) => {
@@ -143,8 +145,11 @@ describe('the permission table, row by row', () => {
 
   it('covers every socket event and every /api route with a row, and every row it names exists', () => {
     expect(Object.keys(EVENT_SAMPLES).sort()).toEqual(Object.keys(agentRequests).sort());
-    // The shop webhook answers to the shop's signature, not to a role (tests/integration/shop-webhook.test.ts).
-    const routes = apiRoutes(server.app).filter((route) => !route.startsWith('POST /api/webhooks/'));
+    // The shop webhook answers to the shop's signature, not to a role (tests/integration/shop-webhook.test.ts);
+    // the widget's file routes to the visitor token (tests/integration/attachments.test.ts).
+    const routes = apiRoutes(server.app).filter(
+      (route) => !route.startsWith('POST /api/webhooks/') && !route.includes(' /api/files/visitor'),
+    );
     expect(
       routes.filter((route) => !REST.some((r) => r.route === route)),
       'add these routes to the table',
