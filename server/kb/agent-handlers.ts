@@ -14,7 +14,8 @@ const MAX_QUERY_CHARS = 300;
 
 /**
  * The console's knowledge-base requests. Suggestions search the conversation's latest visitor
- * message through `KnowledgeBase.search` — the very call the widget's `kb:search` makes.
+ * message through `KnowledgeBase.search` — the very call the widget's `kb:search` makes — with the
+ * answer bot's article for that message, if it sent one, first.
  */
 export function kbAgentHandlers(
   kb: KnowledgeBase,
@@ -34,10 +35,21 @@ export function kbAgentHandlers(
       requirePermission(user, 'kb:read');
       const conversation = Types.ObjectId.isValid(conversationId) ? await store.loadConversation(conversationId) : null;
       if (!conversation?.siteId.equals(siteId)) throw new AppError('not_found', 'There is no such conversation on this site.');
-      const latest = await messages.latestBy(conversation._id, 'visitor');
+      const [latest, botTurn] = await Promise.all([
+        messages.latestBy(conversation._id, 'visitor'),
+        messages.latestBy(conversation._id, 'bot'),
+      ]);
       const query = latest?.text.trim().slice(0, MAX_QUERY_CHARS) ?? null;
       if (!query) return { query: null, locale: await kb.defaultLocale(siteId), results: [] };
-      return { query, ...(await kb.search(siteId, query, locale, limit)) };
+      const found = await kb.search(siteId, query, locale, limit);
+      // What the answer bot showed the visitor for this question comes first: the agent picks up from there.
+      const shown = botTurn?.answer && botTurn.seq > latest!.seq ? botTurn.answer.articleId : null;
+      if (!shown || found.results[0]?.id === shown) return { query, ...found };
+      const article = await kb.publishedArticle(siteId, shown).catch(() => null);
+      if (!article?.published) return { query, ...found };
+      const { title, excerpt, category } = article.published;
+      const first = { id: shown, title, excerpt, category, score: found.results[0]?.score ?? 1 };
+      return { query, ...found, results: [first, ...found.results.filter((hit) => hit.id !== shown)].slice(0, limit) };
     },
     'kb:insert': async ({ articleId }) => {
       requirePermission(user, 'kb:read');

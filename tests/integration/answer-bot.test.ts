@@ -105,6 +105,9 @@ describe('answer bot', () => {
     expect(botMessages(pushed)[0]!.answer?.mode).toBe('while_you_wait');
     await offered;
     expect((await conversation(question.conversationId))?.waitingSince).toBeTruthy();
+    // The agent's top suggestion is the article the visitor was shown while waiting.
+    const suggested = await request<{ results: Array<{ id: string }> }>(agent, 'kb:suggest', { conversationId: question.conversationId });
+    expect(suggested.ok && suggested.data.results[0]?.id).toBe(botMessages(pushed)[0]!.answer?.articleId);
   });
 
   it('hands off when the visitor asks for a person in words, and counts the answer before it as handed off', async () => {
