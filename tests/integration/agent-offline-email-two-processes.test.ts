@@ -22,8 +22,8 @@ beforeAll(async () => {
   const deployment = newDeployment();
   const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Demo shop <chat@shop.example>' };
   // The first process creates the demo site; the second joins the same deployment.
-  processes = [await startServerProcess(deployment, env)];
-  processes.push(await startServerProcess(deployment, env));
+  // At once, as a deployment's processes start: the first-run step is atomic.
+  processes = await Promise.all([startServerProcess(deployment, env), startServerProcess(deployment, env)]);
   db = await openDb(deployment.dbName);
   jobs = new Bull('unanswered-email', inject('redisUrl'), { prefix: `${deployment.dbName}:bull` });
 }, 120_000);

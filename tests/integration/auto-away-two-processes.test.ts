@@ -18,8 +18,8 @@ beforeAll(async () => {
   // The auto-away sweep every 2 s rather than every 15 s (still far longer than one sweep takes, so two
   // processes never sweep at once): an idle agent is set away within 2 s.
   const env = { AUTO_AWAY_SWEEP_SECONDS: '2' };
-  processes = [await startServerProcess(deployment, env)];
-  processes.push(await startServerProcess(deployment, env));
+  // At once, as a deployment's processes start: the first-run step is atomic.
+  processes = await Promise.all([startServerProcess(deployment, env), startServerProcess(deployment, env)]);
 }, 120_000);
 
 afterAll(async () => {

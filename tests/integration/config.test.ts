@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { inject, it } from 'vitest';
+import { serverCommand } from '../helpers/server-process';
 import { startTestServer } from '../helpers/test-server';
 
-/** Runs `server/main.ts` as production does and collects what it says until it exits (or is killed after `timeoutMs`). */
+/** Runs `server/main.ts` (bundled for the run) as production does and collects what it says until it exits (or is killed after `timeoutMs`). */
 function runServer(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const { command, args } = serverCommand();
+  const child = spawn(command, args, {
     env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'lc-config-')), LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

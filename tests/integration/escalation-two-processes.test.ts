@@ -11,8 +11,8 @@ beforeAll(async () => {
   const deployment = newDeployment();
   const env = { CHECKOUT_IDLE_SECONDS: String(IDLE_SECONDS) };
   // The first process creates the demo site; the second joins the same deployment.
-  processes = [await startServerProcess(deployment, env)];
-  processes.push(await startServerProcess(deployment, env));
+  // At once, as a deployment's processes start: the first-run step is atomic.
+  processes = await Promise.all([startServerProcess(deployment, env), startServerProcess(deployment, env)]);
 }, 120_000);
 
 afterAll(async () => {

@@ -16,8 +16,8 @@ beforeAll(async () => {
   // One reply, no quiet period to gather several in: the shortest delay will do.
   const env = { SMTP_URL: smtp.url, REPLY_EMAIL_DELAY_SECONDS: '1' };
   // The first process creates the demo site; the second joins the same deployment.
-  processes = [await startServerProcess(deployment, env)];
-  processes.push(await startServerProcess(deployment, env));
+  // At once, as a deployment's processes start: the first-run step is atomic.
+  processes = await Promise.all([startServerProcess(deployment, env), startServerProcess(deployment, env)]);
   agent = connectAgent(processes[1]!, await signIn(processes[1]!));
   await connected(agent);
   queue = mailQueue(deployment.dbName);

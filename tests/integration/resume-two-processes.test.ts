@@ -14,8 +14,8 @@ let processes: ServerProcess[] = [];
 beforeAll(async () => {
   deployment = newDeployment();
   // The first process creates the demo site; the second joins the same deployment.
-  processes = [await startServerProcess(deployment)];
-  processes.push(await startServerProcess(deployment));
+  // At once, as a deployment's processes start: the first-run step is atomic.
+  processes = await Promise.all([startServerProcess(deployment), startServerProcess(deployment)]);
 }, 120_000);
 afterAll(async () => {
   await Promise.all(processes.map((p) => p.stop()));
