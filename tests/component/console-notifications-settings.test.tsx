@@ -1,58 +1,25 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkplaceApi } from '../../agent-console/api/workplace-api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage } from '../../agent-console/settings/SettingsPage';
-import type { SiteSettingsResponse, SiteSettingsUpdate } from '../../shared/contract';
 import { isRtl, LOCALES } from '../../shared/i18n';
 import { loadConsoleCatalog } from '../../shared/i18n/load-console-catalog';
-import { LifecycleSettings } from '../../shared/lifecycle';
 import { convId, jsonResponse, openConversationHandler, renderSignedIn, summary } from './console-harness';
+import { storingWorkplaceApi, useNavigatorLanguages, withSettings } from './settings-fixture';
 
 vi.setConfig({ testTimeout: 20_000 });
 
-let languages: readonly string[] = ['en'];
-beforeEach(() => {
-  Object.defineProperty(navigator, 'languages', { configurable: true, get: () => languages });
-});
+const setLanguages = useNavigatorLanguages();
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-const loaded: SiteSettingsResponse = {
-  settings: {
-    name: 'Demo Shop',
-    greeting: 'Hi!',
-    allowedOrigins: [],
-    locales: ['en'],
-    locale: null,
-    businessHours: null,
-    lifecycle: {},
-    proactiveMessages: {},
-    autoAwayMinutes: 10,
-    unansweredEmailMinutes: 15,
-    retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 400 },
-    resumePageUrl: null,
-  },
-  effectiveLifecycle: LifecycleSettings.parse({}),
-  publicKey: 'pk_demo',
-  snippet: '<script></script>',
-  secret: 'secret',
-};
-
-function api(saveSettings: WorkplaceApi['saveSettings']): WorkplaceApi {
-  const scripted: Partial<WorkplaceApi> = { settings: async () => loaded, saveSettings, canned: async () => [] };
-  return new Proxy(scripted as WorkplaceApi, {
-    get: (target, key: string) => target[key as keyof WorkplaceApi] ?? (() => Promise.reject(new Error('not scripted'))),
-  });
-}
-
 describe('Settings: when an offline agent hears of an unanswered conversation, in every language', () => {
   it.each(LOCALES)('%s: shows the minutes, sends a new value, and empty as never', async (locale) => {
-    languages = [locale];
+    setLanguages([locale]);
     const label = (await loadConsoleCatalog(locale))['settings.unansweredEmail'];
-    const saveSettings = vi.fn(async (_update: SiteSettingsUpdate) => loaded);
-    render(<SettingsPage api={api(saveSettings)} />);
+    const { api, saveSettings } = storingWorkplaceApi(withSettings({ unansweredEmailMinutes: 15 }));
+    render(<SettingsPage api={api} />);
     const input = (await screen.findByLabelText(label)) as HTMLInputElement;
     expect(input.value).toBe('15');
     const field = input.closest('label')!;

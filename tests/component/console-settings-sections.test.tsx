@@ -1,57 +1,21 @@
 // Settings is split into sections (issue 17): each is a form with its own Save, outcome and
 // unsaved-changes mark, and saving one never sends or resets another's unsaved edits.
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WorkplaceApi } from '../../agent-console/api/workplace-api';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsPage } from '../../agent-console/settings/SettingsPage';
 import { RestError } from '../../shared/client/rest-client';
-import type { SiteSettingsResponse, SiteSettingsUpdate } from '../../shared/contract';
-import { LifecycleSettings } from '../../shared/lifecycle';
+import { storingWorkplaceApi, withSettings } from './settings-fixture';
 
 afterEach(cleanup);
 
-const loaded: SiteSettingsResponse = {
-  settings: {
-    name: 'Demo Shop',
-    greeting: 'Hi!',
-    allowedOrigins: ['https://shop.example'],
-    locales: ['en'],
-    locale: null,
-    businessHours: null,
-    lifecycle: {},
-    proactiveMessages: {},
-    autoAwayMinutes: 10,
-    retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 400 },
-    resumePageUrl: null,
-  },
-  effectiveLifecycle: LifecycleSettings.parse({}),
-  publicKey: 'pk_demo',
-  snippet: '<script></script>',
-  secret: 'secret',
-};
-
-/** The server stores the update over what it has and answers with the whole, as the real one does. */
-function storingApi(refuse?: (update: SiteSettingsUpdate) => RestError | null) {
-  let stored = loaded;
-  const saveSettings = vi.fn(async (update: SiteSettingsUpdate): Promise<SiteSettingsResponse> => {
-    const refusal = refuse?.(update);
-    if (refusal) throw refusal;
-    stored = { ...stored, settings: { ...stored.settings, ...update } };
-    return stored;
-  });
-  const scripted: Partial<WorkplaceApi> = { settings: async () => stored, saveSettings, canned: async () => [] };
-  const api = new Proxy(scripted as WorkplaceApi, {
-    get: (target, key: string) => target[key as keyof WorkplaceApi] ?? (() => Promise.reject(new Error('not scripted'))),
-  });
-  return { api, saveSettings };
-}
+const loaded = withSettings({ allowedOrigins: ['https://shop.example'] });
 
 const section = (name: string) => screen.getByRole('form', { name });
 const saveButton = (name: string) => within(section(name)).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
 
 describe('Settings in sections', () => {
   it('lists its sections beside them, each a form with its own Save', async () => {
-    const { api } = storingApi();
+    const { api } = storingWorkplaceApi(loaded);
     render(<SettingsPage api={api} />);
     await screen.findByRole('heading', { name: 'Settings' });
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
@@ -76,7 +40,7 @@ describe('Settings in sections', () => {
   });
 
   it('saving one section sends only its settings and keeps another section’s unsaved edit', async () => {
-    const { api, saveSettings } = storingApi();
+    const { api, saveSettings } = storingWorkplaceApi(loaded);
     render(<SettingsPage api={api} />);
     const greeting = (await screen.findByLabelText('Greeting')) as HTMLInputElement;
     const daily = screen.getByLabelText(/Keep analytics day by day/) as HTMLInputElement;
@@ -113,7 +77,7 @@ describe('Settings in sections', () => {
   });
 
   it('an edit put back as it was is no longer unsaved', async () => {
-    const { api } = storingApi();
+    const { api } = storingWorkplaceApi(loaded);
     render(<SettingsPage api={api} />);
     const away = (await screen.findByLabelText(/Set agents away after/)) as HTMLInputElement;
     fireEvent.input(away, { target: { value: '30' } });
@@ -124,7 +88,7 @@ describe('Settings in sections', () => {
   });
 
   it('a refusal shows in its own section only and keeps the edits there and elsewhere', async () => {
-    const { api, saveSettings } = storingApi((update) =>
+    const { api, saveSettings } = storingWorkplaceApi(loaded, (update) =>
       update.retention && update.retention.analyticsDailyDays < 62
         ? new RestError('invalid_payload', 'Invalid request. retention.analyticsDailyDays: at least 62 days', 400)
         : null,
