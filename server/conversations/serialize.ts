@@ -16,7 +16,7 @@ export function toMessage(doc: StoredMessage): Message {
   };
 }
 
-function toAttachment(stored: NonNullable<StoredMessage['attachment']>): Attachment {
+export function toAttachment(stored: NonNullable<StoredMessage['attachment']>): Attachment {
   return {
     id: stored.id,
     name: stored.name,

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { Attachment } from '../../shared/contract/entities';
 import { closedList } from './closed-list';
 import { recordLock } from './connection';
 import { asUpdate, fieldChanges } from './field-changes';
@@ -223,6 +224,19 @@ export const cannedResponses = {
       { $set: fields },
       { returnDocument: 'after' },
     ).lean<StoredCanned>();
+  },
+
+  /** Sets or (with null) clears the attachment; answers the response as it was before, null when the site has no such shortcut. */
+  async setAttachment(siteId: Types.ObjectId, shortcut: string, attachment: Attachment | null): Promise<StoredCanned | null> {
+    return CannedModel.findOneAndUpdate(
+      { _id: cannedKey(siteId, shortcut) },
+      attachment ? { $set: { attachment } } : { $unset: { attachment: 1 } },
+      { returnDocument: 'before' },
+    ).lean<StoredCanned>();
+  },
+
+  async byShortcut(siteId: Types.ObjectId, shortcut: string): Promise<StoredCanned | null> {
+    return CannedModel.findById(cannedKey(siteId, shortcut)).lean<StoredCanned>();
   },
 
   /** False when the site has no such shortcut. */

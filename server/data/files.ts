@@ -9,7 +9,8 @@ const CHUNK_BYTES = 255 * 1024;
 /** What is stored beside a file's bytes. */
 export interface FileMetadata {
   siteId: string;
-  conversationId: string;
+  /** Null for a canned response's file (copied into each conversation it is sent to). */
+  conversationId: string | null;
   /** What the bytes are (read from them), the Content-Type it is served with. */
   type: string;
   width?: number;
@@ -79,6 +80,11 @@ export const files = {
       .catch((err: unknown) => {
         if (!(err instanceof Error && /File not found/i.test(err.message))) throw err;
       });
+  },
+
+  /** Deletes a file and its thumbnail, if it has one. */
+  async removeWithThumbnail(file: { id: string; thumbnailId?: string | null }): Promise<void> {
+    await Promise.all([files.remove(file.id), file.thumbnailId && files.remove(file.thumbnailId)]);
   },
 
   /** Deletes every file of a conversation (retention), one by one: a file is its document and its chunks. */

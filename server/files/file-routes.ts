@@ -1,12 +1,13 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { Types } from 'mongoose';
-import { type FileLinks as FileLinksBody, routes } from '../../shared/contract';
+import { type Attachment, type FileLinks as FileLinksBody, routes } from '../../shared/contract';
 import { permissionGuard, permitted } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import type { ConversationStore } from '../conversations/conversation-store';
-import { toMessage } from '../conversations/serialize';
-import { files, type StoredFile } from '../data';
+import { toCanned } from '../conversations/canned/canned-routes';
+import { toAttachment, toMessage } from '../conversations/serialize';
+import { cannedResponses, files, type StoredCanned, type StoredFile, type StoredUser } from '../data';
 import { refuseCrossSiteWrites } from '../edge/csrf';
 import type { RateLimits } from '../edge/rate-limits';
 import { RESPONDED, tableRouter } from '../edge/route-table';
@@ -14,7 +15,7 @@ import { AppError } from '../errors/app-error';
 import type { Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { VisitorClaims, VisitorTokens } from '../visitors/visitor-token';
-import type { Attachments } from './attachments';
+import type { Attachments, Sender } from './attachments';
 import { downloadHeaders } from './download-headers';
 import type { FileLinks } from './file-links';
 import { megabytes, tooLarge } from './file-types';
@@ -101,7 +102,7 @@ export function fileRoutes(deps: FileRouteDeps): Router {
       throw new AppError('not_found', 'There is no open conversation to send this file to: send a message first.');
     }
     const { bytes, settings } = await receive(req, auth.siteId, auth.visitorId);
-    const posted = await attachments.send(conversation, { bytes, ...query }, { author: 'visitor' }, settings);
+    const posted = await attachments.send(conversation, { bytes, name: query.name }, query.clientId, { author: 'visitor' }, settings);
     const file = await files.byId(posted.message.attachment?.id ?? '');
     if (!file) throw new AppError('not_found', 'This file no longer exists.');
     return { message: toMessage(posted.message), links: linksOf(file) };
@@ -109,7 +110,7 @@ export function fileRoutes(deps: FileRouteDeps): Router {
 
   api.bind(routes.files.visitorLinks, { authorize: visitor }, async ({ auth, params: { id } }) => {
     const file = await files.byId(id);
-    const conversation = file && (await store.loadConversation(file.conversationId));
+    const conversation = file?.conversationId ? await store.loadConversation(file.conversationId) : null;
     if (!file || !conversation?.visitorId.equals(auth.visitorId) || !conversation.siteId.equals(auth.siteId)) {
       throw new AppError('not_found', 'No such file.');
     }
@@ -123,10 +124,44 @@ export function fileRoutes(deps: FileRouteDeps): Router {
       const conversation = await store.requireConversation(conversationId, auth.siteId);
       if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
       const { bytes, settings } = await receive(req, auth.siteId, auth._id.toHexString());
-      const sender = { author: 'agent' as const, authorId: auth._id, authorName: auth.name };
-      const posted = await attachments.send(conversation, { bytes, ...query }, sender, settings);
+      const posted = await attachments.send(conversation, { bytes, name: query.name }, query.clientId, agentSender(auth), settings);
       return { message: toMessage(posted.message) };
     },
+  );
+
+  api.bind(
+    routes.files.sendCanned,
+    { ...may('conversations:work'), before: [refuseCrossSiteWrites(deps.isConsoleOrigin)] },
+    async ({ auth, params: { conversationId, shortcut }, query }) => {
+      const conversation = await store.requireConversation(conversationId, auth.siteId);
+      if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
+      const canned = await cannedResponses.byShortcut(auth.siteId, shortcut);
+      if (!canned?.attachment) throw new AppError('not_found', `/${shortcut} has no file.`);
+      await limits.upload(auth._id.toHexString());
+      const posted = await attachments.sendCopy(conversation, toAttachment(canned.attachment), query.clientId, agentSender(auth));
+      return { message: toMessage(posted.message) };
+    },
+  );
+
+  api.bind(
+    routes.files.cannedAttach,
+    { ...may('canned:manage'), before: [refuseCrossSiteWrites(deps.isConsoleOrigin)] },
+    async ({ auth, params: { shortcut }, query, req }) => {
+      if (!(await cannedResponses.byShortcut(auth.siteId, shortcut))) throw new AppError('not_found', `There is no /${shortcut}.`);
+      const { bytes, settings } = await receive(req, auth.siteId, auth._id.toHexString());
+      const attachment = await attachments.keep(
+        { bytes, name: query.name },
+        { siteId: auth.siteId.toHexString(), conversationId: null },
+        settings,
+      );
+      return { response: toCanned(await replaceCannedFile(auth.siteId, shortcut, attachment)) };
+    },
+  );
+
+  api.bind(
+    routes.files.cannedDetach,
+    { ...may('canned:manage'), before: [refuseCrossSiteWrites(deps.isConsoleOrigin)] },
+    async ({ auth, params: { shortcut } }) => ({ response: toCanned(await replaceCannedFile(auth.siteId, shortcut, null)) }),
   );
 
   api.bind(routes.files.download, {}, async ({ params: { id }, query, req, res }) => {
@@ -145,6 +180,23 @@ export function fileRoutes(deps: FileRouteDeps): Router {
   });
 
   return api.router;
+}
+
+function agentSender(user: StoredUser): Sender {
+  return { author: 'agent', authorId: user._id, authorName: user.name };
+}
+
+/** Sets or clears a canned response's file, deleting the one it replaces; the response as it is now. */
+async function replaceCannedFile(siteId: Types.ObjectId, shortcut: string, attachment: Attachment | null): Promise<StoredCanned> {
+  const before = await cannedResponses.setAttachment(siteId, shortcut, attachment);
+  if (!before) {
+    if (attachment) await files.removeWithThumbnail(attachment);
+    throw new AppError('not_found', `There is no /${shortcut}.`);
+  }
+  if (before.attachment) await files.removeWithThumbnail(before.attachment);
+  const now = await cannedResponses.byShortcut(siteId, shortcut);
+  if (!now) throw new AppError('not_found', `There is no /${shortcut}.`);
+  return now;
 }
 
 async function send(file: StoredFile, res: Response): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Attachment } from './entities';
 import { displayName } from './text';
 
 /** "/shortcut": letters, digits, dashes and underscores. */
@@ -16,7 +17,12 @@ export const CannedResponseBody = z.object({
 });
 export type CannedResponseBody = z.infer<typeof CannedResponseBody>;
 
-export const CannedResponse = CannedResponseBody.extend({ id: z.string(), updatedAt: z.string() });
+export const CannedResponse = CannedResponseBody.extend({
+  id: z.string(),
+  updatedAt: z.string(),
+  /** A file sent with the text (set with `files.cannedAttach`; the agent sends it with `files.sendCanned`). */
+  attachment: Attachment.optional(),
+});
 export type CannedResponse = z.infer<typeof CannedResponse>;
 
 export const CannedListResponse = z.object({ responses: z.array(CannedResponse) });

@@ -77,6 +77,11 @@ export const endpoints = {
     visitorLinks: { method: 'GET', path: '/api/files/visitor/:id/links' },
     /** An agent's file into a conversation of their site (session cookie). */
     agentUpload: { method: 'POST', path: '/api/files/conversations/:conversationId' },
+    /** An agent sends a canned response's file into a conversation (a copy of it, as a new message). */
+    sendCanned: { method: 'POST', path: '/api/files/conversations/:conversationId/canned/:shortcut' },
+    /** An admin sets (replaces) or removes a canned response's file. */
+    cannedAttach: { method: 'PUT', path: '/api/files/canned/:shortcut' },
+    cannedDetach: { method: 'DELETE', path: '/api/files/canned/:shortcut' },
     /** The bytes: with a signed address's `exp` and `sig`, or an agent's session. */
     download: { method: 'GET', path: '/api/files/:id' },
   },

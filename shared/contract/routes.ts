@@ -219,6 +219,20 @@ export const routes = {
       response: AgentUploadResponse,
       status: 201,
     }),
+    sendCanned: route({
+      ...endpoints.files.sendCanned,
+      params: z.object({ conversationId: ObjectIdString, shortcut: Shortcut }),
+      query: FileUploadQuery.pick({ clientId: true }),
+      response: AgentUploadResponse,
+      status: 201,
+    }),
+    cannedAttach: route({
+      ...endpoints.files.cannedAttach,
+      params: ShortcutParams,
+      query: FileUploadQuery.pick({ name: true }),
+      response: CannedResponseResponse,
+    }),
+    cannedDetach: route({ ...endpoints.files.cannedDetach, params: ShortcutParams, response: CannedResponseResponse }),
     /** Answers the file's bytes, not JSON. */
     download: route({ ...endpoints.files.download, params: IdParams, query: FileDownloadQuery, response: z.unknown() }),
   },

@@ -235,6 +235,18 @@ describe('access', () => {
   it('refuses an upload without a valid visitor token, and from an origin the site does not allow', async () => {
     const { token } = await visitorInConversation();
     expect((await uploadAsVisitor(`${token}x`, Buffer.from('hi'), 'a.txt')).status).toBe(401);
+    // The widget on the shop's page asks first (a cross-origin request with Authorization).
+    const preflight = await fetch(`${server.url}/api/files/visitor`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
     const settings = await call(server, routes.settings.get, { cookie });
     await call(server, routes.settings.update, { cookie, body: { ...settings.body.settings, allowedOrigins: ['https://shop.example'] } });
     try {
@@ -273,5 +285,58 @@ describe('retention', () => {
     } finally {
       await call(server, routes.settings.update, { cookie, body: { ...settings.body.settings } });
     }
+  });
+});
+
+describe('canned responses with a file', () => {
+  it('an admin attaches a file to a canned response; an agent sends a copy of it into a conversation', async () => {
+    const created = await call(server, routes.canned.create, {
+      cookie,
+      body: { shortcut: 'sizes', title: 'Size chart', text: 'Here is our size chart.' },
+    });
+    expect(created.status).toBe(201);
+    const chart = await png(400, 300);
+    const attached = await fetch(`${server.url}/api/files/canned/sizes?name=size-chart.png`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/octet-stream' },
+      body: chart,
+    });
+    expect(attached.status).toBe(200);
+    const { response } = (await attached.json()) as { response: { attachment?: Message['attachment'] } };
+    expect(response.attachment).toMatchObject({ name: 'size-chart.png', type: 'image/png', width: 400, height: 300 });
+    const listed = await call(server, routes.canned.list, { cookie });
+    expect(listed.body.responses.find((r) => r.shortcut === 'sizes')?.attachment?.id).toBe(response.attachment!.id);
+
+    const { socket, token, conversationId } = await visitorInConversation();
+    const seen = nextEvent<Message>(socket, 'message:new');
+    const sent = await fetch(`${server.url}/api/files/conversations/${conversationId}/canned/sizes?clientId=${clientId()}`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(sent.status).toBe(201);
+    const { message } = (await sent.json()) as { message: Message };
+    expect(message).toMatchObject({ author: 'agent', text: 'size-chart.png' });
+    expect(message.attachment!.id).not.toBe(response.attachment!.id);
+    expect((await seen).attachment?.id).toBe(message.attachment!.id);
+    const linked = await fetch(`${server.url}/api/files/visitor/${message.attachment!.id}/links`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { links } = (await linked.json()) as VisitorUploadResponse;
+    const copy = await sharp(Buffer.from(await (await fetch(links.url)).arrayBuffer())).metadata();
+    expect([copy.format, copy.width, copy.height]).toEqual(['png', 400, 300]);
+    // The canned response's own file is no visitor's to fetch.
+    const cannedFile = await fetch(`${server.url}/api/files/visitor/${response.attachment!.id}/links`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(cannedFile.status).toBe(404);
+
+    const detached = await fetch(`${server.url}/api/files/canned/sizes`, { method: 'DELETE', headers: { cookie } });
+    expect(((await detached.json()) as { response: { attachment?: unknown } }).response.attachment).toBeUndefined();
+    expect((await fetch(`${server.url}/api/files/${response.attachment!.id}`, { headers: { cookie } })).status).toBe(404);
+    const again = await fetch(`${server.url}/api/files/conversations/${conversationId}/canned/sizes?clientId=${clientId()}`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(again.status).toBe(404);
   });
 });

@@ -69,6 +69,9 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'GET /api/mail/outbox', row: 'mail:outbox' },
   { route: 'POST /api/files/conversations/:conversationId', row: 'conversations:work' },
   { route: 'GET /api/files/:id', row: 'conversations:work' },
+  { route: 'POST /api/files/conversations/:conversationId/canned/:shortcut', row: 'conversations:work' },
+  { route: 'PUT /api/files/canned/:shortcut', row: 'canned:manage' },
+  { route: 'DELETE /api/files/canned/:shortcut', row: 'canned:manage' },
 ];
 const PARAMS: Record<string, string> = { id: ID, number: '1', shortcut: 'nothing', report: 'funnel' };
 const concrete = (route: string) => {

@@ -4,10 +4,18 @@ import { permitted } from '../../agents/guard';
 import type { SessionStore } from '../../agents/sessions';
 import { AppError } from '../../errors/app-error';
 import { tableRouter } from '../../edge/route-table';
-import { cannedResponses, type StoredCanned } from '../../data';
+import { cannedResponses, files, type StoredCanned } from '../../data';
+import { toAttachment } from '../serialize';
 
-function toCanned(doc: StoredCanned): CannedResponse {
-  return { id: doc._id, shortcut: doc.shortcut, title: doc.title, text: doc.text, updatedAt: doc.updatedAt.toISOString() };
+export function toCanned(doc: StoredCanned): CannedResponse {
+  return {
+    id: doc._id,
+    shortcut: doc.shortcut,
+    title: doc.title,
+    text: doc.text,
+    updatedAt: doc.updatedAt.toISOString(),
+    ...(doc.attachment && { attachment: toAttachment(doc.attachment) }),
+  };
 }
 
 /** `/api/canned`: agents read the site's canned responses; admins write them. Keyed by shortcut. */
@@ -33,7 +41,9 @@ export function cannedRoutes(sessions: SessionStore): Router {
   });
 
   api.bind(routes.canned.remove, may('canned:manage'), async ({ auth, params: { shortcut } }) => {
-    if (!(await cannedResponses.remove(auth.siteId, shortcut))) throw new AppError('not_found', `There is no /${shortcut}.`);
+    const stored = await cannedResponses.byShortcut(auth.siteId, shortcut);
+    if (!stored || !(await cannedResponses.remove(auth.siteId, shortcut))) throw new AppError('not_found', `There is no /${shortcut}.`);
+    if (stored.attachment) await files.removeWithThumbnail(stored.attachment);
   });
 
   return api.router;

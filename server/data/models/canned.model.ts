@@ -1,4 +1,5 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
+import { attachmentSchema } from './attachment.schema';
 
 /** A saved reply an agent inserts with "/shortcut"; `_id` is `<site id>:<shortcut>`, so a shortcut exists once per site. */
 const cannedSchema = new Schema(
@@ -8,6 +9,8 @@ const cannedSchema = new Schema(
     shortcut: { type: String, required: true },
     title: { type: String, required: true },
     text: { type: String, required: true },
+    /** A file sent with the text (a copy goes into each conversation). */
+    attachment: { type: attachmentSchema, default: undefined },
   },
   { timestamps: true },
 );

@@ -1,5 +1,6 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 import { MessageAuthor } from '../../../shared/contract/entities';
+import { attachmentSchema } from './attachment.schema';
 
 const messageSchema = new Schema(
   {
@@ -25,22 +26,8 @@ const messageSchema = new Schema(
       ),
       default: undefined,
     },
-    /** The file this message sends (`Attachment`; the file itself is in GridFS, see data/files.ts). */
-    attachment: {
-      type: new Schema(
-        {
-          id: { type: String, required: true },
-          name: { type: String, required: true },
-          type: { type: String, required: true },
-          size: { type: Number, required: true },
-          width: { type: Number },
-          height: { type: Number },
-          thumbnailId: { type: String },
-        },
-        { _id: false },
-      ),
-      default: undefined,
-    },
+    /** The file this message sends. */
+    attachment: { type: attachmentSchema, default: undefined },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );
