@@ -80,7 +80,7 @@ export function fileRoutes(deps: FileRouteDeps): Router {
     }
     return claims;
   };
-  const linksOf = (file: StoredFile): FileLinksBody => {
+  const linksOf = (file: Pick<Attachment, 'id' | 'thumbnailId'>): FileLinksBody => {
     const now = clock.now();
     const main = links.link(file.id, now);
     return {
@@ -103,9 +103,10 @@ export function fileRoutes(deps: FileRouteDeps): Router {
     }
     const { bytes, settings } = await receive(req, auth.siteId, auth.visitorId);
     const posted = await attachments.send(conversation, { bytes, name: query.name }, query.clientId, { author: 'visitor' }, settings);
-    const file = await files.byId(posted.message.attachment?.id ?? '');
-    if (!file) throw new AppError('not_found', 'This file no longer exists.');
-    return { message: toMessage(posted.message), links: linksOf(file) };
+    const message = toMessage(posted.message);
+    if (!message.attachment)
+      throw new AppError('conflict', 'This message id is already used for a message without a file; send the file with a new id.');
+    return { message, links: linksOf(message.attachment) };
   });
 
   api.bind(routes.files.visitorLinks, { authorize: visitor }, async ({ auth, params: { id } }) => {
