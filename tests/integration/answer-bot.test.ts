@@ -1,20 +1,11 @@
 import { Redis } from 'ioredis';
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ConversationSummary, Message } from '../../shared/contract';
+import type { ConversationSummary } from '../../shared/contract';
+import { ask, botMessages, ok, visitorWithMessages } from '../helpers/kb-bot';
 import { openDb } from '../helpers/kb';
-import {
-  clientId,
-  connectAgent,
-  connected,
-  joinAsVisitor,
-  request,
-  signIn,
-  startTestServer,
-  type AgentSocket,
-  type TestServer,
-  type VisitorSocket,
-} from '../helpers/test-server';
+import { request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { agentSocket } from '../helpers/workplace';
 
 // The demo site with its answer bot on, as a fresh `npm start` has it; an answer counts as an assumed
 // resolution after 1 s of quiet instead of 10 minutes (an operator's setting).
@@ -22,43 +13,26 @@ let server: TestServer;
 let db: mongoose.Connection;
 let redis: Redis;
 let agent: AgentSocket;
-const sockets: VisitorSocket[] = [];
+const sockets: Array<VisitorSocket | AgentSocket> = [];
 
 beforeAll(async () => {
   server = await startTestServer({ DEMO_ANSWER_BOT: 'on', ANSWER_BOT_ASSUMED_AFTER_SECONDS: '1' });
   db = await openDb(server.dbName);
   redis = new Redis(inject('redisUrl'), { keyPrefix: `${server.dbName}:` });
-  agent = connectAgent(server, await signIn(server));
-  await connected(agent);
+  agent = await agentSocket(server, await signIn(server), sockets);
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();
-  agent?.close();
   redis?.disconnect();
   await db?.close();
   await server?.close();
 });
 
-async function visitor() {
-  const joined = await joinAsVisitor(server);
-  sockets.push(joined.socket);
-  const pushed: Message[] = [];
-  joined.socket.on('message:new', (message) => pushed.push(message));
-  return { ...joined, pushed };
-}
-
-async function ask(socket: VisitorSocket, text: string): Promise<Message> {
-  const ack = await request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text });
-  if (!ack.ok) throw new Error(ack.error.code);
-  return ack.data.message;
-}
-
-const botMessages = (pushed: Message[]) => pushed.filter((m) => m.author === 'bot');
+const visitor = () => visitorWithMessages(server, sockets);
 /** The conversation as the inbox shows it (live: the database copy follows after a quiet period). */
 async function conversation(id: string): Promise<ConversationSummary | undefined> {
-  const ack = await request<{ conversations: ConversationSummary[] }>(agent, 'conversations:list', { status: 'open' });
-  if (!ack.ok) throw new Error(ack.error.code);
-  return ack.data.conversations.find((c) => c.id === id);
+  const { conversations } = await ok(request<{ conversations: ConversationSummary[] }>(agent, 'conversations:list', { status: 'open' }));
+  return conversations.find((c) => c.id === id);
 }
 async function botCounts(): Promise<Record<string, number>> {
   const site = await db.collection('sites').findOne({});

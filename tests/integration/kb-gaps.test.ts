@@ -1,10 +1,11 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kbGaps } from '../../server/data';
-import { routes, type KbGapGroup, type Message } from '../../shared/contract';
+import { routes, type KbGapGroup } from '../../shared/contract';
+import { ask, botMessages, visitorWithMessages } from '../helpers/kb-bot';
 import { addSite, addUser, openDb } from '../helpers/kb';
 import { call } from '../helpers/rest';
-import { clientId, joinAsVisitor, request, signIn, startTestServer, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { signIn, startTestServer, type TestServer, type VisitorSocket } from '../helpers/test-server';
 
 // Content gaps: visitor questions no article answered confidently reach the editors' page, scrubbed
 // and grouped by shared terms; "Create article from these" starts a draft and takes them off the list.
@@ -24,18 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function visitor(siteKey?: string) {
-  const { socket } = await joinAsVisitor(server, siteKey ? { siteKey } : {});
-  sockets.push(socket);
-  const pushed: Message[] = [];
-  socket.on('message:new', (message) => pushed.push(message));
-  return { socket, pushed };
-}
-
-async function ask(socket: VisitorSocket, text: string): Promise<void> {
-  const ack = await request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text });
-  if (!ack.ok) throw new Error(ack.error.code);
-}
+const visitor = (siteKey?: string) => visitorWithMessages(server, sockets, siteKey);
 
 const gaps = async (cookie = editor): Promise<KbGapGroup[]> => {
   const res = await call(server, routes.kb.gaps, { cookie });
@@ -49,7 +39,7 @@ describe('content gaps', () => {
     // Answered by the bot, a request for a person, a greeting: none is a gap.
     const answered = await visitor();
     await ask(answered.socket, 'How long does shipping take?');
-    await expect.poll(() => answered.pushed.some((m) => m.author === 'bot'), { timeout: 2000 }).toBe(true);
+    await expect.poll(() => botMessages(answered.pushed).length > 0, { timeout: 2000 }).toBe(true);
     const other = await visitor();
     await ask(other.socket, 'hi');
     await ask(other.socket, 'I want to talk to a human');
@@ -96,7 +86,7 @@ describe('content gaps', () => {
     for (const text of ['Can I return a quindle after a month?', 'quindle return window']) {
       const { socket, pushed } = await visitor(site.publicKey);
       await ask(socket, text);
-      expect(pushed.filter((m) => m.author === 'bot')).toEqual([]);
+      expect(botMessages(pushed)).toEqual([]);
     }
     await expect.poll(async () => (await groupAbout('quindle', siteEditor))?.count, { timeout: 3000 }).toBe(2);
     const group = (await groupAbout('quindle', siteEditor))!;

@@ -1,19 +1,9 @@
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KbSearchResult, Message } from '../../shared/contract';
+import { articleId, ask, botMessages, ok, topHit, visitorWithMessages } from '../helpers/kb-bot';
 import { openDb } from '../helpers/kb';
-import {
-  clientId,
-  connectAgent,
-  connected,
-  joinAsVisitor,
-  request,
-  signIn,
-  startTestServer,
-  type AgentSocket,
-  type TestServer,
-  type VisitorSocket,
-} from '../helpers/test-server';
+import { clientId, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { agentSocket } from '../helpers/workplace';
 
 // The knowledge base learns the questions its articles answered: from an agent's reply that carries
 // an article, from a visitor's "That helped" under the bot's answer, and loses a pairing when the
@@ -36,32 +26,8 @@ afterAll(async () => {
   await first?.close();
 });
 
-async function ok<T>(ack: Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const result = await ack;
-  if (!result.ok) throw new Error(result.error.code);
-  return result.data;
-}
-
-async function agentOn(server: TestServer): Promise<AgentSocket> {
-  const agent = connectAgent(server, await signIn(server));
-  sockets.push(agent);
-  await connected(agent);
-  return agent;
-}
-
-async function visitorOn(server: TestServer) {
-  const { socket } = await joinAsVisitor(server);
-  sockets.push(socket);
-  const pushed: Message[] = [];
-  socket.on('message:new', (message) => pushed.push(message));
-  return { socket, pushed };
-}
-
-const ask = (socket: VisitorSocket, text: string) =>
-  ok(request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text })).then((d) => d.message);
-const topHit = async (socket: VisitorSocket | AgentSocket, query: string) =>
-  (await ok(request<KbSearchResult>(socket, 'kb:search', { query, locale: 'en', limit: 3 }))).results[0]?.title ?? null;
-const articleId = async (key: string) => (await db.collection('kbarticles').findOne({ key, locale: 'en' }))!._id as mongoose.Types.ObjectId;
+const agentOn = async (server: TestServer) => agentSocket(server, await signIn(server), sockets);
+const visitorOn = (server: TestServer) => visitorWithMessages(server, sockets);
 const phrasingsOf = async (id: mongoose.Types.ObjectId) =>
   ((await db.collection('kbphrasings').findOne({ _id: id }))?.phrasings ?? []) as Array<{
     text: string;
@@ -81,7 +47,7 @@ describe('a knowledge base that learns', () => {
 
     const { socket } = await visitorOn(first);
     const question = await ask(socket, QUESTION);
-    const tracking = await articleId('track-order');
+    const tracking = await articleId(db, 'track-order');
     const insert = await ok(request<{ text: string }>(agent, 'kb:insert', { articleId: tracking.toHexString() }));
     await ok(
       request(agent, 'message:send', {
@@ -105,12 +71,12 @@ describe('a knowledge base that learns', () => {
   });
 
   it('learns from "That helped", and a hand-off right after the same answer takes the pairing out of the index', async () => {
-    const shipping = await articleId('shipping-times');
+    const shipping = await articleId(db, 'shipping-times');
     const QUESTION = 'how long does shipping take to Brno';
     const helped = await visitorOn(first);
     await ask(helped.socket, QUESTION);
-    await expect.poll(() => helped.pushed.filter((m) => m.author === 'bot').length, { timeout: 2000 }).toBe(1);
-    const answer = helped.pushed.find((m) => m.author === 'bot')!;
+    await expect.poll(() => botMessages(helped.pushed).length, { timeout: 2000 }).toBe(1);
+    const answer = botMessages(helped.pushed)[0]!;
     await ok(request(helped.socket, 'bot:helped', { messageId: answer.id }));
     await expect.poll(async () => (await phrasingsOf(shipping)).find((p) => p.text === QUESTION)?.counts.helped).toBe(1);
     const editors = await agentOn(first);
@@ -118,7 +84,7 @@ describe('a knowledge base that learns', () => {
 
     const unhappy = await visitorOn(first);
     await ask(unhappy.socket, QUESTION);
-    await expect.poll(() => unhappy.pushed.filter((m) => m.author === 'bot').length, { timeout: 2000 }).toBe(1);
+    await expect.poll(() => botMessages(unhappy.pushed).length, { timeout: 2000 }).toBe(1);
     await ok(request(unhappy.socket, 'escalation:request-person', {}));
     await expect.poll(async () => (await phrasingsOf(shipping)).find((p) => p.text === QUESTION)?.counts.handoff).toBe(1);
     // Lowered below zero (a hand-off weighs more than a click): kept for the editors, no longer searched.

@@ -1,20 +1,11 @@
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type KbSearchResult, type Message } from '../../shared/contract';
+import { routes } from '../../shared/contract';
+import { articleId, ask, botMessages, ok, topHit, visitorWithMessages } from '../helpers/kb-bot';
 import { addSite, addUser, openDb } from '../helpers/kb';
 import { call } from '../helpers/rest';
-import {
-  clientId,
-  connectAgent,
-  connected,
-  joinAsVisitor,
-  request,
-  signIn,
-  startTestServer,
-  type AgentSocket,
-  type TestServer,
-  type VisitorSocket,
-} from '../helpers/test-server';
+import { clientId, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { agentSocket } from '../helpers/workplace';
 
 // Editors stay in control of what the knowledge base learned: the editor's REST API lists an
 // article's learned phrasings (source, counts, whether searched) and removes one, from every index.
@@ -34,35 +25,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function ok<T>(ack: Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>): Promise<T> {
-  const result = await ack;
-  if (!result.ok) throw new Error(result.error.code);
-  return result.data;
-}
-
-async function visitor() {
-  const { socket } = await joinAsVisitor(server);
-  sockets.push(socket);
-  const pushed: Message[] = [];
-  socket.on('message:new', (message) => pushed.push(message));
-  return { socket, pushed };
-}
-
-const ask = (socket: VisitorSocket, text: string) =>
-  ok(request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text })).then((d) => d.message);
-const topHit = async (socket: VisitorSocket | AgentSocket, query: string) =>
-  (await ok(request<KbSearchResult>(socket, 'kb:search', { query, locale: 'en', limit: 3 }))).results[0]?.title ?? null;
-const articleId = async (key: string) =>
-  ((await db.collection('kbarticles').findOne({ key, locale: 'en' }))!._id as mongoose.Types.ObjectId).toHexString();
+const visitor = () => visitorWithMessages(server, sockets);
+const hexId = async (key: string) => (await articleId(db, key)).toHexString();
 const list = (id: string, cookie = editor) => call(server, routes.kb.phrasings, { cookie, params: { id } });
 const remove = (id: string, key: string, cookie = editor) => call(server, routes.kb.removePhrasing, { cookie, params: { id, key } });
 
 describe("editors see and remove an article's learned phrasings", () => {
   it('lists what an agent reply taught, refuses another site, and removal takes it out of search', async () => {
-    const agent = connectAgent(server, await signIn(server));
-    sockets.push(agent);
-    await connected(agent);
-    const tracking = await articleId('track-order');
+    const agent = await agentSocket(server, await signIn(server), sockets);
+    const tracking = await hexId('track-order');
     expect(await list(tracking)).toMatchObject({ status: 200, body: { phrasings: [] } });
     expect(await topHit(agent, 'quibblex')).toBeNull();
 
@@ -110,19 +81,19 @@ describe("editors see and remove an article's learned phrasings", () => {
   });
 
   it('marks a phrasing a hand-off lowered below zero as not indexed, with the counts that did it', async () => {
-    const shipping = await articleId('shipping-times');
+    const shipping = await hexId('shipping-times');
     const QUESTION = 'how long does shipping take to Plzen';
     const helped = await visitor();
     await ask(helped.socket, QUESTION);
-    await expect.poll(() => helped.pushed.filter((m) => m.author === 'bot').length, { timeout: 2000 }).toBe(1);
-    await ok(request(helped.socket, 'bot:helped', { messageId: helped.pushed.find((m) => m.author === 'bot')!.id }));
+    await expect.poll(() => botMessages(helped.pushed).length, { timeout: 2000 }).toBe(1);
+    await ok(request(helped.socket, 'bot:helped', { messageId: botMessages(helped.pushed)[0]!.id }));
     await expect
       .poll(async () => (await list(shipping)).body.phrasings.find((p) => p.text === QUESTION))
       .toMatchObject({ source: 'helped', counts: { insert: 0, helped: 1, handoff: 0 }, indexed: true });
 
     const unhappy = await visitor();
     await ask(unhappy.socket, QUESTION);
-    await expect.poll(() => unhappy.pushed.filter((m) => m.author === 'bot').length, { timeout: 2000 }).toBe(1);
+    await expect.poll(() => botMessages(unhappy.pushed).length, { timeout: 2000 }).toBe(1);
     await ok(request(unhappy.socket, 'escalation:request-person', {}));
     await expect
       .poll(async () => (await list(shipping)).body.phrasings.find((p) => p.text === QUESTION))
