@@ -26,6 +26,12 @@ export async function visitorWithMessages(server: Reachable, sockets: Array<{ cl
 export const ask = (socket: VisitorSocket, text: string): Promise<Message> =>
   ok(request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text })).then((d) => d.message);
 
+/** The agent's reply in the conversation carrying the article, inserted as the console does. */
+export async function replyWithArticle(agent: AgentSocket, conversationId: string, articleId: string): Promise<void> {
+  const insert = await ok(request<{ text: string }>(agent, 'kb:insert', { articleId }));
+  await ok(request(agent, 'message:send', { conversationId, clientId: clientId(), text: `Here you go:\n${insert.text}` }));
+}
+
 export const botMessages = (pushed: Message[]) => pushed.filter((m) => m.author === 'bot');
 
 /** The title of the best English knowledge-base hit for `query`, or null when none is found. */

@@ -1,8 +1,8 @@
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleId, ask, botMessages, ok, topHit, visitorWithMessages } from '../helpers/kb-bot';
+import { articleId, ask, botMessages, ok, replyWithArticle, topHit, visitorWithMessages } from '../helpers/kb-bot';
 import { openDb } from '../helpers/kb';
-import { clientId, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
 import { agentSocket } from '../helpers/workplace';
 
 // The knowledge base learns the questions its articles answered: from an agent's reply that carries
@@ -48,14 +48,7 @@ describe('a knowledge base that learns', () => {
     const { socket } = await visitorOn(first);
     const question = await ask(socket, QUESTION);
     const tracking = await articleId(db, 'track-order');
-    const insert = await ok(request<{ text: string }>(agent, 'kb:insert', { articleId: tracking.toHexString() }));
-    await ok(
-      request(agent, 'message:send', {
-        conversationId: question.conversationId,
-        clientId: clientId(),
-        text: `Here you go:\n${insert.text}`,
-      }),
-    );
+    await replyWithArticle(agent, question.conversationId, tracking.toHexString());
 
     const TITLE = 'Where is my order? Tracking your parcel';
     await expect.poll(() => topHit(agent, 'zorblat'), { timeout: 3000 }).toBe(TITLE);

@@ -1,10 +1,10 @@
 import type mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/contract';
-import { articleId, ask, botMessages, ok, topHit, visitorWithMessages } from '../helpers/kb-bot';
+import { articleId, ask, botMessages, ok, replyWithArticle, topHit, visitorWithMessages } from '../helpers/kb-bot';
 import { addSite, addUser, openDb } from '../helpers/kb';
 import { call } from '../helpers/rest';
-import { clientId, request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
+import { request, signIn, startTestServer, type AgentSocket, type TestServer, type VisitorSocket } from '../helpers/test-server';
 import { agentSocket } from '../helpers/workplace';
 
 // Editors stay in control of what the knowledge base learned: the editor's REST API lists an
@@ -41,14 +41,7 @@ describe("editors see and remove an article's learned phrasings", () => {
     const QUESTION = 'my quibblex parcel is stuck';
     const { socket } = await visitor();
     const question = await ask(socket, QUESTION);
-    const insert = await ok(request<{ text: string }>(agent, 'kb:insert', { articleId: tracking }));
-    await ok(
-      request(agent, 'message:send', {
-        conversationId: question.conversationId,
-        clientId: clientId(),
-        text: `Here you go:\n${insert.text}`,
-      }),
-    );
+    await replyWithArticle(agent, question.conversationId, tracking);
     const TITLE = 'Where is my order? Tracking your parcel';
     await expect.poll(() => topHit(agent, 'quibblex'), { timeout: 3000 }).toBe(TITLE);
 
