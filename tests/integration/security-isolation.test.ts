@@ -48,7 +48,7 @@ let agentB: AgentSocket;
 let agentACookie: string;
 let alice: { socket: VisitorSocket; visitorId: string; token: string; conversationId: string; clientId: string };
 let bob: { socket: VisitorSocket; visitorId: string };
-let carol: { socket: VisitorSocket; visitorId: string };
+let carol: { socket: VisitorSocket; visitorId: string; token: string };
 /** Site A's published and draft article, site B's published article. */
 const articles = { aPublished: '', aDraft: '', bPublished: '' };
 const received = new Map<string, unknown[]>();
@@ -389,6 +389,33 @@ const agentCases: Record<keyof typeof agentRequests, () => Promise<void>> = {
 // ---- HTTP routes: agent B's session (and site B's secret) against site A ---------------------------
 
 const asB = () => kbApi(server.url, siteB.adminCookie);
+/** Sends raw bytes to a file route, with an agent's session or a visitor's token. */
+function sendFile(path: string, auth: { cookie: string } | { token: string }, method = 'POST') {
+  const query = new URLSearchParams({ name: 'alice-file-7070.txt', clientId: clientId() });
+  const credentials: Record<string, string> = 'cookie' in auth ? { cookie: auth.cookie } : { authorization: `Bearer ${auth.token}` };
+  return fetch(`${server.url}${path}?${query}`, {
+    method,
+    headers: { ...credentials, 'content-type': 'application/octet-stream' },
+    body: Buffer.from('alice file 7070\n'),
+  });
+}
+/** A file agent A sent into Alice's conversation, and a canned response of site A that carries one (made once). */
+let siteAFiles: Promise<{ fileId: string; shortcut: string }> | undefined;
+const filesOfSiteA = () =>
+  (siteAFiles ??= (async () => {
+    const sent = await sendFile(`/api/files/conversations/${alice.conversationId}`, { cookie: agentACookie });
+    expect(sent.status).toBe(201);
+    const { message } = (await sent.json()) as { message: Message };
+    const shortcut = 'a-files';
+    await call(server, routes.canned.create, { cookie: agentACookie, body: { shortcut, title: 'A file', text: 'see the file' } });
+    expect((await sendFile(`/api/files/canned/${shortcut}`, { cookie: agentACookie }, 'PUT')).status).toBeLessThan(300);
+    return { fileId: message.attachment!.id, shortcut };
+  })());
+const cannedFileOfSiteA = async (shortcut: string) => {
+  const { body } = await call(server, routes.canned.list, { cookie: agentACookie });
+  return (body as { responses: Array<{ shortcut: string; attachment?: { id: string } }> }).responses.find((r) => r.shortcut === shortcut)
+    ?.attachment?.id;
+};
 /** A content gap of site A: a question of its visitor that no article answers (recorded once). */
 let siteAGap: Promise<string> | undefined;
 const gapOfSiteA = () =>
@@ -501,6 +528,57 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(res.status).toBe(404);
     expect(await db.collection('kbarticles').countDocuments()).toBe(articlesBefore);
     expect(await db.collection('kbgaps').countDocuments({ _id: oid(gap) })).toBe(1);
+  },
+  'POST /api/files/visitor': async () => {
+    // Carol's token puts her file in her own conversation, on her own site.
+    const res = await sendFile('/api/files/visitor', { token: carol.token });
+    expect(res.status).toBe(201);
+    const { message } = (await res.json()) as { message: Message };
+    expect(message.conversationId).not.toBe(alice.conversationId);
+    const conversation = await db.collection('conversations').findOne({ _id: oid(message.conversationId) });
+    expect(String(conversation?.siteId)).toBe(siteB.siteId.toHexString());
+  },
+  'GET /api/files/visitor/:id/links': async () => {
+    const { fileId } = await filesOfSiteA();
+    const res = await fetch(`${server.url}/api/files/visitor/${fileId}/links`, { headers: { authorization: `Bearer ${carol.token}` } });
+    expect(res.status).toBe(404);
+  },
+  'POST /api/files/conversations/:conversationId': async () => {
+    const before = await db.collection('messages').countDocuments({ conversationId: oid(alice.conversationId) });
+    expect((await sendFile(`/api/files/conversations/${alice.conversationId}`, { cookie: siteB.adminCookie })).status).toBe(404);
+    expect(await db.collection('messages').countDocuments({ conversationId: oid(alice.conversationId) })).toBe(before);
+  },
+  'POST /api/files/conversations/:conversationId/canned/:shortcut': async () => {
+    const { shortcut } = await filesOfSiteA();
+    const before = await db.collection('messages').countDocuments({ conversationId: oid(alice.conversationId) });
+    const res = await fetch(`${server.url}/api/files/conversations/${alice.conversationId}/canned/${shortcut}?clientId=${clientId()}`, {
+      method: 'POST',
+      headers: { cookie: siteB.adminCookie },
+    });
+    expect(res.status).toBe(404);
+    expect(await db.collection('messages').countDocuments({ conversationId: oid(alice.conversationId) })).toBe(before);
+  },
+  'PUT /api/files/canned/:shortcut': async () => {
+    const { shortcut } = await filesOfSiteA();
+    const kept = await cannedFileOfSiteA(shortcut);
+    expect((await sendFile(`/api/files/canned/${shortcut}`, { cookie: siteB.adminCookie }, 'PUT')).status).toBe(404);
+    expect(await cannedFileOfSiteA(shortcut)).toBe(kept);
+  },
+  'DELETE /api/files/canned/:shortcut': async () => {
+    const { shortcut } = await filesOfSiteA();
+    const kept = await cannedFileOfSiteA(shortcut);
+    const res = await fetch(`${server.url}/api/files/canned/${shortcut}`, { method: 'DELETE', headers: { cookie: siteB.adminCookie } });
+    expect(res.status).toBe(404);
+    expect(kept).toBeTruthy();
+    expect(await cannedFileOfSiteA(shortcut)).toBe(kept);
+  },
+  'GET /api/files/:id': async () => {
+    const { fileId } = await filesOfSiteA();
+    const res = await fetch(`${server.url}/api/files/${fileId}`, { headers: { cookie: siteB.adminCookie } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('alice file 7070');
+    const own = await fetch(`${server.url}/api/files/${fileId}`, { headers: { cookie: agentACookie } });
+    expect(await own.text()).toBe('alice file 7070\n');
   },
   'GET /api/analytics/:report': async () => {
     await ok(request(bob.socket, 'kb:search', { query: 'analyticsonlygap', locale: 'en', limit: 5 }));
