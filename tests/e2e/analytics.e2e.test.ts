@@ -49,7 +49,8 @@ describe('the analytics page', () => {
     await page.getByRole('button', { name: '90 days' }).click();
 
     const charts = page.locator('canvas[data-chart-ready="true"]');
-    await expect.poll(() => charts.count(), { timeout: 20_000 }).toBe(6);
+    // Seven: two for response and resolution times, one in each other card (the demo data has answer-bot outcomes too).
+    await expect.poll(() => charts.count(), { timeout: 20_000 }).toBe(7);
     for (const name of [
       'Lifecycle funnel',
       'Hesitating buyers',
