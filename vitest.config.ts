@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
+          setupFiles: ['tests/component/after-paint.ts'],
           // Isolated: each file gets a fresh jsdom (window, location, history, storage).
           environment: 'jsdom',
         },
