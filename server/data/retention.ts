@@ -6,6 +6,7 @@ import { AnalyticsReachedModel } from './models/analytics-day.model';
 import { ConversationModel, type Conversation } from './models/conversation.model';
 import { files } from './files';
 import { CsatModel } from './models/csat.model';
+import { KbGapModel } from './models/kb-gap.model';
 import { MessageModel } from './models/message.model';
 import { NoteModel } from './models/note.model';
 import { OpenConversationModel } from './models/open-conversation.model';
@@ -87,7 +88,7 @@ export const retention = {
   },
 
   /**
-   * Deletes a conversation with what hangs off it — messages, files, notes, its rating, a claim still
+   * Deletes a conversation with what hangs off it — messages, files, notes, its content-gap questions, its rating, a claim still
    * naming it — each by an indexed equality; the conversation goes last, so an interrupted delete is found
    * and finished by the next pass.
    */
@@ -97,6 +98,7 @@ export const retention = {
       MessageModel.deleteMany({ conversationId }),
       files.removeOfConversation(conversationId.toHexString()),
       NoteModel.deleteMany({ conversationId }),
+      KbGapModel.deleteMany({ conversationId }),
       CsatModel.deleteOne({ _id: conversationId }),
       OpenConversationModel.deleteOne({ _id: conversation.visitorId.toHexString(), conversationId }),
     ]);

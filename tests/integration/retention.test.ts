@@ -7,6 +7,7 @@ import { AnalyticsRecorder } from '../../server/analytics/recorder';
 import {
   conversations,
   csatRatings,
+  kbGaps,
   messages,
   notes,
   openConversations,
@@ -180,6 +181,16 @@ describe('retention', () => {
       text: 'called back',
     });
     await csatRatings.recordOnce(old as Conversation, null, 4, 'ok');
+    for (const conversation of [old, recent]) {
+      await kbGaps.record({
+        siteId,
+        conversationId: conversation._id,
+        locale: 'en',
+        text: 'gift wrap for parcels?',
+        key: 'gift wrap parcels',
+        at: ago(5),
+      });
+    }
     await orders.recordOnce({ siteId, orderId: 'O-1', visitorId: seen.gone._id, total: 10, currency: 'EUR' });
     await redis.set(`open-conversation:${seen.gone._id.toHexString()}`, new Types.ObjectId().toHexString());
     for (const [family, make] of Object.entries(rows) as Array<[Family, (i: number) => AnalyticsDay['rows']]>) {
@@ -226,7 +237,7 @@ describe('retention', () => {
   });
 
   // A pass over 230 conversations and visitors, deleted one by one in steps with pauses: slow on a busy machine.
-  it('deletes old closed conversations with their messages, notes and ratings, and the visitors nothing keeps', async () => {
+  it('deletes old closed conversations with their messages, notes, content-gap questions and ratings, and the visitors nothing keeps', async () => {
     const { seen, old, recent, open, crowd, crowdConversations } = fx;
     const counts = await server.retention.runOnce(now);
     expect(counts).toEqual({ conversations: 1 + crowd.length, visitors: 2 + crowd.length, analyticsDays: 6 * 4 });
@@ -235,6 +246,9 @@ describe('retention', () => {
     expect(await messages.latest(old._id, 10)).toEqual([]);
     expect(await notes.ofConversation(old._id, 10)).toEqual([]);
     expect(await db.collection('csats').countDocuments({ _id: old._id })).toBe(0);
+    // Its content-gap question goes with it; a kept conversation keeps its own.
+    expect(await db.collection('kbgaps').countDocuments({ conversationId: old._id })).toBe(0);
+    expect(await db.collection('kbgaps').countDocuments({ conversationId: recent._id })).toBe(1);
     expect(await db.collection('conversations').countDocuments({ siteId, closedDay: dayOf(ago(90)) })).toBe(0);
     expect(await db.collection('messages').countDocuments({ conversationId: crowdConversations[0]!._id })).toBe(0);
     expect(await db.collection('visitors').countDocuments({ siteId, lastSeenDay: dayOf(ago(90)) })).toBe(0);
