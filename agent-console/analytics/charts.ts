@@ -17,6 +17,17 @@ const MUTED = '#b6bfcc';
 /** An axis that counts people, answers or searches: whole ticks only (never "0.5 visitors"). */
 const countAxis = (title: string) => ({ beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: title } });
 
+/** A value per period drawn as a line over bars; monotone, so it never dips below or above its points. */
+const periodLine = (label: string, data: Array<number | null>) => ({
+  type: 'line' as const,
+  label,
+  data,
+  borderColor: BRAND,
+  backgroundColor: BRAND,
+  cubicInterpolationMode: 'monotone' as const,
+  pointRadius: 2,
+});
+
 export const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1).replaceAll('_', ' ');
 
@@ -111,14 +122,11 @@ export function csatChart(r: CsatReport): ChartConfiguration {
       labels: r.series.map((p) => p.period.slice(5)),
       datasets: [
         {
-          type: 'line',
-          label: 'Average rating',
-          data: r.series.map((p) => p.average),
-          borderColor: BRAND,
-          backgroundColor: BRAND,
+          ...periodLine(
+            'Average rating',
+            r.series.map((p) => p.average),
+          ),
           yAxisID: 'rating',
-          cubicInterpolationMode: 'monotone',
-          pointRadius: 2,
         },
         {
           type: 'bar',
@@ -170,15 +178,10 @@ export function botChart(r: BotReport): ChartConfiguration {
     data: {
       labels: r.series.map((p) => p.period.slice(5)),
       datasets: [
-        {
-          type: 'line',
-          label: 'Answered',
-          data: r.series.map((p) => p.answered),
-          borderColor: BRAND,
-          backgroundColor: BRAND,
-          cubicInterpolationMode: 'monotone',
-          pointRadius: 2,
-        },
+        periodLine(
+          'Answered',
+          r.series.map((p) => p.answered),
+        ),
         ...BOT_SERIES.map(({ key, label, color }) => ({
           type: 'bar' as const,
           label,
