@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/namespaces';
 import { closeRedis } from './infra/redis-close';
+import { QueueRegistry } from './infra/queue-registry';
 import { AnswerBot } from './answer-bot/answer-bot';
 import { answerBotVisitorHandlers } from './answer-bot/answer-bot-handlers';
 import { UnansweredQuestions } from './answer-bot/unanswered-questions';
@@ -157,7 +158,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   if (createdAdmin) log.info({ email: config.ADMIN_EMAIL }, 'created the first admin user');
   const analytics = Analytics.start(redis, log);
-  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, log, analytics: analytics.recorder, clock });
+  const queues = new QueueRegistry();
+  const kb = await KnowledgeBase.start({ redisUrl: options.redisUrl, prefix, queues, log, analytics: analytics.recorder, clock });
   if (await seedDemoArticles(kb, site._id)) log.info('added the demo help-centre articles');
 
   const sessionTtlSeconds = Math.round(config.SESSION_TTL_HOURS * 3600);
@@ -219,7 +221,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const http = createServer(app);
   const sockets = createSocketServer(http, { redisUrl: options.redisUrl, prefix, maxPayloadBytes: MAX_PAYLOAD_BYTES, log });
   const { ns } = sockets;
-  const replyAlerts = new ReplyAlertQueue(options.redisUrl, `${prefix}:bull`, config.REPLY_ALERT_SECONDS, ns.agents, store, clock, log);
+  const replyAlerts = new ReplyAlertQueue(
+    options.redisUrl,
+    `${prefix}:bull`,
+    queues,
+    config.REPLY_ALERT_SECONDS,
+    ns.agents,
+    store,
+    clock,
+    log,
+  );
   replyAlerts.start();
   const metrics = new PageMetrics(redis);
   const lifecycle = new LifecycleService({ sites, metrics, events, clock });
@@ -232,22 +243,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     redis,
     sites,
     lifecycle,
-    timers: new HesitationTimers(options.redisUrl, bullPrefix, redis, clock, log),
-    routing: new RoutingQueue(options.redisUrl, bullPrefix, log),
+    timers: new HesitationTimers(options.redisUrl, bullPrefix, queues, redis, clock, log),
+    routing: new RoutingQueue(options.redisUrl, bullPrefix, queues, log),
     availability,
     articles: kbArticleLookup(kb),
     clock,
     log,
   });
   escalations.start();
-  const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, clock, log);
+  const atRiskSweep = new AtRiskSweep(options.redisUrl, bullPrefix, queues, config.AT_RISK_SWEEP_MINUTES, lifecycle, sites, clock, log);
   await atRiskSweep.start();
   const presence = new Presence({ ns, redis, agents: availability, clock, log });
-  const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, config.AUTO_AWAY_SWEEP_SECONDS, presence, log);
+  const autoAway = new AutoAwaySweep(options.redisUrl, bullPrefix, queues, config.AUTO_AWAY_SWEEP_SECONDS, presence, log);
   await autoAway.start();
   const retention = new RetentionJob(
     options.redisUrl,
     bullPrefix,
+    queues,
     config.RETENTION_SWEEP_MINUTES,
     new RetentionPass({
       forgetConversation: (c) => conversationCache.forgetConversation(c._id.toHexString(), c.visitorId.toHexString()),
@@ -275,11 +287,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     log,
   });
-  const autoClose = new AutoCloseJob(options.redisUrl, bullPrefix, (id, hours, now) => workplace.closeIdle(id, hours, now), clock, log);
+  const autoClose = new AutoCloseJob(
+    options.redisUrl,
+    bullPrefix,
+    queues,
+    (id, hours, now) => workplace.closeIdle(id, hours, now),
+    clock,
+    log,
+  );
   await autoClose.start();
   const visitorMail = startVisitorMail({
     redisUrl: options.redisUrl,
     bullPrefix,
+    queues,
     redis,
     visitors: ns.visitors,
     store,
@@ -295,6 +315,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const unanswered = new UnansweredEmailQueue({
     redisUrl: options.redisUrl,
     prefix: bullPrefix,
+    queues,
     redis,
     store,
     sites,
@@ -308,6 +329,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const answerBot = new AnswerBot({
     redisUrl: options.redisUrl,
     prefix: bullPrefix,
+    queues,
     redis,
     store,
     kb,

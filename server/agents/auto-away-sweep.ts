@@ -2,6 +2,7 @@ import type Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import type { Presence } from './presence';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 /**
  * Automatic away as a repeatable bull job: one schedule in Redis, each run taken by one process,
@@ -14,6 +15,7 @@ export class AutoAwaySweep {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     /** How often the sweep runs (`AUTO_AWAY_SWEEP_SECONDS`). */
     private readonly everySeconds: number,
     private readonly presence: Presence,
@@ -22,6 +24,7 @@ export class AutoAwaySweep {
     this.queue = openQueue('auto-away-sweep', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });

@@ -12,6 +12,7 @@ import type { DomainEvents } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 import type { KnowledgeBase } from '../kb/knowledge-base';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from '../visitors/lifecycle-service';
@@ -23,6 +24,8 @@ interface Deps {
   redisUrl: string;
   /** Bull's key prefix. */
   prefix: string;
+  /** The server's bull queues (this one joins them). */
+  queues: QueueRegistry;
   /** Redis with this deployment's key prefix. */
   redis: Redis;
   store: ConversationStore;
@@ -66,6 +69,7 @@ export class AnswerBot {
     this.queue = openQueue<AssumedJob>('answer-bot-assumed', {
       redisUrl: deps.redisUrl,
       prefix: deps.prefix,
+      registry: deps.queues,
       log: deps.log,
       defaultJobOptions: { removeOnComplete: 100, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
     });

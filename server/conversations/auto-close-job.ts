@@ -5,6 +5,7 @@ import { conversations, sites } from '../data';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 const EVERY_MINUTES = 10;
 const BATCH = 200;
@@ -24,6 +25,7 @@ export class AutoCloseJob {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly closeIdle: CloseIdle,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -31,6 +33,7 @@ export class AutoCloseJob {
     this.queue = openQueue('auto-close', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });

@@ -4,6 +4,7 @@ import type { Logger } from '../infra/logger';
 import type { Clock } from '../infra/clock';
 import type { TimerKind } from '../../shared/lifecycle';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 export interface HesitationTimer {
   siteId: string;
@@ -25,6 +26,7 @@ export class HesitationTimers {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly redis: Redis,
     private readonly clock: Clock,
     private readonly log: Logger,
@@ -32,6 +34,7 @@ export class HesitationTimers {
     this.queue = openQueue<HesitationTimer>('hesitation-timers', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
     });

@@ -6,6 +6,7 @@ import type { Clock } from '../infra/clock';
 import { rooms } from '../realtime/rooms';
 import type { AgentNamespace } from '../realtime/namespaces';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 interface ReplyAlertJob {
   conversationId: string;
@@ -24,6 +25,7 @@ export class ReplyAlertQueue {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly delaySeconds: number,
     private readonly agents: AgentNamespace,
     private readonly store: ConversationStore,
@@ -33,6 +35,7 @@ export class ReplyAlertQueue {
     this.queue = openQueue<ReplyAlertJob>('reply-alert', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 1000 },
     });

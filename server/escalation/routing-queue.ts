@@ -1,6 +1,7 @@
 import type Bull from 'bull';
 import type { Logger } from '../infra/logger';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 export interface RoutingJob {
   conversationId: string;
@@ -23,11 +24,13 @@ export class RoutingQueue {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly log: Logger,
   ) {
     this.queue = openQueue<RoutingJob>('escalation-routing', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 3, backoff: 500 },
     });

@@ -14,6 +14,7 @@ import type { SiteDirectory } from '../sites/site-directory';
 import { unansweredEmailMinutes } from '../sites/unanswered-email-minutes';
 import type { AgentAvailability } from './agent-availability';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 interface UnansweredJob {
   conversationId: string;
@@ -31,6 +32,8 @@ const SENT_TTL_SECONDS = 7 * 86_400;
 interface Deps {
   redisUrl: string;
   prefix: string;
+  /** The server's bull queues (this one joins them). */
+  queues: QueueRegistry;
   redis: Redis;
   store: ConversationStore;
   sites: SiteDirectory;
@@ -56,6 +59,7 @@ export class UnansweredEmailQueue {
     this.queue = openQueue<UnansweredJob>('unanswered-email', {
       redisUrl: deps.redisUrl,
       prefix: deps.prefix,
+      registry: deps.queues,
       log: deps.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
     });

@@ -1,5 +1,6 @@
 import Bull from 'bull';
 import type { Logger } from './logger';
+import type { QueueRegistry } from './queue-registry';
 
 /**
  * Starts a bull processor and lets go of the promise `queue.process()` returns. Bull reports a
@@ -23,14 +24,18 @@ interface QueueOptions {
   prefix: string;
   log: Logger;
   defaultJobOptions: Bull.JobOptions;
+  /** The server's queues, which this one joins (for metrics and the queue view). */
+  registry: QueueRegistry;
 }
 
 /**
- * A bull queue of this server: its errors are logged, and the worker name `process()` gives its
- * blocking connection, without waiting, cannot fail unobserved when the queue closes right after.
+ * A bull queue of this server, listed in its registry: its errors are logged, and the worker name
+ * `process()` gives its blocking connection, without waiting, cannot fail unobserved when the queue
+ * closes right after.
  */
-export function openQueue<T>(name: string, { redisUrl, prefix, log, defaultJobOptions }: QueueOptions): Bull.Queue<T> {
+export function openQueue<T>(name: string, { redisUrl, prefix, log, defaultJobOptions, registry }: QueueOptions): Bull.Queue<T> {
   const queue = new Bull<T>(name, redisUrl, { prefix, redis: queueRedis, defaultJobOptions });
+  registry.add(name, queue);
   queue.on('error', (err) => log.error({ err }, `${name} queue error`));
   const named = queue as Bull.Queue<T> & { setWorkerName(): Promise<void> };
   const setWorkerName = named.setWorkerName.bind(named);

@@ -7,6 +7,7 @@ import { articles, kbPhrasings, messages, sites, type ArticlePhrasingsRecord, ty
 import { AppError } from '../errors/app-error';
 import type { DomainEvents } from '../events/domain-events';
 import type { Logger } from '../infra/logger';
+import type { QueueRegistry } from '../infra/queue-registry';
 import { IndexSync, type SyncEvent } from './index-sync';
 import {
   indexedPhrasings,
@@ -38,6 +39,8 @@ export interface KnowledgeBaseOptions {
   redisUrl: string;
   /** Namespaces the sync channel and the bull queue in a shared Redis. */
   prefix: string;
+  /** The server's bull queues (the deflection queue joins them). */
+  queues: QueueRegistry;
   log: Logger;
   /** Searches, views, deflections and escalations as analytics counts. */
   analytics?: Pick<AnalyticsRecorder, 'record'>;
@@ -87,6 +90,7 @@ export class KnowledgeBase {
     this.deflections = new DeflectionQueue(
       options.redisUrl,
       `${options.prefix}:bull`,
+      options.queues,
       options.log,
       analytics &&
         (async (job) => {

@@ -8,6 +8,7 @@ import type { Logger } from '../infra/logger';
 import { isSuperseded } from './reply-batch';
 import { recipientOf, type VisitorMail } from './visitor-mail';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 interface ReplyJob {
   conversationId: string;
@@ -22,6 +23,8 @@ interface Deps {
   redisUrl: string;
   /** Bull's key prefix. */
   prefix: string;
+  /** The server's bull queues (this one joins them). */
+  queues: QueueRegistry;
   /** Redis with this deployment's key prefix. */
   redis: Redis;
   store: ConversationStore;
@@ -57,6 +60,7 @@ export class MailJobs {
     this.queue = openQueue<ReplyJob | TranscriptJob>('mail', {
       redisUrl: deps.redisUrl,
       prefix: deps.prefix,
+      registry: deps.queues,
       log: deps.log,
       defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 1000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     });

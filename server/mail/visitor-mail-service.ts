@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { ConversationStore } from '../conversations/conversation-store';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
+import type { QueueRegistry } from '../infra/queue-registry';
 import type { VisitorNamespace } from '../realtime/namespaces';
 import { rooms } from '../realtime/rooms';
 import type { SiteDirectory } from '../sites/site-directory';
@@ -19,6 +20,7 @@ const MAX_LANGUAGES_LENGTH = 200;
 interface Deps {
   redisUrl: string;
   bullPrefix: string;
+  queues: QueueRegistry;
   redis: Redis;
   visitors: VisitorNamespace;
   store: ConversationStore;
@@ -48,6 +50,7 @@ export function startVisitorMail(deps: Deps) {
   const jobs = new MailJobs({
     redisUrl: deps.redisUrl,
     prefix: deps.bullPrefix,
+    queues: deps.queues,
     redis,
     store,
     mail,

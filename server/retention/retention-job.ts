@@ -3,6 +3,7 @@ import type { Logger } from '../infra/logger';
 import type { RetentionCounts, RetentionPass } from './retention-pass';
 import { dateOf, type Clock } from '../infra/clock';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 /**
  * Retention as a repeatable bull job: one schedule in Redis, each run taken by one process. A run
@@ -14,6 +15,7 @@ export class RetentionJob {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly everyMinutes: number,
     private readonly pass: RetentionPass,
     private readonly clock: Clock,
@@ -22,6 +24,7 @@ export class RetentionJob {
     this.queue = openQueue('retention', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });

@@ -6,6 +6,7 @@ import type { SiteDirectory } from '../sites/site-directory';
 import type { LifecycleService } from './lifecycle-service';
 import type { Clock } from '../infra/clock';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
 
 const BATCH = 500;
 
@@ -19,6 +20,7 @@ export class AtRiskSweep {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly everyMinutes: number,
     private readonly lifecycle: LifecycleService,
     private readonly sites: SiteDirectory,
@@ -28,6 +30,7 @@ export class AtRiskSweep {
     this.queue = openQueue('at-risk-sweep', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: 10, removeOnFail: 10 },
     });

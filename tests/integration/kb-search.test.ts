@@ -5,6 +5,7 @@ import type { KbArticle, KbInsert, KbPublicArticle, KbSearchResult, KbSignalsRes
 import { kbArticleLookup } from '../../server/kb/article-lookup';
 import { KnowledgeBase } from '../../server/kb/knowledge-base';
 import { createLogger } from '../../server/infra/logger';
+import { QueueRegistry } from '../../server/infra/queue-registry';
 import { checkDeflection } from '../../server/kb/signals/deflection-queue';
 import { addUser, kbApi, openDb } from '../helpers/kb';
 import {
@@ -189,7 +190,12 @@ describe('knowledge-base search: locales, one ranking for widget and console, in
   });
 
   it("gives the escalation domain the article for a hesitating buyer's concern, in the visitor's language", async () => {
-    const kb = await KnowledgeBase.start({ redisUrl: inject('redisUrl'), prefix: `${server.dbName}-lookup`, log: createLogger('silent') });
+    const kb = await KnowledgeBase.start({
+      redisUrl: inject('redisUrl'),
+      prefix: `${server.dbName}-lookup`,
+      queues: new QueueRegistry(),
+      log: createLogger('silent'),
+    });
     try {
       const lookup = kbArticleLookup(kb);
       const siteId = (await db.collection('sites').findOne({}, { sort: { createdAt: 1 } }))!._id.toHexString();

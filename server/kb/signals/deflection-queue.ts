@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { conversations, kbSignals, messages } from '../../data';
 import type { Logger } from '../../infra/logger';
 import { closeQueue, openQueue, startProcessing } from '../../infra/queue-processing';
+import type { QueueRegistry } from '../../infra/queue-registry';
 
 export interface DeflectionJob {
   siteId: string;
@@ -30,6 +31,7 @@ export class DeflectionQueue {
   constructor(
     redisUrl: string,
     prefix: string,
+    registry: QueueRegistry,
     private readonly log: Logger,
     /** Told of each stored deflection (analytics). */
     private readonly onDeflection?: (job: DeflectionJob) => Promise<void>,
@@ -37,6 +39,7 @@ export class DeflectionQueue {
     this.queue = openQueue<DeflectionJob>('kb-deflection', {
       redisUrl,
       prefix,
+      registry,
       log: this.log,
       defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: 5000 },
     });
