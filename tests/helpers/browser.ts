@@ -31,8 +31,8 @@ const shared = globalThis as { lcChromium?: Promise<Browser> };
 
 /**
  * The Chromium of this test worker, launched by the first file that asks and shared by the files
- * that follow in the same worker (the e2e project shares its worker's modules and runs one file at
- * a time). Files get nothing of each other's: every test works in browser contexts of its own, and
+ * that follow in the same worker (each e2e worker shares its modules across the files it runs, one
+ * after another). Files get nothing of each other's: every test works in browser contexts of its own, and
  * `dispose()` closes whatever contexts the file left open. Playwright closes the browser when the
  * worker exits.
  */
