@@ -13,6 +13,9 @@ import { presenceHandlers } from './agents/presence-handlers';
 import { SessionStore } from './agents/sessions';
 import { Analytics } from './analytics/analytics';
 import { analyticsRoutes } from './analytics/analytics-routes';
+import { AuditRecorder } from './audit/audit-recorder';
+import { auditRoutes } from './audit/audit-routes';
+import { AuditTrail } from './audit/audit-trail';
 import type { Config } from './config';
 import { attachAgentGateway } from './conversations/agent-gateway';
 import type { AgentDomainHandlers, VisitorDomainHandlers } from './realtime/namespaces';
@@ -120,6 +123,8 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
 /** Retention waits this long for an analytics flush, and pauses this long between its steps. */
 const RETENTION_FLUSH_WAIT_MS = 5_000;
 const RETENTION_PAUSE_MS = 50;
+/** Audit entries are gathered this long and stored with one insert; a failed insert is retried after these waits. */
+const AUDIT_BATCH = { batchMs: 100, maxBatch: 200, retryMs: [200, 1_000, 5_000] } as const;
 
 /** Connects to MongoDB and Redis, wires HTTP and Socket.IO, and listens on the configured port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -147,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const conversationCache = new ConversationCache(redis);
   const events = new EventBus<DomainEvents>(log);
+  const auditTrail = new AuditTrail({ log, ...AUDIT_BATCH });
   const store = new ConversationStore({ cache: conversationCache, events, clock });
   const { mailer, outbox } = createMailer(config, events, clock, log);
   const unsubscribeTokens = new UnsubscribeTokens(options.secret);
@@ -197,7 +203,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Everything after the (signed, server-to-server) webhooks refuses writes sent by other websites.
   app.use(refuseCrossSiteWrites(isConsoleOrigin));
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
-  app.use('/api/auth', authRoutes(sessions, sessionTtlSeconds, limits));
+  app.use('/api/auth', authRoutes({ sessions, ttlSeconds: sessionTtlSeconds, limits, events, clock }));
   const contentGaps = new ContentGaps(kb, clock, log);
   app.use('/api/kb', kbRoutes(kb, contentGaps, sessions));
   app.use('/api/analytics', analyticsRoutes(analytics, sessions));
@@ -276,6 +282,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sessions,
     invites: new Invites(redis, clock),
     disconnect: (userId) => ns.agents.in(rooms.agent(userId)).disconnectSockets(true),
+    events,
+    clock,
   });
   const search = new ConversationSearch({ store, index: new ConversationSearchIndex(redis), clock });
   const workplace = new Workplace({
@@ -354,12 +362,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     mail: visitorMail.jobs,
     answerBot,
     kb,
+    audit: new AuditRecorder(auditTrail),
   });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
   workplaceApi.use('/canned', cannedRoutes(sessions));
-  workplaceApi.use('/settings', settingsRoutes(sites, sessions, config.PUBLIC_URL));
+  workplaceApi.use('/settings', settingsRoutes({ sites, sessions, publicUrl: config.PUBLIC_URL, events, clock }));
   workplaceApi.use('/mail', outboxRoutes(outbox, sessions));
+  workplaceApi.use('/audit', auditRoutes(sessions, clock));
   shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock), clock));
 
   const visitorDomains: VisitorDomainHandlers = {
@@ -410,6 +420,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     isConsoleOrigin,
     domains: agentDomains,
     onPresenceChange: (siteId) => availability.broadcast(siteId),
+    ipOf,
     clock,
     log,
   });
@@ -445,6 +456,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         answerBot.close(),
       ]);
       mailer.close();
+      await auditTrail.flush();
       await closeRedis(redis);
       await data.close();
     },

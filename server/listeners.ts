@@ -1,6 +1,7 @@
 import type { AnswerBot } from './answer-bot/answer-bot';
 import type { UnansweredQuestions } from './answer-bot/unanswered-questions';
 import type { Analytics } from './analytics/analytics';
+import type { AuditRecorder } from './audit/audit-recorder';
 import { ConversationBroadcasts } from './conversations/conversation-broadcasts';
 import type { ConversationSearch } from './conversations/conversation-search';
 import type { Escalations } from './escalation/escalations';
@@ -26,16 +27,17 @@ export interface Listeners {
   answerBot: AnswerBot;
   unansweredQuestions: UnansweredQuestions;
   kb: KnowledgeBase;
+  audit: AuditRecorder;
 }
 
 /**
  * Every reaction to a domain event, in one place: broadcasting, the inbox search index, analytics,
- * reply alerts, the visitor lifecycle, escalation, the answer bot and the knowledge base's learning. Within an event, listeners start in the order
+ * reply alerts, the visitor lifecycle, escalation, the answer bot, the knowledge base's learning and the audit trail. Within an event, listeners start in the order
  * registered here (broadcasts first, so sockets hear of a change before slower work starts).
  */
 export function registerListeners(
   bus: DomainEventBus,
-  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot, unansweredQuestions, kb }: Listeners,
+  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot, unansweredQuestions, kb, audit }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
@@ -74,4 +76,13 @@ export function registerListeners(
 
   bus.on('escalation.decided', 'analytics: hesitation', (e) => analytics.lifecycle.hesitation(e.visitor, e.hesitation, e.outcome, e.at));
   bus.on('escalation.offered', 'broadcast', (e) => broadcastOffer(ns.agents, e));
+
+  bus.on('auth.signedIn', 'audit trail', (e) => audit.signedIn(e));
+  bus.on('auth.signInFailed', 'audit trail', (e) => audit.signInFailed(e));
+  bus.on('settings.changed', 'audit trail', (e) => audit.settingsChanged(e));
+  bus.on('settings.secretRotated', 'audit trail', (e) => audit.secretRotated(e));
+  bus.on('team.changed', 'audit trail', (e) => audit.teamChanged(e));
+  bus.on('conversation.opened', 'audit trail', (e) => audit.conversationOpened(e));
+  bus.on('visitor.exported', 'audit trail', (e) => audit.visitorExported(e));
+  bus.on('visitor.erased', 'audit trail', (e) => audit.visitorErased(e));
 }

@@ -5,6 +5,7 @@ import { describeFailure } from '../lib/describe-failure';
 import { createConsoleI18n } from '../lib/i18n';
 import { useStore } from '../state/use-store';
 import { CannedManager } from './CannedManager';
+import { PrivacySection } from './PrivacySection';
 import {
   AnswerBotSection,
   ContinuitySection,
@@ -12,7 +13,6 @@ import {
   HoursSection,
   LanguagesSection,
   MailSection,
-  RetentionSection,
   SECTION_IDS,
   type SectionContext,
   WidgetSection,
@@ -48,7 +48,7 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
     ...(mail ? [[SECTION_IDS.mail, t('settings.mail.title')] as [string, string]] : []),
     [SECTION_IDS.continuity, t('settings.continuity.title')],
     [SECTION_IDS.answerBot, t('settings.answerBot.title')],
-    [SECTION_IDS.retention, 'Data retention'],
+    [SECTION_IDS.privacy, t('settings.privacy.title')],
     ['settings-install', 'Install the widget'],
     ['settings-secret', 'Site secret'],
     ['settings-canned', 'Canned responses'],
@@ -77,7 +77,7 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
           {mail && <MailSection ctx={ctx} mail={mail} />}
           <ContinuitySection ctx={ctx} />
           <AnswerBotSection ctx={ctx} />
-          <RetentionSection ctx={ctx} />
+          <PrivacySection ctx={ctx} />
           <InstallCard snippet={loaded.snippet} />
           <SecretCard api={api} secret={loaded.secret} onRotated={(secret) => setLoaded({ ...loaded, secret })} />
           <div id="settings-canned">

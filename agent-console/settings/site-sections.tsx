@@ -5,7 +5,6 @@ import {
   DEFAULT_ANSWER_BOT,
   DEFAULT_CONTINUITY,
   type MailSettings,
-  type RetentionSettings,
   type SiteSettings,
   type SiteSettingsResponse,
   type SiteSettingsUpdate,
@@ -35,7 +34,7 @@ export const SECTION_IDS = {
   mail: 'settings-mail',
   continuity: 'settings-continuity',
   answerBot: 'settings-answer-bot',
-  retention: 'settings-retention',
+  privacy: 'settings-privacy',
 } as const;
 
 const LOCALE_NAMES: Record<LocaleCode, string> = { en: 'English', ru: 'Русский', ro: 'Română', fa: 'فارسی', pl: 'Polski', cs: 'Čeština' };
@@ -432,56 +431,6 @@ export function AnswerBotSection({ ctx }: { ctx: SectionContext }) {
           <p class="muted" id="answer-bot-threshold-hint">
             {t('settings.answerBot.thresholdHint')}
           </p>
-        </>
-      )}
-    </SettingsSection>
-  );
-}
-
-type KeptFor = 'conversationDays' | 'visitorDays';
-const KEPT_FOR: ReadonlyArray<{ key: KeptFor; label: string }> = [
-  { key: 'conversationDays', label: 'Delete closed conversations, with their messages, notes and ratings, after (days)' },
-  { key: 'visitorDays', label: 'Delete visitors not seen for (days; never while they have a conversation kept)' },
-];
-
-export function RetentionSection({ ctx }: { ctx: SectionContext }) {
-  return (
-    <SettingsSection<RetentionSettings>
-      {...ctx.store}
-      id={SECTION_IDS.retention}
-      title="Data retention"
-      read={(s) => s.retention}
-      write={(form) => ({ retention: form })}
-    >
-      {(form, set) => (
-        <>
-          {KEPT_FOR.map(({ key, label }) => (
-            <label key={key} class="field">
-              <span class="field__label">{label}</span>
-              <input
-                class="input input--compact"
-                type="number"
-                min={1}
-                max={3650}
-                placeholder="Keep"
-                value={form[key] ?? ''}
-                onInput={(e) => set({ [key]: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })}
-              />
-            </label>
-          ))}
-          <p class="muted">Empty fields keep everything. Deleting runs in the background, about once an hour.</p>
-          <label class="field">
-            <span class="field__label">Keep analytics day by day for (days; older days are kept as monthly totals)</span>
-            <input
-              class="input input--compact"
-              type="number"
-              required
-              min={62}
-              max={3650}
-              value={form.analyticsDailyDays}
-              onInput={(e) => set({ analyticsDailyDays: Number(e.currentTarget.value) })}
-            />
-          </label>
         </>
       )}
     </SettingsSection>

@@ -3,9 +3,11 @@ import type { User } from '../../shared/contract';
 import type { AgentConnection } from '../agent-socket';
 import { AccountPage } from '../account/AccountPage';
 import { AnalyticsPage } from '../analytics/AnalyticsPage';
+import { createAuditApi } from '../api/audit-api';
 import { createKbApi } from '../api/kb-api';
 import { createMailApi } from '../api/mail-api';
 import { createWorkplaceApi } from '../api/workplace-api';
+import { AuditLogPage } from '../audit/AuditLogPage';
 import { ConversationView } from '../conversation/ConversationView';
 import { EscalationOffers } from '../escalation/EscalationOffers';
 import { InboxPane } from '../inbox/InboxPane';
@@ -28,6 +30,7 @@ import { Header } from './Header';
 const kbApi = createKbApi();
 const workplaceApi = createWorkplaceApi();
 const mailApi = createMailApi();
+const auditApi = createAuditApi();
 
 export interface WorkspaceProps {
   user: User;
@@ -75,7 +78,7 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
 
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { session: ConsoleSession };
 
-type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'outbox' | 'account';
+type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'outbox' | 'audit' | 'account';
 /** Each view's name, and the shorter one the navigation shows when the window is narrow. */
 const VIEW_LABELS: Record<View, { full: string; short: string }> = {
   inbox: { full: 'Inbox', short: 'Inbox' },
@@ -84,13 +87,14 @@ const VIEW_LABELS: Record<View, { full: string; short: string }> = {
   team: { full: 'Team', short: 'Team' },
   settings: { full: 'Settings', short: 'Settings' },
   outbox: { full: 'Outbox', short: 'Outbox' },
+  audit: { full: 'Audit log', short: 'Audit' },
   account: { full: 'My account', short: 'Account' },
 };
 
 /** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
 function viewsFor(role: User['role']): View[] {
   if (role === 'editor') return ['kb', 'account'];
-  return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'outbox', 'account'] : ['inbox', 'kb', 'account'];
+  return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'outbox', 'audit', 'account'] : ['inbox', 'kb', 'account'];
 }
 
 export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
@@ -189,6 +193,11 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
       {view === 'outbox' && (
         <main class="workspace__main workspace__main--page">
           <OutboxPage api={mailApi} />
+        </main>
+      )}
+      {view === 'audit' && (
+        <main class="workspace__main workspace__main--page">
+          <AuditLogPage api={auditApi} />
         </main>
       )}
       {view === 'account' && (

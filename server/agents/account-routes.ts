@@ -4,7 +4,7 @@ import { tableRouter } from '../edge/route-table';
 import { notificationPreferences, type Accounts } from './accounts';
 import { sessionCookie } from './auth-routes';
 import { toUser } from './current-user';
-import { permitted, publicBase } from './guard';
+import { permitted, publicBase, requestActor } from './guard';
 import type { SessionStore } from './sessions';
 import type { StoredUser } from '../data';
 
@@ -15,10 +15,12 @@ export function userRoutes(accounts: Accounts, sessions: SessionStore, publicUrl
 
   api.bind(routes.users.list, admins, async ({ auth }) => ({ users: await accounts.list(auth.siteId) }));
 
-  api.bind(routes.users.create, admins, async ({ auth, body, req }) => accounts.create(auth.siteId, body, publicBase(req, publicUrl)));
+  api.bind(routes.users.create, admins, async ({ auth, body, req }) =>
+    accounts.create(requestActor(auth, req), body, publicBase(req, publicUrl)),
+  );
 
-  api.bind(routes.users.update, admins, async ({ auth, params, body }) => ({
-    user: await accounts.update(auth, params.id, body),
+  api.bind(routes.users.update, admins, async ({ auth, params, body, req }) => ({
+    user: await accounts.update(requestActor(auth, req), params.id, body),
     invite: null,
   }));
 
@@ -26,11 +28,14 @@ export function userRoutes(accounts: Accounts, sessions: SessionStore, publicUrl
     [routes.users.deactivate, false],
     [routes.users.reactivate, true],
   ] as const) {
-    api.bind(entry, admins, async ({ auth, params }) => ({ user: await accounts.setActive(auth, params.id, active), invite: null }));
+    api.bind(entry, admins, async ({ auth, params, req }) => ({
+      user: await accounts.setActive(requestActor(auth, req), params.id, active),
+      invite: null,
+    }));
   }
 
   api.bind(routes.users.reinvite, admins, async ({ auth, params, req }) =>
-    accounts.reinvite(auth.siteId, params.id, publicBase(req, publicUrl)),
+    accounts.reinvite(requestActor(auth, req), params.id, publicBase(req, publicUrl)),
   );
 
   return api.router;
@@ -51,7 +56,7 @@ export function selfServiceRoutes(accounts: Accounts, sessions: SessionStore, tt
   });
 
   api.bind(routes.auth.acceptInvite, {}, async ({ body: { token, password }, req, res }) => {
-    const user = await accounts.acceptInvite(token, password);
+    const user = await accounts.acceptInvite(token, password, req.ip ?? null);
     res.setHeader('Set-Cookie', sessionCookie(req, await signInAs(user), ttlSeconds));
     return { user: toUser(user) };
   });

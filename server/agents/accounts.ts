@@ -10,6 +10,8 @@ import type {
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../shared/contract/constants';
 import { accounts, type StoredUser } from '../data';
 import { AppError } from '../errors/app-error';
+import type { DomainEventPublisher, TeamAction, UserActor } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
 import type { Invites } from './invites';
 import { hashPassword, verifyPassword } from './passwords';
 import type { SessionStore } from './sessions';
@@ -41,17 +43,25 @@ interface Deps {
   invites: Invites;
   /** Closes every console socket of the user, on every process. */
   disconnect(userId: string): void;
+  /** Every change of the team is published (`team.changed`) for the audit trail. */
+  events: DomainEventPublisher;
+  clock: Clock;
 }
 
 /** Users of a site: created by admins with a password or an invite link, deactivated, signed out. */
 export class Accounts {
   constructor(private readonly deps: Deps) {}
 
+  private changed(action: TeamAction, member: StoredUser, by: UserActor, details: Record<string, string> = {}): void {
+    void this.deps.events.publish('team.changed', { action, member, by, details, at: dateOf(this.deps.clock) });
+  }
+
   async list(siteId: Types.ObjectId): Promise<TeamMember[]> {
     return (await accounts.ofSite(siteId)).map(toTeamMember);
   }
 
-  async create(siteId: Types.ObjectId, body: CreateUserBody, inviteBase: string): Promise<{ user: TeamMember; invite: Invite | null }> {
+  async create(by: UserActor, body: CreateUserBody, inviteBase: string): Promise<{ user: TeamMember; invite: Invite | null }> {
+    const siteId = by.user.siteId;
     const created = await accounts.create({
       siteId,
       email: body.email,
@@ -61,18 +71,22 @@ export class Accounts {
     });
     if (!created) throw new AppError('conflict', 'A user with this email already exists.');
     const invite = body.password ? null : await this.issueInvite(created, inviteBase);
+    this.changed('team.userCreated', created, by, { role: body.role, invited: invite ? 'yes' : 'no' });
     return { user: toTeamMember(await this.require(siteId, created._id.toHexString())), invite };
   }
 
   /** A new one-time link for a user: an invited one who lost theirs, or anyone who forgot their password. */
-  async reinvite(siteId: Types.ObjectId, userId: string, inviteBase: string): Promise<{ user: TeamMember; invite: Invite }> {
+  async reinvite(by: UserActor, userId: string, inviteBase: string): Promise<{ user: TeamMember; invite: Invite }> {
+    const siteId = by.user.siteId;
     const user = await this.require(siteId, userId);
     if (!user.active) throw new AppError('conflict', 'Reactivate this user before inviting them again.');
     const invite = await this.issueInvite(user, inviteBase);
+    this.changed('team.invited', user, by);
     return { user: toTeamMember(await this.require(siteId, userId)), invite };
   }
 
-  async update(admin: StoredUser, userId: string, body: UpdateUserBody): Promise<TeamMember> {
+  async update(by: UserActor, userId: string, body: UpdateUserBody): Promise<TeamMember> {
+    const admin = by.user;
     const user = await this.require(admin.siteId, userId);
     if (body.role && body.role !== 'admin' && user._id.equals(admin._id)) {
       throw new AppError('conflict', 'You cannot take the admin role from yourself; ask another admin.');
@@ -80,10 +94,15 @@ export class Accounts {
     await accounts.update(user._id, body);
     // Sockets carry the user as of their handshake: a new role takes effect on reconnect.
     if (body.role && body.role !== user.role) this.deps.disconnect(userId);
-    return toTeamMember(await this.require(admin.siteId, userId));
+    const after = await this.require(admin.siteId, userId);
+    if (body.role && body.role !== user.role) this.changed('team.roleChanged', after, by, { from: user.role, to: body.role });
+    const others = (['name', 'capacity'] as const).filter((key) => body[key] !== undefined && body[key] !== user[key]);
+    if (others.length > 0) this.changed('team.userUpdated', after, by, { fields: others.join(', ') });
+    return toTeamMember(after);
   }
 
-  async setActive(admin: StoredUser, userId: string, active: boolean): Promise<TeamMember> {
+  async setActive(by: UserActor, userId: string, active: boolean): Promise<TeamMember> {
+    const admin = by.user;
     const user = await this.require(admin.siteId, userId);
     if (!active && user._id.equals(admin._id)) throw new AppError('conflict', 'You cannot deactivate yourself.');
     await accounts.update(user._id, { active, ...(active ? {} : { availability: 'offline' as const }) });
@@ -91,16 +110,19 @@ export class Accounts {
       await this.deps.invites.revoke(userId);
       await this.signOutEverywhere(userId);
     }
-    return toTeamMember(await this.require(admin.siteId, userId));
+    const after = await this.require(admin.siteId, userId);
+    if (active !== user.active) this.changed(active ? 'team.reactivated' : 'team.deactivated', after, by);
+    return toTeamMember(after);
   }
 
   /** The invited person (or one with a reset link) sets a password; the link is used up. */
-  async acceptInvite(token: string, password: string): Promise<StoredUser> {
+  async acceptInvite(token: string, password: string, ip: string | null): Promise<StoredUser> {
     const userId = await this.deps.invites.use(token);
     const user = await activeUser(userId);
     if (!user) throw new AppError('not_found', 'This invite link is no longer valid. Ask an admin for a new one.');
     await accounts.update(user._id, { passwordHash: await hashPassword(password), inviteExpiresAt: null });
     await this.signOutEverywhere(user._id.toHexString());
+    this.changed('team.inviteAccepted', user, { kind: 'user', user, ip });
     return user;
   }
 

@@ -9,11 +9,22 @@ import { requirePermission } from './permissions';
 import { sessionTokenFrom, toUser, userFromCookie } from './current-user';
 import type { SessionStore } from './sessions';
 import { accounts } from '../data';
+import type { DomainEventPublisher } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
 
 // Compared against when the email is unknown, so both failures take the same time.
 const decoyHash = hashPassword('decoy-password-never-matches');
 
-export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: RateLimits): Router {
+interface Deps {
+  sessions: SessionStore;
+  ttlSeconds: number;
+  limits: RateLimits;
+  /** Sign-ins and failed sign-ins of known accounts go into the audit trail. */
+  events: DomainEventPublisher;
+  clock: Clock;
+}
+
+export function authRoutes({ sessions, ttlSeconds, limits, events, clock }: Deps): Router {
   const api = tableRouter('/api/auth');
 
   api.bind(routes.auth.signIn, {}, async ({ body: { email, password }, req, res }) => {
@@ -23,8 +34,13 @@ export function authRoutes(sessions: SessionStore, ttlSeconds: number, limits: R
     const found = await accounts.byEmail(email);
     const user = found?.active ? found : null;
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-    if (!user || !valid) throw new AppError('bad_credentials', 'The email or password is not correct.');
+    if (!user || !valid) {
+      // An unknown email names no site: it is not recorded (the rate limits above bound such attempts).
+      if (found) void events.publish('auth.signInFailed', { user: found, ip: req.ip ?? null, at: dateOf(clock) });
+      throw new AppError('bad_credentials', 'The email or password is not correct.');
+    }
     await limits.signInSucceeded(email, ip);
+    void events.publish('auth.signedIn', { user, ip: req.ip ?? null, at: dateOf(clock) });
     const previous = sessionTokenFrom(req.headers.cookie);
     if (previous) await sessions.destroy(previous);
     const token = await sessions.create({ userId: user._id.toHexString(), siteId: user.siteId.toHexString() });

@@ -3,6 +3,7 @@ import { userFromCookie } from './current-user';
 import { requirePermission, type Permission } from './permissions';
 import type { SessionStore } from './sessions';
 import type { StoredUser } from '../data';
+import type { UserActor } from '../events/domain-events';
 
 /** For REST routes: the signed-in user (else `unauthorized`) when their role has the row (else `forbidden`). */
 export function permissionGuard(sessions: SessionStore) {
@@ -22,4 +23,9 @@ export function permitted(sessions: SessionStore) {
 /** Where links sent to people point: PUBLIC_URL, else the address this request came to. */
 export function publicBase(req: Request, publicUrl: string | undefined): string {
   return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');
+}
+
+/** The signed-in user behind a request, and the client address it came from (for the audit trail). */
+export function requestActor(user: StoredUser, req: Request): UserActor {
+  return { kind: 'user', user, ip: req.ip ?? null };
 }

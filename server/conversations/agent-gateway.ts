@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { agentRequests } from '../../shared/contract';
 import { userFromCookie } from '../agents/current-user';
 import { AGENT_EVENT_PERMISSIONS, requirePermission } from '../agents/permissions';
@@ -24,12 +25,25 @@ interface Deps {
   domains: AgentDomainHandlers;
   /** An agent connected or disconnected: widgets learn whether a person can answer. */
   onPresenceChange(siteId: string): Promise<void>;
+  /** The client address of a socket (the audit trail records it). */
+  ipOf: (socket: { request: IncomingMessage }) => string;
   clock: Clock;
   log: Logger;
 }
 
 /** The console's side of a conversation: inbox, opening a conversation, replying, typing. */
-export function attachAgentGateway({ ns, sessions, store, events, isConsoleOrigin, domains, onPresenceChange, clock, log }: Deps): void {
+export function attachAgentGateway({
+  ns,
+  sessions,
+  store,
+  events,
+  isConsoleOrigin,
+  domains,
+  onPresenceChange,
+  ipOf,
+  clock,
+  log,
+}: Deps): void {
   ns.agents.use((socket, next) => {
     const { origin, host, cookie } = socket.handshake.headers;
     if (origin && !isConsoleOrigin(origin, host)) {
@@ -49,6 +63,7 @@ export function attachAgentGateway({ ns, sessions, store, events, isConsoleOrigi
   ns.agents.on('connection', (socket) => {
     const { user } = socket.data;
     const siteId = user.siteId;
+    const actor = { kind: 'user' as const, user, ip: ipOf(socket) };
     void socket.join([rooms.siteAgents(siteId.toHexString()), rooms.agent(user._id.toHexString())]);
     const presenceChanged = () =>
       onPresenceChange(siteId.toHexString()).catch((err: unknown) => log.warn({ err }, 'presence broadcast failed'));
@@ -67,6 +82,8 @@ export function attachAgentGateway({ ns, sessions, store, events, isConsoleOrigi
           const [visitor, messages] = await Promise.all([visitors.byId(conversation.visitorId), store.messagesAfter(conversation._id, -1)]);
           if (!visitor) throw new AppError('not_found', 'The visitor of this conversation no longer exists.');
           await socket.join([rooms.conversation(conversationId), rooms.visitorWatchers(visitor._id.toHexString())]);
+          // Into the audit trail, batched: the agent's answer does not wait for it.
+          void events.publish('conversation.opened', { conversation, by: actor, at: dateOf(clock) });
           return {
             conversation: toSummary(conversation),
             visitor: {

@@ -13,6 +13,7 @@ export {
   type Family,
   type Row,
 } from './analytics';
+export { auditEntries, type AuditDayFilter, type StoredAuditEntry } from './audit-entries';
 export { connectData, pingDatabase, type DataHandle } from './connection';
 export {
   cannedResponses,

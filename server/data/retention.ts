@@ -15,8 +15,8 @@ import { SignalModel } from './models/signal.model';
 import { SiteModel } from './models/site.model';
 import { VisitorModel, type Visitor } from './models/visitor.model';
 
-/** The day buckets retention walks: conversations by `closedDay`, visitors by `lastSeenDay`, analytics days. */
-export type RetentionWalk = 'conversations' | 'visitors' | 'analytics';
+/** The day buckets retention walks: conversations by `closedDay`, visitors by `lastSeenDay`, analytics days, audit entries by day. */
+export type RetentionWalk = 'conversations' | 'visitors' | 'analytics' | 'audit';
 
 export interface RetainingSite {
   _id: Types.ObjectId;

@@ -1,7 +1,18 @@
 import type { HesitationOutcome } from '../../shared/contract/analytics';
+import type { AuditAction } from '../../shared/contract/audit-actions';
 import type { Hesitation, LifecycleSettings, Stage } from '../../shared/lifecycle';
-import type { Conversation, StoredMessage, Visitor } from '../data';
+import type { Conversation, StoredMessage, StoredUser, Visitor } from '../data';
 import type { EventBus } from './bus';
+
+/** Who acted (the audit trail's actor): a signed-in console user or a visitor, from a client address, or the server itself. */
+export type EventActor =
+  | { kind: 'user'; user: StoredUser; ip: string | null }
+  | { kind: 'visitor'; visitorId: string; ip: string | null }
+  | { kind: 'system' };
+export type UserActor = Extract<EventActor, { kind: 'user' }>;
+
+/** A change of the team: who was created, changed, deactivated, reactivated, invited or joined. */
+export type TeamAction = Extract<AuditAction, `team.${string}`>;
 
 /** Every domain event by name, with its payload: the one place both publishers and listeners take their types from. */
 export interface DomainEvents {
@@ -46,6 +57,20 @@ export interface DomainEvents {
   'mail.sent': { siteId: string; kind: string; to: string; at: Date };
   /** A mail could not be handed over; `kind` says what it was for. */
   'mail.failed': { siteId: string; kind: string; to: string; error: string; at: Date };
+  /** A console user signed in with their password. */
+  'auth.signedIn': { user: StoredUser; ip: string | null; at: Date };
+  /** A sign-in named an existing account but failed (wrong password, or the account is deactivated). */
+  'auth.signInFailed': { user: StoredUser; ip: string | null; at: Date };
+  /** An admin saved site settings: the paths of the fields that changed (never their values). */
+  'settings.changed': { siteId: string; by: EventActor; fields: string[]; at: Date };
+  'settings.secretRotated': { siteId: string; by: EventActor; at: Date };
+  /** `member` as it is after the change; `details` says what changed (a role from and to), never a password or token. */
+  'team.changed': { action: TeamAction; member: StoredUser; by: EventActor; details: Record<string, string>; at: Date };
+  /** An agent opened a conversation (read its messages and its visitor). */
+  'conversation.opened': { conversation: Conversation; by: EventActor; at: Date };
+  /** A visitor's data was exported / erased (issue 18; published by the export and erase code). */
+  'visitor.exported': { siteId: string; visitorId: string; by: EventActor; at: Date };
+  'visitor.erased': { siteId: string; visitorId: string; by: EventActor; at: Date };
 }
 
 export type DomainEventBus = EventBus<DomainEvents>;

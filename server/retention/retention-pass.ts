@@ -4,6 +4,7 @@ import type { RetentionSettings } from '../../shared/contract/settings';
 import {
   FAMILIES,
   analyticsDays,
+  auditEntries,
   conversations,
   openConversations,
   retention,
@@ -15,7 +16,7 @@ import {
   type Visitor,
 } from '../data';
 import type { Logger } from '../infra/logger';
-import { cutoffDay, nextDay, retentionOf, visitorDue, visitorExpired } from './retention-rules';
+import { auditDaysOf, cutoffDay, nextDay, retentionOf, visitorDue, visitorExpired } from './retention-rules';
 
 /** Records read and deleted per step; the pass pauses between steps. */
 const STEP = 200;
@@ -38,13 +39,14 @@ export interface RetentionCounts {
   visitors: number;
   /** Analytics day documents rolled into their months. */
   analyticsDays: number;
+  auditEntries: number;
 }
 
-const none = (): RetentionCounts => ({ conversations: 0, visitors: 0, analyticsDays: 0 });
+const none = (): RetentionCounts => ({ conversations: 0, visitors: 0, analyticsDays: 0, auditEntries: 0 });
 
 /**
  * One retention pass over every site. Each kind is walked by its day buckets — closed conversations
- * by `closedDay`, visitors by `lastSeenDay`, analytics by day — from the site's cursor up to its
+ * by `closedDay`, visitors by `lastSeenDay`, analytics and audit entries by day — from the site's cursor up to its
  * cutoff, every read an indexed equality on one day; the cursor moves past a day once it is done, so
  * an interrupted pass goes on where it stopped and a repeated one finds nothing more.
  */
@@ -64,7 +66,7 @@ export class RetentionPass {
         );
       }
     }
-    if (total.conversations + total.visitors + total.analyticsDays > 0) this.deps.log.info(total, 'retention pass done');
+    if (Object.values(total).some((n) => n > 0)) this.deps.log.info(total, 'retention pass done');
     return total;
   }
 
@@ -99,6 +101,9 @@ export class RetentionPass {
         return true;
       }),
     );
+    await this.walk(site, 'audit', cutoffDay(now, auditDaysOf(settings)), async (day) => {
+      counts.auditEntries += await auditEntries.removeDay(site._id, day);
+    });
     return counts;
   }
 

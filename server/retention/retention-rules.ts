@@ -1,3 +1,4 @@
+import { DEFAULT_AUDIT_DAYS } from '../../shared/contract/audit-actions';
 import { DEFAULT_RETENTION, type RetentionSettings } from '../../shared/contract/settings';
 
 const DAY_MS = 86_400_000;
@@ -14,6 +15,9 @@ export const nextDay = (day: string): string => dayOf(new Date(Date.parse(`${day
 export const cutoffDay = (now: Date, days: number): string => dayOf(new Date(now.getTime() - days * DAY_MS));
 
 export const retentionOf = (site: { retention?: RetentionSettings | null }): RetentionSettings => site.retention ?? DEFAULT_RETENTION;
+
+/** Days the site's audit trail keeps an entry. */
+export const auditDaysOf = (settings: RetentionSettings): number => settings.auditDays ?? DEFAULT_AUDIT_DAYS;
 
 /** Whether retention deletes a conversation at `now`: closed before its site's cutoff. */
 export function conversationDue(

@@ -70,6 +70,12 @@ export const endpoints = {
   mail: {
     outbox: { method: 'GET', path: '/api/mail/outbox' },
   },
+  /** The site's audit trail (admins): read only, there is no route that changes it. */
+  audit: {
+    list: { method: 'GET', path: '/api/audit' },
+    /** The same filters, every matching entry as CSV. */
+    csv: { method: 'GET', path: '/api/audit/export.csv' },
+  },
   files: {
     /** A visitor's file into their open conversation (visitor token as `Authorization: Bearer`). */
     visitorUpload: { method: 'POST', path: '/api/files/visitor' },

@@ -14,6 +14,8 @@ export * from './settings';
 export * from './canned';
 export * from './files';
 export * from './mail';
+export * from './audit-actions';
+export * from './audit';
 export * from './answer-bot';
 export * from './text';
 export * from './endpoints';

@@ -21,6 +21,7 @@ import {
   KbReport,
   ResponseTimesReport,
 } from './analytics';
+import { AuditPageResponse, AuditQuery } from './audit';
 import { CannedListResponse, CannedResponseBody, CannedResponseResponse, Shortcut } from './canned';
 import { ObjectIdString } from './entities';
 import {
@@ -207,6 +208,11 @@ export const routes = {
   },
   mail: {
     outbox: route({ ...endpoints.mail.outbox, query: OutboxQuery, response: OutboxResponse }),
+  },
+  audit: {
+    list: route({ ...endpoints.audit.list, query: AuditQuery, response: AuditPageResponse }),
+    /** Answers CSV, not JSON. */
+    csv: route({ ...endpoints.audit.csv, query: AuditQuery.omit({ before: true }), response: z.unknown() }),
   },
   /** Uploads take the file's raw bytes as the body (any content type but JSON); the server reads its type from them. */
   files: {

@@ -53,7 +53,7 @@ const Days = z.number().int('whole days').min(1, 'at least 1 day').max(3650, 'at
  * server/retention). Closed conversations go with their messages, notes and rating; a visitor goes
  * once last seen that long ago, unless they have an open conversation or a conversation still kept;
  * their orders (the shop's records) stay, naming only the visitor's id. Analytics older than
- * `analyticsDailyDays` are kept as monthly sums.
+ * `analyticsDailyDays` are kept as monthly sums; audit entries older than `auditDays` are deleted.
  */
 export const RetentionSettings = z.object({
   /** Days after closing; null keeps conversations. */
@@ -66,6 +66,8 @@ export const RetentionSettings = z.object({
     .int('whole days')
     .min(62, 'at least 62 days, so daily charts stay daily')
     .max(3650, 'at most 3650 days (10 years)'),
+  /** Days the audit trail keeps an entry; absent in what older clients send: `DEFAULT_AUDIT_DAYS`. */
+  auditDays: Days.min(30, 'at least 30 days').optional(),
 });
 export type RetentionSettings = z.infer<typeof RetentionSettings>;
 

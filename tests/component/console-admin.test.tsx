@@ -188,11 +188,21 @@ describe('Settings page', () => {
     fireEvent.input(analytics, { target: { value: '30' } });
     fireEvent.submit(analytics.closest('form')!);
     expect((await screen.findByRole('alert')).textContent).toContain('retention.analyticsDailyDays: at least 62 days');
-    expect(saveSettings.mock.calls[0]![0].retention).toEqual({ conversationDays: 90, visitorDays: null, analyticsDailyDays: 30 });
+    expect(saveSettings.mock.calls[0]![0].retention).toEqual({
+      conversationDays: 90,
+      visitorDays: null,
+      analyticsDailyDays: 30,
+      auditDays: 365,
+    });
 
     fireEvent.input(analytics, { target: { value: '730' } });
     fireEvent.submit(analytics.closest('form')!);
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
-    expect(saveSettings.mock.calls[1]![0].retention).toEqual({ conversationDays: 90, visitorDays: null, analyticsDailyDays: 730 });
+    expect(saveSettings.mock.calls[1]![0].retention).toEqual({
+      conversationDays: 90,
+      visitorDays: null,
+      analyticsDailyDays: 730,
+      auditDays: 365,
+    });
   });
 });

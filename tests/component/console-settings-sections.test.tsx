@@ -27,7 +27,7 @@ describe('Settings in sections', () => {
       'Escalation',
       'Keeping the visitor',
       'Answer bot',
-      'Data retention',
+      'Privacy',
       'Install the widget',
       'Site secret',
       'Canned responses',
@@ -44,19 +44,21 @@ describe('Settings in sections', () => {
     render(<SettingsPage api={api} />);
     const greeting = (await screen.findByLabelText('Greeting')) as HTMLInputElement;
     const daily = screen.getByLabelText(/Keep analytics day by day/) as HTMLInputElement;
-    expect([saveButton('Widget').disabled, saveButton('Data retention').disabled]).toEqual([true, true]);
+    expect([saveButton('Widget').disabled, saveButton('Privacy').disabled]).toEqual([true, true]);
 
     fireEvent.input(greeting, { target: { value: 'Hello there!' } });
     fireEvent.input(daily, { target: { value: '500' } });
     expect(within(section('Widget')).getByText('Unsaved changes')).toBeTruthy();
-    expect(within(section('Data retention')).getByText('Unsaved changes')).toBeTruthy();
-    expect(saveButton('Data retention').disabled).toBe(false);
+    expect(within(section('Privacy')).getByText('Unsaved changes')).toBeTruthy();
+    expect(saveButton('Privacy').disabled).toBe(false);
 
-    fireEvent.click(saveButton('Data retention'));
+    fireEvent.click(saveButton('Privacy'));
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
-    expect(saveSettings.mock.calls[0]![0]).toEqual({ retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 500 } });
-    expect((await within(section('Data retention')).findByRole('status')).textContent).toContain('Saved.');
-    expect(saveButton('Data retention').disabled).toBe(true);
+    expect(saveSettings.mock.calls[0]![0]).toEqual({
+      retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 500, auditDays: 365 },
+    });
+    expect((await within(section('Privacy')).findByRole('status')).textContent).toContain('Saved.');
+    expect(saveButton('Privacy').disabled).toBe(true);
 
     // The widget's edit is still there, still unsaved, and its section says nothing of the other's save.
     expect(greeting.value).toBe('Hello there!');
@@ -73,7 +75,7 @@ describe('Settings in sections', () => {
     });
     // The retention saved first stays as saved.
     expect(daily.value).toBe('500');
-    expect(saveButton('Data retention').disabled).toBe(true);
+    expect(saveButton('Privacy').disabled).toBe(true);
   });
 
   it('an edit put back as it was is no longer unsaved', async () => {
@@ -99,15 +101,15 @@ describe('Settings in sections', () => {
     fireEvent.input(shopName, { target: { value: 'Kettle Corner' } });
     fireEvent.input(daily, { target: { value: '30' } });
     // Sent past the field's own limit (as an older page would), so that the server's refusal shows.
-    fireEvent.submit(section('Data retention'));
-    expect((await within(section('Data retention')).findByRole('alert')).textContent).toContain('at least 62 days');
+    fireEvent.submit(section('Privacy'));
+    expect((await within(section('Privacy')).findByRole('alert')).textContent).toContain('at least 62 days');
     expect(within(section('Widget')).queryByRole('alert')).toBeNull();
     expect([daily.value, shopName.value]).toEqual(['30', 'Kettle Corner']);
 
     fireEvent.input(daily, { target: { value: '90' } });
-    expect(within(section('Data retention')).queryByRole('alert')).toBeNull();
-    fireEvent.click(saveButton('Data retention'));
-    expect((await within(section('Data retention')).findByRole('status')).textContent).toContain('Saved.');
+    expect(within(section('Privacy')).queryByRole('alert')).toBeNull();
+    fireEvent.click(saveButton('Privacy'));
+    expect((await within(section('Privacy')).findByRole('status')).textContent).toContain('Saved.');
     expect(saveSettings.mock.calls.map((call) => Object.keys(call[0]))).toEqual([['retention'], ['retention']]);
     expect(shopName.value).toBe('Kettle Corner');
   });

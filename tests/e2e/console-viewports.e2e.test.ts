@@ -150,7 +150,7 @@ it('the console fits 1024×768, 1280×720 and 1366×850: nothing overflows sidew
   await agent.setViewportSize({ width: 1024, height: 768 });
   await agent.getByRole('button', { name: 'Settings' }).click();
   const widget = agent.getByRole('form', { name: 'Widget' });
-  const retention = agent.getByRole('form', { name: 'Data retention' });
+  const retention = agent.getByRole('form', { name: 'Privacy' });
   await widget.getByLabel('Greeting').fill('Hello from the viewport test!');
   await retention.getByLabel(/Keep analytics day by day/).fill('500');
   await widget.getByRole('button', { name: 'Save' }).click();

@@ -22,7 +22,9 @@ export async function requestPath<T = Record<string, unknown>>(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, setCookie: res.headers.get('set-cookie') };
+  // A download (a CSV) answers its text as it is.
+  const json = res.headers.get('content-type')?.includes('json');
+  return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : null) as T, setCookie: res.headers.get('set-cookie') };
 }
 
 /** A new user of the role on the demo site, signed in: its session cookie and credentials. */

@@ -240,7 +240,7 @@ describe('retention', () => {
   it('deletes old closed conversations with their messages, notes, content-gap questions and ratings, and the visitors nothing keeps', async () => {
     const { seen, old, recent, open, crowd, crowdConversations } = fx;
     const counts = await server.retention.runOnce(now);
-    expect(counts).toEqual({ conversations: 1 + crowd.length, visitors: 2 + crowd.length, analyticsDays: 6 * 4 });
+    expect(counts).toEqual({ conversations: 1 + crowd.length, visitors: 2 + crowd.length, analyticsDays: 6 * 4, auditEntries: 0 });
 
     expect(await conversations.byId(old._id)).toBeNull();
     expect(await messages.latest(old._id, 10)).toEqual([]);
@@ -289,7 +289,7 @@ describe('retention', () => {
   it('is idempotent: a second pass deletes nothing more', async () => {
     const conversationsLeft = await db.collection('conversations').countDocuments({ siteId });
     const visitorsLeft = await db.collection('visitors').countDocuments({ siteId });
-    expect(await server.retention.runOnce(now)).toEqual({ conversations: 0, visitors: 0, analyticsDays: 0 });
+    expect(await server.retention.runOnce(now)).toEqual({ conversations: 0, visitors: 0, analyticsDays: 0, auditEntries: 0 });
     expect(await db.collection('conversations').countDocuments({ siteId })).toBe(conversationsLeft);
     expect(await db.collection('visitors').countDocuments({ siteId })).toBe(visitorsLeft);
     expect((await report<KbReport>('kb')).views).toBe(before.kb.views + 3);

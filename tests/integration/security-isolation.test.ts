@@ -758,6 +758,21 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(0);
   },
+  'GET /api/audit/': async () => {
+    // Site A's admin signed in and changed things: site B's admin reads only site B's trail.
+    const res = await call(server, routes.audit.list, { cookie: siteB.adminCookie });
+    expect(res.status).toBe(200);
+    expect(res.body.entries.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toContain(ADMIN.email);
+    expect(JSON.stringify(res.body)).not.toContain(await adminIdOf(ADMIN.email, db));
+  },
+  'GET /api/audit/export.csv': async () => {
+    const res = await fetch(`${server.url}/api/audit/export.csv`, { headers: { cookie: siteB.adminCookie } });
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toMatch(/^at,action,/);
+    expect(csv).not.toContain(ADMIN.email);
+  },
   'GET /mail/unsubscribe': async () => {
     // A link for alice needs the server's signature: a made-up one is refused.
     const forged = `${server.url}/mail/unsubscribe?t=${alice.visitorId}.${'A'.repeat(43)}`;

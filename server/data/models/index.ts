@@ -2,6 +2,7 @@
 export { AnalyticsReachedModel, DAY_MODELS } from './analytics-day.model';
 export { AnalyticsMonthModel } from './analytics-month.model';
 export { ArticleModel } from './article.model';
+export { AuditEntryModel } from './audit-entry.model';
 export { CannedModel } from './canned.model';
 export { ConversationModel } from './conversation.model';
 export { CsatModel } from './csat.model';
