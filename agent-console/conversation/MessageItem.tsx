@@ -47,6 +47,7 @@ export function MessageItem({
         {message.answer && <strong class="message__article">{message.answer.title}</strong>}
         <MessageText text={message.text} />
       </p>
+      {message.masked && <span class="message__masked muted">Card or bank details hidden before storing</span>}
       {seen && <span class="message__receipt">Seen</span>}
     </li>
   );

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { Attachment, BotAnswer, MessageAuthor } from '../../shared/contract';
 import { conversations, messages, openConversations, type Conversation, type StoredMessage, type Visitor } from '../data';
+import { maskSecrets } from '../../shared/privacy/mask-secrets';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
@@ -192,6 +193,9 @@ export class ConversationStore {
     const { conversation } = input;
     if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is closed.');
     const id = conversation._id.toHexString();
+    // Card numbers, IBANs and security codes never reach the database: everything after (the ack,
+    // the broadcasts, search, content gaps, learning, mail, analytics) reads the stored message.
+    const { text, kinds } = maskSecrets(input.text);
 
     for (let attempt = 0; attempt < MAX_SEQ_ATTEMPTS; attempt++) {
       const seq = (await this.cache.nextSeq(id)) ?? (await this.reload(conversation._id, () => this.cache.nextSeq(id)));
@@ -203,7 +207,8 @@ export class ConversationStore {
         author: input.author,
         authorId: input.authorId ?? null,
         authorName: input.authorName ?? null,
-        text: input.text,
+        text,
+        ...(kinds.length > 0 && { masked: kinds }),
         ...(input.answer && { answer: input.answer }),
         ...(input.attachment && { attachment: input.attachment }),
       });

@@ -1,4 +1,5 @@
 import type { Attachment, BotAnswer, ConversationSummary, Message } from '../../shared/contract';
+import type { SecretKind } from '../../shared/privacy/mask-secrets';
 import type { Conversation, StoredMessage } from '../data';
 
 export function toMessage(doc: StoredMessage): Message {
@@ -13,6 +14,7 @@ export function toMessage(doc: StoredMessage): Message {
     createdAt: doc.createdAt.toISOString(),
     ...(doc.answer && { answer: { articleId: doc.answer.articleId, title: doc.answer.title, mode: doc.answer.mode as BotAnswer['mode'] } }),
     ...(doc.attachment && { attachment: toAttachment(doc.attachment) }),
+    ...(doc.masked && doc.masked.length > 0 && { masked: doc.masked as SecretKind[] }),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { CloseReason, ConversationSummary, Note } from '../../shared/contract';
 import { accounts, csatRatings, notes, type Conversation, type StoredNote, type StoredUser } from '../data';
+import { maskSecrets } from '../../shared/privacy/mask-secrets';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
@@ -104,6 +105,8 @@ export class Workplace {
 
   async addNote(user: StoredUser, conversationId: string, clientId: string, text: string, kind: Note['kind'] = 'note'): Promise<Note> {
     const conversation = await this.deps.store.requireConversation(conversationId, user.siteId);
+    // Stored (and indexed) with card numbers, IBANs and security codes hidden, like messages.
+    const masked = maskSecrets(text).text;
     const { note, created } = await notes.add({
       siteId: conversation.siteId,
       conversationId: conversation._id,
@@ -111,12 +114,12 @@ export class Workplace {
       kind,
       authorId: user._id,
       authorName: user.name,
-      text,
+      text: masked,
     });
     if (!created) return toNote(note); // a re-send: already delivered
     // Agents only: the conversation's room holds agent sockets, never a visitor's.
     this.deps.ns.agents.to(rooms.conversation(conversationId)).emit('note:new', toNote(note));
-    if (kind === 'note') await this.deps.search.index(conversation, text);
+    if (kind === 'note') await this.deps.search.index(conversation, masked);
     return toNote(note);
   }
 
@@ -137,7 +140,7 @@ export class Workplace {
   async close(user: StoredUser, conversationId: string, reason: CloseReason, comment: string): Promise<ConversationSummary> {
     const conversation = await this.deps.store.requireConversation(conversationId, user.siteId);
     if (conversation.status !== 'open') throw new AppError('conversation_closed', 'This conversation is already closed.');
-    const closing = { closeReason: reason, closeComment: comment || null, closedBy: user._id };
+    const closing = { closeReason: reason, closeComment: maskSecrets(comment).text || null, closedBy: user._id };
     return toSummary(await this.finishClose(conversation, `${user.name} closed the conversation.`, closing));
   }
 
@@ -173,11 +176,12 @@ export class Workplace {
     const conversation = await this.deps.store.loadConversation(conversationId);
     if (!conversation?.visitorId.equals(visitorId)) throw new AppError('not_found', 'No such conversation.');
     if (conversation.status !== 'closed') throw new AppError('conflict', 'Conversations are rated once they are closed.');
-    if (!(await csatRatings.recordOnce(conversation, conversation.closedBy ?? conversation.assigneeId ?? null, rating, comment))) {
+    const kept = maskSecrets(comment).text;
+    if (!(await csatRatings.recordOnce(conversation, conversation.closedBy ?? conversation.assigneeId ?? null, rating, kept))) {
       throw new AppError('conflict', 'This conversation has already been rated.');
     }
     const at = dateOf(this.deps.clock);
-    await this.update(conversation._id, { csat: { rating, comment, at } });
+    await this.update(conversation._id, { csat: { rating, comment: kept, at } });
     await this.deps.events.publish('conversation.rated', { conversation, visitorId, rating, at });
   }
 

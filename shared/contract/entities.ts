@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Concern, HesitationKind } from '../lifecycle';
+import { SECRET_KINDS } from '../privacy/mask-secrets';
 
 /** Client-generated message id: lets the server store a message exactly once however often it is re-sent. */
 export const ClientMessageId = z
@@ -58,6 +59,8 @@ export const Message = z.object({
   answer: BotAnswer.optional(),
   /** A file sent as this message (`text` is then its name). */
   attachment: Attachment.optional(),
+  /** What the server hid in `text` before storing it (card numbers, IBANs, security codes); absent when nothing. */
+  masked: z.array(z.enum(SECRET_KINDS)).optional(),
 });
 export type Message = z.infer<typeof Message>;
 

@@ -1,5 +1,6 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 import { MessageAuthor } from '../../../shared/contract/entities';
+import { SECRET_KINDS } from '../../../shared/privacy/mask-secrets';
 import { attachmentSchema } from './attachment.schema';
 
 const messageSchema = new Schema(
@@ -28,6 +29,8 @@ const messageSchema = new Schema(
     },
     /** The file this message sends. */
     attachment: { type: attachmentSchema, default: undefined },
+    /** What was hidden in `text` before it was stored (card numbers, IBANs, security codes). */
+    masked: { type: [{ type: String, enum: SECRET_KINDS }], default: undefined },
   },
   { timestamps: { createdAt: true, updatedAt: false } },
 );

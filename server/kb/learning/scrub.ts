@@ -1,12 +1,15 @@
 /**
  * Removes personal data from a visitor's question before it is kept as a learned phrasing: what an
  * editor sees and what the search index holds must not carry a customer's email address, phone
- * number, order number or card number. Each is replaced by a marker ({email}, {phone}, {order},
- * {card}) so an editor still reads the question's shape; the index drops the markers (`PLACEHOLDER`).
+ * number, order number or payment details (a card number, IBAN or security code, masked or not).
+ * Each is replaced by a marker ({email}, {phone}, {order}, {card}) so an editor still reads the
+ * question's shape; the index drops the markers (`PLACEHOLDER`).
  *
  * Pure and language-independent: the digit rules read any script's digits (Persian ۰۹۱۲…, Arabic
  * ٠١٢…), and the words that announce an order number are listed for the six widget languages.
  */
+
+import { MASKED_SECRET, maskSecrets } from '../../../shared/privacy/mask-secrets';
 
 export type ScrubbedKind = 'email' | 'phone' | 'order' | 'card';
 
@@ -111,6 +114,8 @@ export function scrub(text: string): { text: string; found: ScrubbedKind[] } {
   out = out.replace(ORDER_ANNOUNCED, (match, lead: string, code: string) =>
     codeLike(code) && digitsOf(code).length >= 3 ? `${lead.replace(/#\s*$/, '')}${replace('order')}` : match,
   );
+  // Payment details (shared/privacy), and what masking them before storage left, are one {card}.
+  out = maskSecrets(out).text.replace(MASKED_SECRET, () => replace('card'));
   out = out.replace(CARD_CANDIDATE, (match) => {
     const digits = digitsOf(match);
     return digits.length >= 13 && passesLuhn(digits) ? replace('card') : match;
