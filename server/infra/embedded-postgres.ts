@@ -58,7 +58,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     (line) => line.includes('database system is ready to accept connections'),
   );
   // SIGINT is PostgreSQL's fast shutdown: it disconnects clients instead of waiting for them.
-  return { ...proc, stop: () => stopProcess(proc.child, 10_000, 'SIGINT'), url: `postgres://lifecycle@127.0.0.1:${port}/postgres` };
+  return { ...proc, stop: () => stopProcess(proc.child, 10_000, 'SIGINT'), url: clusterUrl(port) };
+}
+
+/** The URL of the private cluster listening on `port` (its superuser, the database FerretDB uses). */
+export function clusterUrl(port: number): string {
+  return `postgres://lifecycle@127.0.0.1:${port}/postgres`;
 }
 
 async function binaries(): Promise<Binaries> {
@@ -92,7 +97,7 @@ async function waitForPreviousServer(dir: string): Promise<void> {
   }
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
