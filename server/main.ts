@@ -31,12 +31,24 @@ console.log(`
 `);
 
 let stopping = false;
+/**
+ * Stops taking connections, disconnects the sockets (clients reconnect to another process and re-send
+ * what has no ack), lets the queues finish their running jobs, flushes the pending writes and closes
+ * Redis and the database; past SHUTDOWN_TIMEOUT_SECONDS it exits anyway, and says so.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down');
+  const started = performance.now();
+  const timeoutSeconds = config.SHUTDOWN_TIMEOUT_SECONDS;
+  log.info({ signal, timeoutSeconds }, 'shutting down: closing sockets, draining jobs and pending writes');
+  setTimeout(() => {
+    log.error({ timeoutSeconds }, 'shutdown did not finish in time: exiting without waiting further');
+    process.exit(1);
+  }, timeoutSeconds * 1000);
   await server.close().catch((err: unknown) => log.error({ err }, 'error while closing'));
   await services.stop();
+  log.info({ ms: Math.round(performance.now() - started) }, 'shut down: sockets closed, pending writes flushed, connections closed');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
