@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { agentRequests, visitorRequests } from '../shared/contract';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
@@ -72,6 +73,11 @@ import { ContentGaps } from './kb/content-gaps';
 import { kbRoutes } from './kb/kb-routes';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { kbVisitorHandlers } from './kb/visitor-handlers';
+import { timeAcks } from './metrics/ack-timing';
+import { metricsRoute } from './metrics/metrics-route';
+import { ServerMetrics } from './metrics/server-metrics';
+import { opsRoutes } from './ops/ops-routes';
+import { QueueView } from './ops/queue-view';
 import { conversationPageRoutes } from './resume/conversation-page';
 import { ResumeExchange } from './resume/resume-exchange';
 import { resumeOnHandshake } from './resume/resume-handshake';
@@ -189,6 +195,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   app.get('/healthz', healthRoute(pingDatabase, redis));
+  // `/metrics`, bound once the sockets and queues it reports on exist.
+  const metricsRoutes = express.Router();
+  app.use(metricsRoutes);
   // Webhooks verify a signature over the raw body, so they are mounted before the JSON parser.
   const shopWebhooks = express.Router();
   app.use('/api', limitRequests(limits));
@@ -227,6 +236,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const http = createServer(app);
   const sockets = createSocketServer(http, { redisUrl: options.redisUrl, prefix, maxPayloadBytes: MAX_PAYLOAD_BYTES, log });
   const { ns } = sockets;
+  const serverMetrics = new ServerMetrics({ ns, queues, pingDatabase, pingRedis: () => redis.ping(), clock });
   const replyAlerts = new ReplyAlertQueue(
     options.redisUrl,
     `${prefix}:bull`,
@@ -344,12 +354,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sites,
     lifecycle,
     escalations,
-    analytics: analytics.recorder,
+    analytics: serverMetrics.countingBotOutcomes(analytics.recorder),
     assumedAfterSeconds: config.ANSWER_BOT_ASSUMED_AFTER_SECONDS,
     clock,
     log,
   });
   answerBot.start();
+  serverMetrics.start();
+  metricsRoutes.get('/metrics', metricsRoute(serverMetrics, config.METRICS_TOKEN));
   registerListeners(events, {
     unansweredQuestions: new UnansweredQuestions({ kb, gaps: contentGaps, sites, log }),
     ns,
@@ -362,6 +374,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     mail: visitorMail.jobs,
     answerBot,
     kb,
+    metrics: serverMetrics,
     audit: new AuditRecorder(auditTrail),
   });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
@@ -369,6 +382,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   workplaceApi.use('/canned', cannedRoutes(sessions));
   workplaceApi.use('/settings', settingsRoutes({ sites, sessions, publicUrl: config.PUBLIC_URL, events, clock }));
   workplaceApi.use('/mail', outboxRoutes(outbox, sessions));
+  workplaceApi.use('/ops', opsRoutes(new QueueView(queues), sessions));
   workplaceApi.use('/audit', auditRoutes(sessions, clock));
   shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock), clock));
 
@@ -398,6 +412,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   limitSocketEvents(ns.agents, limits, ipOf, (socket) => socket.data.userId, log);
+  timeAcks(ns.visitors, new Set(Object.keys(visitorRequests)), (event, ok, seconds) =>
+    serverMetrics.ackSent('/visitor', event, ok, seconds),
+  );
+  timeAcks(ns.agents, new Set(Object.keys(agentRequests)), (event, ok, seconds) => serverMetrics.ackSent('/agent', event, ok, seconds));
   attachVisitorGateway({
     ns,
     tokens: visitorTokens,
@@ -456,6 +474,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         answerBot.close(),
       ]);
       mailer.close();
+      serverMetrics.close();
       await auditTrail.flush();
       await closeRedis(redis);
       await data.close();

@@ -23,8 +23,6 @@ const Env = z.object({
   ADMIN_PASSWORD: z.string().min(8).default('admin-password'),
   REPLY_ALERT_SECONDS: Seconds.default(60),
   SESSION_TTL_HOURS: Seconds.default(12),
-  /** How long a SIGTERM/SIGINT shutdown may take to close sockets, drain jobs and flush writes before the process exits anyway. */
-  SHUTDOWN_TIMEOUT_SECONDS: Seconds.max(600).default(10),
   /** Overrides the default checkout-idle threshold of every site that has not set its own. */
   CHECKOUT_IDLE_SECONDS: siteDefault(LifecycleSettings.shape.checkoutIdleSeconds.unwrap()),
   /** Period of the at-risk sweep (a repeatable bull job). */
@@ -56,6 +54,8 @@ const Env = z.object({
   ANSWER_BOT_ASSUMED_AFTER_SECONDS: Seconds.default(600),
   /** Whether the demo site a new database starts with has the answer bot on (a site's admin turns it on or off in Settings). */
   DEMO_ANSWER_BOT: z.enum(['on', 'off']).default('on'),
+  /** Opens `GET /metrics` to clients off this machine that send `Authorization: Bearer <token>` (loopback needs none). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -11,6 +11,7 @@ import type { UnansweredEmailQueue } from './escalation/unanswered-email-queue';
 import type { DomainEventBus } from './events/domain-events';
 import type { KnowledgeBase } from './kb/knowledge-base';
 import type { MailJobs } from './mail/mail-jobs';
+import type { ServerMetrics } from './metrics/server-metrics';
 import type { ChatNamespaces } from './realtime/namespaces';
 import { VisitorBroadcasts } from './visitors/visitor-broadcasts';
 import type { LifecycleService } from './visitors/lifecycle-service';
@@ -27,6 +28,7 @@ export interface Listeners {
   answerBot: AnswerBot;
   unansweredQuestions: UnansweredQuestions;
   kb: KnowledgeBase;
+  metrics: ServerMetrics;
   audit: AuditRecorder;
 }
 
@@ -37,12 +39,28 @@ export interface Listeners {
  */
 export function registerListeners(
   bus: DomainEventBus,
-  { ns, search, analytics, replyAlerts, lifecycle, escalations, unanswered, mail, answerBot, unansweredQuestions, kb, audit }: Listeners,
+  {
+    ns,
+    search,
+    analytics,
+    replyAlerts,
+    lifecycle,
+    escalations,
+    unanswered,
+    mail,
+    answerBot,
+    unansweredQuestions,
+    kb,
+    metrics,
+    audit,
+  }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
 
   bus.on('message.created', 'broadcast', (e) => conversations.message(e));
+  // Right after the broadcast, which emits synchronously: the delivery time ends at its emit.
+  bus.on('message.created', 'metrics', (e) => metrics.messageCreated(e));
   bus.on('message.created', 'search index', (e) => search.indexMessage(e.conversation, e.message));
   bus.on('message.created', 'analytics: first reply', (e) => analytics.conversations.messageCreated(e));
   bus.on('message.resent', 'broadcast', (e) => conversations.message(e));
@@ -76,6 +94,9 @@ export function registerListeners(
 
   bus.on('escalation.decided', 'analytics: hesitation', (e) => analytics.lifecycle.hesitation(e.visitor, e.hesitation, e.outcome, e.at));
   bus.on('escalation.offered', 'broadcast', (e) => broadcastOffer(ns.agents, e));
+  bus.on('escalation.decided', 'metrics', (e) => metrics.escalationDecided(e));
+  bus.on('mail.sent', 'metrics', (e) => metrics.mailSent(e));
+  bus.on('mail.failed', 'metrics', (e) => metrics.mailFailed(e));
 
   bus.on('auth.signedIn', 'audit trail', (e) => audit.signedIn(e));
   bus.on('auth.signInFailed', 'audit trail', (e) => audit.signInFailed(e));

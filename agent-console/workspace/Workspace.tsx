@@ -6,6 +6,7 @@ import { AnalyticsPage } from '../analytics/AnalyticsPage';
 import { createAuditApi } from '../api/audit-api';
 import { createKbApi } from '../api/kb-api';
 import { createMailApi } from '../api/mail-api';
+import { createOpsApi } from '../api/ops-api';
 import { createWorkplaceApi } from '../api/workplace-api';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { ConversationView } from '../conversation/ConversationView';
@@ -14,6 +15,7 @@ import { InboxPane } from '../inbox/InboxPane';
 import { KbConnectionContext } from '../kb/kb-context';
 import { KbEditor } from '../kb/KbEditor';
 import { OutboxPage } from '../outbox/OutboxPage';
+import { QueuesPage } from '../queues/QueuesPage';
 import { browserHooks } from '../lib/browser-hooks';
 import { createConsoleI18n } from '../lib/i18n';
 import { useMediaQuery } from '../lib/use-media-query';
@@ -30,6 +32,7 @@ import { Header } from './Header';
 const kbApi = createKbApi();
 const workplaceApi = createWorkplaceApi();
 const mailApi = createMailApi();
+const opsApi = createOpsApi();
 const auditApi = createAuditApi();
 
 export interface WorkspaceProps {
@@ -78,7 +81,7 @@ export function Workspace({ connect, ...rest }: WorkspaceProps) {
 
 type WorkspaceViewProps = Omit<WorkspaceProps, 'connect'> & { session: ConsoleSession };
 
-type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'outbox' | 'audit' | 'account';
+type View = 'inbox' | 'kb' | 'analytics' | 'team' | 'settings' | 'outbox' | 'queues' | 'audit' | 'account';
 /** Each view's name, and the shorter one the navigation shows when the window is narrow. */
 const VIEW_LABELS: Record<View, { full: string; short: string }> = {
   inbox: { full: 'Inbox', short: 'Inbox' },
@@ -87,6 +90,7 @@ const VIEW_LABELS: Record<View, { full: string; short: string }> = {
   team: { full: 'Team', short: 'Team' },
   settings: { full: 'Settings', short: 'Settings' },
   outbox: { full: 'Outbox', short: 'Outbox' },
+  queues: { full: 'Queues', short: 'Queues' },
   audit: { full: 'Audit log', short: 'Audit' },
   account: { full: 'My account', short: 'Account' },
 };
@@ -94,7 +98,9 @@ const VIEW_LABELS: Record<View, { full: string; short: string }> = {
 /** The views a role may open, in nav order: editors write the knowledge base, admins also run the team and settings. */
 function viewsFor(role: User['role']): View[] {
   if (role === 'editor') return ['kb', 'account'];
-  return role === 'admin' ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'outbox', 'audit', 'account'] : ['inbox', 'kb', 'account'];
+  return role === 'admin'
+    ? ['inbox', 'kb', 'analytics', 'team', 'settings', 'outbox', 'queues', 'audit', 'account']
+    : ['inbox', 'kb', 'account'];
 }
 
 export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionExpired }: WorkspaceViewProps) {
@@ -193,6 +199,11 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
       {view === 'outbox' && (
         <main class="workspace__main workspace__main--page">
           <OutboxPage api={mailApi} />
+        </main>
+      )}
+      {view === 'queues' && (
+        <main class="workspace__main workspace__main--page">
+          <QueuesPage api={opsApi} />
         </main>
       )}
       {view === 'audit' && (

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'settings:manage': ['admin'],
   /** The outbox: mails a deployment without SMTP wrote instead of sending. */
   'mail:outbox': ['admin'],
+  /** The queue view: the site's jobs of each bull queue, and retrying a failed one. */
+  'ops:queues': ['admin'],
   /** The site's audit trail and its CSV export (read only; nothing can change it). */
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

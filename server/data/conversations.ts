@@ -74,6 +74,13 @@ export const conversations = {
     return Types.ObjectId.isValid(id) ? ConversationModel.findById(id).lean<Conversation>() : null;
   },
 
+  /** The site of each conversation of `ids` that exists, by conversation id (ids that are not ids are skipped). */
+  async sitesOf(ids: string[]): Promise<Map<string, string>> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+    const found = await ConversationModel.find({ _id: { $in: valid } }, { siteId: 1 }).lean<Pick<Conversation, '_id' | 'siteId'>[]>();
+    return new Map(found.map((c) => [c._id.toHexString(), c.siteId.toHexString()]));
+  },
+
   async create(fields: {
     _id: Types.ObjectId;
     siteId: Types.ObjectId;

@@ -70,6 +70,11 @@ export const endpoints = {
   mail: {
     outbox: { method: 'GET', path: '/api/mail/outbox' },
   },
+  /** The admins' queue view: their site's jobs of each bull queue, and retrying a failed one. */
+  ops: {
+    queues: { method: 'GET', path: '/api/ops/queues' },
+    retryJob: { method: 'POST', path: '/api/ops/queues/:queue/jobs/:jobId/retry' },
+  },
   /** The site's audit trail (admins): read only, there is no route that changes it. */
   audit: {
     list: { method: 'GET', path: '/api/audit' },

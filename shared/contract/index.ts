@@ -14,6 +14,7 @@ export * from './settings';
 export * from './canned';
 export * from './files';
 export * from './mail';
+export * from './ops';
 export * from './audit-actions';
 export * from './audit';
 export * from './answer-bot';

@@ -41,6 +41,7 @@ import {
 } from './kb';
 import { AgentUploadResponse, FileDownloadQuery, FileLinksResponse, FileUploadQuery, VisitorUploadResponse } from './files';
 import { OutboxQuery, OutboxResponse } from './mail';
+import { QueueJobParams, QueuesResponse } from './ops';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
@@ -208,6 +209,10 @@ export const routes = {
   },
   mail: {
     outbox: route({ ...endpoints.mail.outbox, query: OutboxQuery, response: OutboxResponse }),
+  },
+  ops: {
+    queues: route({ ...endpoints.ops.queues, response: QueuesResponse }),
+    retryJob: route({ ...endpoints.ops.retryJob, params: QueueJobParams, response: null }),
   },
   audit: {
     list: route({ ...endpoints.audit.list, query: AuditQuery, response: AuditPageResponse }),

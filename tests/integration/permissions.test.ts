@@ -67,6 +67,8 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'POST /api/kb/gaps/article', row: 'kb:signals', body: {} },
   { route: 'GET /api/analytics/:report', row: 'analytics:read' },
   { route: 'GET /api/mail/outbox', row: 'mail:outbox' },
+  { route: 'GET /api/ops/queues', row: 'ops:queues' },
+  { route: 'POST /api/ops/queues/:queue/jobs/:jobId/retry', row: 'ops:queues' },
   { route: 'GET /api/audit/', row: 'audit:read' },
   { route: 'GET /api/audit/export.csv', row: 'audit:read' },
   { route: 'POST /api/files/conversations/:conversationId', row: 'conversations:work' },

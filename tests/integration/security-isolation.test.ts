@@ -14,6 +14,7 @@ import {
 import { sign } from '../../server/edge/signature';
 import { kbApi, openDb } from '../helpers/kb';
 import { agentFrom, reportAttacks, secondTenant, syncedVisitor, visitorFrom } from '../helpers/security';
+import { failedJobOf } from '../helpers/queues';
 import { postWebhook, siteSecret } from '../helpers/shop';
 import {
   ADMIN,
@@ -772,6 +773,33 @@ const httpCases: Record<string, () => Promise<void>> = {
     const csv = await res.text();
     expect(csv).toMatch(/^at,action,/);
     expect(csv).not.toContain(ADMIN.email);
+  },
+  'GET /api/ops/queues': async () => {
+    // The queues are shared by every site: site B's admin sees none of site A's jobs.
+    const failure = await failedJobOf(server.dbName, (await conversationOf(alice.visitorId))!.siteId.toHexString());
+    try {
+      const res = await call(server, routes.ops.queues, { cookie: siteB.adminCookie });
+      expect(res.status).toBe(200);
+      expect(res.body.queues.find((q) => q.name === 'kb-deflection')?.counts.failed).toBe(0);
+      expect(JSON.stringify(res.body)).not.toContain(failure.id);
+    } finally {
+      await failure.queue.close();
+    }
+  },
+  'POST /api/ops/queues/:queue/jobs/:jobId/retry': async () => {
+    const failure = await failedJobOf(server.dbName, (await conversationOf(alice.visitorId))!.siteId.toHexString());
+    try {
+      const params = { queue: 'kb-deflection', jobId: failure.id };
+      expect((await call(server, routes.ops.retryJob, { cookie: siteB.adminCookie, params })).status).toBe(404);
+      expect(await failure.state()).toBe('failed');
+    } finally {
+      await failure.queue.close();
+    }
+  },
+  'GET /metrics': async () => {
+    // Deployment-wide numbers: a session of any site opens nothing to a remote client (no METRICS_TOKEN here).
+    const res = await fetch(`${server.url}/metrics`, { headers: { cookie: siteB.adminCookie, 'x-forwarded-for': '203.0.113.9' } });
+    expect(res.status).toBe(403);
   },
   'GET /mail/unsubscribe': async () => {
     // A link for alice needs the server's signature: a made-up one is refused.
