@@ -23,6 +23,8 @@ const Env = z.object({
   ADMIN_PASSWORD: z.string().min(8).default('admin-password'),
   REPLY_ALERT_SECONDS: Seconds.default(60),
   SESSION_TTL_HOURS: Seconds.default(12),
+  /** How long a SIGTERM/SIGINT shutdown may take to close sockets, drain jobs and flush writes before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: Seconds.max(600).default(10),
   /** Overrides the default checkout-idle threshold of every site that has not set its own. */
   CHECKOUT_IDLE_SECONDS: siteDefault(LifecycleSettings.shape.checkoutIdleSeconds.unwrap()),
   /** Period of the at-risk sweep (a repeatable bull job). */
