@@ -2,6 +2,7 @@
 // small chunk per language catalog.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 
 const WEBSOCKET_ONLY = '\0websocket-only:';
@@ -33,9 +34,23 @@ const websocketOnly: Plugin = {
   },
 };
 
+/**
+ * Terser's compress passes over the bundler's minified chunks: about 140 B gzip off app.js, which
+ * the 30 KB budget of the opened widget needs. (Vite's own `minify: 'terser'` runs before the
+ * bundler's minifier and keeps pure annotations in library mode: half the gain.)
+ */
+const terserAfterMinify: Plugin = {
+  name: 'terser-after-minify',
+  async generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk') chunk.code = (await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 3 } })).code!;
+    }
+  },
+};
+
 export default defineConfig({
   publicDir: false,
-  plugins: [websocketOnly],
+  plugins: [websocketOnly, terserAfterMinify],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: fileURLToPath(new URL('../dist/widget', import.meta.url)),

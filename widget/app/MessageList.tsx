@@ -11,6 +11,8 @@ const CsatPrompt = lazy(() => import('./CsatPrompt').then((m) => m.CsatPrompt));
 const PromptCard = lazy(() => import('./PromptCard').then((m) => m.PromptCard));
 /** An answer of the answer bot: shown to the visitors who get one. */
 const BotAnswer = lazy(() => import('./answer-bot/BotAnswer').then((m) => m.BotAnswer));
+/** Why the visitor's own message shows masked payment details: shown to the visitors who paste some. */
+const MaskedNote = lazy(() => import('./privacy/MaskedNote').then((m) => m.MaskedNote));
 
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_PX = 48;
@@ -103,6 +105,7 @@ export class MessageList extends Component<ViewProps> {
             >
               <time dateTime={message.createdAt}>{timeOf(message.createdAt, locale)}</time>
               {message.id === readId && <span>{t('message.read')}</span>}
+              {message.masked && message.author === 'visitor' && <MaskedNote locale={locale} />}
               {articles.map((id) => (
                 <button key={id} type="button" class="link-button" onClick={() => void session.openArticle(id)}>
                   {t('prompt.readArticle')}
