@@ -126,7 +126,7 @@ export function QueuesPage({ api }: { api: OpsApi }) {
               ))}
             </tbody>
           </table>
-          <button type="button" class="button button--small" onClick={() => void queues.load()}>
+          <button type="button" class="button button--small queues__refresh" onClick={() => void queues.load()}>
             {t('queues.refresh')}
           </button>
           {failing.length === 0 && <p role="status">{t('queues.empty')}</p>}
