@@ -17,6 +17,8 @@ export async function restoreSnapshot(file: string, url: string): Promise<Totals
   await client.connect();
   try {
     await client.query('BEGIN');
+    // Room for the index builds after the rows (the default, 64 MB, spills FerretDB's GIN twins to disk).
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     const totals = await load(client, file);
     await client.query('COMMIT');
     return totals;

@@ -84,7 +84,10 @@ async function backupAndRestore(name: string): Promise<{ restored: Db; file: str
 
 beforeAll(async () => {
   source = await startEmbeddedMongo(sourceDir, () => undefined);
-  server = await startTestServer({ RATE_LIMIT_PER_SENDER: '0' }, { mongoUri: source.uri, redisUrl: inject('redisUrl') });
+  server = await startTestServer(
+    { RATE_LIMIT_PER_SENDER: '0', RATE_LIMIT_PER_IP: '0' },
+    { mongoUri: source.uri, redisUrl: inject('redisUrl') },
+  );
   const cookie = await signIn(server);
   const agent = await agentSocket(server, cookie, sockets);
   for (let v = 0; v < 3; v++) {
@@ -150,6 +153,7 @@ describe('backup and restore of the embedded database', () => {
       while (writing) {
         await send(`during the backup ${duringBackup}`);
         duringBackup += 1;
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
     })().catch((err: unknown) => err);
     const { restored } = await backupAndRestore('while-writing').finally(() => {
