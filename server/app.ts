@@ -78,6 +78,8 @@ import { metricsRoute } from './metrics/metrics-route';
 import { ServerMetrics } from './metrics/server-metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { QueueView } from './ops/queue-view';
+import { privacyRoutes } from './privacy/privacy-routes';
+import { VisitorErasure } from './privacy/visitor-erasure';
 import { conversationPageRoutes } from './resume/conversation-page';
 import { ResumeExchange } from './resume/resume-exchange';
 import { resumeOnHandshake } from './resume/resume-handshake';
@@ -360,6 +362,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   answerBot.start();
+  const erasure = new VisitorErasure({ redisUrl: options.redisUrl, prefix, redis, queues, visitors: ns.visitors, events, clock, log });
+  erasure.start();
   serverMetrics.start();
   metricsRoutes.get('/metrics', metricsRoute(serverMetrics, config.METRICS_TOKEN));
   registerListeners(events, {
@@ -384,6 +388,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   workplaceApi.use('/mail', outboxRoutes(outbox, sessions));
   workplaceApi.use('/ops', opsRoutes(new QueueView(queues), sessions));
   workplaceApi.use('/audit', auditRoutes(sessions, clock));
+  workplaceApi.use('/visitors', privacyRoutes({ sessions, erasure, events, clock }));
   shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock), clock));
 
   const visitorDomains: VisitorDomainHandlers = {
@@ -472,6 +477,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         visitorMail.jobs.close(),
         unanswered.close(),
         answerBot.close(),
+        erasure.close(),
       ]);
       mailer.close();
       serverMetrics.close();

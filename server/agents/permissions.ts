@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'mail:outbox': ['admin'],
   /** The queue view: the site's jobs of each bull queue, and retrying a failed one. */
   'ops:queues': ['admin'],
+  /** Exporting and erasing a visitor's data. */
+  'visitors:privacy': ['admin'],
   /** The site's audit trail and its CSV export (read only; nothing can change it). */
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

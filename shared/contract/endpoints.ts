@@ -81,6 +81,11 @@ export const endpoints = {
     /** The same filters, every matching entry as CSV. */
     csv: { method: 'GET', path: '/api/audit/export.csv' },
   },
+  /** An admin's export and erasure of one visitor's data (issue 18). */
+  privacy: {
+    export: { method: 'GET', path: '/api/visitors/:visitorId/export' },
+    erase: { method: 'POST', path: '/api/visitors/:visitorId/erase' },
+  },
   files: {
     /** A visitor's file into their open conversation (visitor token as `Authorization: Bearer`). */
     visitorUpload: { method: 'POST', path: '/api/files/visitor' },

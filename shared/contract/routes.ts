@@ -45,6 +45,7 @@ import { QueueJobParams, QueuesResponse } from './ops';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
+import { EraseResponse, VisitorParams } from './visitor-privacy';
 import { type Endpoint, endpoints, type HttpMethod } from './endpoints';
 
 // ---- REST: every HTTP endpoint of the server, the one source for its routes, clients and tests ----
@@ -218,6 +219,11 @@ export const routes = {
     list: route({ ...endpoints.audit.list, query: AuditQuery, response: AuditPageResponse }),
     /** Answers CSV, not JSON. */
     csv: route({ ...endpoints.audit.csv, query: AuditQuery.omit({ before: true }), response: z.unknown() }),
+  },
+  privacy: {
+    /** Answers the export file (JSON, as an attachment). */
+    export: route({ ...endpoints.privacy.export, params: VisitorParams, response: z.unknown() }),
+    erase: route({ ...endpoints.privacy.erase, params: VisitorParams, response: EraseResponse }),
   },
   /** Uploads take the file's raw bytes as the body (any content type but JSON); the server reads its type from them. */
   files: {

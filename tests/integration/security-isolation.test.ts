@@ -796,6 +796,18 @@ const httpCases: Record<string, () => Promise<void>> = {
       await failure.queue.close();
     }
   },
+  'GET /api/visitors/:visitorId/export': async () => {
+    // Site B's admin cannot export site A's visitor: not found, and nothing of alice's in the answer.
+    const res = await call(server, routes.privacy.export, { cookie: siteB.adminCookie, params: { visitorId: alice.visitorId } });
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain(ALICE_SAYS);
+  },
+  'POST /api/visitors/:visitorId/erase': async () => {
+    const res = await call(server, routes.privacy.erase, { cookie: siteB.adminCookie, params: { visitorId: alice.visitorId } });
+    expect(res.status).toBe(404);
+    expect(await db.collection('visitors').countDocuments({ _id: oid(alice.visitorId) })).toBe(1);
+    expect(await conversationOf(alice.visitorId)).not.toBeNull();
+  },
   'GET /metrics': async () => {
     // Deployment-wide numbers: a session of any site opens nothing to a remote client (no METRICS_TOKEN here).
     const res = await fetch(`${server.url}/metrics`, { headers: { cookie: siteB.adminCookie, 'x-forwarded-for': '203.0.113.9' } });

@@ -1,0 +1,105 @@
+import type Bull from 'bull';
+import type { Redis } from 'ioredis';
+import { Types } from 'mongoose';
+import { accounts } from '../data';
+import { visitorData } from '../data/visitor-data';
+import type { DomainEventPublisher, EventActor } from '../events/domain-events';
+import { dateOf, type Clock } from '../infra/clock';
+import type { Logger } from '../infra/logger';
+import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
+import type { QueueRegistry } from '../infra/queue-registry';
+import type { VisitorNamespace } from '../realtime/namespaces';
+import { rooms } from '../realtime/rooms';
+import { removeJobsNaming } from './pending-jobs';
+import { removeRedisTraces } from './redis-traces';
+
+export interface EraseJob {
+  siteId: string;
+  visitorId: string;
+  /** The admin who asked (an id only: the job's data stays in Redis until it completes). */
+  byUserId: string;
+  ip: string | null;
+}
+
+export type ErasureStatus = 'erased' | 'erasing' | 'failed';
+
+/** One job per visitor: asking twice while it waits or runs finds the same job. */
+export const eraseJobId = (visitorId: string) => `erase:${visitorId}`;
+
+interface ErasureDeps {
+  redisUrl: string;
+  /** The server's Redis key prefix (bull's is `<prefix>:bull`). */
+  prefix: string;
+  redis: Redis;
+  queues: QueueRegistry;
+  visitors: VisitorNamespace;
+  events: DomainEventPublisher;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Erasing a visitor (issue 18): a bull job per visitor, run by whichever server process takes it and
+ * retried by another when one dies midway. Each step deletes what remains, so a re-run finishes what
+ * a broken one began; the visitor record goes last, so until then the erasure can be found and resumed.
+ */
+export class VisitorErasure {
+  private readonly queue: Bull.Queue<EraseJob>;
+
+  constructor(private readonly deps: ErasureDeps) {
+    this.queue = openQueue<EraseJob>('privacy-erase', {
+      redisUrl: deps.redisUrl,
+      prefix: `${deps.prefix}:bull`,
+      log: deps.log,
+      registry: deps.queues,
+      defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true },
+    });
+  }
+
+  start(): void {
+    startProcessing(this.queue.process((job) => this.erase(job.data)));
+  }
+
+  /** Queues the erasure (once per visitor) and waits for it up to `waitMs`. */
+  async request(data: EraseJob, waitMs: number): Promise<ErasureStatus> {
+    const job = await this.queue.add(data, { jobId: eraseJobId(data.visitorId) });
+    const done = job.finished().then(
+      () => 'erased' as const,
+      () => 'failed' as const,
+    );
+    const late = new Promise<'erasing'>((resolve) => setTimeout(resolve, waitMs, 'erasing').unref());
+    return Promise.race([done, late]);
+  }
+
+  /** The state of a visitor's erasure job of this site, or null when there is none. */
+  async status(siteId: string, visitorId: string): Promise<ErasureStatus | null> {
+    const job = await this.queue.getJob(eraseJobId(visitorId));
+    if (!job || job.data.siteId !== siteId) return null;
+    return (await job.isFailed()) ? 'failed' : 'erasing';
+  }
+
+  /** The steps; every one idempotent. */
+  async erase({ siteId, visitorId, byUserId, ip }: EraseJob): Promise<void> {
+    const site = new Types.ObjectId(siteId);
+    const visitor = new Types.ObjectId(visitorId);
+    await visitorData.markErasing(visitor, dateOf(this.deps.clock));
+    this.deps.visitors.in(rooms.visitor(visitorId)).disconnectSockets(true);
+    const conversationIds = await visitorData.conversationIds(site, visitor);
+    const ids = [visitorId, ...conversationIds.map((id) => id.toHexString())];
+    await removeJobsNaming(this.deps.queues, ids, eraseJobId(visitorId));
+    for (const conversationId of conversationIds) await visitorData.removeConversation(conversationId, visitor);
+    await visitorData.removeAroundVisitor(visitor);
+    await removeRedisTraces(this.deps.redis, this.deps.prefix, siteId, ids);
+    await visitorData.removeVisitor(visitor);
+    await this.deps.events.publish('visitor.erased', { siteId, visitorId, by: await actorOf(byUserId, ip), at: dateOf(this.deps.clock) });
+  }
+
+  close(): Promise<void> {
+    return closeQueue(this.queue);
+  }
+}
+
+async function actorOf(userId: string, ip: string | null): Promise<EventActor> {
+  const user = await accounts.byId(userId);
+  return user ? { kind: 'user', user, ip } : { kind: 'system' };
+}
