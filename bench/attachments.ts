@@ -5,19 +5,13 @@
 // database's plan for GridFS's chunk read (whether it scans).
 // Usage: npm run bench:attachments [-- --json] [-- --runs N]
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MongoClient, type ObjectId } from 'mongodb';
 import sharp from 'sharp';
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE, type Ack, type Message, VISITOR_NAMESPACE, type VisitorUploadResponse } from '../shared/contract';
-import { startServer } from '../server/app';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/infra/logger';
-import { startBackingServices } from '../server/infra/services';
 import { json, option, say } from './cli';
+import { startBenchServer } from './bench-server';
 
 const RUNS = option('--runs', 5);
 const TARGET_BYTES = 5_000_000;
@@ -65,26 +59,10 @@ function planSteps(explained: unknown): string[] {
   return steps;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-attachments-'));
-const config = loadConfig({
-  ...process.env,
-  PORT: '0',
-  DATA_DIR: dataDir,
-  LOG_LEVEL: 'silent',
+const { server, mongoUri, stop } = await startBenchServer('attachments', {
   ADMIN_EMAIL: ADMIN.email,
   ADMIN_PASSWORD: ADMIN.password,
   RATE_LIMIT_PER_SENDER: '0',
-});
-const log = createLogger('silent');
-const services = await startBackingServices(config, log);
-const mongoUri = services.mongoUri.replace(/\/lifecycle_chat$/, '/bench_attachments');
-const server = await startServer({
-  config,
-  mongoUri,
-  redisUrl: services.redisUrl,
-  redisPrefix: 'bench-attachments',
-  secret: 'x'.repeat(32),
-  log,
 });
 const sockets: Socket[] = [];
 
@@ -202,7 +180,5 @@ try {
   }
 } finally {
   for (const socket of sockets) socket.close();
-  await server.close();
-  await services.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

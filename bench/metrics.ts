@@ -3,17 +3,11 @@
 // hold jobs; then 200 scrapes one after another, each timed from request to the last byte.
 // Usage: npm run bench:metrics [-- --json] [-- --scrapes N] [-- --visitors N]
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { type Ack, VISITOR_NAMESPACE } from '../shared/contract';
-import { startServer } from '../server/app';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/infra/logger';
-import { startBackingServices } from '../server/infra/services';
 import { json, option, say } from './cli';
+import { startBenchServer } from './bench-server';
 
 const SCRAPES = option('--scrapes', 200);
 const VISITORS = option('--visitors', 50);
@@ -27,18 +21,7 @@ function send(socket: Socket, event: string, payload: unknown): Promise<Ack<unkn
   return socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-metrics-'));
-const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-const log = createLogger('silent');
-const services = await startBackingServices(config, log);
-const server = await startServer({
-  config,
-  mongoUri: services.mongoUri.replace(/\/lifecycle_chat$/, '/bench_metrics'),
-  redisUrl: services.redisUrl,
-  redisPrefix: 'bench-metrics',
-  secret: 'x'.repeat(32),
-  log,
-});
+const { server, stop } = await startBenchServer('metrics');
 const sockets: Socket[] = [];
 
 /** A visitor from an address of its own (the server trusts X-Forwarded-For from loopback) that sends its messages. */
@@ -95,7 +78,5 @@ try {
   }
 } finally {
   for (const socket of sockets) socket.close();
-  await server.close();
-  await services.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -5,17 +5,11 @@
 // is refused and what is stored, this prints the latency.
 // Usage: npm run bench:rate-limits [-- --json] [-- --others N]
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { VISITOR_NAMESPACE, type Ack } from '../shared/contract';
-import { startServer } from '../server/app';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/infra/logger';
-import { startBackingServices } from '../server/infra/services';
 import { json, option, say } from './cli';
+import { startBenchServer } from './bench-server';
 
 const OTHERS = option('--others', 10);
 /** Rounds per phase: with the sync, two phases stay within one visitor's budget of 10 messages per 10 s. */
@@ -29,18 +23,7 @@ function send(socket: Socket, event: string, payload: unknown): Promise<Ack<unkn
   return socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-rate-limits-'));
-const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-const log = createLogger('silent');
-const services = await startBackingServices(config, log);
-const server = await startServer({
-  config,
-  mongoUri: services.mongoUri.replace(/\/lifecycle_chat$/, '/bench_rate_limits'),
-  redisUrl: services.redisUrl,
-  redisPrefix: 'bench-rate-limits',
-  secret: 'x'.repeat(32),
-  log,
-});
+const { server, stop } = await startBenchServer('rate-limits');
 const sockets: Socket[] = [];
 
 /** A synced visitor socket that appears to come from `ip` (the server trusts X-Forwarded-For from loopback). */
@@ -108,7 +91,5 @@ try {
   }
 } finally {
   for (const socket of sockets) socket.close();
-  await server.close();
-  await services.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }

@@ -3,14 +3,8 @@
 // still downloading) and after the app has loaded at idle. Medians of RUNS fresh visits each.
 // Usage: npm run bench:widget [-- --json]   (builds the widget first)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer } from '../server/app';
-import { loadConfig } from '../server/config';
-import { createLogger } from '../server/infra/logger';
-import { startBackingServices } from '../server/infra/services';
 import { launchBrowser } from '../tests/helpers/browser';
+import { startBenchServer } from './bench-server';
 import { BUDGET, catalogSizes, measureWidget, median, worstCaseOpenedGzip, type WidgetRun } from './widget-measure';
 
 const RUNS = 5;
@@ -22,18 +16,7 @@ for (const config of ['widget/vite.loader.config.ts', 'widget/vite.app.config.ts
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '-c', config], { stdio: json ? 'ignore' : 'inherit' });
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-widget-'));
-const config = loadConfig({ ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-const log = createLogger('silent');
-const services = await startBackingServices(config, log);
-const server = await startServer({
-  config,
-  mongoUri: services.mongoUri,
-  redisUrl: services.redisUrl,
-  redisPrefix: config.REDIS_PREFIX,
-  secret: 'x'.repeat(32),
-  log,
-});
+const { server, stop } = await startBenchServer('widget');
 const browser = await launchBrowser();
 
 try {
@@ -75,7 +58,5 @@ try {
   }
 } finally {
   await browser.dispose();
-  await server.close();
-  await services.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stop();
 }
