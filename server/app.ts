@@ -209,7 +209,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const attachments = new Attachments(store, sites);
   app.use(
     '/api/files',
-    fileRoutes({ attachments, links: fileLinks, store, sites, sessions, visitorTokens, limits, isConsoleOrigin, clock }),
+    fileRoutes({ attachments, links: fileLinks, store, sites, sessions, visitorTokens, limits, isConsoleOrigin, events, clock }),
   );
   // Everything after the (signed, server-to-server) webhooks refuses writes sent by other websites.
   app.use(refuseCrossSiteWrites(isConsoleOrigin));
@@ -383,7 +383,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));
-  workplaceApi.use('/canned', cannedRoutes(sessions));
+  workplaceApi.use('/canned', cannedRoutes(sessions, events));
   workplaceApi.use('/settings', settingsRoutes({ sites, sessions, publicUrl: config.PUBLIC_URL, events, clock }));
   workplaceApi.use('/mail', outboxRoutes(outbox, sessions));
   workplaceApi.use('/ops', opsRoutes(new QueueView(queues), sessions));

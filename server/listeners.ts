@@ -2,6 +2,7 @@ import type { AnswerBot } from './answer-bot/answer-bot';
 import type { UnansweredQuestions } from './answer-bot/unanswered-questions';
 import type { Analytics } from './analytics/analytics';
 import type { AuditRecorder } from './audit/audit-recorder';
+import { CannedBroadcasts } from './conversations/canned/canned-broadcasts';
 import { ConversationBroadcasts } from './conversations/conversation-broadcasts';
 import type { ConversationSearch } from './conversations/conversation-search';
 import type { Escalations } from './escalation/escalations';
@@ -56,6 +57,7 @@ export function registerListeners(
   }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
+  const canned = new CannedBroadcasts(ns);
   const visitors = new VisitorBroadcasts(ns);
 
   bus.on('message.created', 'broadcast', (e) => conversations.message(e));
@@ -75,6 +77,9 @@ export function registerListeners(
   bus.on('agent.replied', 'reply alerts: cancel', (e) => replyAlerts.onAgentReply(e));
   bus.on('agent.replied', 'mail: replies by email', (e) => mail.onAgentReply(e));
   bus.on('agent.replied', 'kb: learn from inserted articles', (e) => kb.onAgentReply(e));
+
+  bus.on('canned.saved', 'broadcast', (e) => canned.saved(e));
+  bus.on('canned.removed', 'broadcast', (e) => canned.removed(e));
 
   bus.on('conversation.updated', 'broadcast', (e) => conversations.updated(e));
   bus.on('conversation.updated', 'offline agent email: new assignee', (e) => unanswered.onConversation(e.conversation));

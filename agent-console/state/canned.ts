@@ -6,7 +6,8 @@ const byShortcut = (a: CannedResponse, b: CannedResponse) => a.shortcut.localeCo
 
 /**
  * The site's canned responses, offered by the composer on "/". Loaded on connect; a response saved or
- * deleted in this tab (Settings) is offered or withdrawn at once.
+ * deleted in this tab (Settings) or anywhere else on the site (the server's `canned:saved` and
+ * `canned:removed` pushes) is offered or withdrawn at once.
  */
 export function createCanned(api: Pick<WorkplaceApi, 'canned'>) {
   const store = createStore<{ responses: CannedResponse[] }>({ responses: [] });

@@ -111,6 +111,8 @@ export function startConsoleSession({ connection, user, api, browser, i18n }: Co
     connection.on('note:new', notes.receive),
     connection.on('conversation:read', receipts.visitorRead),
     connection.on('presence:changed', team.update),
+    connection.on('canned:saved', canned.saved),
+    connection.on('canned:removed', ({ shortcut }) => canned.removed(shortcut)),
     connection.on('visitor:context', visitor.receive),
     openConversation.store.subscribe(followSelection),
     conversations.store.subscribe(followSelection),

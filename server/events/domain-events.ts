@@ -1,4 +1,5 @@
 import type { HesitationOutcome } from '../../shared/contract/analytics';
+import type { CannedResponse } from '../../shared/contract/canned';
 import type { AuditAction } from '../../shared/contract/audit-actions';
 import type { Hesitation, LifecycleSettings, Stage } from '../../shared/lifecycle';
 import type { Conversation, StoredMessage, StoredUser, Visitor } from '../data';
@@ -61,6 +62,9 @@ export interface DomainEvents {
   'auth.signedIn': { user: StoredUser; ip: string | null; at: Date };
   /** A sign-in named an existing account but failed (wrong password, or the account is deactivated). */
   'auth.signInFailed': { user: StoredUser; ip: string | null; at: Date };
+  /** An admin created or changed a canned response (its text, title or file). */
+  'canned.saved': { siteId: string; response: CannedResponse };
+  'canned.removed': { siteId: string; shortcut: string };
   /** An admin saved site settings: the paths of the fields that changed (never their values). */
   'settings.changed': { siteId: string; by: EventActor; fields: string[]; at: Date };
   'settings.secretRotated': { siteId: string; by: EventActor; at: Date };

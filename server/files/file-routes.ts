@@ -5,13 +5,14 @@ import { type Attachment, type FileLinks as FileLinksBody, routes } from '../../
 import { permissionGuard, permitted } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import type { ConversationStore } from '../conversations/conversation-store';
-import { toCanned } from '../conversations/canned/canned-routes';
+import { cannedSaved } from '../conversations/canned/canned-routes';
 import { toAttachment, toMessage } from '../conversations/serialize';
 import { cannedResponses, files, type StoredCanned, type StoredFile, type StoredUser } from '../data';
 import { refuseCrossSiteWrites } from '../edge/csrf';
 import type { RateLimits } from '../edge/rate-limits';
 import { RESPONDED, tableRouter } from '../edge/route-table';
 import { AppError } from '../errors/app-error';
+import type { DomainEventPublisher } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { VisitorClaims, VisitorTokens } from '../visitors/visitor-token';
@@ -31,6 +32,7 @@ export interface FileRouteDeps {
   limits: RateLimits;
   /** The console's own origin (agent uploads must come from it; the server's own pages may upload as visitors). */
   isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
+  events: DomainEventPublisher;
   clock: Clock;
 }
 
@@ -58,7 +60,7 @@ const visitorCors: RequestHandler = (req, res, next) => {
  * the files' bytes) and of the console's cross-site check, which the agent upload applies itself.
  */
 export function fileRoutes(deps: FileRouteDeps): Router {
-  const { attachments, links, store, sites, sessions, visitorTokens, limits, clock } = deps;
+  const { attachments, links, store, sites, sessions, visitorTokens, limits, events, clock } = deps;
   const api = tableRouter('/api/files');
   const may = permitted(sessions);
   const allowed = permissionGuard(sessions);
@@ -155,14 +157,14 @@ export function fileRoutes(deps: FileRouteDeps): Router {
         { siteId: auth.siteId.toHexString(), conversationId: null },
         settings,
       );
-      return { response: toCanned(await replaceCannedFile(auth.siteId, shortcut, attachment)) };
+      return cannedSaved(events, auth.siteId, await replaceCannedFile(auth.siteId, shortcut, attachment));
     },
   );
 
   api.bind(
     routes.files.cannedDetach,
     { ...may('canned:manage'), before: [refuseCrossSiteWrites(deps.isConsoleOrigin)] },
-    async ({ auth, params: { shortcut } }) => ({ response: toCanned(await replaceCannedFile(auth.siteId, shortcut, null)) }),
+    async ({ auth, params: { shortcut } }) => cannedSaved(events, auth.siteId, await replaceCannedFile(auth.siteId, shortcut, null)),
   );
 
   api.bind(routes.files.download, {}, async ({ params: { id }, query, req, res }) => {

@@ -4,6 +4,7 @@ import { escalationAgentPushes, escalationAgentRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbAgentPushes, kbAgentRequests } from './kb';
 import { accountAgentPushes, accountAgentRequests } from './accounts';
+import { cannedAgentPushes } from './canned';
 import { workplaceAgentPushes, workplaceAgentRequests } from './workplace';
 
 const ConversationRef = z.object({ conversationId: ObjectIdString });
@@ -59,6 +60,7 @@ export const agentPushes = {
   ...kbAgentPushes,
   ...accountAgentPushes,
   ...workplaceAgentPushes,
+  ...cannedAgentPushes,
 } as const;
 
 export type AgentClientToServer = RequestEvents<typeof agentRequests>;

@@ -29,3 +29,9 @@ export const CannedListResponse = z.object({ responses: z.array(CannedResponse) 
 export type CannedListResponse = z.infer<typeof CannedListResponse>;
 export const CannedResponseResponse = z.object({ response: CannedResponse });
 export type CannedResponseResponse = z.infer<typeof CannedResponseResponse>;
+
+/** Changes of the site's canned responses, pushed to every signed-in agent of the site: each console offers the new set at once. */
+export const cannedAgentPushes = {
+  'canned:saved': CannedResponse,
+  'canned:removed': z.object({ shortcut: Shortcut }),
+} as const;

@@ -129,7 +129,7 @@ describe('canned responses', () => {
       </KbConnectionContext.Provider>,
     );
     act(() => session.select(conv.id));
-    return session;
+    return connection;
   }
 
   const offered = async (query: string) => {
@@ -173,5 +173,22 @@ describe('canned responses', () => {
       fireEvent.click(within(screen.getByText('/welcome').closest('li')!).getByRole('button', { name: 'Delete' }));
     });
     await waitFor(async () => expect(await offered('')).toEqual(['/thanks']));
+  });
+
+  it('follow what another admin changes elsewhere (the server pushes it), without a reload', async () => {
+    const connection = renderSession();
+    await screen.findByText('/welcome');
+    const refund: CannedResponse = { id: 'r', shortcut: 'refund', title: 'Refund', text: 'Refunded.', updatedAt: minutesAgo(1) };
+    act(() => connection.push('canned:saved', refund));
+    expect(await offered('')).toEqual(['/refund', '/welcome']);
+
+    act(() => connection.push('canned:saved', { ...refund, title: 'Refund sent' }));
+    const reply = screen.getByRole('textbox', { name: 'Reply' });
+    fireEvent.input(reply, { target: { value: '/ref' } });
+    expect(within(screen.getByRole('listbox', { name: 'Canned responses' })).getByRole('option').textContent).toBe('/refundRefund sent');
+    fireEvent.input(reply, { target: { value: '' } });
+
+    act(() => connection.push('canned:removed', { shortcut: 'welcome' }));
+    expect(await offered('')).toEqual(['/refund']);
   });
 });

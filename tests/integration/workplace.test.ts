@@ -2,8 +2,9 @@ import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import type { AgentPresence, ConversationSummary, Message, Note } from '../../shared/contract';
+import type { AgentPresence, AgentServerToClient, ConversationSummary, Message, Note } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
+import { secondTenant } from '../helpers/security';
 import { agentSocket, signedInUser } from '../helpers/workplace';
 import { routes } from '../../shared/contract/routes';
 import { call } from '../helpers/rest';
@@ -374,6 +375,38 @@ describe('the agent workplace', () => {
       ).toBe(200);
       expect((await call(server, routes.canned.remove, { params: { shortcut: 'ship' }, cookie })).status).toBe(204);
       expect((await call(server, routes.canned.remove, { params: { shortcut: 'ship' }, cookie })).status).toBe(404);
+    });
+
+    it("pushes every change to every console of the site at once, and to no other site's", async () => {
+      const cookie = await signIn(server);
+      const agent = await agentSocket(server, (await signedInUser(server, db, 'agent')).cookie, sockets);
+      const other = await secondTenant(server);
+      const otherAdmin = await agentSocket(server, other.adminCookie, sockets);
+      const leaked: unknown[] = [];
+      otherAdmin.on('canned:saved', (response) => leaked.push(response));
+      otherAdmin.on('canned:removed', (removed) => leaked.push(removed));
+      const next = <E extends 'canned:saved' | 'canned:removed'>(event: E) =>
+        new Promise<Parameters<AgentServerToClient[E]>[0]>((resolve) => agent.once(event, resolve as never));
+
+      const body = { shortcut: 'returns', title: 'Returns', text: 'You can return anything within 30 days.' };
+      const created = next('canned:saved');
+      await call(server, routes.canned.create, { cookie, body });
+      expect(await created).toMatchObject(body);
+
+      const updated = next('canned:saved');
+      await call(server, routes.canned.update, { params: { shortcut: 'returns' }, cookie, body: { ...body, text: 'Within 60 days.' } });
+      expect(await updated).toMatchObject({ shortcut: 'returns', text: 'Within 60 days.' });
+
+      const removed = next('canned:removed');
+      await call(server, routes.canned.remove, { params: { shortcut: 'returns' }, cookie });
+      expect(await removed).toEqual({ shortcut: 'returns' });
+
+      // The other site's own change arrives there: everything before it would have too.
+      const own = new Promise((resolve) => otherAdmin.once('canned:saved', resolve));
+      await call(server, routes.canned.create, { cookie: other.adminCookie, body });
+      await own;
+      expect(leaked).toEqual([expect.objectContaining({ shortcut: 'returns', text: body.text })]);
+      await other.db.close();
     });
   });
 });
