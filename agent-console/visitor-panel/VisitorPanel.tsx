@@ -4,6 +4,7 @@ import { messageTime, relativeTime } from '../lib/format';
 import { CONCERN_LABELS, HESITATION_LABELS, STAGE_LABELS, formatMoney, humanizeId } from '../lib/lifecycle-labels';
 import { ConversationHistory } from './ConversationHistory';
 import { IntentSection } from './IntentSection';
+import { PrivacyActions } from './PrivacyActions';
 import type { VisitorContextState } from '../state/visitor-context';
 
 export interface VisitorPanelProps {
@@ -16,10 +17,12 @@ export interface VisitorPanelProps {
   /** Folded to a narrow rail with a button that unfolds it, so the conversation gets the width. */
   collapsed: boolean;
   onToggle: () => void;
+  /** Admins only: the visitor's export and erasure, with the name the confirmation shows. */
+  privacy?: { visitorId: string; name: string } | null;
 }
 
 /** Beside the open conversation: where the visitor stands, why, what they did this session, and their other conversations. */
-export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConversation, collapsed, onToggle }: VisitorPanelProps) {
+export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConversation, collapsed, onToggle, privacy }: VisitorPanelProps) {
   const { context } = state;
   if (collapsed) {
     return (
@@ -64,6 +67,11 @@ export function VisitorPanel({ state, conversationId, now, onRetry, onOpenConver
           <Section title="Earlier conversations">
             <ConversationHistory conversations={state.conversations} openId={conversationId} now={now} onOpen={onOpenConversation} />
           </Section>
+          {privacy && (
+            <Section title="Data protection">
+              <PrivacyActions key={privacy.visitorId} visitorId={privacy.visitorId} name={privacy.name} />
+            </Section>
+          )}
         </VisitorDetails>
       )}
     </aside>

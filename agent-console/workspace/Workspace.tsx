@@ -237,6 +237,7 @@ export function WorkspaceView({ session, user, signingOut, onSignOut, onSessionE
               onOpenConversation={session.select}
               collapsed={panelCollapsed}
               onToggle={() => setPanelOpen(panelCollapsed)}
+              privacy={user.role === 'admin' ? { visitorId, name: byId[selectedId ?? '']?.visitorName ?? visitorId } : null}
             />
           )}
         </main>
