@@ -12,12 +12,12 @@ import getPort from 'get-port';
 import mongoose from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import { AGENT_NAMESPACE, VISITOR_NAMESPACE, type Ack } from '../shared/contract';
-import { hashPassword } from '../server/agents/passwords';
 import { loadConfig } from '../server/config';
 import { spawnUntilReady, stopProcess, type ManagedProcess } from '../server/infra/child-process';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
 import { json, option, say, textOption } from './cli';
+import { ask, connected, inBatches, lostAndDuplicated, percentiles, seedAgents, signInAgent, startConversation } from './load/clients';
 
 const VISITORS = option('--visitors', 5000);
 const SENDERS = option('--senders', 500);
@@ -27,19 +27,6 @@ const INTERVAL_MS = option('--interval-ms', 2000);
 const SETTLE_MS = option('--settle-ms', 20_000);
 /** With `--cpu-prof-dir DIR` the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools). */
 const CPU_PROF_DIR = textOption('--cpu-prof-dir');
-const CONNECT_CONCURRENCY = 100;
-
-interface Latencies {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-const percentiles = (values: number[]): Latencies => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN) * 10) / 10;
-  return { p50: at(50), p95: at(95), p99: at(99) };
-};
-
 /** CPU seconds (user + system) and RSS of a process, from /proc. */
 function processStats(pid: number): { cpuSeconds: number; rssMb: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -56,27 +43,6 @@ interface Target {
   /** Called once per sender before the timed phase (e.g. start the conversation and let its agent open it). */
   prepareSender?(sender: Socket, agent: Socket, i: number): Promise<void>;
   payload(clientId: string, agent: number): unknown;
-}
-
-async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONNECT_CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await run(i);
-      }
-    }),
-  );
-  return results;
-}
-
-function connected(socket: Socket): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 async function runLoad(target: Target, label: string) {
@@ -208,81 +174,28 @@ try {
   server.child.stdout?.pipe(process.stderr);
   server.child.stderr?.pipe(process.stderr);
   const db = await mongoose.createConnection(mongoUri).asPromise();
-  const site = await db.collection('sites').findOne({});
-  const password = 'load-agent-password';
-  const passwordHash = await hashPassword(password);
-  await db.collection('users').insertMany(
-    Array.from({ length: AGENTS }, (_, j) => ({
-      siteId: site!._id,
-      email: `agent${j}@load.example`,
-      name: `Agent ${j}`,
-      role: 'agent',
-      passwordHash,
-      active: true,
-      availability: 'online',
-      capacity: 1000,
-    })),
-  );
-  const ask = <T>(socket: Socket, event: string, payload: unknown) =>
-    (socket.timeout(30_000).emitWithAck(event, payload) as Promise<Ack<T>>).then((res) => {
-      if (!res.ok) throw new Error(`${event}: ${res.error.code}`);
-      return res.data;
-    });
+  const siteKey = await seedAgents(db.db!, AGENTS);
 
   const ours = await runLoad(
     {
       pid: server.child.pid!,
       connectVisitor: async () => {
-        const socket = await connected(
-          io(`${url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], forceNew: true, auth: { siteKey: site!.publicKey } }),
-        );
+        const socket = await connected(io(`${url}${VISITOR_NAMESPACE}`, { transports: ['websocket'], forceNew: true, auth: { siteKey } }));
         await ask(socket, 'visitor:sync', { afterSeq: -1 });
         return socket;
       },
       connectAgent: async (j) => {
-        const res = await fetch(`${url}/api/auth/sign-in`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: `agent${j}@load.example`, password }),
-        });
-        const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+        const cookie = await signInAgent(url, j);
         return connected(io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } }));
       },
-      prepareSender: async (sender, agent, i) => {
-        // Retried like the widget and the console do on `unavailable` (e.g. the embedded database busy).
-        const retried = async <T>(work: () => Promise<T>): Promise<T> => {
-          for (let attempt = 1; ; attempt++) {
-            try {
-              return await work();
-            } catch (err) {
-              if (attempt === 5) throw err;
-              await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-            }
-          }
-        };
-        const { message } = await retried(() =>
-          ask<{ message: { conversationId: string } }>(sender, 'message:send', { clientId: `start${i}xx`, text: 'Hello!' }),
-        );
-        await retried(() => ask(agent, 'conversation:open', { conversationId: message.conversationId }));
-      },
+      prepareSender: startConversation,
       payload: (clientId) => ({ clientId, text: `hello ${clientId}` }),
     },
     'ours',
   );
 
   // Lost and duplicated, from the database: every acked client id must be stored exactly once.
-  const stored = await db
-    .collection('messages')
-    .aggregate<{ _id: string; n: number }>([{ $match: { author: 'visitor' } }, { $group: { _id: '$clientId', n: { $sum: 1 } } }])
-    .toArray();
-  const counts = new Map(stored.map((row) => [row._id, row.n]));
-  let lost = 0;
-  let duplicated = 0;
-  for (const id of ours.ackedIds) {
-    const n = counts.get(id) ?? 0;
-    if (n === 0) lost++;
-    if (n > 1) duplicated++;
-  }
+  const { lost, duplicated } = await lostAndDuplicated(db.db!, ours.ackedIds);
   await db.close();
 
   const result = {

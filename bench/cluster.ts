@@ -1,0 +1,221 @@
+// Scale-out: three server processes on one database and one Redis behind HAProxy (deploy/haproxy.cfg).
+// VISITORS visitor sockets and AGENTS agents connect through the proxy; SENDERS visitors send a
+// message every INTERVAL (500 / 2 s = 250 messages/s) for SECONDS. Default: process 2 is SIGKILLed at
+// --kill-at and restarted at --restart-at. `--rolling`: from --kill-at, each process in turn gets
+// SIGTERM (graceful), is restarted and is healthy before the next. The clients behave like the widget:
+// a message without an ack is re-sent with its clientId after a reconnect; a server-side disconnect is
+// followed by a reconnect 5 s later (the widget's RETRY_MS). Prints acked, lost and duplicated (counted
+// in the database), the reconnect times of the sockets that were cut, and the ack latency (from the
+// first send to the ack, re-sends included) of messages first sent before, during and after.
+// Usage: npm run bench:cluster [-- --json] [-- --rolling] [-- --visitors 5000 --senders 500 --agents 20 --seconds 60]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { io, type Socket } from 'socket.io-client';
+import { AGENT_NAMESPACE, type Ack, VISITOR_NAMESPACE } from '../shared/contract';
+import { loadConfig } from '../server/config';
+import { createLogger } from '../server/infra/logger';
+import { startBackingServices } from '../server/infra/services';
+import { json, option, say } from './cli';
+import { type Cluster, HAPROXY_RISE_MS, requireHaproxy, startCluster, untilHealthy } from './cluster/processes';
+import { ask, connected, inBatches, lostAndDuplicated, percentiles, seedAgents, signInAgent, startConversation } from './load/clients';
+
+const VISITORS = option('--visitors', 5000);
+const SENDERS = option('--senders', 500);
+const AGENTS = option('--agents', 20);
+const SECONDS = option('--seconds', 60);
+const INTERVAL_MS = option('--interval-ms', 2000);
+const KILL_AT_MS = option('--kill-at', 20) * 1000;
+const RESTART_AT_MS = option('--restart-at', 40) * 1000;
+const SETTLE_MS = option('--settle-ms', 10_000);
+const ROLLING = process.argv.includes('--rolling');
+const PROCESSES = 3;
+const KILLED = 1;
+/** The widget's wait before reconnecting after the server closed its socket. */
+const SERVER_DISCONNECT_RETRY_MS = 5000;
+const ATTEMPT_TIMEOUT_MS = 10_000;
+const GIVE_UP_MS = 60_000;
+
+requireHaproxy();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const dataDir = mkdtempSync(join(tmpdir(), 'lc-bench-cluster-'));
+const services = await startBackingServices(loadConfig({ ...process.env, DATA_DIR: dataDir }), createLogger('silent'));
+const mongoUri = `${services.mongoUri.replace(/\/lifecycle_chat$/, '')}/bench_cluster`;
+const mongo = await MongoClient.connect(mongoUri);
+let running: Cluster | undefined;
+try {
+  say(`starting ${PROCESSES} server processes and HAProxy …`);
+  const cluster = await startCluster({ mongoUri, redisUrl: services.redisUrl, dataDir, size: PROCESSES });
+  running = cluster;
+  const url = cluster.proxyUrl;
+  const siteKey = await seedAgents(mongo.db(), AGENTS);
+  const reconnectMs: number[] = [];
+  /** A socket that reconnects like the widget and the console, and records how long it was away. */
+  const resilient = (socket: Socket, onReconnect?: () => void) => {
+    let lostAt: number | undefined;
+    socket.on('disconnect', (reason) => {
+      lostAt = Date.now();
+      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+    });
+    socket.on('connect', () => {
+      if (lostAt === undefined) return;
+      reconnectMs.push(Date.now() - lostAt);
+      lostAt = undefined;
+      onReconnect?.();
+    });
+    return socket;
+  };
+
+  say(`connecting ${AGENTS} agents and ${VISITORS} visitors through the proxy …`);
+  const agents = await Promise.all(
+    Array.from({ length: AGENTS }, async (_, j) => {
+      const cookie = await signInAgent(url, j);
+      return resilient(
+        await connected(io(`${url}${AGENT_NAMESPACE}`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie } })),
+      );
+    }),
+  );
+  const visitors = await inBatches(VISITORS, async () => {
+    let token: string | undefined;
+    const socket = io(`${url}${VISITOR_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      auth: (callback) => callback(token ? { siteKey, token } : { siteKey }),
+    });
+    await connected(socket);
+    const sync = async () => {
+      token = (await ask<{ token: string }>(socket, 'visitor:sync', { afterSeq: -1 })).token;
+    };
+    await sync();
+    return resilient(socket, () => void sync().catch(() => {}));
+  });
+  const senders = visitors.slice(0, SENDERS);
+  say(`starting ${SENDERS} conversations …`);
+  await inBatches(SENDERS, (i) => startConversation(senders[i]!, agents[i % AGENTS]!, i));
+  say(`letting the set-up work settle for ${SETTLE_MS / 1000} s …`);
+  await sleep(SETTLE_MS);
+  reconnectMs.length = 0;
+
+  // One attempt: the ack, or null when the socket drops or the attempt times out.
+  const attempt = (socket: Socket, payload: unknown) =>
+    new Promise<Ack<unknown> | null>((resolve) => {
+      const done = (res: Ack<unknown> | null) => {
+        clearTimeout(timer);
+        socket.off('disconnect', dropped);
+        resolve(res);
+      };
+      const dropped = () => done(null);
+      const timer = setTimeout(dropped, ATTEMPT_TIMEOUT_MS);
+      socket.once('disconnect', dropped);
+      socket.emit('message:send', payload, done);
+    });
+  const untilConnected = (socket: Socket) =>
+    socket.connected ? Promise.resolve() : new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+
+  const started = Date.now();
+  const phases = { disruptionFrom: KILL_AT_MS, disruptionTo: ROLLING ? Number.POSITIVE_INFINITY : RESTART_AT_MS };
+  const ackMs = { before: [] as number[], during: [] as number[], after: [] as number[] };
+  const phaseOf = (at: number) => (at < phases.disruptionFrom ? 'before' : at < phases.disruptionTo ? 'during' : 'after');
+  const acked = new Set<string>();
+  const errors: Record<string, number> = {};
+  const failed = (code: string) => {
+    errors[code] = (errors[code] ?? 0) + 1;
+  };
+  let sent = 0;
+  const send = async (socket: Socket, clientId: string) => {
+    const first = Date.now();
+    sent++;
+    while (Date.now() - first < GIVE_UP_MS) {
+      await untilConnected(socket);
+      const res = await attempt(socket, { clientId, text: `hello ${clientId}` });
+      if (res?.ok) {
+        acked.add(clientId);
+        ackMs[phaseOf(first - started)].push(Date.now() - first);
+        return;
+      }
+      if (res && res.error.code !== 'unavailable') return failed(res.error.code);
+      await sleep(200);
+    }
+    failed('gave_up');
+  };
+
+  // The disruption, while the load runs.
+  const events: Record<string, number> = {};
+  const mark = (name: string) => {
+    events[name] = Date.now() - started;
+    say(`  ${(events[name] / 1000).toFixed(1)} s: ${name}`);
+  };
+  let disrupted = false;
+  const disruption = (async () => {
+    await sleep(KILL_AT_MS);
+    if (ROLLING) {
+      for (let k = 0; k < PROCESSES; k++) {
+        mark(`SIGTERM process ${k + 1}`);
+        await cluster.stopGracefully(k);
+        mark(`process ${k + 1} exited`);
+        await cluster.start(k);
+        await untilHealthy(`http://127.0.0.1:${cluster.ports[k]}`);
+        await sleep(HAPROXY_RISE_MS);
+        mark(`process ${k + 1} healthy again`);
+      }
+      phases.disruptionTo = Date.now() - started;
+    } else {
+      cluster.kill(KILLED);
+      mark(`SIGKILL process ${KILLED + 1}`);
+      await sleep(RESTART_AT_MS - KILL_AT_MS);
+      mark(`restarting process ${KILLED + 1}`);
+      await cluster.start(KILLED);
+      mark(`process ${KILLED + 1} running again`);
+    }
+    disrupted = true;
+  })();
+
+  say(`${SENDERS} senders × 1 message / ${INTERVAL_MS} ms for ${SECONDS} s${ROLLING ? ' (and until the rolling restart is over)' : ''} …`);
+  const pending: Promise<void>[] = [];
+  let counter = 0;
+  await Promise.all(
+    senders.map(async (socket, i) => {
+      for (let t = started + (i / SENDERS) * INTERVAL_MS; t < started + SECONDS * 1000 || !disrupted; t += INTERVAL_MS) {
+        await sleep(Math.max(0, t - Date.now()));
+        pending.push(send(socket, `cluster-${i}-${counter++}`));
+      }
+    }),
+  );
+  await disruption;
+  const loadSeconds = Math.round((Date.now() - started) / 100) / 10;
+  await Promise.all(pending);
+  for (const socket of [...visitors, ...agents]) socket.close();
+
+  const { lost, duplicated } = await lostAndDuplicated(mongo.db(), acked);
+  const ackPhase = (values: number[]) => ({ messages: values.length, ...percentiles(values) });
+  const result = {
+    config: {
+      visitors: VISITORS,
+      senders: SENDERS,
+      agents: AGENTS,
+      seconds: SECONDS,
+      intervalMs: INTERVAL_MS,
+      processes: PROCESSES,
+      proxy: 'haproxy',
+    },
+    mode: ROLLING
+      ? 'rolling restart (SIGTERM, one process at a time)'
+      : `SIGKILL process ${KILLED + 1} at ${KILL_AT_MS / 1000} s, restart at ${RESTART_AT_MS / 1000} s`,
+    events,
+    loadSeconds,
+    sent,
+    acked: acked.size,
+    errors,
+    lost,
+    duplicated,
+    reconnect: { sockets: reconnectMs.length, ...percentiles(reconnectMs) },
+    ack: { before: ackPhase(ackMs.before), during: ackPhase(ackMs.during), after: ackPhase(ackMs.after) },
+  };
+  console.log(json ? JSON.stringify(result) : JSON.stringify(result, null, 2));
+} finally {
+  await running?.stop();
+  await mongo.close();
+  await services.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
