@@ -362,7 +362,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   });
   answerBot.start();
-  const erasure = new VisitorErasure({ redisUrl: options.redisUrl, prefix, redis, queues, visitors: ns.visitors, events, clock, log });
+  const erasure = new VisitorErasure({ redisUrl: options.redisUrl, prefix, redis, queues, visitors: ns.visitors, kb, events, clock, log });
   erasure.start();
   serverMetrics.start();
   metricsRoutes.get('/metrics', metricsRoute(serverMetrics, config.METRICS_TOKEN));

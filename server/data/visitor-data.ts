@@ -5,6 +5,7 @@ import type { StoredFile } from './files';
 import { AnalyticsReachedModel } from './models/analytics-day.model';
 import { ConversationModel } from './models/conversation.model';
 import { CsatModel } from './models/csat.model';
+import { KbPhrasingsModel } from './models/kb-phrasings.model';
 import { MessageModel } from './models/message.model';
 import { NoteModel } from './models/note.model';
 import { OpenConversationModel } from './models/open-conversation.model';
@@ -103,6 +104,12 @@ export const visitorData = {
   /** Deletes the visitor record, inside the lock `visitors.update` takes. */
   async removeVisitor(visitorId: Types.ObjectId): Promise<void> {
     await recordLock().run(`visitor:${visitorId.toHexString()}`, () => VisitorModel.deleteOne({ _id: visitorId }));
+  },
+
+  /** Every article's learned phrasings on the site (to find those taken from an erased visitor's words). */
+  async phrasingsOfSite(siteId: Types.ObjectId): Promise<Array<{ articleId: string; phrasings: unknown[] }>> {
+    const found = await KbPhrasingsModel.find({ siteId }).select({ phrasings: 1 }).lean();
+    return found.map((doc) => ({ articleId: doc._id.toHexString(), phrasings: doc.phrasings }));
   },
 
   /** The text of the visitor's own messages (to scrub learned phrasings taken from them). */

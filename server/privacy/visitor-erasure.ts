@@ -6,11 +6,13 @@ import { visitorData } from '../data/visitor-data';
 import type { DomainEventPublisher, EventActor } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
+import type { KnowledgeBase } from '../kb/knowledge-base';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 import type { QueueRegistry } from '../infra/queue-registry';
 import type { VisitorNamespace } from '../realtime/namespaces';
 import { rooms } from '../realtime/rooms';
 import { removeJobsNaming } from './pending-jobs';
+import { scrubPhrasings } from './phrasing-scrub';
 import { removeRedisTraces } from './redis-traces';
 
 export interface EraseJob {
@@ -33,6 +35,7 @@ interface ErasureDeps {
   redis: Redis;
   queues: QueueRegistry;
   visitors: VisitorNamespace;
+  kb: Pick<KnowledgeBase, 'removePhrasing'>;
   events: DomainEventPublisher;
   clock: Clock;
   log: Logger;
@@ -87,6 +90,8 @@ export class VisitorErasure {
     const conversationIds = await visitorData.conversationIds(site, visitor);
     const ids = [visitorId, ...conversationIds.map((id) => id.toHexString())];
     await removeJobsNaming(this.deps.queues, ids, eraseJobId(visitorId));
+    // Before the messages go: they are how the phrasings taken from them are found.
+    await scrubPhrasings(this.deps.kb, site, await visitorData.visitorTexts(conversationIds));
     for (const conversationId of conversationIds) await visitorData.removeConversation(conversationId, visitor);
     await visitorData.removeAroundVisitor(visitor);
     await removeRedisTraces(this.deps.redis, this.deps.prefix, siteId, ids);

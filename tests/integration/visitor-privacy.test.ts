@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { Types, type Connection } from 'mongoose';
 import { EJSON } from 'bson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { phrasingKey, storableQuestion } from '../../server/kb/learning/phrasings';
 import { type Message, routes } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
 import { call } from '../helpers/rest';
@@ -55,6 +56,26 @@ async function seededVisitor(tag: string) {
 }
 
 const oid = (id: string) => new Types.ObjectId(id);
+
+/** A phrasing learned from what the visitor asked, as the knowledge base stores it (on a demo article). */
+async function learnedFrom(question: string) {
+  const article = await db.collection('kbarticles').findOne({ locale: 'en' });
+  const text = storableQuestion(question, 'en')!;
+  const phrasing = {
+    text,
+    key: phrasingKey(text),
+    locale: 'en',
+    source: 'insert',
+    counts: { insert: 1, helped: 0, handoff: 0 },
+    firstAt: 1,
+    lastAt: 1,
+  };
+  await db
+    .collection('kbphrasings')
+    .updateOne({ _id: article!._id }, { $set: { siteId: article!.siteId, seq: 1 }, $push: { phrasings: phrasing } } as never, {
+      upsert: true,
+    });
+}
 
 /** Every document of every collection of the test database, as EJSON text, that contains one of the needles. */
 async function documentsNaming(needles: string[]): Promise<string[]> {
@@ -151,6 +172,7 @@ describe('erase', () => {
     const { visitorId, conversationId, socket } = await seededVisitor('erase');
     const ids = [visitorId, conversationId];
     const needles = [...ids, emailOf('erase'), 'zebrafinch' + 'erase', `${NOTE} erase`];
+    await learnedFrom(says('erase'));
     expect((await documentsNaming(needles)).length).toBeGreaterThan(0);
     expect((await redisNaming([conversationId])).length).toBeGreaterThan(0);
 
