@@ -19,7 +19,17 @@ import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
 import { json, option, say } from './cli';
 import { type Cluster, HAPROXY_RISE_MS, requireHaproxy, startCluster, untilHealthy } from './cluster/processes';
-import { ask, connected, inBatches, lostAndDuplicated, percentiles, seedAgents, signInAgent, startConversation } from './load/clients';
+import {
+  ask,
+  connected,
+  inBatches,
+  lostAndDuplicated,
+  percentiles,
+  retried,
+  seedAgents,
+  signInAgent,
+  startConversation,
+} from './load/clients';
 
 const VISITORS = option('--visitors', 5000);
 const SENDERS = option('--senders', 500);
@@ -83,11 +93,12 @@ try {
       forceNew: true,
       auth: (callback) => callback(token ? { siteKey, token } : { siteKey }),
     });
-    await connected(socket);
+    // Socket.IO retries a refused handshake (e.g. the proxy's 503 while every process is busy).
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const sync = async () => {
       token = (await ask<{ token: string }>(socket, 'visitor:sync', { afterSeq: -1 })).token;
     };
-    await sync();
+    await retried(sync);
     return resilient(socket, () => void sync().catch(() => {}));
   });
   const senders = visitors.slice(0, SENDERS);
