@@ -79,6 +79,7 @@ import { ServerMetrics } from './metrics/server-metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { QueueView } from './ops/queue-view';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { refuseErasingVisitors } from './privacy/refuse-erasing';
 import { VisitorErasure } from './privacy/visitor-erasure';
 import { conversationPageRoutes } from './resume/conversation-page';
 import { ResumeExchange } from './resume/resume-exchange';
@@ -435,6 +436,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     log,
   });
+  refuseErasingVisitors(ns.visitors, log);
   attachAgentGateway({
     ns,
     sessions,

@@ -82,7 +82,14 @@ export const visitorData = {
    * of an erasure, which the last step deletes with the record.
    */
   async markErasing(visitorId: Types.ObjectId, at: Date): Promise<void> {
-    await VisitorModel.updateOne({ _id: visitorId }, { $set: { erasingAt: at } }, { strict: false });
+    await VisitorModel.collection.updateOne({ _id: visitorId }, { $set: { erasingAt: at } });
+  },
+
+  /** Whether the visitor is being erased (their widgets are refused until the record is gone). */
+  async isErasing(visitorId: string): Promise<boolean> {
+    const _id = asId(visitorId);
+    const found = _id && (await VisitorModel.collection.findOne({ _id }, { projection: { erasingAt: 1 } }));
+    return Boolean(found?.erasingAt);
   },
 
   /** Deletes one conversation with everything that hangs off it (messages, files, notes, gaps, rating, claim). */

@@ -11,7 +11,16 @@ import { openDb } from '../helpers/kb';
 import { call } from '../helpers/rest';
 import { secondTenant } from '../helpers/security';
 import { postWebhook, siteSecret } from '../helpers/shop';
-import { clientId, joinAsVisitor, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  clientId,
+  connected,
+  connectVisitor,
+  joinAsVisitor,
+  request,
+  signIn,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server';
 import { agentSocket, signedInUser } from '../helpers/workplace';
 
 /** What the visitor tagged `tag` says, and their email: words and an address no other visitor of the file has. */
@@ -198,10 +207,14 @@ describe('erase', () => {
   });
 
   it('finishes an erasure that stopped midway when it runs again', async () => {
-    const { visitorId, conversationId } = await seededVisitor('resume');
+    const { visitorId, conversationId, token } = await seededVisitor('resume');
     // As if a process died after the first steps: the visitor is marked and their messages are gone.
     await db.collection('visitors').updateOne({ _id: oid(visitorId) }, { $set: { erasingAt: new Date() } });
     await db.collection('messages').deleteMany({ conversationId: oid(conversationId) });
+    // Meanwhile their widget cannot come back to write.
+    const widget = connectVisitor(server, { token });
+    sockets.push(widget);
+    await expect(connected(widget)).rejects.toThrow('This visitor no longer exists.');
     const res = await call(server, routes.privacy.erase, { cookie, params: { visitorId } });
     expect(res.body.status).toBe('erased');
     const left = await documentsNaming([conversationId, 'ORD-resume', 'slow resume', emailOf('resume')]);
