@@ -7,25 +7,32 @@ import type { Redis } from 'ioredis';
  * Idempotent: it deletes what it finds.
  */
 export async function removeRedisTraces(redis: Redis, prefix: string, siteId: string, ids: readonly string[]): Promise<void> {
-  const bullKeys = `${prefix}:bull:`;
-  for (const id of ids) {
-    for await (const keys of scan(redis, `${prefix}:*${id}*`)) {
-      const ours = keys.filter((key) => !key.startsWith(bullKeys)).map((key) => key.slice(prefix.length + 1));
-      if (ours.length > 0) await redis.unlink(...ours);
-    }
-  }
-  for await (const keys of scan(redis, `${prefix}:*${siteId}*`)) {
-    for (const key of keys.filter((k) => !k.startsWith(bullKeys))) await removeMembers(redis, key.slice(prefix.length + 1), ids);
+  // One pass over the deployment's keys (SCAN with MATCH visits every key anyway).
+  for await (const found of scan(redis, `${prefix}:*`)) {
+    const keys = found.filter((key) => !key.startsWith(`${prefix}:bull:`)).map((key) => key.slice(prefix.length + 1));
+    const naming = keys.filter((key) => ids.some((id) => key.includes(id)));
+    if (naming.length > 0) await redis.unlink(...naming);
+    await removeMembers(
+      redis,
+      keys.filter((key) => key.includes(siteId) && !naming.includes(key)),
+      ids,
+    );
   }
 }
 
-/** Takes the ids out of a collection key of the site (the inbox search sets, the closed list, presence sets). */
-async function removeMembers(redis: Redis, key: string, ids: readonly string[]): Promise<void> {
-  const type = await redis.type(key);
-  if (type === 'zset') await redis.zrem(key, ...ids);
-  else if (type === 'set') await redis.srem(key, ...ids);
-  else if (type === 'hash') await redis.hdel(key, ...ids);
-  else if (type === 'list') for (const id of ids) await redis.lrem(key, 0, id);
+/** Takes the ids out of the site's collection keys (the inbox search sets, the closed list, presence sets), a pipeline per batch. */
+async function removeMembers(redis: Redis, keys: string[], ids: readonly string[]): Promise<void> {
+  const typing = redis.pipeline();
+  for (const key of keys) typing.type(key);
+  const types = ((await typing.exec()) ?? []).map(([, type]) => type);
+  const removing = redis.pipeline();
+  keys.forEach((key, i) => {
+    if (types[i] === 'zset') removing.zrem(key, ...ids);
+    else if (types[i] === 'set') removing.srem(key, ...ids);
+    else if (types[i] === 'hash') removing.hdel(key, ...ids);
+    else if (types[i] === 'list') for (const id of ids) removing.lrem(key, 0, id);
+  });
+  await removing.exec();
 }
 
 /** SCAN over full key names (the client's key prefix is not applied to a MATCH pattern). */

@@ -63,8 +63,11 @@ export class VisitorErasure {
     startProcessing(this.queue.process((job) => this.erase(job.data)));
   }
 
-  /** Queues the erasure (once per visitor) and waits for it up to `waitMs`. */
+  /** Queues the erasure (once per visitor; a failed one again) and waits for it up to `waitMs`. */
   async request(data: EraseJob, waitMs: number): Promise<ErasureStatus> {
+    const failed = await this.queue.getJob(eraseJobId(data.visitorId));
+    // An erasure that used up its attempts starts over when asked again.
+    if (failed && (await failed.isFailed())) await failed.remove();
     const job = await this.queue.add(data, { jobId: eraseJobId(data.visitorId) });
     const done = job.finished().then(
       () => 'erased' as const,
