@@ -7,13 +7,15 @@
 // followed by a reconnect 5 s later (the widget's RETRY_MS). Prints acked, lost and duplicated (counted
 // in the database), the reconnect times of the sockets that were cut, and the ack latency (from the
 // first send to the ack, re-sends included) of messages first sent before, during and after.
-// Usage: npm run bench:cluster [-- --json] [-- --rolling] [-- --visitors 5000 --senders 500 --agents 20 --seconds 60]
+// Meanwhile HESITATING other visitors walk to checkout and idle (CHECKOUT_IDLE_SECONDS=5): the
+// escalation timer must prompt each exactly once, whichever process runs it.
+// Usage: npm run bench:cluster [-- --json] [-- --rolling] [-- --visitors 5000 --senders 500 --agents 20 --seconds 60 --hesitating 100]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient } from 'mongodb';
+import { MongoClient, ObjectId } from 'mongodb';
 import { io, type Socket } from 'socket.io-client';
-import { AGENT_NAMESPACE, type Ack, VISITOR_NAMESPACE } from '../shared/contract';
+import { AGENT_NAMESPACE, type Ack, type TrackedEvent, VISITOR_NAMESPACE } from '../shared/contract';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
@@ -40,6 +42,9 @@ const KILL_AT_MS = option('--kill-at', 20) * 1000;
 const RESTART_AT_MS = option('--restart-at', 40) * 1000;
 const SETTLE_MS = option('--settle-ms', 10_000);
 const ROLLING = process.argv.includes('--rolling');
+/** Visitors (not senders) who walk to checkout during the load and idle there: each must be prompted once. */
+const HESITATING = option('--hesitating', 100);
+const CHECKOUT_IDLE_SECONDS = 5;
 const PROCESSES = 3;
 const KILLED = 1;
 /** The widget's wait before reconnecting after the server closed its socket. */
@@ -56,7 +61,13 @@ const mongo = await MongoClient.connect(mongoUri);
 let running: Cluster | undefined;
 try {
   say(`starting ${PROCESSES} server processes and HAProxy …`);
-  const cluster = await startCluster({ mongoUri, redisUrl: services.redisUrl, dataDir, size: PROCESSES });
+  const cluster = await startCluster({
+    mongoUri,
+    redisUrl: services.redisUrl,
+    dataDir,
+    size: PROCESSES,
+    env: { CHECKOUT_IDLE_SECONDS: String(CHECKOUT_IDLE_SECONDS) },
+  });
   running = cluster;
   const url = cluster.proxyUrl;
   const siteKey = await seedAgents(mongo.db(), AGENTS);
@@ -86,8 +97,10 @@ try {
       );
     }),
   );
+  const visitorIds = new Map<Socket, string>();
   const visitors = await inBatches(VISITORS, async () => {
     let token: string | undefined;
+    let visitorId = '';
     const socket = io(`${url}${VISITOR_NAMESPACE}`, {
       transports: ['websocket'],
       forceNew: true,
@@ -96,9 +109,10 @@ try {
     // Socket.IO retries a refused handshake (e.g. the proxy's 503 while every process is busy).
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const sync = async () => {
-      token = (await ask<{ token: string }>(socket, 'visitor:sync', { afterSeq: -1 })).token;
+      ({ token, visitorId } = await ask<{ token: string; visitorId: string }>(socket, 'visitor:sync', { afterSeq: -1 }));
     };
     await retried(sync);
+    visitorIds.set(socket, visitorId);
     return resilient(socket, () => void sync().catch(() => {}));
   });
   const senders = visitors.slice(0, SENDERS);
@@ -151,6 +165,21 @@ try {
     failed('gave_up');
   };
 
+  // Hesitating buyers arrive evenly over the load: prompts each receives, whichever process fires the timer.
+  const hesitating = visitors.slice(SENDERS, SENDERS + HESITATING);
+  const walks = hesitating.map(async (socket, i) => {
+    let count = 0;
+    socket.on('proactive:prompt', () => {
+      count++;
+    });
+    await sleep((i / HESITATING) * (SECONDS - CHECKOUT_IDLE_SECONDS - 5) * 1000);
+    const track = (event: TrackedEvent) => retried(() => ask(socket, 'track', event));
+    await track({ type: 'page_view', url: `https://shop.example/product/p${i}`, title: `Product ${i}`, pageType: 'product' });
+    await track({ type: 'cart', items: 1, value: 40 + i, currency: 'EUR' });
+    await track({ type: 'page_view', url: 'https://shop.example/checkout', title: 'Checkout', pageType: 'checkout' });
+    return () => count;
+  });
+
   // The disruption, while the load runs.
   const events: Record<string, number> = {};
   const mark = (name: string) => {
@@ -196,6 +225,13 @@ try {
   await disruption;
   const loadSeconds = Math.round((Date.now() - started) / 100) / 10;
   await Promise.all(pending);
+  const promptCounts = await Promise.all(walks);
+  await sleep((CHECKOUT_IDLE_SECONDS + 10) * 1000);
+  const prompted = promptCounts.map((count) => count());
+  const fired = await mongo
+    .db()
+    .collection('visitors')
+    .countDocuments({ _id: { $in: hesitating.map((socket) => new ObjectId(visitorIds.get(socket))) }, lastPromptedAt: { $ne: null } });
   for (const socket of [...visitors, ...agents]) socket.close();
 
   const { lost, duplicated } = await lostAndDuplicated(mongo.db(), acked);
@@ -221,6 +257,13 @@ try {
     lost,
     duplicated,
     reconnect: { sockets: reconnectMs.length, ...percentiles(reconnectMs) },
+    checkoutIdleEscalations: {
+      visitors: HESITATING,
+      firedInDatabase: fired,
+      promptedOnce: prompted.filter((n) => n === 1).length,
+      promptedMoreThanOnce: prompted.filter((n) => n > 1).length,
+      notPrompted: prompted.filter((n) => n === 0).length,
+    },
     ack: { before: ackPhase(ackMs.before), during: ackPhase(ackMs.during), after: ackPhase(ackMs.after) },
   };
   console.log(json ? JSON.stringify(result) : JSON.stringify(result, null, 2));

@@ -49,9 +49,11 @@ export interface ClusterOptions {
   redisUrl: string;
   dataDir: string;
   size: number;
+  /** More settings for every process. */
+  env?: Record<string, string>;
 }
 
-export async function startCluster({ mongoUri, redisUrl, dataDir, size }: ClusterOptions): Promise<Cluster> {
+export async function startCluster({ mongoUri, redisUrl, dataDir, size, env = {} }: ClusterOptions): Promise<Cluster> {
   const ports = await Promise.all(Array.from({ length: size }, () => getPort({ host: '127.0.0.1' })));
   const proxyPort = await getPort({ host: '127.0.0.1' });
   const children: (ChildProcess | undefined)[] = [];
@@ -70,8 +72,11 @@ export async function startCluster({ mongoUri, redisUrl, dataDir, size }: Cluste
         APP_SECRET: 'bench-cluster-secret-'.padEnd(40, 'x'),
         DATA_DIR: join(dataDir, `process${k + 1}`),
         LOG_LEVEL: 'warn',
-        // Every simulated visitor comes from 127.0.0.1 (through the proxy): one address.
+        // Every simulated visitor comes from 127.0.0.1 (through the proxy): one address. And a sender's
+        // re-sends after a kill would count against its own limit (10 messages per 10 s).
         RATE_LIMIT_PER_IP: '0',
+        RATE_LIMIT_PER_SENDER: '0',
+        ...env,
       },
     );
     server.child.stdout?.pipe(process.stderr);
