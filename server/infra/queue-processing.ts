@@ -26,6 +26,8 @@ interface QueueOptions {
   defaultJobOptions: Bull.JobOptions;
   /** The server's queues, which this one joins (for metrics and the queue view). */
   registry: QueueRegistry;
+  /** Bull's lock and stalled-job timing, where bull's defaults (a dead process's job runs again within 30–60 s) are too slow. */
+  settings?: Bull.AdvancedSettings;
 }
 
 /**
@@ -33,8 +35,8 @@ interface QueueOptions {
  * `process()` gives its blocking connection, without waiting, cannot fail unobserved when the queue
  * closes right after.
  */
-export function openQueue<T>(name: string, { redisUrl, prefix, log, defaultJobOptions, registry }: QueueOptions): Bull.Queue<T> {
-  const queue = new Bull<T>(name, redisUrl, { prefix, redis: queueRedis, defaultJobOptions });
+export function openQueue<T>(name: string, { redisUrl, prefix, log, defaultJobOptions, registry, settings }: QueueOptions): Bull.Queue<T> {
+  const queue = new Bull<T>(name, redisUrl, { prefix, redis: queueRedis, defaultJobOptions, ...(settings && { settings }) });
   registry.add(name, queue);
   queue.on('error', (err) => log.error({ err }, `${name} queue error`));
   const named = queue as Bull.Queue<T> & { setWorkerName(): Promise<void> };

@@ -56,6 +56,9 @@ export class VisitorErasure {
       log: deps.log,
       registry: deps.queues,
       defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true },
+      // A visitor half erased must not wait a minute: when the process running the job dies, another
+      // takes it over within about 15 s. Bull renews the lock every 5 s while the job runs.
+      settings: { lockDuration: 10_000, stalledInterval: 5_000 },
     });
   }
 

@@ -58,8 +58,8 @@ it('finishes on the other process an erasure whose process was killed midway', a
     processes.push(await startServerProcess(deployment, env));
     first.child.kill('SIGKILL');
 
-    // The second process finds the dead one's job stalled once its lock expires (30 s) and runs it again.
-    await expect.poll(() => db.collection('visitors').countDocuments({ _id: visitorId }), { interval: 500, timeout: 100_000 }).toBe(0);
+    // The second process finds the dead one's job stalled once its lock expires (10 s) and runs it again.
+    await expect.poll(() => db.collection('visitors').countDocuments({ _id: visitorId }), { interval: 500, timeout: 40_000 }).toBe(0);
     expect(await db.collection('files.files').countDocuments({ 'metadata.conversationId': sent.data.message.conversationId })).toBe(0);
     expect(await db.collection('messages').countDocuments({ conversationId: new Types.ObjectId(sent.data.message.conversationId) })).toBe(
       0,
@@ -69,4 +69,4 @@ it('finishes on the other process an erasure whose process was killed midway', a
   } finally {
     await db.close();
   }
-}, 180_000);
+}, 90_000);
