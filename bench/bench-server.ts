@@ -4,10 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
 import { startServer, type RunningServer } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/infra/logger';
 import { startBackingServices } from '../server/infra/services';
+import { type Ack, VISITOR_NAMESPACE } from '../shared/contract';
 
 export interface BenchServer {
   server: RunningServer;
@@ -40,4 +42,24 @@ export async function startBenchServer(name: string, env: Record<string, string>
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A request over a socket, answered within 10 s. */
+export function send(socket: Socket, event: string, payload: unknown): Promise<Ack<unknown>> {
+  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
+}
+
+/** A connected visitor socket that appears to come from `ip` (the server trusts X-Forwarded-For from loopback). */
+export async function visitorFrom(server: RunningServer, ip: string): Promise<Socket> {
+  const socket = io(`${server.url}${VISITOR_NAMESPACE}`, {
+    auth: { siteKey: server.demoSiteKey },
+    extraHeaders: { 'x-forwarded-for': ip },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
 }

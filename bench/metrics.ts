@@ -4,10 +4,9 @@
 // Usage: npm run bench:metrics [-- --json] [-- --scrapes N] [-- --visitors N]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
-import { type Ack, VISITOR_NAMESPACE } from '../shared/contract';
+import type { Socket } from 'socket.io-client';
 import { json, option, say } from './cli';
-import { startBenchServer } from './bench-server';
+import { send, startBenchServer, visitorFrom } from './bench-server';
 
 const SCRAPES = option('--scrapes', 200);
 const VISITORS = option('--visitors', 50);
@@ -17,26 +16,13 @@ const MESSAGES = 5;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const twoDecimals = (n: number) => Math.round(n * 100) / 100;
 
-function send(socket: Socket, event: string, payload: unknown): Promise<Ack<unknown>> {
-  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
-}
-
 const { server, stop } = await startBenchServer('metrics');
 const sockets: Socket[] = [];
 
 /** A visitor from an address of its own (the server trusts X-Forwarded-For from loopback) that sends its messages. */
 async function chattingVisitor(n: number): Promise<void> {
-  const socket = io(`${server.url}${VISITOR_NAMESPACE}`, {
-    auth: { siteKey: server.demoSiteKey },
-    extraHeaders: { 'x-forwarded-for': `10.8.${Math.floor(n / 250)}.${(n % 250) + 1}` },
-    transports: ['websocket'],
-    forceNew: true,
-  });
+  const socket = await visitorFrom(server, `10.8.${Math.floor(n / 250)}.${(n % 250) + 1}`);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
   for (let i = 0; i < MESSAGES; i++) {
     const ack = await send(socket, 'message:send', { clientId: randomUUID(), text: `Question ${i} about my order` });
     if (!ack.ok) throw new Error(`message:send failed: ${ack.error.code}`);

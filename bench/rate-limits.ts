@@ -6,10 +6,10 @@
 // Usage: npm run bench:rate-limits [-- --json] [-- --others N]
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
-import { VISITOR_NAMESPACE, type Ack } from '../shared/contract';
+import type { Socket } from 'socket.io-client';
+import type { Ack } from '../shared/contract';
 import { json, option, say } from './cli';
-import { startBenchServer } from './bench-server';
+import { send, startBenchServer, visitorFrom } from './bench-server';
 
 const OTHERS = option('--others', 10);
 /** Rounds per phase: with the sync, two phases stay within one visitor's budget of 10 messages per 10 s. */
@@ -19,26 +19,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function send(socket: Socket, event: string, payload: unknown): Promise<Ack<unknown>> {
-  return socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack<unknown>>;
-}
-
 const { server, stop } = await startBenchServer('rate-limits');
 const sockets: Socket[] = [];
 
 /** A synced visitor socket that appears to come from `ip` (the server trusts X-Forwarded-For from loopback). */
-async function visitorFrom(ip: string): Promise<Socket> {
-  const socket = io(`${server.url}${VISITOR_NAMESPACE}`, {
-    auth: { siteKey: server.demoSiteKey },
-    extraHeaders: { 'x-forwarded-for': ip },
-    transports: ['websocket'],
-    forceNew: true,
-  });
+async function syncedVisitorFrom(ip: string): Promise<Socket> {
+  const socket = await visitorFrom(server, ip);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
   const sync = await send(socket, 'visitor:sync', { afterSeq: -1 });
   if (!sync.ok) throw new Error(`visitor:sync failed: ${sync.error.code}`);
   return socket;
@@ -63,8 +50,8 @@ async function chat(others: Socket[]): Promise<number[]> {
 
 try {
   say(`${OTHERS} visitors chat alone, then during a flood of 1,000 messages in a second from another …`);
-  const flooder = await visitorFrom('10.9.0.1');
-  const others = await Promise.all(Array.from({ length: OTHERS }, (_, i) => visitorFrom(`10.9.1.${i + 1}`)));
+  const flooder = await syncedVisitorFrom('10.9.0.1');
+  const others = await Promise.all(Array.from({ length: OTHERS }, (_, i) => syncedVisitorFrom(`10.9.1.${i + 1}`)));
   const alone = await chat(others);
 
   const floodAcks: Array<Promise<Ack<unknown>>> = [];
