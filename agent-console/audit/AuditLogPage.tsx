@@ -89,32 +89,34 @@ export function AuditLogPage({ api }: { api: AuditApi }) {
         </p>
       )}
       {state.phase !== 'loading' && state.entries.length > 0 && (
-        <table class="audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.details')}</th>
-              <th scope="col">{t('audit.ip')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
-                </td>
-                <td>{entry.action}</td>
-                <td dir="auto">{who(entry.actor)}</td>
-                <td dir="auto">{on(entry.target)}</td>
-                <td dir="auto">{details(entry)}</td>
-                <td>{entry.ip}</td>
+        <div class="table-scroll">
+          <table class="audit">
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.target')}</th>
+                <th scope="col">{t('audit.details')}</th>
+                <th scope="col">{t('audit.ip')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {state.entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={entry.at}>{time.format(new Date(entry.at))}</time>
+                  </td>
+                  <td>{entry.action}</td>
+                  <td dir="auto">{who(entry.actor)}</td>
+                  <td dir="auto">{on(entry.target)}</td>
+                  <td dir="auto">{details(entry)}</td>
+                  <td>{entry.ip}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {state.phase === 'ready' && state.entries.length === 0 && <p role="status">{t('audit.empty')}</p>}
       {state.phase === 'failed' && (

@@ -101,31 +101,33 @@ export function QueuesPage({ api }: { api: OpsApi }) {
       )}
       {state.phase === 'ready' && (
         <>
-          <table class="table queues__counts">
-            <thead>
-              <tr>
-                <th scope="col">{t('queues.name')}</th>
-                {QUEUE_STATES.map((s) => (
-                  <th key={s} scope="col">
-                    {t(STATE_LABELS[s])}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {state.queues.map((queue) => (
-                <tr key={queue.name}>
-                  <th scope="row" dir="ltr">
-                    {queue.name}
-                    {queue.truncated && <span class="muted"> {t('queues.truncated')}</span>}
-                  </th>
+          <div class="table-scroll">
+            <table class="table queues__counts">
+              <thead>
+                <tr>
+                  <th scope="col">{t('queues.name')}</th>
                   {QUEUE_STATES.map((s) => (
-                    <td key={s}>{queue.counts[s]}</td>
+                    <th key={s} scope="col">
+                      {t(STATE_LABELS[s])}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {state.queues.map((queue) => (
+                  <tr key={queue.name}>
+                    <th scope="row" dir="ltr">
+                      {queue.name}
+                      {queue.truncated && <span class="muted"> {t('queues.truncated')}</span>}
+                    </th>
+                    {QUEUE_STATES.map((s) => (
+                      <td key={s}>{queue.counts[s]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button type="button" class="button button--small queues__refresh" onClick={() => void queues.load()}>
             {t('queues.refresh')}
           </button>
