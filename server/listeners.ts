@@ -109,6 +109,7 @@ export function registerListeners(
   bus.on('settings.secretRotated', 'audit trail', (e) => audit.secretRotated(e));
   bus.on('team.changed', 'audit trail', (e) => audit.teamChanged(e));
   bus.on('conversation.opened', 'audit trail', (e) => audit.conversationOpened(e));
+  bus.on('visitor.lookedUp', 'audit trail', (e) => audit.visitorLookedUp(e));
   bus.on('visitor.exported', 'audit trail', (e) => audit.visitorExported(e));
   bus.on('visitor.erased', 'audit trail', (e) => audit.visitorErased(e));
 }

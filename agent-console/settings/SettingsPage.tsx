@@ -6,6 +6,7 @@ import { createConsoleI18n } from '../lib/i18n';
 import { useStore } from '../state/use-store';
 import { CannedManager } from './CannedManager';
 import { PrivacySection } from './PrivacySection';
+import { VisitorLookup } from './VisitorLookup';
 import {
   AnswerBotSection,
   ContinuitySection,
@@ -49,6 +50,7 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
     [SECTION_IDS.continuity, t('settings.continuity.title')],
     [SECTION_IDS.answerBot, t('settings.answerBot.title')],
     [SECTION_IDS.privacy, t('settings.privacy.title')],
+    ['settings-data-requests', t('privacy.lookup.title')],
     ['settings-install', 'Install the widget'],
     ['settings-secret', 'Site secret'],
     ['settings-canned', 'Canned responses'],
@@ -78,6 +80,7 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
           <ContinuitySection ctx={ctx} />
           <AnswerBotSection ctx={ctx} />
           <PrivacySection ctx={ctx} />
+          <VisitorLookup i18n={ctx.i18n} />
           <InstallCard snippet={loaded.snippet} />
           <SecretCard api={api} secret={loaded.secret} onRotated={(secret) => setLoaded({ ...loaded, secret })} />
           <div id="settings-canned">

@@ -57,6 +57,13 @@ export class AuditRecorder {
     this.trail.record({ siteId: conversation.siteId, action: 'conversation.opened', ...actorOf(by), target, at });
   }
 
+  /** Each visitor a search by email showed is an access to their data. */
+  async visitorLookedUp({ siteId, found, by, at }: DomainEvents['visitor.lookedUp']): Promise<void> {
+    for (const id of found) {
+      await this.trail.recordNow({ siteId, action: 'visitor.lookedUp', ...actorOf(by), target: { kind: 'visitor', id, label: null }, at });
+    }
+  }
+
   visitorExported({ siteId, visitorId, by, at }: DomainEvents['visitor.exported']): Promise<void> {
     return this.trail.recordNow({
       siteId,

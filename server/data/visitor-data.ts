@@ -52,6 +52,27 @@ export const visitorData = {
     return VisitorModel.findOne({ _id, siteId }).select({ _id: 1 }).lean();
   },
 
+  /**
+   * The site's visitors stored with this email address, as typed or in lower case (addresses are
+   * kept as the visitor or the shop gave them), most recently seen first.
+   */
+  async withEmail(siteId: Types.ObjectId, email: string) {
+    const visitors = await VisitorModel.find({ siteId, email: { $in: [...new Set([email, email.toLowerCase()])] } })
+      .select({ name: 1, email: 1, lastSeenAt: 1 })
+      .sort({ lastSeenAt: -1 })
+      .limit(20)
+      .lean();
+    return Promise.all(
+      visitors.map(async (v) => ({
+        id: v._id.toHexString(),
+        name: v.name ?? null,
+        email: v.email ?? email,
+        lastSeenAt: v.lastSeenAt?.toISOString() ?? null,
+        conversations: await ConversationModel.countDocuments({ siteId, visitorId: v._id }),
+      })),
+    );
+  },
+
   /** Ids of the visitor's conversations (of this site). */
   async conversationIds(siteId: Types.ObjectId, visitorId: Types.ObjectId): Promise<Types.ObjectId[]> {
     const found = await ConversationModel.find({ siteId, visitorId }).select({ _id: 1 }).lean();

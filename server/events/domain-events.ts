@@ -73,6 +73,8 @@ export interface DomainEvents {
   /** An agent opened a conversation (read its messages and its visitor). */
   'conversation.opened': { conversation: Conversation; by: EventActor; at: Date };
   /** A visitor's data was exported / erased (issue 18; published by the export and erase code). */
+  /** An admin searched the site's visitors by email address: `found` are the visitors it showed. */
+  'visitor.lookedUp': { siteId: string; found: string[]; by: EventActor; at: Date };
   'visitor.exported': { siteId: string; visitorId: string; by: EventActor; at: Date };
   'visitor.erased': { siteId: string; visitorId: string; by: EventActor; at: Date };
 }

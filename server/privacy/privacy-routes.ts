@@ -23,6 +23,19 @@ export function privacyRoutes(deps: {
   const api = tableRouter('/api/visitors');
   const admins = permitted(deps.sessions)('visitors:privacy');
 
+  api.bind(routes.privacy.lookup, admins, async ({ auth, query: { email }, req }) => {
+    const visitors = await visitorData.withEmail(auth.siteId, email);
+    const found = visitors.map((v) => v.id);
+    if (found.length)
+      await deps.events.publish('visitor.lookedUp', {
+        siteId: auth.siteId.toHexString(),
+        found,
+        by: requestActor(auth, req),
+        at: dateOf(deps.clock),
+      });
+    return { visitors };
+  });
+
   api.bind(routes.privacy.export, admins, async ({ auth, params: { visitorId }, req, res }) => {
     const visitor = await visitorData.ofSite(auth.siteId, visitorId);
     if (!visitor) throw new AppError('not_found', 'This visitor does not exist.');

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'team.invited',
   'team.inviteAccepted',
   'conversation.opened',
+  'visitor.lookedUp',
   'visitor.exported',
   'visitor.erased',
 ] as const;

@@ -83,6 +83,8 @@ export const endpoints = {
   },
   /** An admin's export and erasure of one visitor's data (issue 18). */
   privacy: {
+    /** The site's visitors stored with an email address (`?email=`). */
+    lookup: { method: 'GET', path: '/api/visitors' },
     export: { method: 'GET', path: '/api/visitors/:visitorId/export' },
     erase: { method: 'POST', path: '/api/visitors/:visitorId/erase' },
   },

@@ -45,7 +45,7 @@ import { QueueJobParams, QueuesResponse } from './ops';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
-import { EraseResponse, VisitorParams } from './visitor-privacy';
+import { EraseResponse, VisitorLookupQuery, VisitorLookupResponse, VisitorParams } from './visitor-privacy';
 import { type Endpoint, endpoints, type HttpMethod } from './endpoints';
 
 // ---- REST: every HTTP endpoint of the server, the one source for its routes, clients and tests ----
@@ -221,6 +221,7 @@ export const routes = {
     csv: route({ ...endpoints.audit.csv, query: AuditQuery.omit({ before: true }), response: z.unknown() }),
   },
   privacy: {
+    lookup: route({ ...endpoints.privacy.lookup, query: VisitorLookupQuery, response: VisitorLookupResponse }),
     /** Answers the export file (JSON, as an attachment). */
     export: route({ ...endpoints.privacy.export, params: VisitorParams, response: z.unknown() }),
     erase: route({ ...endpoints.privacy.erase, params: VisitorParams, response: EraseResponse }),

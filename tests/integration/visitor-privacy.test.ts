@@ -176,6 +176,28 @@ describe('export', () => {
   });
 });
 
+describe('lookup by email (a data request)', () => {
+  it("finds the site's visitors stored with the address, whatever its case, and records each one shown", async () => {
+    const { visitorId } = await seededVisitor('lookup');
+    const lookup = (email: string, as = cookie) => call(server, routes.privacy.lookup, { cookie: as, query: { email } });
+    const found = await lookup(emailOf('lookup').toUpperCase());
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ visitors: [{ id: visitorId, email: emailOf('lookup'), conversations: 1 }] });
+    await expect.poll(() => db.collection('auditentries').countDocuments({ action: 'visitor.lookedUp', targetId: visitorId })).toBe(1);
+    expect((await lookup('nobody@example.com')).body).toEqual({ visitors: [] });
+    expect((await lookup('not an address')).status).toBe(400);
+
+    const other = await secondTenant(server);
+    const agent = await signedInUser(server, db, 'agent');
+    try {
+      expect((await lookup(emailOf('lookup'), other.adminCookie)).body).toEqual({ visitors: [] });
+      expect((await lookup(emailOf('lookup'), agent.cookie)).status).toBe(403);
+    } finally {
+      await other.db.close();
+    }
+  });
+});
+
 describe('erase', () => {
   it('leaves nothing findable by id, email or words in any collection, Redis key, search result or job; twice is fine', async () => {
     const { visitorId, conversationId, socket } = await seededVisitor('erase');

@@ -76,6 +76,8 @@ const visitorSchema = new Schema(
   { timestamps: true, minimize: false },
 );
 visitorSchema.index({ siteId: 1, customerId: 1 });
+// Data requests name a visitor by email address (issue 18).
+visitorSchema.index({ siteId: 1, email: 1 });
 visitorSchema.index({ siteId: 1, lastSeenDay: 1 });
 
 // Every write of `lastSeenAt` (the write path sets changed fields with `updateOne`) carries its day.
