@@ -28,6 +28,7 @@ describe('Settings in sections', () => {
       'Keeping the visitor',
       'Answer bot',
       'Privacy',
+      'Data requests',
       'Install the widget',
       'Site secret',
       'Canned responses',

@@ -5,7 +5,7 @@ import { createStore } from '../../shared/client/store';
 import type { Message } from '../../shared/contract';
 import type { LocaleCode } from '../../shared/i18n/locales';
 import type { Catalog } from '../../shared/i18n/translate';
-import { type ChatCoreState, createChatCore } from './chat/chat-core';
+import { type ChatCoreState, createChatCore, loadMasker } from './chat/chat-core';
 import { createTypingThrottle } from '../../shared/client/typing-throttle';
 import type { ChatClient } from './chat-client';
 import { type ContinuityState, createContinuity, unseen } from './continuity';
@@ -42,6 +42,9 @@ export interface WidgetEvents {
   close: [];
   escalated: [detail: EscalatedDetail];
 }
+
+/** Eight digits or more, spaces and dashes between them allowed. */
+const LONG_NUMBER = /(?:\d[ -]?){8}/;
 
 /** `typing: true` is re-sent this often while the visitor types, and `false` follows this long after the last key. */
 const TYPING_REFRESH_MS = 3000;
@@ -123,7 +126,10 @@ export function createChatSession(deps: SessionDeps) {
   };
 
   const setDraft = (text: string): void => {
-    deps.store.write('draft', text || null);
+    // A draft with a long number may hold a card number or an IBAN: kept in memory only, and the masking loads now for its send.
+    const longNumber = LONG_NUMBER.test(text);
+    if (longNumber) void loadMasker().catch(() => undefined);
+    deps.store.write('draft', longNumber ? null : text || null);
     store.set({ draft: text });
     if (text.trim()) typing.input();
     else typing.stop();

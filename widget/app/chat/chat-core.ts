@@ -8,6 +8,16 @@ import { Outbox, type OutboxEntry } from '../outbox';
 import type { SiteStore } from '../site-store';
 
 const RETRY_MS = 3000;
+/** Card numbers, IBANs and security codes all have three digits in a row. */
+const MAY_HOLD_SECRET = /\d{3}/;
+
+/** The masking of shared/privacy, loaded on first use; offline before it ever loaded, the server masks on arrival. */
+export const loadMasker = () => import('../../../shared/privacy/mask-secrets');
+const masked = (text: string): Promise<string> =>
+  loadMasker().then(
+    ({ maskSecrets }) => maskSecrets(text).text,
+    () => text,
+  );
 /** A message another tab queued is sent by that tab; this one steps in only if it is still unsent after this long (the tab closed). */
 const OTHER_TAB_GRACE_MS = 4000;
 
@@ -164,6 +174,13 @@ export function createChatCore(
     void flush();
   };
 
+  const queue = (text: string): void => {
+    outbox.add(text);
+    pendingChanged();
+  };
+  /** Sends waiting for the masking code, chained so that messages keep the order they were written in. */
+  let masking: Promise<void> | null = null;
+
   return {
     isConnected,
     markRead,
@@ -204,9 +221,18 @@ export function createChatCore(
       };
     },
 
+    /** A text that may hold a card number, an IBAN or a security code is masked before the outbox stores it. */
     send(text: string): void {
-      outbox.add(text);
-      pendingChanged();
+      if (!masking && !MAY_HOLD_SECRET.test(text)) {
+        queue(text);
+        return;
+      }
+      const previous = masking ?? Promise.resolve();
+      const step = previous.then(async () => queue(MAY_HOLD_SECRET.test(text) ? await masked(text) : text));
+      masking = step;
+      void step.then(() => {
+        if (masking === step) masking = null;
+      });
     },
 
     retry(clientId: string): void {
