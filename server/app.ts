@@ -36,7 +36,7 @@ import { ConversationSearch } from './conversations/conversation-search';
 import { ConversationStore } from './conversations/conversation-store';
 import { Workplace } from './conversations/workplace';
 import { workplaceAgentHandlers, workplaceVisitorHandlers } from './conversations/workplace-handlers';
-import { connectData, pingDatabase, runMigrations, type DataHandle } from './data';
+import { connectData, databaseConnected, pingDatabase, runMigrations, type DataHandle } from './data';
 import { demoRoutes } from './demo/demo-routes';
 import { socketIp, type TrustProxy } from './edge/client-ip';
 import { builtFileRoutes } from './edge/built-files';
@@ -197,7 +197,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       crossOriginResourcePolicy: false,
     }),
   );
-  app.get('/healthz', healthRoute(pingDatabase, redis));
+  app.get(
+    '/healthz',
+    healthRoute(
+      { ping: pingDatabase, connected: databaseConnected },
+      { ping: () => redis.ping(), connected: () => redis.status === 'ready' },
+    ),
+  );
   // `/metrics`, bound once the sockets and queues it reports on exist.
   const metricsRoutes = express.Router();
   app.use(metricsRoutes);

@@ -102,6 +102,11 @@ async function openDatabase(mongoUri: string): Promise<void> {
   await retryingDeadlocks(() => files.ensureIndexes());
 }
 
+/** Whether the driver holds a connection to the database (the health check tells busy from gone). */
+export function databaseConnected(): boolean {
+  return mongoose.connection.readyState === mongoose.ConnectionStates.connected;
+}
+
 /** Resolves when the database answers a ping (the health check). */
 export async function pingDatabase(): Promise<void> {
   const db = mongoose.connection.db;

@@ -14,7 +14,7 @@ export {
   type Row,
 } from './analytics';
 export { auditEntries, type AuditDayFilter, type StoredAuditEntry } from './audit-entries';
-export { connectData, pingDatabase, type DataHandle } from './connection';
+export { connectData, databaseConnected, pingDatabase, type DataHandle } from './connection';
 export {
   cannedResponses,
   conversations,

@@ -1,32 +1,40 @@
-import type { Redis } from 'ioredis';
 import type { RequestHandler } from 'express';
 import type { HealthResponse } from '../../shared/contract';
 
 const PROBE_TIMEOUT_MS = 1500;
 
-function withTimeout<T>(probe: Promise<T>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
-  });
-  return Promise.race([
-    probe.then(
-      () => true,
-      () => false,
-    ),
-    timeout,
-  ]).finally(() => clearTimeout(timer));
+/** A backing service as the health check sees it: a round trip, and whether the client holds a connection. */
+export interface HealthProbe {
+  ping(): Promise<unknown>;
+  connected(): boolean;
 }
 
-/** `GET /healthz`: 200 when the database and Redis both answer a ping, 503 otherwise. */
-export function healthRoute(pingDatabase: () => Promise<void>, redis: Redis): RequestHandler {
+/**
+ * Up when the ping answers. A ping still waiting after PROBE_TIMEOUT_MS counts as down only when the
+ * connection is gone: a service busy under load is slow, not down, and as every process shares it,
+ * a load balancer taking this one out would only move its sockets onto the others.
+ */
+function isUp({ ping, connected }: HealthProbe): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(connected()), PROBE_TIMEOUT_MS);
+  });
+  const answered = ping().then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([answered, waited]).finally(() => clearTimeout(timer));
+}
+
+/** `GET /healthz`: 200 when the database and Redis both answer a ping (or are connected and busy), 503 otherwise. */
+export function healthRoute(database: HealthProbe, redis: HealthProbe): RequestHandler {
   return async (_req, res) => {
-    const [database, cache] = await Promise.all([withTimeout(pingDatabase()), withTimeout(redis.ping())]);
+    const [databaseUp, redisUp] = await Promise.all([isUp(database), isUp(redis)]);
     const body: HealthResponse = {
-      status: database && cache ? 'ok' : 'unavailable',
-      database: database ? 'up' : 'down',
-      redis: cache ? 'up' : 'down',
+      status: databaseUp && redisUp ? 'ok' : 'unavailable',
+      database: databaseUp ? 'up' : 'down',
+      redis: redisUp ? 'up' : 'down',
     };
-    res.status(database && cache ? 200 : 503).json(body);
+    res.status(databaseUp && redisUp ? 200 : 503).json(body);
   };
 }
