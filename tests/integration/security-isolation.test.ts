@@ -796,6 +796,15 @@ const httpCases: Record<string, () => Promise<void>> = {
       await failure.queue.close();
     }
   },
+  'GET /api/visitors/': async () => {
+    // A data request's search by email finds only the admin's own site's visitors.
+    const email = 'alice-data-request@example.com';
+    await db.collection('visitors').updateOne({ _id: oid(alice.visitorId) }, { $set: { email } });
+    const mine = await call(server, routes.privacy.lookup, { cookie: agentACookie, query: { email } });
+    expect(mine.body).toMatchObject({ visitors: [{ id: alice.visitorId }] });
+    const theirs = await call(server, routes.privacy.lookup, { cookie: siteB.adminCookie, query: { email } });
+    expect([theirs.status, theirs.body]).toEqual([200, { visitors: [] }]);
+  },
   'GET /api/visitors/:visitorId/export': async () => {
     // Site B's admin cannot export site A's visitor: not found, and nothing of alice's in the answer.
     const res = await call(server, routes.privacy.export, { cookie: siteB.adminCookie, params: { visitorId: alice.visitorId } });
