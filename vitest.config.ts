@@ -10,9 +10,13 @@ const preactJsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as c
 const RUN_ALONE = [
   'tests/integration/security-rate-limits.test.ts',
   'tests/integration/record-lock.test.ts',
-  'tests/integration/visitor-concurrency.test.ts',
   'tests/integration/embedded-services.test.ts',
 ];
+/**
+ * 200 rounds of two server processes: too heavy for the parallel files, whose waits it would stretch,
+ * but it keeps its assertions under load, so it joins the browser and fault files instead of running alone.
+ */
+const WITH_BROWSERS = ['tests/integration/visitor-concurrency.test.ts'];
 
 export default defineConfig({
   test: {
@@ -39,7 +43,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: RUN_ALONE,
+          exclude: [...RUN_ALONE, ...WITH_BROWSERS],
           environment: 'node',
           isolate: false,
           globalSetup: ['tests/helpers/global-setup.ts'],
@@ -54,6 +58,18 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/helpers/global-setup.ts'],
           fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-heavy',
+          include: WITH_BROWSERS,
+          environment: 'node',
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -214,10 +214,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Bodies are files, not JSON; the widget uploads from the shop's pages (the agent upload checks the origin itself).
   const fileLinks = new FileLinks(options.secret, FILE_LINK_TTL_SECONDS, () => serverUrl);
   const attachments = new Attachments(store, sites);
-  app.use(
-    '/api/files',
-    fileRoutes({ attachments, links: fileLinks, store, sites, sessions, visitorTokens, limits, isConsoleOrigin, events, clock }),
-  );
+  const fileApi = express.Router();
+  app.use('/api/files', fileApi);
   // Everything after the (signed, server-to-server) webhooks refuses writes sent by other websites.
   app.use(refuseCrossSiteWrites(isConsoleOrigin));
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
@@ -373,6 +371,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   erasure.start();
   serverMetrics.start();
   metricsRoutes.get('/metrics', metricsRoute(serverMetrics, config.METRICS_TOKEN));
+  const agentsOnline = (siteId: string) => availability.anyOnline(siteId);
+  fileApi.use(
+    fileRoutes({
+      attachments,
+      links: fileLinks,
+      store,
+      sites,
+      sessions,
+      visitorTokens,
+      limits,
+      isConsoleOrigin,
+      events,
+      clock,
+      agentsOnline,
+    }),
+  );
   registerListeners(events, {
     unansweredQuestions: new UnansweredQuestions({ kb, gaps: contentGaps, sites, log }),
     ns,
@@ -435,7 +449,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     events,
     domains: visitorDomains,
-    agentsOnline: (siteId) => availability.anyOnline(siteId),
+    agentsOnline,
     recentReplySeconds: (siteId, now) => analytics.replyTimes.recent(siteId, now),
     // Asked on handshakes only, which come once the server listens and knows its address.
     ownOrigin: () => new URL(serverUrl).origin,

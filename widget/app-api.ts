@@ -26,8 +26,11 @@ export interface AppModule {
   mount(root: ShadowRoot, options: MountOptions): WidgetApp;
 }
 
-/** `panel`: the view of a panel left open; `unread`: the badge's count; `seen`: the last message seen (`<conversation id>:<seq>`). */
-export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale' | 'locales' | 'panel' | 'unread' | 'seen';
+/**
+ * `panel`: the view of a panel left open; `unread`: the badge's count; `seen`: the last message seen (`<conversation id>:<seq>`);
+ * `brand`: a stylesheet of the site's colour and corner (widget/app/branding.ts), which the loader applies before the app is here.
+ */
+export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale' | 'locales' | 'panel' | 'unread' | 'seen' | 'brand';
 
 /** localStorage key of one of a site's widget values. */
 export function storageKey(siteKey: string, key: StoreKey): string {

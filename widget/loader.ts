@@ -28,7 +28,7 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
   launcher.innerHTML = LAUNCHER_HTML;
   root.append(launcher);
   const badge = launcher.lastElementChild as HTMLElement;
-  // What the previous page left (widget/app/continuity.ts): the unread count shows at once, before the app loads.
+  // What the previous page left (widget/app/continuity.ts): the site's colour and corner and the unread count show at once, before the app loads.
   const kept = (key: StoreKey): string | null => {
     try {
       return localStorage.getItem(storageKey(siteKey, key));
@@ -36,6 +36,7 @@ function install(siteKey: string, baseUrl: string, queue: ApiCall[]): void {
       return null;
     }
   };
+  adoptStyles(root, kept('brand') || '');
   const unread = Number(kept('unread'));
   badge.textContent = unread > 9 ? '9+' : String(unread);
   badge.hidden = !unread;

@@ -67,7 +67,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: fileURLToPath(new URL('../dist/widget', import.meta.url)),
-    emptyOutDir: false,
+    // Its own folder: chunks of earlier builds (old hashes) would otherwise stay and be served and measured.
+    emptyOutDir: true,
     // Library mode keeps whitespace for downstream bundlers; this file goes straight to browsers.
     // The entry may export more than `mount`: code shared with its lazily loaded views (the email step,
     // the conversation list) then stays in app.js instead of extra chunks loaded with it.

@@ -2,6 +2,12 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { CannedResponse } from '../../shared/contract';
 import { matchShortcuts, type Placeholder, placeholdersIn, shortcutQuery, type Expansion } from '../../shared/canned/expand';
+import { AttachButton, filesOf } from '../files/AttachButton';
+import { CannedFileChip, type ComposerFiles } from '../files/composer-files';
+import { ProductPicker } from '../cards/ProductPicker';
+import type { OfferedProduct } from '../cards/products';
+import { QuickRepliesEditor, QuickRepliesToggle } from '../cards/QuickRepliesEditor';
+import type { ReplyExtras } from '../state/open-conversation';
 
 const MAX_LENGTH = 5000;
 const MAX_SUGGESTIONS = 6;
@@ -19,11 +25,15 @@ interface ComposerProps {
   disabledReason: string | null;
   autoFocus: boolean;
   onDraftChange: (draft: string) => void;
-  /** Returns whether the text was accepted (then the box is cleared). */
-  onSend: (text: string) => boolean;
+  /** Returns whether the reply was accepted (then the box is cleared). */
+  onSend: (text: string, extras?: ReplyExtras) => boolean;
   /** With it, the composer can also write internal notes (agents only). */
   onNote?: (text: string) => Promise<boolean>;
   canned?: CannedCompletion;
+  /** With it, replies can carry files: picked, pasted, or a canned response's. */
+  files?: ComposerFiles;
+  /** With it, the agent can send these products (the visitor's) as cards. */
+  products?: readonly OfferedProduct[];
 }
 
 const VARIABLE_LABELS: Record<string, string> = {
@@ -38,11 +48,27 @@ function describePlaceholder(name: string): string {
   return label ? `{${name}} (${label})` : `{${name}}`;
 }
 
-export function Composer({ initialDraft, disabled, disabledReason, autoFocus, onDraftChange, onSend, onNote, canned }: ComposerProps) {
+export function Composer({
+  initialDraft,
+  disabled,
+  disabledReason,
+  autoFocus,
+  onDraftChange,
+  onSend,
+  onNote,
+  canned,
+  files,
+  products,
+}: ComposerProps) {
   const [draft, setDraft] = useState(initialDraft);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [highlight, setHighlight] = useState(0);
   const [dismissedFor, setDismissedFor] = useState<string | null>(null);
+  /** Offered to the visitor under the next reply. */
+  const [quickReplies, setQuickReplies] = useState<string[]>([]);
+  const [editingReplies, setEditingReplies] = useState(false);
+  /** The chosen canned response whose file goes out with the reply. */
+  const [cannedFile, setCannedFile] = useState<CannedResponse | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   /** A range to select once the textarea shows the new draft: the placeholder to type over. */
   const pendingSelection = useRef<Placeholder | null>(null);
@@ -70,6 +96,7 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
   // A reply never goes out with "{visitor.name}" in it; internal notes may keep braces.
   const placeholders = mode === 'reply' ? placeholdersIn(draft) : [];
   const blocked = placeholders.length > 0;
+  const sendsFile = mode === 'reply' && files && cannedFile?.attachment ? { ...cannedFile, attachment: cannedFile.attachment } : null;
   const unfilled = placeholders.filter((p, i) => placeholders.findIndex((q) => q.name === p.name) === i);
 
   /** Selects a placeholder in the reply so that typing replaces it. */
@@ -88,18 +115,29 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
   const choose = (response: CannedResponse) => {
     const { text } = canned!.expand(response.text);
     change(text);
+    setCannedFile(response.attachment ? response : null);
+    setQuickReplies(response.quickReplies ?? []);
     pendingSelection.current = placeholdersIn(text)[0] ?? { name: '', start: text.length, end: text.length };
   };
 
   const submit = async () => {
-    if (disabled || !draft.trim()) return;
+    if (disabled || (!draft.trim() && !sendsFile)) return;
     if (blocked) {
       selectPlaceholder(placeholders[0]!);
       return;
     }
     const text = draft;
-    const accepted = mode === 'note' && onNote ? await onNote(text) : onSend(text);
+    const reply = () => (quickReplies.length > 0 ? onSend(text, { quickReplies }) : onSend(text));
+    const accepted = !text.trim() || (mode === 'note' && onNote ? await onNote(text) : reply());
+    if (accepted && sendsFile) {
+      files!.sendCanned(sendsFile);
+      setCannedFile(null);
+    }
     if (accepted) change('');
+    if (accepted && mode === 'reply') {
+      setQuickReplies([]);
+      setEditingReplies(false);
+    }
     textarea.current?.focus();
   };
 
@@ -186,7 +224,32 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
         value={draft}
         onInput={(event) => change(event.currentTarget.value)}
         onKeyDown={onKeyDown}
+        onPaste={(event) => {
+          const pasted = mode === 'reply' && files ? filesOf(event.clipboardData) : [];
+          if (pasted.length === 0) return;
+          event.preventDefault();
+          files!.attach(pasted);
+        }}
       />
+      {mode === 'reply' && (
+        <div class="composer__tools">
+          {products && <ProductPicker products={products} disabled={disabled} onPick={(card) => onSend('', { card })} />}
+          <QuickRepliesToggle
+            open={editingReplies || quickReplies.length > 0}
+            disabled={disabled}
+            onToggle={() => {
+              // Closing withdraws the replies: what is not shown is not sent.
+              if (!editingReplies && quickReplies.length === 0) return setEditingReplies(true);
+              setEditingReplies(false);
+              setQuickReplies([]);
+            }}
+          />
+        </div>
+      )}
+      {sendsFile && <CannedFileChip attachment={sendsFile.attachment} onRemove={() => setCannedFile(null)} />}
+      {mode === 'reply' && (editingReplies || quickReplies.length > 0) && (
+        <QuickRepliesEditor replies={quickReplies} disabled={disabled} onChange={setQuickReplies} autoFocus={editingReplies} />
+      )}
       <div class="composer__bar">
         {onNote && (
           <div class="composer__modes" role="radiogroup" aria-label="Write">
@@ -209,6 +272,7 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
             ))}
           </div>
         )}
+        {files && mode === 'reply' && <AttachButton accept={files.accept} disabled={disabled} onFiles={files.attach} />}
         <div class="composer__status">
           <span id={hintId} class={`composer__hint${blocked ? ' composer__hint--warning' : ''}`} aria-live="polite">
             {hint}
@@ -229,7 +293,7 @@ export function Composer({ initialDraft, disabled, disabledReason, autoFocus, on
             </span>
           )}
         </div>
-        <button type="submit" class="button button--primary" disabled={disabled || !draft.trim() || blocked}>
+        <button type="submit" class="button button--primary" disabled={disabled || (!draft.trim() && !sendsFile) || blocked}>
           {mode === 'note' ? 'Add note' : 'Send'}
         </button>
       </div>

@@ -1,7 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
 import { expandCanned } from '../../shared/canned/expand';
+import { productsOf } from '../cards/products';
 import { EscalationBadges } from '../escalation/EscalationBadges';
 import { ArticleSuggestions } from '../kb/ArticleSuggestions';
+import { FileDropHint, UploadList } from '../files/UploadList';
+import { useConversationFiles } from '../files/use-conversation-files';
 import { formatWait, secondsSince } from '../lib/format';
 import type { ConsoleSession } from '../state/console-session';
 import { useConsoleSession } from '../state/session-context';
@@ -22,9 +25,15 @@ export function ConversationView({ now }: { now: number }) {
   const { byConversation: notes } = useStore(session.notes.store);
   const { visitorRead } = useStore(session.receipts.store);
   const { responses } = useStore(session.canned.store);
+  const { context } = useStore(session.visitor.store);
   const drafts = useRef(new Map<string, string>());
   /** Bumped by an article insert: remounts the composer with the draft that now holds the article. */
   const [inserts, setInserts] = useState(0);
+  const files = useConversationFiles(
+    session.files,
+    selected?.id ?? null,
+    selected?.load === 'ready' && byId[selected.id]?.status !== 'closed',
+  );
 
   if (!selected) {
     return (
@@ -44,7 +53,8 @@ export function ConversationView({ now }: { now: number }) {
   const id = selected.id;
 
   return (
-    <section class="conversation" aria-labelledby="conversation-title">
+    <section class="conversation" aria-labelledby="conversation-title" {...files.drop.handlers}>
+      {files.drop.over && <FileDropHint />}
       <header class="conversation__header">
         <Avatar name={visitorName} seed={summary?.visitorId ?? id} />
         <div class="conversation__who">
@@ -119,6 +129,7 @@ export function ConversationView({ now }: { now: number }) {
           }}
         />
       )}
+      <UploadList uploads={session.files} conversationId={id} />
       <Composer
         key={`${id}:${inserts}`}
         initialDraft={drafts.current.get(id) ?? ''}
@@ -133,6 +144,8 @@ export function ConversationView({ now }: { now: number }) {
         onSend={openConversation.send}
         onNote={(text) => session.notes.write(id, text)}
         canned={cannedFor(session, responses, selected.visitor?.name ?? null)}
+        files={files.composer}
+        products={productsOf(context)}
       />
     </section>
   );

@@ -3,6 +3,8 @@ import { messageTime } from '../lib/format';
 import type { OutgoingMessage } from '../state/open-conversation';
 import { Name } from '../ui/Name';
 import { MessageText } from './MessageText';
+import { MessageAttachment } from '../files/MessageAttachment';
+import { ProductCardView, QuickRepliesView } from '../cards/ProductCardView';
 
 /** A stored message. Text is rendered as text nodes and links, never parsed as HTML. */
 export function MessageItem({
@@ -43,10 +45,17 @@ export function MessageItem({
         <Name class="message__author" name={author} />
         {time}
       </span>
-      <p class="message__bubble">
-        {message.answer && <strong class="message__article">{message.answer.title}</strong>}
-        <MessageText text={message.text} />
-      </p>
+      {message.attachment ? (
+        <MessageAttachment attachment={message.attachment} />
+      ) : message.card ? (
+        <ProductCardView card={message.card} />
+      ) : (
+        <p class="message__bubble">
+          {message.answer && <strong class="message__article">{message.answer.title}</strong>}
+          <MessageText text={message.text} />
+        </p>
+      )}
+      {message.quickReplies && <QuickRepliesView replies={message.quickReplies} />}
       {message.masked && <span class="message__masked muted">Card or bank details hidden before storing</span>}
       {seen && <span class="message__receipt">Seen</span>}
     </li>
@@ -73,9 +82,14 @@ export function OutgoingItem({ outgoing, agentName, onRetry, onDiscard }: Outgoi
         <Name class="message__author" name={agentName} />
         {!failed && <span class="message__status">Sending…</span>}
       </span>
-      <p class="message__bubble">
-        <MessageText text={outgoing.text} />
-      </p>
+      {outgoing.card ? (
+        <ProductCardView card={outgoing.card} />
+      ) : (
+        <p class="message__bubble">
+          <MessageText text={outgoing.text} />
+        </p>
+      )}
+      {outgoing.quickReplies && <QuickRepliesView replies={outgoing.quickReplies} />}
       {failed && (
         <span class="message__error">
           <span>Not sent: {outgoing.error}</span>

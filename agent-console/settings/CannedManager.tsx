@@ -3,8 +3,10 @@ import type { CannedResponse } from '../../shared/contract';
 import { describeFailure } from '../lib/describe-failure';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { ConsoleSessionContext } from '../state/session-context';
+import { CannedFileControls } from '../files/CannedFileControls';
+import { QuickRepliesEditor } from '../cards/QuickRepliesEditor';
 
-const EMPTY = { shortcut: '', title: '', text: '' };
+const EMPTY = { shortcut: '', title: '', text: '', quickReplies: [] as string[] };
 
 /** Admins: the site's canned responses, inserted by agents with "/shortcut". */
 export function CannedManager({ api }: { api: WorkplaceApi }) {
@@ -16,14 +18,18 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => void api.canned().then(setResponses, (e: unknown) => setError(describeFailure(e))), [api]);
 
+  const keep = (saved: CannedResponse) => {
+    offered?.saved(saved);
+    setResponses((list) =>
+      [...list.filter((r) => r.shortcut !== saved.shortcut), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
+    );
+  };
+
   const save = async (event: Event) => {
     event.preventDefault();
     try {
-      const saved = await api.saveCanned(form, editing !== null);
-      offered?.saved(saved);
-      setResponses((list) =>
-        [...list.filter((r) => r.shortcut !== saved.shortcut), saved].sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
-      );
+      const { quickReplies, ...fields } = form;
+      keep(await api.saveCanned({ ...fields, ...(quickReplies.length > 0 && { quickReplies }) }, editing !== null));
       setForm(EMPTY);
       setEditing(null);
       setError(null);
@@ -53,7 +59,7 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
               type="button"
               class="button button--small"
               onClick={() => {
-                setForm({ shortcut: r.shortcut, title: r.title, text: r.text });
+                setForm({ shortcut: r.shortcut, title: r.title, text: r.text, quickReplies: r.quickReplies ?? [] });
                 setEditing(r.shortcut);
               }}
             >
@@ -74,6 +80,7 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
             >
               Delete
             </button>
+            <CannedFileControls response={r} onSaved={keep} />
           </li>
         ))}
       </ul>
@@ -110,6 +117,12 @@ export function CannedManager({ api }: { api: WorkplaceApi }) {
             onInput={(e) => setForm({ ...form, text: e.currentTarget.value })}
           />
         </label>
+        <QuickRepliesEditor
+          key={editing ?? ''}
+          replies={form.quickReplies}
+          disabled={false}
+          onChange={(quickReplies) => setForm({ ...form, quickReplies })}
+        />
         <button type="submit" class="button button--primary">
           {editing ? 'Save response' : 'Add response'}
         </button>

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteSettingsResponse } from '../../shared/contract';
+import { consoleBrandingText } from '../../shared/i18n/catalogs/console-branding';
 import type { WorkplaceApi } from '../api/workplace-api';
 import { describeFailure } from '../lib/describe-failure';
 import { createConsoleI18n } from '../lib/i18n';
 import { useStore } from '../state/use-store';
+import { BrandingSection } from './BrandingSection';
+import { ATTACHMENTS_SECTION_ID, AttachmentsSection } from './AttachmentsSection';
+import { filesText } from '../files/files-text';
 import { CannedManager } from './CannedManager';
 import { PrivacySection } from './PrivacySection';
 import { VisitorLookup } from './VisitorLookup';
@@ -41,14 +45,17 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
     i18n: translation,
   };
   const { mail } = loaded.settings;
+  const branding = consoleBrandingText(translation.locale);
   const contents: Array<[id: string, label: string]> = [
     [SECTION_IDS.widget, 'Widget'],
+    [SECTION_IDS.branding, branding('title')],
     [SECTION_IDS.languages, 'Languages'],
     [SECTION_IDS.hours, 'Business hours'],
     [SECTION_IDS.escalation, 'Escalation'],
     ...(mail ? [[SECTION_IDS.mail, t('settings.mail.title')] as [string, string]] : []),
     [SECTION_IDS.continuity, t('settings.continuity.title')],
     [SECTION_IDS.answerBot, t('settings.answerBot.title')],
+    [ATTACHMENTS_SECTION_ID, filesText(translation.locale).t('settings.title')],
     [SECTION_IDS.privacy, t('settings.privacy.title')],
     ['settings-data-requests', t('privacy.lookup.title')],
     ['settings-install', 'Install the widget'],
@@ -73,12 +80,14 @@ export function SettingsPage({ api }: { api: WorkplaceApi }) {
         </nav>
         <div class="settings">
           <WidgetSection ctx={ctx} />
+          <BrandingSection ctx={ctx} />
           <LanguagesSection ctx={ctx} />
           <HoursSection ctx={ctx} />
           <EscalationSection ctx={ctx} />
           {mail && <MailSection ctx={ctx} mail={mail} />}
           <ContinuitySection ctx={ctx} />
           <AnswerBotSection ctx={ctx} />
+          <AttachmentsSection ctx={ctx} />
           <PrivacySection ctx={ctx} />
           <VisitorLookup i18n={ctx.i18n} />
           <InstallCard snippet={loaded.snippet} />

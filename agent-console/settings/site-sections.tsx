@@ -28,6 +28,7 @@ export interface SectionContext {
 /** The sections in page order, for the page's sub-navigation. */
 export const SECTION_IDS = {
   widget: 'settings-widget',
+  branding: 'settings-branding',
   languages: 'settings-languages',
   hours: 'settings-hours',
   escalation: 'settings-escalation',

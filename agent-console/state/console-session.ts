@@ -4,6 +4,8 @@ import type { BrowserHooks } from '../lib/browser-hooks';
 import type { ConsoleI18n } from '../lib/i18n';
 import type { ReadableStore } from '../../shared/client/store';
 import type { WorkplaceApi } from '../api/workplace-api';
+import { createFilesApi, type FilesApi } from '../api/files-api';
+import { createFileUploads } from './file-uploads';
 import { createAgentActions } from './agent-actions';
 import { createAlerts } from './alerts';
 import { attentionFor, createAttention } from './attention';
@@ -26,17 +28,20 @@ export interface ConsoleSessionDeps {
   api: Pick<WorkplaceApi, 'canned' | 'preferences' | 'savePreferences'>;
   browser: BrowserHooks;
   i18n: ReadableStore<ConsoleI18n>;
+  /** Files over REST (tests give a fake). */
+  filesApi?: FilesApi;
 }
 
 /**
  * The signed-in console's stores on one `/agent` connection. Each server push is handled here, once,
  * and handed to the stores it concerns; views read the stores and call the actions below.
  */
-export function startConsoleSession({ connection, user, api, browser, i18n }: ConsoleSessionDeps) {
+export function startConsoleSession({ connection, user, api, browser, i18n, filesApi = createFilesApi() }: ConsoleSessionDeps) {
   const status = createStore<{ connection: ConnectionStatus }>({ connection: connection.status() });
   const actions = createAgentActions();
   const conversations = createConversations(connection);
   const openConversation = createOpenConversation(connection, conversations);
+  const files = createFileUploads(filesApi, openConversation.receive);
   const alerts = createAlerts();
   const preferences = createPreferences(api);
   const attention = createAttention({ browser, preferences: preferences.store, i18n, open: (id) => select(id) });
@@ -140,6 +145,8 @@ export function startConsoleSession({ connection, user, api, browser, i18n }: Co
     notes,
     receipts,
     canned,
+    /** The agent's files on their way into conversations. */
+    files,
     visitor,
     offers,
     select,

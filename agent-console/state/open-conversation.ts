@@ -1,4 +1,4 @@
-import type { Message, VisitorProfile } from '../../shared/contract';
+import type { Message, ProductCard, VisitorProfile } from '../../shared/contract';
 import { createClientId } from '../../shared/client/client-id';
 import { mergeMessages } from '../../shared/client/merge-messages';
 import { createTypingThrottle } from '../../shared/client/typing-throttle';
@@ -8,8 +8,14 @@ import { describeFailure } from '../lib/describe-failure';
 import { isDisconnect } from './errors';
 import { createStore } from '../../shared/client/store';
 
+/** What a reply carries beside its text: a product card (sent instead of text) and quick replies. */
+export interface ReplyExtras {
+  card?: ProductCard;
+  quickReplies?: string[];
+}
+
 /** A reply the server has not acknowledged yet. */
-export interface OutgoingMessage {
+export interface OutgoingMessage extends ReplyExtras {
   clientId: string;
   conversationId: string;
   text: string;
@@ -105,11 +111,16 @@ export function createOpenConversation(connection: AgentConnection, conversation
   }
 
   async function deliver(outgoing: OutgoingMessage): Promise<void> {
-    const { clientId, conversationId, text } = outgoing;
+    const { clientId, conversationId, text, card, quickReplies } = outgoing;
     if (inFlight.has(clientId)) return;
     inFlight.add(clientId);
     try {
-      const { message } = await connection.request('message:send', { conversationId, clientId, text });
+      const { message } = await connection.request('message:send', {
+        conversationId,
+        clientId,
+        ...(card ? { card } : { text }),
+        ...(quickReplies && { quickReplies }),
+      });
       inFlight.delete(clientId);
       store.set((s) => ({ outgoing: s.outgoing.filter((o) => o.clientId !== clientId) }));
       addMessage(message);
@@ -143,12 +154,13 @@ export function createOpenConversation(connection: AgentConnection, conversation
       if (isConnected()) void open(conversationId);
     },
 
-    /** Queues a reply to the selected conversation; false when there is nothing to send. */
-    send(text: string): boolean {
+    /** Queues a reply to the selected conversation (a card's text is its title); false when there is nothing to send. */
+    send(text: string, extras: ReplyExtras = {}): boolean {
       const { selected } = store.get();
-      const trimmed = text.trim();
+      const trimmed = extras.card?.title ?? text.trim();
       if (!selected || !trimmed) return false;
       const outgoing: OutgoingMessage = {
+        ...extras,
         clientId: createClientId(),
         conversationId: selected.id,
         text: trimmed,

@@ -131,12 +131,26 @@ function VisitorDetails({ context, now, children }: { context: VisitorContext; n
 
       <Section title="Cart">
         {cart.items > 0 ? (
-          <p class="visitor-panel__fact">
-            <strong>{formatMoney(cart.value, cart.currency)}</strong>{' '}
-            <span class="muted">
-              · {cart.items} {cart.items === 1 ? 'item' : 'items'}
-            </span>
-          </p>
+          <>
+            <p class="visitor-panel__fact">
+              <strong>{formatMoney(cart.value, cart.currency)}</strong>{' '}
+              <span class="muted">
+                · {cart.items} {cart.items === 1 ? 'item' : 'items'}
+              </span>
+            </p>
+            {cart.lines && (
+              <ul class="visitor-panel__list" aria-label="In the cart">
+                {cart.lines.map((line) => (
+                  <li key={line.url}>
+                    <a href={line.url} target="_blank" rel="noopener noreferrer">
+                      {line.title}
+                    </a>{' '}
+                    <span class="muted">{formatMoney(line.price, line.currency)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         ) : (
           <p class="muted">The cart is empty.</p>
         )}

@@ -102,7 +102,7 @@ export function attachAgentGateway({
           await socket.leave(rooms.visitorWatchers(conversation.visitorId.toHexString()));
           return null;
         },
-        'message:send': async ({ conversationId, clientId, text }) => {
+        'message:send': async ({ conversationId, clientId, text, card, quickReplies }) => {
           const conversation = await store.requireConversation(conversationId, siteId);
           const posted = await store.postMessage({
             conversation,
@@ -110,7 +110,10 @@ export function attachAgentGateway({
             author: 'agent',
             authorId: user._id,
             authorName: user.name,
-            text,
+            // A card's title is its text wherever cards are not drawn (inbox preview, search, reply emails).
+            text: card?.title ?? text ?? '',
+            card,
+            quickReplies,
           });
           // A re-send of a stored message is delivered again (see the visitor gateway): its first broadcast may never have happened.
           if (!posted.created) void events.publish('message.resent', { conversation: posted.conversation, message: posted.message });

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { Attachment, BotAnswer, MessageAuthor } from '../../shared/contract';
+import type { Attachment, BotAnswer, MessageAuthor, ProductCard } from '../../shared/contract';
 import { conversations, messages, openConversations, type Conversation, type StoredMessage, type Visitor } from '../data';
 import { maskSecrets } from '../../shared/privacy/mask-secrets';
 import { AppError } from '../errors/app-error';
@@ -31,6 +31,8 @@ export interface NewMessage {
   text: string;
   answer?: BotAnswer;
   attachment?: Attachment;
+  card?: ProductCard;
+  quickReplies?: string[];
 }
 
 export interface PostedMessage {
@@ -211,6 +213,8 @@ export class ConversationStore {
         ...(kinds.length > 0 && { masked: kinds }),
         ...(input.answer && { answer: input.answer }),
         ...(input.attachment && { attachment: input.attachment }),
+        ...(input.card && { card: input.card }),
+        ...(input.quickReplies && { quickReplies: input.quickReplies }),
       });
       if (message) {
         const summarized = (await this.cache.record(message)) ?? (await this.reload(conversation._id, () => this.cache.record(message)));

@@ -1,6 +1,7 @@
 import type { Attachment, BotAnswer, ConversationSummary, Message } from '../../shared/contract';
 import type { SecretKind } from '../../shared/privacy/mask-secrets';
 import type { Conversation, StoredMessage } from '../data';
+import { toProductCard } from '../visitors/product-card';
 
 export function toMessage(doc: StoredMessage): Message {
   return {
@@ -14,6 +15,8 @@ export function toMessage(doc: StoredMessage): Message {
     createdAt: doc.createdAt.toISOString(),
     ...(doc.answer && { answer: { articleId: doc.answer.articleId, title: doc.answer.title, mode: doc.answer.mode as BotAnswer['mode'] } }),
     ...(doc.attachment && { attachment: toAttachment(doc.attachment) }),
+    ...(doc.card && { card: toProductCard(doc.card) }),
+    ...(doc.quickReplies && doc.quickReplies.length > 0 && { quickReplies: doc.quickReplies }),
     ...(doc.masked && doc.masked.length > 0 && { masked: doc.masked as SecretKind[] }),
   };
 }

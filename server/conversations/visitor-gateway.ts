@@ -1,9 +1,10 @@
 import { Types } from 'mongoose';
-import { DEFAULT_CONTINUITY, VisitorHandshake, visitorRequests } from '../../shared/contract';
+import { DEFAULT_ATTACHMENTS, DEFAULT_CONTINUITY, VisitorHandshake, visitorRequests } from '../../shared/contract';
 import { AppError } from '../errors/app-error';
 import { registerRequests, toHandshakeError } from '../edge/socket-handler';
 import type { Logger } from '../infra/logger';
 import { visitors, type Visitor } from '../data';
+import { publicBranding } from '../sites/public-branding';
 import type { SiteDirectory } from '../sites/site-directory';
 import type { VisitorTokens } from '../visitors/visitor-token';
 import type { DomainEventPublisher } from '../events/domain-events';
@@ -93,7 +94,14 @@ export function attachVisitorGateway(deps: Deps): void {
           return {
             visitorId,
             token: socket.data.token,
-            site: { name: site?.name ?? '', greeting: site?.greeting ?? '', locale: site?.locale ?? null, locales: site?.locales ?? [] },
+            site: {
+              name: site?.name ?? '',
+              greeting: site?.greeting ?? '',
+              locale: site?.locale ?? null,
+              locales: site?.locales ?? [],
+              attachments: site?.attachments ?? DEFAULT_ATTACHMENTS,
+              branding: publicBranding(site),
+            },
             conversationId: conversation?._id.toHexString() ?? null,
             messages: messages.map(toMessage),
             stage: visitor.stage,

@@ -213,6 +213,13 @@ export const csatRatings = {
 
 const cannedKey = (siteId: Types.ObjectId, shortcut: string) => `${siteId.toHexString()}:${shortcut}`;
 
+/** What an admin writes of a canned response; no quick replies removes those it had. */
+interface CannedFields {
+  title: string;
+  text: string;
+  quickReplies?: string[];
+}
+
 /** Canned responses, one per site and shortcut. */
 export const cannedResponses = {
   async ofSite(siteId: Types.ObjectId): Promise<StoredCanned[]> {
@@ -220,15 +227,15 @@ export const cannedResponses = {
   },
 
   /** Null when the site has this shortcut already. */
-  async create(siteId: Types.ObjectId, fields: { shortcut: string; title: string; text: string }): Promise<StoredCanned | null> {
+  async create(siteId: Types.ObjectId, fields: CannedFields & { shortcut: string }): Promise<StoredCanned | null> {
     return insertOnce<StoredCanned>(CannedModel, { _id: cannedKey(siteId, fields.shortcut), siteId, ...fields });
   },
 
   /** Null when the site has no such shortcut. */
-  async update(siteId: Types.ObjectId, shortcut: string, fields: { title: string; text: string }): Promise<StoredCanned | null> {
+  async update(siteId: Types.ObjectId, shortcut: string, { quickReplies, ...fields }: CannedFields): Promise<StoredCanned | null> {
     return CannedModel.findOneAndUpdate(
       { _id: cannedKey(siteId, shortcut) },
-      { $set: fields },
+      quickReplies ? { $set: { ...fields, quickReplies } } : { $set: fields, $unset: { quickReplies: 1 } },
       { returnDocument: 'after' },
     ).lean<StoredCanned>();
   },

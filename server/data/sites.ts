@@ -23,6 +23,7 @@ export type SiteChanges = Partial<
     | 'continuity'
     | 'answerBot'
     | 'attachments'
+    | 'branding'
     | 'resumePageUrl'
     | 'secret'
   >

@@ -7,7 +7,7 @@ import type { SessionStore } from '../agents/sessions';
 import type { ConversationStore } from '../conversations/conversation-store';
 import { cannedSaved } from '../conversations/canned/canned-routes';
 import { toAttachment, toMessage } from '../conversations/serialize';
-import { cannedResponses, files, type StoredCanned, type StoredFile, type StoredUser } from '../data';
+import { cannedResponses, type Conversation, files, type StoredCanned, type StoredFile, type StoredUser, visitors } from '../data';
 import { refuseCrossSiteWrites } from '../edge/csrf';
 import type { RateLimits } from '../edge/rate-limits';
 import { RESPONDED, tableRouter } from '../edge/route-table';
@@ -34,6 +34,8 @@ export interface FileRouteDeps {
   isConsoleOrigin: (origin: string, host: string | undefined) => boolean;
   events: DomainEventPublisher;
   clock: Clock;
+  /** Whether an agent of the site is online: a file that starts a conversation records it as `offline` if none is. */
+  agentsOnline(siteId: string): Promise<boolean>;
 }
 
 /**
@@ -98,12 +100,18 @@ export function fileRoutes(deps: FileRouteDeps): Router {
     return { bytes, settings };
   };
 
+  /** The visitor's open conversation; a file sent first starts one, as a first message does. */
+  const openConversationOf = async ({ siteId, visitorId }: VisitorClaims): Promise<Conversation> => {
+    const open = await store.findOpenConversation(new Types.ObjectId(visitorId));
+    if (open) return open;
+    const visitor = await visitors.byId(visitorId);
+    if (!visitor?.siteId.equals(siteId)) throw new AppError('not_found', 'This visitor no longer exists.');
+    return store.startConversation(visitor, { offline: !(await deps.agentsOnline(siteId)) });
+  };
+
   api.bind(routes.files.visitorUpload, { authorize: visitor }, async ({ auth, query, req }) => {
-    const conversation = await store.findOpenConversation(new Types.ObjectId(auth.visitorId));
-    if (!conversation?.siteId.equals(auth.siteId)) {
-      throw new AppError('not_found', 'There is no open conversation to send this file to: send a message first.');
-    }
     const { bytes, settings } = await receive(req, auth.siteId, auth.visitorId);
+    const conversation = await openConversationOf(auth);
     const posted = await attachments.send(conversation, { bytes, name: query.name }, query.clientId, { author: 'visitor' }, settings);
     const message = toMessage(posted.message);
     if (!message.attachment)
@@ -166,6 +174,11 @@ export function fileRoutes(deps: FileRouteDeps): Router {
     { ...may('canned:manage'), before: [refuseCrossSiteWrites(deps.isConsoleOrigin)] },
     async ({ auth, params: { shortcut } }) => cannedSaved(events, auth.siteId, await replaceCannedFile(auth.siteId, shortcut, null)),
   );
+
+  // Ahead of the download: "settings" would otherwise be taken for a file's id.
+  api.bind(routes.files.settings, may('conversations:work'), async ({ auth }) => ({
+    attachments: await attachments.settings(auth.siteId),
+  }));
 
   api.bind(routes.files.download, {}, async ({ params: { id }, query, req, res }) => {
     const file = await files.byId(id);

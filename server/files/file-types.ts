@@ -1,24 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
-import type { AttachmentSettings, FileKind } from '../../shared/contract';
+import type { AttachmentSettings } from '../../shared/contract';
+import { ACCEPTED_TYPES } from '../../shared/files/accept';
 import { AppError } from '../errors/app-error';
-
-/** Every type a site may accept, its kind and the file name extensions that fit it (the first is added when the name has none of them). */
-const ACCEPTED: Readonly<Record<string, { kind: FileKind; extensions: readonly string[] }>> = {
-  'image/png': { kind: 'images', extensions: ['png'] },
-  'image/jpeg': { kind: 'images', extensions: ['jpg', 'jpeg'] },
-  'image/webp': { kind: 'images', extensions: ['webp'] },
-  'image/gif': { kind: 'images', extensions: ['gif'] },
-  'application/pdf': { kind: 'pdf', extensions: ['pdf'] },
-  'text/plain': { kind: 'text', extensions: ['txt', 'csv', 'log', 'md'] },
-  // Office Open XML and OpenDocument without macros: file-type names macro-enabled files (docm, xlsm…)
-  // and legacy binary Office files (cfb) apart, and those are refused.
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { kind: 'office', extensions: ['docx'] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { kind: 'office', extensions: ['xlsx'] },
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': { kind: 'office', extensions: ['pptx'] },
-  'application/vnd.oasis.opendocument.text': { kind: 'office', extensions: ['odt'] },
-  'application/vnd.oasis.opendocument.spreadsheet': { kind: 'office', extensions: ['ods'] },
-  'application/vnd.oasis.opendocument.presentation': { kind: 'office', extensions: ['odp'] },
-};
 
 /** Types a browser may show in a page: raster images, which run nothing. Everything else is served as a download. */
 export const INLINE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
@@ -47,7 +30,7 @@ export function isPlainText(bytes: Uint8Array): boolean {
 /** The type of the bytes, read from them alone; null when they are nothing a site may accept. */
 export async function sniffType(bytes: Uint8Array): Promise<string | null> {
   const detected = await fileTypeFromBuffer(bytes);
-  if (detected) return ACCEPTED[detected.mime] ? detected.mime : null;
+  if (detected) return ACCEPTED_TYPES[detected.mime] ? detected.mime : null;
   return isPlainText(bytes) ? 'text/plain' : null;
 }
 
@@ -62,7 +45,7 @@ export function tooLarge(settings: AttachmentSettings): AppError {
 /** The accepted type of the bytes under the site's settings, or `type_refused`. */
 export async function acceptedType(bytes: Uint8Array, settings: AttachmentSettings): Promise<string> {
   const type = await sniffType(bytes);
-  const kind = type ? ACCEPTED[type]?.kind : undefined;
+  const kind = type ? ACCEPTED_TYPES[type]?.kind : undefined;
   if (!type || !kind || !settings.kinds.includes(kind)) {
     const allowed = settings.kinds.length > 0 ? `Accepted: ${settings.kinds.join(', ')}.` : 'This site accepts no files.';
     throw new AppError('type_refused', `This kind of file cannot be sent. ${allowed}`);
@@ -76,7 +59,7 @@ export async function acceptedType(bytes: Uint8Array, settings: AttachmentSettin
  */
 export function fileName(claimed: string, type: string): string {
   const base = (claimed.split(/[\\/]/).pop() ?? '').replace(NAME_UNSAFE, '').trim() || 'file';
-  const extensions = ACCEPTED[type]?.extensions ?? [];
+  const extensions = ACCEPTED_TYPES[type]?.extensions ?? [];
   const extension = /\.([^.]+)$/.exec(base)?.[1]?.toLowerCase();
   const named = extension && extensions.includes(extension) ? base : `${base}.${extensions[0] ?? 'bin'}`;
   return named.length <= 200 ? named : named.slice(named.length - 200);

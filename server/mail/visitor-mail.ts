@@ -34,7 +34,13 @@ export function recipientOf(visitor: Pick<Visitor, 'email' | 'emailOptOutAt'>): 
   return visitor.email && !visitor.emailOptOutAt ? visitor.email : null;
 }
 
-const toLine = (m: StoredMessage): MailLine => ({ author: m.author, name: m.authorName ?? null, text: m.text, at: m.createdAt });
+// A product card is its title and its link in mail.
+const toLine = (m: StoredMessage): MailLine => ({
+  author: m.author,
+  name: m.authorName ?? null,
+  text: m.card ? `${m.text}\n${m.card.url}` : m.text,
+  at: m.createdAt,
+});
 
 /** The mails a visitor gets about a conversation: agent replies they missed, and transcripts. */
 export class VisitorMail {

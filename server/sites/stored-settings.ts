@@ -1,6 +1,7 @@
 import {
   DEFAULT_ANSWER_BOT,
   DEFAULT_ATTACHMENTS,
+  DEFAULT_BRANDING,
   DEFAULT_CONTINUITY,
   DEFAULT_MAIL_SETTINGS,
   DEFAULT_RETENTION,
@@ -28,6 +29,7 @@ export function settingsOf(site: Site): SiteSettings {
     resumePageUrl: site.resumePageUrl ?? null,
     answerBot: site.answerBot ?? DEFAULT_ANSWER_BOT,
     attachments: site.attachments ?? DEFAULT_ATTACHMENTS,
+    branding: site.branding ?? DEFAULT_BRANDING,
   };
 }
 

@@ -14,6 +14,7 @@ import type { Visitor } from '../data';
 /** Google Analytics' convention: 30 minutes without activity ends a session. */
 export const SESSION_GAP_MS = 30 * 60_000;
 const MAX_SESSION_PAGES = 50;
+const MAX_VIEWED_PRODUCTS = 20;
 
 const EVALUATION_PAGES: readonly PageType[] = ['product', 'pricing', 'shipping'];
 /** Which UCI-style page family each page kind counts towards (cart and checkout are product-related). */
@@ -110,7 +111,14 @@ export function applyTrackedEvent(current: Visitor, event: TrackedEvent, setting
         value: event.value,
         currency: event.currency,
         updatedAt: changed ? now : visitor.cart.updatedAt,
+        lines: event.lines ?? [],
       };
+      break;
+    }
+    case 'product': {
+      const { type: _, ...product } = event;
+      const others = (visitor.viewedProducts ?? []).filter((seen) => seen.url !== product.url);
+      visitor.viewedProducts = [product, ...others].slice(0, MAX_VIEWED_PRODUCTS);
       break;
     }
     case 'activity':

@@ -1,5 +1,6 @@
 import type { VisitorContext } from '../../shared/contract';
 import type { Visitor } from '../data';
+import { toProductCard } from './product-card';
 
 const iso = (date: Date | null | undefined) => (date ?? new Date(0)).toISOString();
 
@@ -21,8 +22,14 @@ export function toVisitorContext(visitor: Visitor): VisitorContext {
           at: iso(hesitation.at),
         }
       : null,
-    cart: { items: cart.items ?? 0, value: cart.value ?? 0, currency: cart.currency ?? 'EUR' },
+    cart: {
+      items: cart.items ?? 0,
+      value: cart.value ?? 0,
+      currency: cart.currency ?? 'EUR',
+      ...(cart.lines?.length && { lines: cart.lines.map(toProductCard) }),
+    },
     pages: visitor.session.pages.map((p) => ({ url: p.url ?? '', title: p.title ?? '', pageType: p.pageType ?? 'other', at: iso(p.at) })),
+    ...(visitor.viewedProducts?.length && { viewedProducts: visitor.viewedProducts.map(toProductCard) }),
     orders: visitor.orders.map((o) => ({ orderId: o.orderId ?? '', total: o.total ?? 0, currency: o.currency ?? 'EUR', at: iso(o.at) })),
     identified: visitor.identified,
   };

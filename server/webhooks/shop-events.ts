@@ -28,7 +28,7 @@ export class ShopEvents {
         await this.lifecycle.update(visitorId, (v) => ({
           ...v,
           orders: [...v.orders, { orderId: event.orderId, total: event.total, currency: event.currency, at: now }],
-          cart: { items: 0, value: 0, currency: event.currency, updatedAt: now },
+          cart: { items: 0, value: 0, currency: event.currency, updatedAt: now, lines: [] },
           session: { ...v.session, orderedAt: now },
           atRiskReason: null,
         }));

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { ClientMessageId, ConversationStatus, ConversationSummary, Message, MessageText, ObjectIdString, VisitorProfile } from './entities';
+import {
+  ClientMessageId,
+  ConversationStatus,
+  ConversationSummary,
+  Message,
+  MessageText,
+  ObjectIdString,
+  ProductCard,
+  QuickReplies,
+  VisitorProfile,
+} from './entities';
 import { escalationAgentPushes, escalationAgentRequests } from './escalation';
 import type { PushEvents, RequestEvents } from './events';
 import { kbAgentPushes, kbAgentRequests } from './kb';
@@ -24,8 +34,14 @@ export const chatAgentRequests = {
     }),
   },
   'conversation:leave': { payload: ConversationRef, result: z.null() },
+  /** A reply: text or a product card (stored with its title as the text), either with quick replies for the visitor to tap. */
   'message:send': {
-    payload: ConversationRef.extend({ clientId: ClientMessageId, text: MessageText }),
+    payload: ConversationRef.extend({
+      clientId: ClientMessageId,
+      text: MessageText.optional(),
+      card: ProductCard.optional(),
+      quickReplies: QuickReplies.optional(),
+    }).refine((reply) => (reply.text === undefined) !== (reply.card === undefined), 'send either text or a card'),
     result: z.object({ message: Message }),
   },
   'typing:set': {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attachment } from './entities';
+import { Attachment, QuickReplies } from './entities';
 import { displayName } from './text';
 
 /** "/shortcut": letters, digits, dashes and underscores. */
@@ -14,6 +14,8 @@ export const CannedResponseBody = z.object({
   title: displayName(120),
   /** May hold {visitor.name}, {order.number} and {agent.name}; the console fills them in. */
   text: z.string().trim().min(1).max(5000),
+  /** Offered to the visitor under the text. */
+  quickReplies: QuickReplies.optional(),
 });
 export type CannedResponseBody = z.infer<typeof CannedResponseBody>;
 

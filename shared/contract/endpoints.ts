@@ -100,6 +100,8 @@ export const endpoints = {
     /** An admin sets (replaces) or removes a canned response's file. */
     cannedAttach: { method: 'PUT', path: '/api/files/canned/:shortcut' },
     cannedDetach: { method: 'DELETE', path: '/api/files/canned/:shortcut' },
+    /** The site's attachment limits, for the console to check a file before sending it (agents). */
+    settings: { method: 'GET', path: '/api/files/settings' },
     /** The bytes: with a signed address's `exp` and `sig`, or an agent's session. */
     download: { method: 'GET', path: '/api/files/:id' },
   },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Concern, HesitationKind } from '../lifecycle';
 import { SECRET_KINDS } from '../privacy/mask-secrets';
+import { displayName } from './text';
+import { BrandingSettings } from './branding';
 
 /** Client-generated message id: lets the server store a message exactly once however often it is re-sent. */
 export const ClientMessageId = z
@@ -45,6 +47,27 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+/** A link a visitor may follow: web pages only, never `javascript:` or `data:`. */
+export const WebUrl = z.url({ protocol: /^https?$/ }).max(2000);
+export const Currency = z.string().regex(/^[A-Z]{3}$/);
+
+/** A product as the shop reports it (cart lines, product pages) and as an agent sends it to the visitor. */
+export const ProductCard = z.object({
+  title: displayName(200),
+  price: z.number().min(0).max(10_000_000),
+  currency: Currency,
+  url: WebUrl,
+  image: WebUrl.optional(),
+});
+export type ProductCard = z.infer<typeof ProductCard>;
+
+/** Buttons offered under a message; the visitor's tap sends the label as their message. */
+export const QuickReplies = z
+  .array(displayName(40))
+  .min(1)
+  .max(6)
+  .refine((labels) => new Set(labels).size === labels.length, 'each quick reply once');
+
 export const Message = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -59,6 +82,10 @@ export const Message = z.object({
   answer: BotAnswer.optional(),
   /** A file sent as this message (`text` is then its name). */
   attachment: Attachment.optional(),
+  /** A product the agent sent as this message (`text` is then its title). */
+  card: ProductCard.optional(),
+  /** Replies offered to the visitor under this message. */
+  quickReplies: QuickReplies.optional(),
   /** What the server hid in `text` before storing it (card numbers, IBANs, security codes); absent when nothing. */
   masked: z.array(z.enum(SECRET_KINDS)).optional(),
 });
@@ -131,6 +158,23 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** What a site accepts, by kind: png/jpeg/webp/gif images, PDF, plain text, and Office/OpenDocument files without macros. */
+export const FileKind = z.enum(['images', 'pdf', 'text', 'office']);
+export type FileKind = z.infer<typeof FileKind>;
+
+/** The largest file any site may allow. */
+export const MAX_FILE_MEGABYTES = 25;
+
+export const AttachmentSettings = z.object({
+  /** Kinds of file visitors and agents may send; empty turns attachments off. */
+  kinds: z.array(FileKind).max(FileKind.options.length),
+  /** The largest file accepted, in megabytes (10⁶ bytes). */
+  maxMegabytes: z.number().int('whole megabytes').min(1, 'at least 1 MB').max(MAX_FILE_MEGABYTES, `at most ${MAX_FILE_MEGABYTES} MB`),
+});
+export type AttachmentSettings = z.infer<typeof AttachmentSettings>;
+
+export const DEFAULT_ATTACHMENTS: AttachmentSettings = { kinds: [...FileKind.options], maxMegabytes: 10 };
+
 export const SitePublicInfo = z.object({
   name: z.string(),
   greeting: z.string(),
@@ -138,5 +182,9 @@ export const SitePublicInfo = z.object({
   locale: z.string().nullable(),
   /** The languages the site offers: the widget speaks no other. Empty: every language it has. */
   locales: z.array(z.string()),
+  /** What visitors may send as files; absent or no kinds: the widget offers no way to attach one. */
+  attachments: AttachmentSettings.optional(),
+  /** The widget's look; `color` is already the readable accent. Absent: the widget's own. */
+  branding: BrandingSettings.optional(),
 });
 export type SitePublicInfo = z.infer<typeof SitePublicInfo>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Concern, HesitationKind, Stage } from '../lifecycle';
-import { ConversationStatus, ConversationSummary, Escalation, MessageAuthor, ObjectIdString } from './entities';
+import { ConversationStatus, ConversationSummary, Escalation, MessageAuthor, ObjectIdString, ProductCard } from './entities';
 
 export const IntentReason = z.object({ signal: z.string(), contribution: z.number(), detail: z.string() });
 export const PageVisit = z.object({ url: z.string(), title: z.string(), pageType: z.string(), at: z.string() });
 export const StageChange = z.object({ stage: Stage, rule: z.string(), at: z.string() });
-export const Cart = z.object({ items: z.number(), value: z.number(), currency: z.string() });
+export const Cart = z.object({ items: z.number(), value: z.number(), currency: z.string(), lines: z.array(ProductCard).optional() });
 
 /** Everything an agent sees about a visitor beside the conversation; pushed again whenever it changes. */
 export const VisitorContext = z.object({
@@ -16,6 +16,8 @@ export const VisitorContext = z.object({
   hesitation: Escalation.nullable(),
   cart: Cart,
   pages: z.array(PageVisit),
+  /** Product pages the shop described, the latest first: with the cart's lines, what an agent can send as a product card. */
+  viewedProducts: z.array(ProductCard).optional(),
   orders: z.array(z.object({ orderId: z.string(), total: z.number(), currency: z.string(), at: z.string() })),
   identified: z.boolean(),
 });

@@ -1,22 +1,8 @@
 import { z } from 'zod';
-import { ClientMessageId, Message } from './entities';
+import { AttachmentSettings, ClientMessageId, Message } from './entities';
 
-/** What a site accepts, by kind: png/jpeg/webp/gif images, PDF, plain text, and Office/OpenDocument files without macros. */
-export const FileKind = z.enum(['images', 'pdf', 'text', 'office']);
-export type FileKind = z.infer<typeof FileKind>;
-
-/** The largest file any site may allow. */
-export const MAX_FILE_MEGABYTES = 25;
-
-export const AttachmentSettings = z.object({
-  /** Kinds of file visitors and agents may send; empty turns attachments off. */
-  kinds: z.array(FileKind).max(FileKind.options.length),
-  /** The largest file accepted, in megabytes (10⁶ bytes). */
-  maxMegabytes: z.number().int('whole megabytes').min(1, 'at least 1 MB').max(MAX_FILE_MEGABYTES, `at most ${MAX_FILE_MEGABYTES} MB`),
-});
-export type AttachmentSettings = z.infer<typeof AttachmentSettings>;
-
-export const DEFAULT_ATTACHMENTS: AttachmentSettings = { kinds: [...FileKind.options], maxMegabytes: 10 };
+// Defined beside SitePublicInfo, which carries them to the widget.
+export { AttachmentSettings, DEFAULT_ATTACHMENTS, FileKind, MAX_FILE_MEGABYTES } from './entities';
 
 /**
  * An upload's query: the raw bytes are the request body. `clientId` makes a retried upload one
@@ -41,6 +27,9 @@ export type AgentUploadResponse = z.infer<typeof AgentUploadResponse>;
 
 export const VisitorUploadResponse = z.object({ message: Message, links: FileLinks });
 export type VisitorUploadResponse = z.infer<typeof VisitorUploadResponse>;
+
+export const FileSettingsResponse = z.object({ attachments: AttachmentSettings });
+export type FileSettingsResponse = z.infer<typeof FileSettingsResponse>;
 
 export const FileLinksResponse = z.object({ links: FileLinks });
 export type FileLinksResponse = z.infer<typeof FileLinksResponse>;

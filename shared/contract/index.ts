@@ -11,6 +11,7 @@ export * from './kb';
 export * from './accounts';
 export * from './workplace';
 export * from './settings';
+export * from './branding';
 export * from './canned';
 export * from './files';
 export * from './mail';

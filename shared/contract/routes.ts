@@ -39,7 +39,14 @@ import {
   KbSignalsQuery,
   KbSignalsResponse,
 } from './kb';
-import { AgentUploadResponse, FileDownloadQuery, FileLinksResponse, FileUploadQuery, VisitorUploadResponse } from './files';
+import {
+  AgentUploadResponse,
+  FileDownloadQuery,
+  FileLinksResponse,
+  FileSettingsResponse,
+  FileUploadQuery,
+  VisitorUploadResponse,
+} from './files';
 import { OutboxQuery, OutboxResponse } from './mail';
 import { QueueJobParams, QueuesResponse } from './ops';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
@@ -251,6 +258,7 @@ export const routes = {
       response: CannedResponseResponse,
     }),
     cannedDetach: route({ ...endpoints.files.cannedDetach, params: ShortcutParams, response: CannedResponseResponse }),
+    settings: route({ ...endpoints.files.settings, response: FileSettingsResponse }),
     /** Answers the file's bytes, not JSON. */
     download: route({ ...endpoints.files.download, params: IdParams, query: FileDownloadQuery, response: z.unknown() }),
   },

@@ -3,6 +3,7 @@ import { LOCALES } from '../i18n/locales';
 import { LifecycleSettings } from '../lifecycle';
 import { WEEKDAYS, isTimeZone, type Weekday } from '../sites/business-hours';
 import { AttachmentSettings } from './files';
+import { BrandingSettings } from './branding';
 import { MailSettings } from './mail';
 import { displayName } from './text';
 
@@ -137,6 +138,8 @@ export const SiteSettings = z.object({
   answerBot: AnswerBotSettings.optional(),
   /** Files in conversations; absent in what older clients send: the defaults (`DEFAULT_ATTACHMENTS`). */
   attachments: AttachmentSettings.optional(),
+  /** The widget's colour, logo and corner; absent in what older clients send: the defaults (`DEFAULT_BRANDING`). */
+  branding: BrandingSettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Currency, ProductCard } from './entities';
 import { displayLine, optionalDisplayName } from './text';
 
 /** What the widget observes on the host page and the host page reports through `track()`. */
@@ -24,11 +25,15 @@ export const TrackedEvent = z.discriminatedUnion('type', [
     type: z.literal('cart'),
     items: z.number().int().min(0).max(10_000),
     value: z.number().min(0).max(10_000_000),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/)
-      .default('EUR'),
+    currency: Currency.default('EUR'),
+    /**
+     * What is in the cart, when the shop reports it: agents can send any line to the visitor as a
+     * product card. Lines that do not validate are dropped, never the cart's counts with them.
+     */
+    lines: z.array(ProductCard).max(50).optional().catch(undefined),
   }),
+  /** The host page's `track('product', …)` on a product page: agents can send it back as a product card. */
+  ProductCard.extend({ type: z.literal('product') }),
   /** Any other `track(name, props)` call of the host page. */
   z.object({
     type: z.literal('custom'),

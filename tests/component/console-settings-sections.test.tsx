@@ -22,11 +22,13 @@ describe('Settings in sections', () => {
     const links = within(nav).getAllByRole('link');
     expect(links.map((a) => a.textContent)).toEqual([
       'Widget',
+      'Branding',
       'Languages',
       'Business hours',
       'Escalation',
       'Keeping the visitor',
       'Answer bot',
+      'Files in conversations',
       'Privacy',
       'Data requests',
       'Install the widget',
@@ -35,7 +37,7 @@ describe('Settings in sections', () => {
     ]);
     for (const link of links) expect(document.getElementById(link.getAttribute('href')!.slice(1))).toBeTruthy();
     const forms = screen.getAllByRole('form');
-    expect(forms).toHaveLength(7);
+    expect(forms).toHaveLength(9);
     for (const form of forms) expect(within(form).getAllByRole('button', { name: 'Save' })).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Save settings' })).toBeNull();
   });

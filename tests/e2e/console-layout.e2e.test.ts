@@ -74,7 +74,7 @@ it('at 1280×720 with suggested articles shown, the newest visitor message stays
   await reply.fill('Hi {visitor.name}, let me check that for you.');
   await reply.press('Enter');
   await page.getByText('Fill in {visitor.name} (the visitor’s name) before sending.').waitFor();
-  expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Send', exact: true }).isDisabled()).toBe(true);
   await page.screenshot({ path: 'test-results/e2e-console-placeholder-blocked.png' });
   await page.getByRole('button', { name: 'Select {visitor.name} in the reply to type over it' }).click();
   await page.keyboard.type('Marie');

@@ -102,7 +102,7 @@ it('loses nothing and delivers once when the visitor’s process is SIGKILLed be
   if (!first.ok) throw new Error(`visitor:sync failed: ${first.error.code}`);
   // Every reconnect presents the visitor's token, as the widget's handshake does.
   visitor.auth = { siteKey: proxy.demoSiteKey, token: first.data.token };
-  const visitorProcess = (await socketsOn('/visitor')).findIndex((n) => n === 1);
+  const visitorProcess = (await socketsOn('/visitor')).indexOf(1);
   expect(visitorProcess).toBeGreaterThanOrEqual(0);
 
   const hello = await request<{ message: Message }>(visitor, 'message:send', { clientId: clientId(), text: 'hello' });

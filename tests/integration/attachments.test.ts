@@ -195,6 +195,23 @@ describe('delivery and bytes', () => {
   });
 });
 
+describe('a file sent first', () => {
+  it('starts the conversation, as a first message does, and reaches the agents', async () => {
+    const { socket, session } = await joinAsVisitor(server);
+    sockets.push(socket);
+    const agent = await agentSocket(server, cookie, sockets);
+    const arrived = nextEvent<{ id: string; lastMessage: { text: string } | null }>(agent, 'conversation:upsert', 10_000);
+    const sent = await uploaded(await uploadAsVisitor(session.token, await png(), 'photo.png'));
+    expect(sent.message.attachment).toMatchObject({ type: 'image/png' });
+    expect((await arrived).id).toBe(sent.message.conversationId);
+    const history = await request<{ conversationId: string; messages: Message[] }>(socket, 'visitor:sync', { afterSeq: -1 });
+    expect(history.ok && [history.data.conversationId, history.data.messages.map((m) => m.id)]).toEqual([
+      sent.message.conversationId,
+      [sent.message.id],
+    ]);
+  });
+});
+
 describe('access', () => {
   it('refuses another site, another visitor, no session, and a tampered link', async () => {
     const { token } = await visitorInConversation();

@@ -43,8 +43,13 @@ describe('record lock', () => {
     const holder = lockOfAnotherProcess();
     const impatient = lockOfAnotherProcess({ maxWaitMs: 50 });
     let release = () => {};
-    const held = holder.run('visitor:busy', () => new Promise<void>((resolve) => (release = resolve)));
-    await sleep(10);
+    let inside = () => {};
+    const holding = new Promise<void>((resolve) => (inside = resolve));
+    const held = holder.run('visitor:busy', () => {
+      inside();
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    await holding;
     const started = Date.now();
     await expect(impatient.run('visitor:busy', async () => 'never')).rejects.toMatchObject({ code: 'unavailable' });
     expect(Date.now() - started).toBeLessThan(1_000);

@@ -796,6 +796,18 @@ const httpCases: Record<string, () => Promise<void>> = {
       await failure.queue.close();
     }
   },
+  'GET /api/files/settings': async () => {
+    // Each site's agents read their own site's file limits.
+    const mine = await call(server, routes.settings.get, { cookie: agentACookie });
+    const attachments = { kinds: ['pdf' as const], maxMegabytes: 7 };
+    const saved = await call(server, routes.settings.update, { cookie: agentACookie, body: { ...mine.body.settings, attachments } });
+    expect(saved.status).toBe(200);
+    expect((await call(server, routes.files.settings, { cookie: agentACookie })).body).toEqual({ attachments });
+    const theirs = await call(server, routes.files.settings, { cookie: siteB.adminCookie });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body).not.toEqual({ attachments });
+    await call(server, routes.settings.update, { cookie: agentACookie, body: mine.body.settings });
+  },
   'GET /api/visitors/': async () => {
     // A data request's search by email finds only the admin's own site's visitors.
     const email = 'alice-data-request@example.com';

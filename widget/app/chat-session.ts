@@ -13,6 +13,7 @@ import { type CsatState, createCsat } from './csat';
 import { createResume, type ResumeState } from './resume/resume';
 import { Emitter } from './emitter';
 import { createEscalation, type EscalatedDetail, type EscalationState } from './escalation';
+import type { Upload } from './files/uploads';
 import { createHelp, type HelpSlice } from './help/help';
 import { createLocale, type LocaleState } from './locale';
 import type { SiteStore } from './site-store';
@@ -28,12 +29,17 @@ export interface PanelState {
   view: View;
   /** Agent messages that arrived while the panel was closed (kept across page loads). */
   unread: number;
+  /** On a phone a proactive prompt waits as a small bubble above the launcher instead of opening the panel (hidden while it is open, gone once it closes). */
+  teaser: boolean;
 }
 
 export type ChatState = ChatCoreState &
   PanelState & { draft: string } & LocaleState &
   HelpSlice &
-  EscalationState & { csat: CsatState | null; resume: ResumeState } & ContinuityState;
+  EscalationState & { csat: CsatState | null; resume: ResumeState } & ContinuityState & {
+    /** Files the visitor is sending or that were refused (set by the files chunk). */
+    uploads?: readonly Upload[];
+  };
 
 /** What the host page can listen to with `LifecycleChat('on', name, fn)`. */
 export interface WidgetEvents {
@@ -70,6 +76,7 @@ export function createChatSession(deps: SessionDeps) {
     openedByVisitor: false,
     view: 'chat',
     unread: Number(deps.store.read('unread')) || 0,
+    teaser: false,
     draft: deps.store.read('draft') ?? '',
   } as ChatState);
   const locale = () => store.get().locale;
@@ -106,9 +113,16 @@ export function createChatSession(deps: SessionDeps) {
   const reports = createVisitorReports(client, core.isConnected);
   const escalation = createEscalation(store, {
     client,
-    showPrompt: () => openPanel('chat', false),
+    // Below 600 px (a phone) the panel would cover the page, a checkout form too: a teaser offers it instead.
+    showPrompt: () => (!isOpen() && innerWidth < 600 ? store.set({ teaser: true }) : openPanel('chat', false)),
     escalated: (detail) => events.emit('escalated', detail),
   });
+  /** What the files chunk (./files) works with. */
+  const files = {
+    store,
+    deps,
+    core,
+  };
   /** Undone by `dispose`: the parts' subscriptions to the client, and the listeners of the state. */
   const stops: (() => void)[] = [];
 
@@ -175,7 +189,9 @@ export function createChatSession(deps: SessionDeps) {
     // ── panel ────────────────────────────────────────────────────────────────────────────
 
     openPanel,
+    /** Closes the panel, or dismisses a teaser. */
     close(): void {
+      store.set({ teaser: false });
       if (!isOpen()) return;
       typing.stop();
       store.set({ open: false });
@@ -196,6 +212,16 @@ export function createChatSession(deps: SessionDeps) {
       core.send(trimmed);
     },
     retry: core.retry,
+    files,
+    /** A drop, paste or file input change: its files (if any) are checked, sent and shown by their own chunk. */
+    attach(event: Event): void {
+      const { dataTransfer, clipboardData, target } = event as DragEvent & ClipboardEvent & { target: HTMLInputElement };
+      const picked = [...((dataTransfer ?? clipboardData ?? target).files ?? [])];
+      if (picked[0]) {
+        event.preventDefault();
+        void import('./files/files').then((m) => m.attach(files, picked, target));
+      }
+    },
     /** The visitor left the field. */
     stopTyping: typing.stop,
     rate: csat.rate,

@@ -4,6 +4,7 @@ import { loadCatalog } from '../../shared/i18n/load-catalog';
 import { adoptStyles } from '../adopt-styles';
 import type { AppModule } from '../app-api';
 import { type ChatState, createChatSession } from './chat-session';
+import { applyBranding } from './branding';
 import { ChatWidget } from './ChatWidget';
 import { createHostApi } from './host-api';
 import { takeResumeToken } from './resume/resume';
@@ -36,6 +37,7 @@ export const mount: AppModule['mount'] = (root, options) => {
       options.onOpenChange(state.open);
       if (!state.open && focusWasInside) options.focusLauncher();
     }
+    if (state.site !== previous.site) applyBranding(root, store, state.site);
     const { t, unread } = state;
     if (t && (t !== previous.t || unread !== previous.unread)) {
       options.setLauncher(

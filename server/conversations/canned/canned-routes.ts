@@ -15,6 +15,7 @@ function toCanned(doc: StoredCanned): CannedResponse {
     shortcut: doc.shortcut,
     title: doc.title,
     text: doc.text,
+    ...(doc.quickReplies && doc.quickReplies.length > 0 && { quickReplies: doc.quickReplies }),
     updatedAt: doc.updatedAt.toISOString(),
     ...(doc.attachment && { attachment: toAttachment(doc.attachment) }),
   };
@@ -44,7 +45,11 @@ export function cannedRoutes(sessions: SessionStore, events: DomainEventPublishe
 
   api.bind(routes.canned.update, may('canned:manage'), async ({ auth, params: { shortcut }, body }) => {
     if (body.shortcut !== shortcut) throw new AppError('invalid_payload', 'To rename a shortcut, create the new one and delete the old.');
-    const updated = await cannedResponses.update(auth.siteId, shortcut, { title: body.title, text: body.text });
+    const updated = await cannedResponses.update(auth.siteId, shortcut, {
+      title: body.title,
+      text: body.text,
+      quickReplies: body.quickReplies,
+    });
     if (!updated) throw new AppError('not_found', `There is no /${shortcut}.`);
     return cannedSaved(events, auth.siteId, updated);
   });

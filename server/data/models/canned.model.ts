@@ -9,6 +9,7 @@ const cannedSchema = new Schema(
     shortcut: { type: String, required: true },
     title: { type: String, required: true },
     text: { type: String, required: true },
+    quickReplies: { type: [String], default: undefined },
     /** A file sent with the text (a copy goes into each conversation). */
     attachment: { type: attachmentSchema, default: undefined },
   },

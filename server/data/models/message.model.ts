@@ -2,6 +2,7 @@ import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 import { MessageAuthor } from '../../../shared/contract/entities';
 import { SECRET_KINDS } from '../../../shared/privacy/mask-secrets';
 import { attachmentSchema } from './attachment.schema';
+import { productSchema } from './product.schema';
 
 const messageSchema = new Schema(
   {
@@ -29,6 +30,10 @@ const messageSchema = new Schema(
     },
     /** The file this message sends. */
     attachment: { type: attachmentSchema, default: undefined },
+    /** The product card this message sends. */
+    card: { type: productSchema, default: undefined },
+    /** Replies offered to the visitor under this message. */
+    quickReplies: { type: [String], default: undefined },
     /** What was hidden in `text` before it was stored (card numbers, IBANs, security codes). */
     masked: { type: [{ type: String, enum: SECRET_KINDS }], default: undefined },
   },

@@ -2,6 +2,7 @@ import type { AnswerBotSettings, ContinuitySettings, RetentionSettings } from '.
 import type { BusinessHours } from '../../../shared/sites/business-hours';
 import type { MailSettings } from '../../../shared/contract/mail';
 import type { AttachmentSettings } from '../../../shared/contract/files';
+import type { BrandingSettings } from '../../../shared/contract/branding';
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
 const siteSchema = new Schema(
@@ -38,6 +39,8 @@ const siteSchema = new Schema(
     answerBot: { type: Schema.Types.Mixed, default: null },
     /** `AttachmentSettings`; null: the defaults (`DEFAULT_ATTACHMENTS`). */
     attachments: { type: Schema.Types.Mixed, default: null },
+    /** `BrandingSettings` (colour, logo, corner); null: the defaults (`DEFAULT_BRANDING`). */
+    branding: { type: Schema.Types.Mixed, default: null },
     /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
     resumePageUrl: { type: String, default: null },
   },
@@ -46,7 +49,7 @@ const siteSchema = new Schema(
 
 export type Site = Omit<
   InferSchemaType<typeof siteSchema>,
-  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot' | 'attachments'
+  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot' | 'attachments' | 'branding'
 > & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
@@ -56,5 +59,6 @@ export type Site = Omit<
   continuity?: ContinuitySettings | null;
   answerBot?: AnswerBotSettings | null;
   attachments?: AttachmentSettings | null;
+  branding?: BrandingSettings | null;
 };
 export const SiteModel = model('Site', siteSchema);

@@ -1,6 +1,7 @@
 import { Schema, type Types, model, type InferSchemaType } from 'mongoose';
 import { Stage } from '../../../shared/lifecycle';
 import { hesitationSchema } from './hesitation.schema';
+import { productSchema } from './product.schema';
 
 const pageVisitSchema = new Schema({ url: String, path: String, title: String, pageType: String, at: Date }, { _id: false });
 
@@ -42,9 +43,11 @@ const visitorSchema = new Schema(
     kbSearches: { type: Number, default: 0 },
     productQuestions: { type: Number, default: 0 },
     cart: {
-      type: new Schema({ items: Number, value: Number, currency: String, updatedAt: Date }, { _id: false }),
-      default: () => ({ items: 0, value: 0, currency: 'EUR', updatedAt: null }),
+      type: new Schema({ items: Number, value: Number, currency: String, updatedAt: Date, lines: [productSchema] }, { _id: false }),
+      default: () => ({ items: 0, value: 0, currency: 'EUR', updatedAt: null, lines: [] }),
     },
+    /** Product pages the shop described (`track('product')`), the latest first, one per URL. */
+    viewedProducts: { type: [productSchema], default: [] },
     orders: {
       type: [new Schema({ orderId: String, total: Number, currency: String, at: Date }, { _id: false })],
       default: [],

@@ -19,7 +19,35 @@ window.LifecycleChat =
       items += l.qty;
       cents += l.qty * l.price;
     });
-    LifecycleChat('track', 'cart', { items: items, value: cents / 100, currency: 'USD' });
+    // The lines let an agent send any of them back to the visitor as a product card.
+    LifecycleChat('track', 'cart', {
+      items: items,
+      value: cents / 100,
+      currency: 'USD',
+      lines: lines.map((l) => ({
+        title: l.name,
+        price: l.price / 100,
+        currency: 'USD',
+        url: productUrl(l.slug),
+        image: imageUrl(l.slug),
+      })),
+    });
+  }
+  function productUrl(slug) {
+    return `${location.origin}/demo/product/${encodeURIComponent(slug)}`;
+  }
+  function imageUrl(slug) {
+    return `${location.origin}/demo/img/${encodeURIComponent(slug)}.svg`;
+  }
+  // A product page describes its product (at the page's own address), for the agent's "Send product".
+  var shown = document.querySelector('article.product [data-add-to-cart]');
+  if (shown) {
+    LifecycleChat('track', 'product', {
+      title: shown.getAttribute('data-name'),
+      price: Number(shown.getAttribute('data-price')) / 100,
+      currency: 'USD',
+      image: imageUrl(shown.getAttribute('data-add-to-cart')),
+    });
   }
   function load() {
     try {

@@ -24,6 +24,7 @@ export const cs: Catalog = {
   'composer.label': 'Zpráva',
   'composer.placeholder': 'Napište zprávu…',
   'composer.send': 'Odeslat',
+  'composer.attach': 'Přiložit soubor',
   'prompt.shipping_cost': 'Zajímá vás cena dopravy? Hned vám ji spočítáme.',
   'prompt.price': 'Zvažujete cenu? Zeptejte se nás, rádi vám pomůžeme vybrat.',
   'prompt.returns': 'Nejste si jistí vrácením zboží? Takhle to funguje, na zbytek odpovíme my.',

@@ -23,6 +23,7 @@ export const en = {
   'composer.label': 'Message',
   'composer.placeholder': 'Write a message…',
   'composer.send': 'Send',
+  'composer.attach': 'Attach a file',
   'prompt.shipping_cost': 'Wondering what shipping costs? We can work it out for you right now.',
   'prompt.price': 'Weighing up the price? Ask us, we are happy to help you choose.',
   'prompt.returns': 'Not sure about returns? Here is how they work, and we can answer the rest.',

@@ -24,6 +24,7 @@ export const pl: Catalog = {
   'composer.label': 'Wiadomość',
   'composer.placeholder': 'Napisz wiadomość…',
   'composer.send': 'Wyślij',
+  'composer.attach': 'Załącz plik',
   'prompt.shipping_cost': 'Zastanawiasz się, ile kosztuje dostawa? Sprawdzimy to od razu.',
   'prompt.price': 'Zastanawiasz się nad ceną? Zapytaj nas, chętnie pomożemy wybrać.',
   'prompt.returns': 'Masz wątpliwości co do zwrotów? Oto jak działają, a na resztę odpowiemy my.',

@@ -24,6 +24,7 @@ export const ro: Catalog = {
   'composer.label': 'Mesaj',
   'composer.placeholder': 'Scrieți un mesaj…',
   'composer.send': 'Trimite',
+  'composer.attach': 'Atașează un fișier',
   'prompt.shipping_cost': 'Vă întrebați cât costă livrarea? O putem calcula pentru dvs. chiar acum.',
   'prompt.price': 'Cântăriți prețul? Întrebați-ne, vă ajutăm cu plăcere să alegeți.',
   'prompt.returns': 'Nu sunteți sigur de retururi? Iată cum funcționează, iar la restul răspundem noi.',

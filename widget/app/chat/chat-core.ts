@@ -184,6 +184,8 @@ export function createChatCore(
   return {
     isConnected,
     markRead,
+    /** Merges messages acked outside the socket (files sent over HTTP), as an acked send does. */
+    receive,
 
     /** Follows the client's events (connect it afterwards); answers the function that stops following. */
     start(): () => void {

@@ -13,8 +13,9 @@ function primitives(props: unknown): Record<string, Primitive> {
 }
 
 /**
- * Maps the host page's `track(name, props)` onto the contract: `cart` with its items, value and
- * currency, any other name to a `custom` event with its plain (string, number, boolean, null) props.
+ * Maps the host page's `track(name, props)` onto the contract: `cart` with its items, value,
+ * currency and lines, `product` with the page's product, any other name to a `custom` event with
+ * its plain (string, number, boolean, null) props.
  * The server validates the result; this only gives it the right shape.
  */
 export function hostEvent(name: unknown, props?: unknown): TrackedEventInput | null {
@@ -22,12 +23,16 @@ export function hostEvent(name: unknown, props?: unknown): TrackedEventInput | n
   const values = primitives(props);
   if (name === 'cart') {
     const { items, value, currency } = values;
+    const lines = (props as { lines?: unknown } | undefined)?.lines;
     return {
       type: 'cart',
       items: Number(items ?? 0),
       value: Number(value ?? 0),
       ...(typeof currency === 'string' && { currency: currency.toUpperCase() }),
+      ...(Array.isArray(lines) && { lines }),
     };
   }
+  // The product this page shows: its own address unless the shop names one.
+  if (name === 'product') return { url: location.href.slice(0, 2000), ...values, type: 'product' } as TrackedEventInput;
   return { type: 'custom', name, props: values };
 }
