@@ -13,3 +13,19 @@ export function mergeMessages(current: readonly Message[], incoming: readonly Me
   const rank = (message: Message) => conversations.indexOf(message.conversationId);
   return [...byId.values()].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
 }
+
+/**
+ * The position up to which every message of the latest conversation held is here (-1: none), where a
+ * reconnect syncs from. Not simply the newest: a push lost with a dying server process leaves a gap
+ * below later messages (our own acks come from another path). A position a crash left unused only
+ * makes that sync longer.
+ */
+export function heldThrough(messages: readonly Message[]): number {
+  const conversationId = messages.at(-1)?.conversationId;
+  let through = -1;
+  for (const { seq } of messages.filter((m) => m.conversationId === conversationId)) {
+    if (seq > through + 1) break;
+    through = Math.max(through, seq);
+  }
+  return through;
+}

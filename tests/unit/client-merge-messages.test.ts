@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeMessages } from '../../shared/client/merge-messages';
+import { heldThrough, mergeMessages } from '../../shared/client/merge-messages';
 import type { Message } from '../../shared/contract';
 
 function message(patch: Partial<Message> & Pick<Message, 'seq'>): Message {
@@ -50,5 +50,23 @@ describe('mergeMessages', () => {
       message({ seq: 0, conversationId: 'c3' }),
     ]);
     expect(seqs(merged)).toEqual(['c1:4', 'c1:5', 'c2:0', 'c2:1', 'c3:0']);
+  });
+});
+
+describe('heldThrough: where a reconnect syncs from', () => {
+  it('is the newest position when every one below it is held, -1 when nothing is', () => {
+    expect(heldThrough([])).toBe(-1);
+    expect(heldThrough([0, 1, 2, 3].map((seq) => message({ seq })))).toBe(3);
+  });
+
+  it('stops below a gap: a push lost with a dying process under a later ack of our own', () => {
+    expect(heldThrough([0, 1, 2, 4, 5].map((seq) => message({ seq })))).toBe(2);
+    expect(heldThrough([1, 2].map((seq) => message({ seq })))).toBe(-1);
+  });
+
+  it('counts the latest conversation only', () => {
+    const earlier = [0, 1, 2, 3, 4].map((seq) => message({ seq }));
+    const latest = [0, 1].map((seq) => message({ seq, conversationId: 'c2' }));
+    expect(heldThrough([...earlier, ...latest])).toBe(1);
   });
 });

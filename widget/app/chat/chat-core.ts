@@ -1,6 +1,6 @@
 // The conversation itself: connection, sync, the outbox and the messages. The rest of the widget
 // follows it through `synced` and `received`.
-import { mergeMessages } from '../../../shared/client/merge-messages';
+import { heldThrough, mergeMessages } from '../../../shared/client/merge-messages';
 import type { Store } from '../../../shared/client/store';
 import type { Message, SitePublicInfo } from '../../../shared/contract';
 import { type AgentTyping, type ChatClient, ChatError, isRetryableError, type Stage, type SyncResult } from '../chat-client';
@@ -145,8 +145,7 @@ export function createChatCore(
   const sync = async (): Promise<void> => {
     try {
       const { messages } = get();
-      // From the highest seq of the latest conversation held (-1: none).
-      let data = await client.request('visitor:sync', { afterSeq: messages.at(-1)?.seq ?? -1 });
+      let data = await client.request('visitor:sync', { afterSeq: heldThrough(messages) });
       // The seq we sent belongs to a conversation that has since been replaced: fetch the new one whole.
       if (data.conversationId && messages.length && data.conversationId !== messages.at(-1)?.conversationId) {
         data = await client.request('visitor:sync', { afterSeq: -1 });
