@@ -76,6 +76,18 @@ it('on a 390×844 phone at checkout the prompt is a teaser above the launcher th
   const panel = visitor.getByRole('dialog');
   await panel.getByText(PROMPT).waitFor();
   expect(await teaser.count()).toBe(0);
+  // Nothing of the open widget is clipped: every element sits inside the phone's width, the panel inside its height.
+  await visitor.locator('lifecycle-chat .panel').evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+  const outside = await visitor.evaluate(() => {
+    const root = document.querySelector('lifecycle-chat')!.shadowRoot!;
+    return [...root.querySelectorAll('*')]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.left < -0.5 || box.right > innerWidth + 0.5))
+      .map(({ el }) => `${el.tagName.toLowerCase()}.${el.className}`);
+  });
+  expect(outside).toEqual([]);
+  const opened = (await visitor.locator('lifecycle-chat .panel').boundingBox())!;
+  expect({ top: opened.y, bottom: opened.y + opened.height }).toEqual({ top: 0, bottom: PHONE.height });
   await visitor.screenshot({ path: 'test-results/e2e-phone-teaser-opened.png' });
   await shop.close();
 });
