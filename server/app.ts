@@ -193,7 +193,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.set('trust proxy', 'loopback');
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      // Images over https from anywhere: product cards and a site's logo point at the shop's own servers.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, imgSrc: ["'self'", 'data:', 'https:'] } },
       crossOriginResourcePolicy: false,
     }),
   );

@@ -139,6 +139,8 @@ describe('security headers', () => {
       "frame-ancestors 'self'",
       "base-uri 'self'",
       "script-src-attr 'none'",
+      // https images only (product cards, logos): never plain http.
+      "img-src 'self' data: https:",
     ]) {
       expect(csp, path).toContain(directive);
     }
