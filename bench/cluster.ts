@@ -174,9 +174,14 @@ try {
     });
     await sleep((i / HESITATING) * (SECONDS - CHECKOUT_IDLE_SECONDS - 5) * 1000);
     const track = (event: TrackedEvent) => retried(() => ask(socket, 'track', event));
-    await track({ type: 'page_view', url: `https://shop.example/product/p${i}`, title: `Product ${i}`, pageType: 'product' });
-    await track({ type: 'cart', items: 1, value: 40 + i, currency: 'EUR' });
-    await track({ type: 'page_view', url: 'https://shop.example/checkout', title: 'Checkout', pageType: 'checkout' });
+    try {
+      await track({ type: 'page_view', url: `https://shop.example/product/p${i}`, title: `Product ${i}`, pageType: 'product' });
+      await track({ type: 'cart', items: 1, value: 40 + i, currency: 'EUR' });
+      await track({ type: 'page_view', url: 'https://shop.example/checkout', title: 'Checkout', pageType: 'checkout' });
+    } catch {
+      // Five tries refused or unanswered (a process going down): this walk never reached checkout.
+      failed('walk_not_tracked');
+    }
     return () => count;
   });
 
