@@ -213,8 +213,13 @@ try {
       await cluster.start(KILLED);
       mark(`process ${KILLED + 1} running again`);
     }
-    disrupted = true;
-  })();
+  })()
+    // A process that does not come back (the machine too busy to start it) ends the run with what was
+    // measured, its processes stopped, instead of an unhandled rejection that leaves them running.
+    .catch((err: unknown) => mark(`disruption failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`))
+    .finally(() => {
+      disrupted = true;
+    });
 
   say(`${SENDERS} senders × 1 message / ${INTERVAL_MS} ms for ${SECONDS} s${ROLLING ? ' (and until the rolling restart is over)' : ''} …`);
   const pending: Promise<void>[] = [];
