@@ -19,7 +19,7 @@ import type { VisitorClaims, VisitorTokens } from '../visitors/visitor-token';
 import type { Attachments, Sender } from './attachments';
 import { downloadHeaders } from './download-headers';
 import type { FileLinks } from './file-links';
-import { megabytes, tooLarge } from './file-types';
+import { acceptedType, megabytes, tooLarge } from './file-types';
 import { readUpload } from './upload-body';
 
 export interface FileRouteDeps {
@@ -111,6 +111,8 @@ export function fileRoutes(deps: FileRouteDeps): Router {
 
   api.bind(routes.files.visitorUpload, { authorize: visitor }, async ({ auth, query, req }) => {
     const { bytes, settings } = await receive(req, auth.siteId, auth.visitorId);
+    // Refused before a first file would start a conversation with nothing in it.
+    await acceptedType(bytes, settings);
     const conversation = await openConversationOf(auth);
     const posted = await attachments.send(conversation, { bytes, name: query.name }, query.clientId, { author: 'visitor' }, settings);
     const message = toMessage(posted.message);

@@ -196,9 +196,15 @@ describe('delivery and bytes', () => {
 });
 
 describe('a file sent first', () => {
-  it('starts the conversation, as a first message does, and reaches the agents', async () => {
+  it('starts the conversation, as a first message does, and reaches the agents; a refused one starts nothing', async () => {
     const { socket, session } = await joinAsVisitor(server);
     sockets.push(socket);
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+    const refused = await uploadAsVisitor(session.token, svg, 'logo.svg');
+    expect([refused.status, await errorCode(refused)]).toEqual([415, 'type_refused']);
+    const before = await request<{ conversationId: string | null }>(socket, 'visitor:sync', { afterSeq: -1 });
+    expect(before.ok && before.data.conversationId).toBeNull();
+
     const agent = await agentSocket(server, cookie, sockets);
     const arrived = nextEvent<{ id: string; lastMessage: { text: string } | null }>(agent, 'conversation:upsert', 10_000);
     const sent = await uploaded(await uploadAsVisitor(session.token, await png(), 'photo.png'));
