@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { Types } from 'mongoose';
-import { type Attachment, type FileLinks as FileLinksBody, routes } from '../../shared/contract';
+import { type Attachment, type AttachmentSettings, type FileLinks as FileLinksBody, routes } from '../../shared/contract';
 import { permissionGuard, permitted } from '../agents/guard';
 import type { SessionStore } from '../agents/sessions';
 import type { ConversationStore } from '../conversations/conversation-store';
@@ -100,10 +100,18 @@ export function fileRoutes(deps: FileRouteDeps): Router {
     return { bytes, settings };
   };
 
-  /** The visitor's open conversation; a file sent first starts one, as a first message does. */
-  const openConversationOf = async ({ siteId, visitorId }: VisitorClaims): Promise<Conversation> => {
+  /**
+   * The visitor's open conversation; a file sent first starts one, as a first message does, once its
+   * type is accepted (a refused one starts nothing; an open conversation's file is checked by `send`).
+   */
+  const openConversationFor = async (
+    { siteId, visitorId }: VisitorClaims,
+    file: Uint8Array,
+    settings: AttachmentSettings,
+  ): Promise<Conversation> => {
     const open = await store.findOpenConversation(new Types.ObjectId(visitorId));
     if (open) return open;
+    await acceptedType(file, settings);
     const visitor = await visitors.byId(visitorId);
     if (!visitor?.siteId.equals(siteId)) throw new AppError('not_found', 'This visitor no longer exists.');
     return store.startConversation(visitor, { offline: !(await deps.agentsOnline(siteId)) });
@@ -111,9 +119,7 @@ export function fileRoutes(deps: FileRouteDeps): Router {
 
   api.bind(routes.files.visitorUpload, { authorize: visitor }, async ({ auth, query, req }) => {
     const { bytes, settings } = await receive(req, auth.siteId, auth.visitorId);
-    // Refused before a first file would start a conversation with nothing in it.
-    await acceptedType(bytes, settings);
-    const conversation = await openConversationOf(auth);
+    const conversation = await openConversationFor(auth, bytes, settings);
     const posted = await attachments.send(conversation, { bytes, name: query.name }, query.clientId, { author: 'visitor' }, settings);
     const message = toMessage(posted.message);
     if (!message.attachment)
