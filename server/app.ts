@@ -78,9 +78,12 @@ import { metricsRoute } from './metrics/metrics-route';
 import { ServerMetrics } from './metrics/server-metrics';
 import { opsRoutes } from './ops/ops-routes';
 import { QueueView } from './ops/queue-view';
+import { DataRequestLinks } from './privacy/data-request-links';
+import { dataRequestPageRoutes } from './privacy/data-request-page';
 import { privacyRoutes } from './privacy/privacy-routes';
 import { refuseErasingVisitors } from './privacy/refuse-erasing';
 import { VisitorErasure } from './privacy/visitor-erasure';
+import { visitorRequestRoutes } from './privacy/visitor-request-routes';
 import { conversationPageRoutes } from './resume/conversation-page';
 import { ResumeExchange } from './resume/resume-exchange';
 import { resumeOnHandshake } from './resume/resume-handshake';
@@ -125,6 +128,8 @@ export interface RunningServer {
   autoClose: Pick<AutoCloseJob, 'runOnce'>;
   /** "Continue the conversation" links (emails; tests). */
   resumeLinks: ResumeLinks;
+  /** A visitor's data-request links (emails; tests). */
+  dataRequestLinks: DataRequestLinks;
   close(): Promise<void>;
 }
 
@@ -187,6 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The address links point to is known once the server listens (PORT=0 picks one).
   let serverUrl = config.PUBLIC_URL ?? '';
   const resumeLinks = new ResumeLinks(resumeTokens, sites, () => serverUrl);
+  const dataRequestLinks = new DataRequestLinks(options.secret, () => serverUrl);
   const visitorTokens = new VisitorTokens(options.secret);
   const app = express();
   app.disable('x-powered-by');
@@ -217,6 +223,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const attachments = new Attachments(store, sites);
   const fileApi = express.Router();
   app.use('/api/files', fileApi);
+  // A visitor's own data requests come from the shop's pages too (bound once the erasure exists).
+  const visitorRequestApi = express.Router();
+  app.use('/api/privacy', visitorRequestApi);
   // Everything after the (signed, server-to-server) webhooks refuses writes sent by other websites.
   app.use(refuseCrossSiteWrites(isConsoleOrigin));
   app.use('/api', express.json({ limit: MAX_PAYLOAD_BYTES }));
@@ -237,6 +246,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use('/help', articlePageRoutes());
   app.use(conversationPageRoutes({ tokens: resumeTokens, sites, limits, clock }));
   app.use(unsubscribeRoutes(unsubscribeTokens, sites, clock));
+  const dataRequestPage = express.Router();
+  app.use(dataRequestPage);
   app.get('/', (_req, res) => res.redirect('/demo'));
   app.use(notFound);
   app.use(errorHandler(log));
@@ -334,6 +345,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     tokens: unsubscribeTokens,
     baseUrl: () => serverUrl,
     resumeLink: (conversation, now) => resumeLinks.link(conversation, now),
+    dataRequestLink: (request, now) => dataRequestLinks.link(request, now),
     defaultDelaySeconds: config.REPLY_EMAIL_DELAY_SECONDS,
     clock,
     log,
@@ -370,6 +382,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   answerBot.start();
   const erasure = new VisitorErasure({ redisUrl: options.redisUrl, prefix, redis, queues, visitors: ns.visitors, kb, events, clock, log });
   erasure.start();
+  visitorRequestApi.use(visitorRequestRoutes({ visitorTokens, sites, isConsoleOrigin, erasure, limits, events, clock }));
+  dataRequestPage.use(dataRequestPageRoutes({ links: dataRequestLinks, sites, erasure, limits, events, clock }));
   serverMetrics.start();
   metricsRoutes.get('/metrics', metricsRoute(serverMetrics, config.METRICS_TOKEN));
   const agentsOnline = (siteId: string) => availability.anyOnline(siteId);
@@ -484,6 +498,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     retention,
     autoClose,
     resumeLinks,
+    dataRequestLinks,
     async close() {
       await sockets.close();
       analytics.close();

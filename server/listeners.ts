@@ -86,6 +86,7 @@ export function registerListeners(
   bus.on('conversation.closed', 'broadcast', (e) => conversations.closed(e));
   bus.on('conversation.closed', 'analytics: resolution', (e) => analytics.conversations.closed(e));
   bus.on('conversation.closed', 'mail: transcript on close', (e) => mail.onConversationClosed(e));
+  bus.on('visitor.dataRequested', 'mail: data request link', (e) => mail.onDataRequested(e));
   bus.on('conversation.rated', 'analytics: csat', (e) => analytics.conversations.rated(e));
   bus.on('conversation.rated', 'lifecycle: at risk', (e) => lifecycle.onConversationRated(e));
 

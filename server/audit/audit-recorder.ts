@@ -11,6 +11,9 @@ function actorOf(by: EventActor): { actor: AuditActor; ip: string | null } {
   return { actor: { kind: 'system', id: null, email: null, name: null }, ip: null };
 }
 
+/** How a visitor acting on their own data proved who they were (an admin's action has no such detail). */
+const proofOf = (by: EventActor): Record<string, string> => (by.kind === 'visitor' ? { via: by.via } : {});
+
 const userTarget = (user: StoredUser) => ({ kind: 'user', id: user._id.toHexString(), label: user.email });
 
 /**
@@ -70,6 +73,7 @@ export class AuditRecorder {
       action: 'visitor.exported',
       ...actorOf(by),
       target: { kind: 'visitor', id: visitorId, label: null },
+      details: proofOf(by),
       at,
     });
   }
@@ -80,6 +84,7 @@ export class AuditRecorder {
       action: 'visitor.erased',
       ...actorOf(by),
       target: { kind: 'visitor', id: visitorId, label: null },
+      details: proofOf(by),
       at,
     });
   }

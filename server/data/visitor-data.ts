@@ -37,6 +37,10 @@ async function filesOf(conversationIds: string[]): Promise<StoredFile[]> {
   return (found ?? []).map((doc) => ({ id: String(doc._id), name: doc.filename, size: doc.length, ...doc.metadata }));
 }
 
+/** The most visitors a search by email address answers. */
+const MAX_WITH_EMAIL = 20;
+const withAddress = (siteId: Types.ObjectId, email: string) => ({ siteId, email: { $in: [...new Set([email, email.toLowerCase()])] } });
+
 const asId = (id: string): Types.ObjectId | null => (Types.ObjectId.isValid(id) ? new Types.ObjectId(id) : null);
 
 /**
@@ -57,10 +61,10 @@ export const visitorData = {
    * kept as the visitor or the shop gave them), most recently seen first.
    */
   async withEmail(siteId: Types.ObjectId, email: string) {
-    const visitors = await VisitorModel.find({ siteId, email: { $in: [...new Set([email, email.toLowerCase()])] } })
+    const visitors = await VisitorModel.find(withAddress(siteId, email))
       .select({ name: 1, email: 1, lastSeenAt: 1 })
       .sort({ lastSeenAt: -1 })
-      .limit(20)
+      .limit(MAX_WITH_EMAIL)
       .lean();
     return Promise.all(
       visitors.map(async (v) => ({
@@ -71,6 +75,16 @@ export const visitorData = {
         conversations: await ConversationModel.countDocuments({ siteId, visitorId: v._id }),
       })),
     );
+  },
+
+  /** The ids of the site's visitors stored with this email address (as `withEmail` finds them), most recently seen first. */
+  async idsWithEmail(siteId: Types.ObjectId, email: string): Promise<string[]> {
+    const found = await VisitorModel.find(withAddress(siteId, email))
+      .select({ _id: 1 })
+      .sort({ lastSeenAt: -1 })
+      .limit(MAX_WITH_EMAIL)
+      .lean();
+    return found.map((v) => v._id.toHexString());
   },
 
   /** Ids of the visitor's conversations (of this site). */

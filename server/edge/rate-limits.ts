@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -24,6 +25,13 @@ export const EVENT_COST: Readonly<Record<string, number>> = { 'message:send': 6,
 
 /** Attempts to open a conversation from an emailed link, per address per 10 minutes (a person needs one or two). */
 export const RESUME_LIMITS = { perIp: 30, windowSeconds: 10 * 60 } as const;
+
+/**
+ * Data-request links (a visitor's export or erasure confirmed by email) per hour: asked per client
+ * address (refused past it), and mailed per recipient address (past it the answer stays the same and
+ * no mail goes out, so nobody floods an inbox or learns whether an address is known).
+ */
+export const DATA_REQUEST_LIMITS = { perIp: 10, perAddress: 3, windowSeconds: 3600 } as const;
 
 /** Sign-in attempts per 15 minutes: per (email, address), and per address across all emails. */
 export const SIGN_IN_LIMITS = { perEmailAndIp: 5, perIp: 20, windowSeconds: 15 * 60 } as const;
@@ -56,6 +64,8 @@ export class RateLimits {
   readonly #signInPair: RateLimiterRedis;
   readonly #signInIp: RateLimiterRedis;
   readonly #resume: RateLimiterRedis;
+  readonly #dataRequestIp: RateLimiterRedis;
+  readonly #dataRequestAddress: RateLimiterRedis;
 
   constructor(redis: Redis, settings: RateLimitSettings) {
     this.#sender = settings.perSender > 0 ? limiter(redis, 'sender', settings.perSender, WINDOW_SECONDS) : null;
@@ -63,6 +73,8 @@ export class RateLimits {
     this.#signInPair = limiter(redis, 'sign-in', SIGN_IN_LIMITS.perEmailAndIp, SIGN_IN_LIMITS.windowSeconds);
     this.#signInIp = limiter(redis, 'sign-in-ip', SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds);
     this.#resume = limiter(redis, 'resume', RESUME_LIMITS.perIp, RESUME_LIMITS.windowSeconds);
+    this.#dataRequestIp = limiter(redis, 'data-request-ip', DATA_REQUEST_LIMITS.perIp, DATA_REQUEST_LIMITS.windowSeconds);
+    this.#dataRequestAddress = limiter(redis, 'data-request', DATA_REQUEST_LIMITS.perAddress, DATA_REQUEST_LIMITS.windowSeconds);
   }
 
   /** One socket event of a visitor or agent (`sender`) from `ip`, weighed by `EVENT_COST`; throws `rate_limited` past either limit. */
@@ -105,6 +117,28 @@ export class RateLimits {
     await this.#resume.consume(ip).catch((res: unknown) => {
       throw limited(res, 'Too many attempts to open a conversation link.');
     });
+  }
+
+  /** Counts a request for a data-request link from `ip`; throws `rate_limited` past `DATA_REQUEST_LIMITS.perIp`. */
+  async dataRequestAttempt(ip: string): Promise<void> {
+    await this.#dataRequestIp.consume(ip).catch((res: unknown) => {
+      throw limited(res, 'Too many data requests from your network.');
+    });
+  }
+
+  /**
+   * Counts a data-request mail to `address` on the site; false once the address has had its share.
+   * Counted under a hash, so that Redis never holds the address (nor keeps it past an erasure).
+   */
+  async dataRequestMail(siteId: string, address: string): Promise<boolean> {
+    const key = createHash('sha256').update(`${siteId}|${address.toLowerCase()}`).digest('base64url');
+    return this.#dataRequestAddress.consume(key).then(
+      () => true,
+      (res: unknown) => {
+        if (res instanceof RateLimiterRes) return false;
+        throw res;
+      },
+    );
   }
 
   async signInSucceeded(email: string, ip: string): Promise<void> {

@@ -1,15 +1,22 @@
 import type { HesitationOutcome } from '../../shared/contract/analytics';
 import type { CannedResponse } from '../../shared/contract/canned';
 import type { AuditAction } from '../../shared/contract/audit-actions';
+import type { DataRequestAction } from '../../shared/contract/visitor-privacy';
+import type { LocaleCode } from '../../shared/i18n/locales';
 import type { Hesitation, LifecycleSettings, Stage } from '../../shared/lifecycle';
 import type { Conversation, StoredMessage, StoredUser, Visitor } from '../data';
 import type { EventBus } from './bus';
 
-/** Who acted (the audit trail's actor): a signed-in console user or a visitor, from a client address, or the server itself. */
+/**
+ * Who acted (the audit trail's actor): a signed-in console user or a visitor, from a client address, or
+ * the server itself. A visitor proves who they are with the token their device holds or with a link
+ * mailed to their address (`via`).
+ */
 export type EventActor =
   | { kind: 'user'; user: StoredUser; ip: string | null }
-  | { kind: 'visitor'; visitorId: string; ip: string | null }
+  | { kind: 'visitor'; visitorId: string; via: VisitorProof; ip: string | null }
   | { kind: 'system' };
+export type VisitorProof = 'device' | 'email';
 export type UserActor = Extract<EventActor, { kind: 'user' }>;
 
 /** A change of the team: who was created, changed, deactivated, reactivated, invited or joined. */
@@ -77,6 +84,11 @@ export interface DomainEvents {
   'visitor.lookedUp': { siteId: string; found: string[]; by: EventActor; at: Date };
   'visitor.exported': { siteId: string; visitorId: string; by: EventActor; at: Date };
   'visitor.erased': { siteId: string; visitorId: string; by: EventActor; at: Date };
+  /**
+   * Someone asked, from the widget, for a link to export or erase the data of the site's visitors
+   * stored with an address (`visitorIds`, all of them): the link goes to that address, in `locale`.
+   */
+  'visitor.dataRequested': { siteId: string; visitorIds: string[]; action: DataRequestAction; locale: LocaleCode; at: Date };
 }
 
 export type DomainEventBus = EventBus<DomainEvents>;

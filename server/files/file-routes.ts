@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import type { Request, RequestHandler, Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { Types } from 'mongoose';
 import { type Attachment, type AttachmentSettings, type FileLinks as FileLinksBody, routes } from '../../shared/contract';
 import { permissionGuard, permitted } from '../agents/guard';
@@ -11,6 +11,7 @@ import { cannedResponses, type Conversation, files, type StoredCanned, type Stor
 import { refuseCrossSiteWrites } from '../edge/csrf';
 import type { RateLimits } from '../edge/rate-limits';
 import { RESPONDED, tableRouter } from '../edge/route-table';
+import { visitorAuthorizer, visitorCors } from '../edge/visitor-rest';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
@@ -39,24 +40,6 @@ export interface FileRouteDeps {
 }
 
 /**
- * The widget runs on the shop's pages, so its requests are cross-origin: they carry the visitor token
- * in `Authorization` (no cookie, nothing ambient to forge), and the site's allowed origins are checked
- * once the token names the site.
- */
-const visitorCors: RequestHandler = (req, res, next) => {
-  const origin = req.headers.origin;
-  if (origin) {
-    res.setHeader('Access-Control-Allow-Origin', origin);
-    res.setHeader('Vary', 'Origin');
-  }
-  if (req.method !== 'OPTIONS') return next();
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
-  res.setHeader('Access-Control-Max-Age', '600');
-  res.status(204).end();
-};
-
-/**
  * `/api/files`: visitors and agents send files into conversations, and fetch them: agents with their
  * session, visitors through signed, expiring links. Mounted ahead of the JSON body parser (bodies are
  * the files' bytes) and of the console's cross-site check, which the agent upload applies itself.
@@ -68,22 +51,7 @@ export function fileRoutes(deps: FileRouteDeps): Router {
   const allowed = permissionGuard(sessions);
   api.router.use('/visitor', visitorCors);
 
-  const visitor = async (req: Request): Promise<VisitorClaims> => {
-    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const claims = await visitorTokens.verify(token);
-    if (!claims) throw new AppError('unauthorized', 'This visitor token is missing, invalid or expired.');
-    const origin = req.headers.origin;
-    const { site } = await sites.get(claims.siteId);
-    if (
-      origin &&
-      !deps.isConsoleOrigin(origin, req.headers.host) &&
-      site.allowedOrigins.length > 0 &&
-      !site.allowedOrigins.includes(origin)
-    ) {
-      throw new AppError('origin_not_allowed', 'This website is not allowed to use this chat.');
-    }
-    return claims;
-  };
+  const visitor = visitorAuthorizer({ visitorTokens, sites, isConsoleOrigin: deps.isConsoleOrigin });
   const linksOf = (file: Pick<Attachment, 'id' | 'thumbnailId'>): FileLinksBody => {
     const now = clock.now();
     const main = links.link(file.id, now);

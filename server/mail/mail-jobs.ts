@@ -6,7 +6,7 @@ import type { DomainEvents } from '../events/domain-events';
 import type { Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import { isSuperseded } from './reply-batch';
-import { recipientOf, type VisitorMail } from './visitor-mail';
+import { type DataRequestMail, recipientOf, type VisitorMail } from './visitor-mail';
 import { closeQueue, openQueue, startProcessing } from '../infra/queue-processing';
 import type { QueueRegistry } from '../infra/queue-registry';
 
@@ -18,6 +18,12 @@ interface ReplyJob {
 interface TranscriptJob {
   conversationId: string;
 }
+/** Names no address: the mail goes to the one stored on the visitors when it is sent. */
+interface DataRequestJob extends DataRequestMail {
+  /** Epoch ms: the link is valid from then on. */
+  requestedAt: number;
+}
+type MailJob = ReplyJob | TranscriptJob | DataRequestJob;
 
 interface Deps {
   redisUrl: string;
@@ -51,13 +57,13 @@ const dueKey = (conversationId: string) => `mail:due:${conversationId}`;
  * waiting, schedules a delayed job (deterministic id, so it runs once across processes and survives
  * restarts). A job sends only when no later one is due (one mail per quiet period) and no tab of the
  * visitor is open; the mail carries every reply since the last mail that the visitor has not read.
- * Transcripts on close go through the same queue.
+ * Transcripts on close, and the links that confirm a visitor's data request, go through the same queue.
  */
 export class MailJobs {
-  private readonly queue: Bull.Queue<ReplyJob | TranscriptJob>;
+  private readonly queue: Bull.Queue<MailJob>;
 
   constructor(private readonly deps: Deps) {
-    this.queue = openQueue<ReplyJob | TranscriptJob>('mail', {
+    this.queue = openQueue<MailJob>('mail', {
       redisUrl: deps.redisUrl,
       prefix: deps.prefix,
       registry: deps.queues,
@@ -70,9 +76,11 @@ export class MailJobs {
     // One processor for both kinds: bull runs a fetch loop per process() call, and a second loop's
     // promise rejects when the queue closes.
     startProcessing(
-      this.queue.process('*', CONCURRENCY, async (job) =>
-        job.name === 'transcript' ? this.transcript(job.data as TranscriptJob) : this.reply(job.data as ReplyJob),
-      ),
+      this.queue.process('*', CONCURRENCY, async (job) => {
+        if (job.name === 'transcript') return this.transcript(job.data as TranscriptJob);
+        if (job.name === 'data-request') return this.dataRequest(job.data as DataRequestJob);
+        return this.reply(job.data as ReplyJob);
+      }),
     );
   }
 
@@ -97,6 +105,10 @@ export class MailJobs {
     if (!(await this.deps.transcriptOnClose(conversation.siteId.toHexString()))) return;
     const conversationId = conversation._id.toHexString();
     await this.queue.add('transcript', { conversationId }, { jobId: `transcript-on-close:${conversationId}` });
+  }
+
+  async onDataRequested({ at, ...request }: DomainEvents['visitor.dataRequested']): Promise<void> {
+    await this.queue.add('data-request', { ...request, requestedAt: at.getTime() });
   }
 
   close(): Promise<void> {
@@ -124,6 +136,10 @@ export class MailJobs {
     const outcome = visitor ? await mail.sendReplies(conversation, visitor) : 'no-address';
     if (outcome !== 'sent' || conversation.status !== 'open') await redis.del(pendingKey(visitorId));
     return { outcome };
+  }
+
+  private async dataRequest({ requestedAt, ...request }: DataRequestJob): Promise<{ outcome: string }> {
+    return { outcome: await this.deps.mail.sendDataRequest(request, requestedAt) };
   }
 
   private async transcript({ conversationId }: TranscriptJob): Promise<{ outcome: string }> {

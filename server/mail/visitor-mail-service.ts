@@ -11,7 +11,7 @@ import { mailVisitorHandlers } from './mail-handlers';
 import { MailJobs } from './mail-jobs';
 import type { Mailer } from './mailer';
 import type { UnsubscribeTokens } from './unsubscribe-token';
-import { type ResumeLinkBuilder, VisitorMail } from './visitor-mail';
+import { type DataRequestLinkBuilder, type ResumeLinkBuilder, VisitorMail } from './visitor-mail';
 
 /** How long a visitor's browser languages are kept after their last visit, and how much of the header. */
 const LANGUAGES_TTL_SECONDS = 90 * 24 * 3600;
@@ -29,6 +29,7 @@ interface Deps {
   tokens: UnsubscribeTokens;
   baseUrl: () => string;
   resumeLink: ResumeLinkBuilder | null;
+  dataRequestLink: DataRequestLinkBuilder;
   /** `REPLY_EMAIL_DELAY_SECONDS`: the delay of sites without their own. */
   defaultDelaySeconds: number;
   clock: Clock;
@@ -36,8 +37,9 @@ interface Deps {
 }
 
 /**
- * The visitor's mail: replies by email and transcripts. Starts the jobs, watches widget tabs close
- * (a departure schedules the mail of replies still waiting) and gives the widget's request handlers.
+ * The visitor's mail: replies by email, transcripts and the links that confirm data requests. Starts
+ * the jobs, watches widget tabs close (a departure schedules the mail of replies still waiting) and
+ * gives the widget's request handlers.
  */
 export function startVisitorMail(deps: Deps) {
   const { visitors, store, sites, redis, log } = deps;

@@ -1,8 +1,10 @@
+import type { DataRequestAction } from '../../shared/contract/visitor-privacy';
 import { pickLocale, type LocaleCode } from '../../shared/i18n/locales';
 import type { ConversationStore } from '../conversations/conversation-store';
-import { messages, type Conversation, type Site, type StoredMessage, type Visitor } from '../data';
+import { messages, type Conversation, type Site, type StoredMessage, type Visitor, visitors } from '../data';
 import type { Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
+import { renderDataRequestMail } from './data-request-mail';
 import { renderMail, type MailContentInput, type MailLine } from './mail-content';
 import type { Mailer } from './mailer';
 import { repliesToMail } from './reply-batch';
@@ -16,6 +18,17 @@ const MAX_MESSAGES = 1000;
 /** Builds the "continue the conversation" link of a conversation (server/resume), when this deployment has one. */
 export type ResumeLinkBuilder = (conversation: Conversation, now: number) => Promise<string>;
 
+/** A visitor's export or erasure request to confirm by email: the site's visitors stored with one address. */
+export interface DataRequestMail {
+  siteId: string;
+  visitorIds: string[];
+  action: DataRequestAction;
+  locale: LocaleCode;
+}
+
+/** Builds the signed link of a data request (server/privacy), valid from `now` on. */
+export type DataRequestLinkBuilder = (request: DataRequestMail, now: number) => Promise<string>;
+
 interface Deps {
   store: ConversationStore;
   sites: SiteDirectory;
@@ -24,6 +37,7 @@ interface Deps {
   /** The address links in mails point to. */
   baseUrl: () => string;
   resumeLink: ResumeLinkBuilder | null;
+  dataRequestLink: DataRequestLinkBuilder;
   /** The languages the visitor's browser asks for, most preferred first (what the widget picks from too). */
   browserLanguages(visitorId: string): Promise<string[]>;
   clock: Clock;
@@ -71,6 +85,22 @@ export class VisitorMail {
   async sendTranscript(conversation: Conversation, visitor: Visitor, to: string): Promise<void> {
     const all = await messages.page(conversation._id, -1, MAX_MESSAGES);
     await this.send('transcript', conversation, visitor, to, { replies: [], conversation: all.map(toLine) });
+  }
+
+  /**
+   * Mails the link that confirms a data request to the visitors' address (the one stored on the most
+   * recently seen of them). Sent even to a visitor who unsubscribed: they asked for it just now.
+   * `gone` when none of the visitors is left.
+   */
+  async sendDataRequest(request: DataRequestMail, requestedAt: number): Promise<'sent' | 'gone'> {
+    const found = await Promise.all(request.visitorIds.map((id) => visitors.byId(id)));
+    const to = found.find((visitor) => visitor?.siteId.equals(request.siteId) && visitor.email)?.email;
+    if (!to) return 'gone';
+    const { site } = await this.deps.sites.get(request.siteId);
+    const link = await this.deps.dataRequestLink(request, requestedAt);
+    const content = renderDataRequestMail({ action: request.action, locale: request.locale, siteName: site.name, link });
+    await this.deps.mailer.send({ siteId: request.siteId, kind: `data-request:${request.action}`, to, ...content });
+    return 'sent';
   }
 
   private async send(

@@ -7,11 +7,8 @@ import { RESPONDED, tableRouter } from '../edge/route-table';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
-import type { VisitorErasure } from './visitor-erasure';
-import { visitorExport } from './visitor-export';
-
-/** How long the erase route waits for the job before answering `erasing` (the console then asks again). */
-const ERASE_WAIT_MS = 8_000;
+import { ERASE_WAIT_MS, type VisitorErasure } from './visitor-erasure';
+import { exportFileOf, sendExportFile } from './visitor-export';
 
 /** `/api/visitors/:visitorId/…`: an admin's export and erasure of one visitor of their site (issue 18). */
 export function privacyRoutes(deps: {
@@ -37,27 +34,24 @@ export function privacyRoutes(deps: {
   });
 
   api.bind(routes.privacy.export, admins, async ({ auth, params: { visitorId }, req, res }) => {
-    const visitor = await visitorData.ofSite(auth.siteId, visitorId);
-    if (!visitor) throw new AppError('not_found', 'This visitor does not exist.');
     const at = dateOf(deps.clock);
-    const records = await visitorData.gather(auth.siteId, visitor._id);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Disposition', `attachment; filename="visitor-${visitorId}.json"`);
-    res.type('application/json; charset=utf-8');
-    res.send(JSON.stringify(visitorExport(records, at), null, 2));
+    const file = await exportFileOf(auth.siteId.toHexString(), visitorId, at);
+    if (!file) throw new AppError('not_found', 'This visitor does not exist.');
+    sendExportFile(res, `visitor-${visitorId}.json`, file);
     await deps.events.publish('visitor.exported', { siteId: auth.siteId.toHexString(), visitorId, by: requestActor(auth, req), at });
     return RESPONDED;
   });
 
   api.bind(routes.privacy.erase, admins, async ({ auth, params: { visitorId }, req }) => {
-    const siteId = auth.siteId.toHexString();
-    if (!(await visitorData.ofSite(auth.siteId, visitorId))) {
-      const status = await deps.erasure.status(siteId, visitorId);
-      if (!status) throw new AppError('not_found', 'This visitor does not exist.');
-      return { status };
-    }
-    const job = { siteId, visitorId, byUserId: auth._id.toHexString(), ip: req.ip ?? null };
-    return { status: await deps.erasure.request(job, ERASE_WAIT_MS) };
+    const job = {
+      siteId: auth.siteId.toHexString(),
+      visitorId,
+      by: { kind: 'user' as const, userId: auth._id.toHexString() },
+      ip: req.ip ?? null,
+    };
+    const status = await deps.erasure.requestIfFound(job, ERASE_WAIT_MS);
+    if (!status) throw new AppError('not_found', 'This visitor does not exist.');
+    return { status };
   });
 
   return api.router;

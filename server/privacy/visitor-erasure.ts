@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { accounts } from '../data';
 import { visitorData } from '../data/visitor-data';
-import type { DomainEventPublisher, EventActor } from '../events/domain-events';
+import type { DomainEventPublisher, EventActor, VisitorProof } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
 import type { Logger } from '../infra/logger';
 import type { KnowledgeBase } from '../kb/knowledge-base';
@@ -18,12 +18,15 @@ import { removeRedisTraces } from './redis-traces';
 export interface EraseJob {
   siteId: string;
   visitorId: string;
-  /** The admin who asked (an id only: the job's data stays in Redis until it completes). */
-  byUserId: string;
+  /** An admin (an id only: the job's data stays in Redis until it completes), or the visitor themselves. */
+  by: { kind: 'user'; userId: string } | { kind: 'visitor'; via: VisitorProof };
   ip: string | null;
 }
 
 export type ErasureStatus = 'erased' | 'erasing' | 'failed';
+
+/** How long a request for an erasure waits for the job before answering `erasing` (the asker then asks again). */
+export const ERASE_WAIT_MS = 8_000;
 
 /** One job per visitor: asking twice while it waits or runs finds the same job. */
 export const eraseJobId = (visitorId: string) => `erase:${visitorId}`;
@@ -80,6 +83,15 @@ export class VisitorErasure {
     return Promise.race([done, late]);
   }
 
+  /**
+   * Erases the site's visitor (`request`), or tells how their erasure stands once the record is gone:
+   * null when the site has no such visitor and no erasure of one.
+   */
+  async requestIfFound(data: EraseJob, waitMs: number): Promise<ErasureStatus | null> {
+    if (await visitorData.ofSite(new Types.ObjectId(data.siteId), data.visitorId)) return this.request(data, waitMs);
+    return this.status(data.siteId, data.visitorId);
+  }
+
   /** The state of a visitor's erasure job of this site, or null when there is none. */
   async status(siteId: string, visitorId: string): Promise<ErasureStatus | null> {
     const job = await this.queue.getJob(eraseJobId(visitorId));
@@ -88,7 +100,8 @@ export class VisitorErasure {
   }
 
   /** The steps; every one idempotent. */
-  async erase({ siteId, visitorId, byUserId, ip }: EraseJob): Promise<void> {
+  async erase(job: EraseJob): Promise<void> {
+    const { siteId, visitorId } = job;
     const site = new Types.ObjectId(siteId);
     const visitor = new Types.ObjectId(visitorId);
     await visitorData.markErasing(visitor, dateOf(this.deps.clock));
@@ -102,7 +115,7 @@ export class VisitorErasure {
     await visitorData.removeAroundVisitor(visitor);
     await removeRedisTraces(this.deps.redis, this.deps.prefix, siteId, ids);
     await visitorData.removeVisitor(visitor);
-    await this.deps.events.publish('visitor.erased', { siteId, visitorId, by: await actorOf(byUserId, ip), at: dateOf(this.deps.clock) });
+    await this.deps.events.publish('visitor.erased', { siteId, visitorId, by: await actorOf(job), at: dateOf(this.deps.clock) });
   }
 
   close(): Promise<void> {
@@ -110,7 +123,8 @@ export class VisitorErasure {
   }
 }
 
-async function actorOf(userId: string, ip: string | null): Promise<EventActor> {
-  const user = await accounts.byId(userId);
+async function actorOf({ visitorId, by, ip }: EraseJob): Promise<EventActor> {
+  if (by.kind === 'visitor') return { kind: 'visitor', visitorId, via: by.via, ip };
+  const user = await accounts.byId(by.userId);
   return user ? { kind: 'user', user, ip } : { kind: 'system' };
 }

@@ -81,12 +81,18 @@ export const endpoints = {
     /** The same filters, every matching entry as CSV. */
     csv: { method: 'GET', path: '/api/audit/export.csv' },
   },
-  /** An admin's export and erasure of one visitor's data (issue 18). */
+  /** An admin's export and erasure of one visitor's data, and a visitor's own (issue 18). */
   privacy: {
     /** The site's visitors stored with an email address (`?email=`). */
     lookup: { method: 'GET', path: '/api/visitors' },
     export: { method: 'GET', path: '/api/visitors/:visitorId/export' },
     erase: { method: 'POST', path: '/api/visitors/:visitorId/erase' },
+    /** A visitor's own export, from the device holding their token (`Authorization: Bearer`): the admin export's file. */
+    visitorExport: { method: 'GET', path: '/api/privacy/visitor/export' },
+    /** A visitor's own erasure, from the device holding their token: the admin erasure, answered the same way. */
+    visitorErase: { method: 'POST', path: '/api/privacy/visitor/erase' },
+    /** Public: mails a signed link for an export or erasure to the visitors of a site stored with an address. */
+    visitorLink: { method: 'POST', path: '/api/privacy/visitor/link' },
   },
   files: {
     /** A visitor's file into their open conversation (visitor token as `Authorization: Bearer`). */

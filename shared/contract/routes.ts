@@ -52,7 +52,14 @@ import { QueueJobParams, QueuesResponse } from './ops';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
 import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
-import { EraseResponse, VisitorLookupQuery, VisitorLookupResponse, VisitorParams } from './visitor-privacy';
+import {
+  EraseResponse,
+  VisitorLinkBody,
+  VisitorLinkResponse,
+  VisitorLookupQuery,
+  VisitorLookupResponse,
+  VisitorParams,
+} from './visitor-privacy';
 import { type Endpoint, endpoints, type HttpMethod } from './endpoints';
 
 // ---- REST: every HTTP endpoint of the server, the one source for its routes, clients and tests ----
@@ -76,7 +83,7 @@ export interface RouteDef<
   query: Query;
   body: Body;
   response: Response;
-  status?: 201;
+  status?: 201 | 202;
   /**
    * The body is verified over its raw bytes before it is parsed (a signed webhook): the server hands
    * the handler the raw body and the handler parses it with `body` itself.
@@ -100,7 +107,7 @@ function route<
   query?: Query;
   body?: Body;
   response: Response;
-  status?: 201;
+  status?: 201 | 202;
   signedRawBody?: true;
 }): RouteDef<Path, Params, Query, Body, Response, Method> {
   return { ...def, params: def.params as Params, query: def.query as Query, body: def.body as Body };
@@ -232,6 +239,10 @@ export const routes = {
     /** Answers the export file (JSON, as an attachment). */
     export: route({ ...endpoints.privacy.export, params: VisitorParams, response: z.unknown() }),
     erase: route({ ...endpoints.privacy.erase, params: VisitorParams, response: EraseResponse }),
+    /** Answers the same export file as `export`. */
+    visitorExport: route({ ...endpoints.privacy.visitorExport, response: z.unknown() }),
+    visitorErase: route({ ...endpoints.privacy.visitorErase, response: EraseResponse }),
+    visitorLink: route({ ...endpoints.privacy.visitorLink, body: VisitorLinkBody, response: VisitorLinkResponse, status: 202 }),
   },
   /** Uploads take the file's raw bytes as the body (any content type but JSON); the server reads its type from them. */
   files: {

@@ -74,6 +74,8 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'GET /api/visitors/', row: 'visitors:privacy' },
   { route: 'GET /api/visitors/:visitorId/export', row: 'visitors:privacy' },
   { route: 'POST /api/visitors/:visitorId/erase', row: 'visitors:privacy' },
+  { route: 'POST /api/privacy/visitor/link', row: 'public', body: {} },
+  { route: 'GET /api/widget/:siteKey/privacy', row: 'public' },
   { route: 'POST /api/files/conversations/:conversationId', row: 'conversations:work' },
   { route: 'GET /api/files/:id', row: 'conversations:work' },
   { route: 'GET /api/files/settings', row: 'conversations:work' },
@@ -157,9 +159,11 @@ describe('the permission table, row by row', () => {
   it('covers every socket event and every /api route with a row, and every row it names exists', () => {
     expect(Object.keys(EVENT_SAMPLES).sort()).toEqual(Object.keys(agentRequests).sort());
     // The shop webhook answers to the shop's signature, not to a role (tests/integration/shop-webhook.test.ts);
-    // the widget's file routes to the visitor token (tests/integration/attachments.test.ts).
+    // the widget's file routes and a visitor's own export and erasure to the visitor token
+    // (tests/integration/attachments.test.ts, visitor-self-service.test.ts).
+    const visitorTokenRoutes = ['GET /api/privacy/visitor/export', 'POST /api/privacy/visitor/erase'];
     const routes = apiRoutes(server.app).filter(
-      (route) => !route.startsWith('POST /api/webhooks/') && !route.includes(' /api/files/visitor'),
+      (route) => !route.startsWith('POST /api/webhooks/') && !route.includes(' /api/files/visitor') && !visitorTokenRoutes.includes(route),
     );
     expect(
       routes.filter((route) => !REST.some((r) => r.route === route)),

@@ -829,6 +829,59 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect(await db.collection('visitors').countDocuments({ _id: oid(alice.visitorId) })).toBe(1);
     expect(await conversationOf(alice.visitorId)).not.toBeNull();
   },
+  'GET /api/privacy/visitor/export': async () => {
+    // A visitor's own export is theirs: carol's token (site B) answers carol's file, nothing of site A.
+    const res = await fetch(`${server.url}/api/privacy/visitor/export`, { headers: { authorization: `Bearer ${carol.token}` } });
+    expect(res.status).toBe(200);
+    const file = await res.text();
+    expect(file).toContain(carol.visitorId);
+    for (const secret of [ALICE_SAYS, alice.visitorId, alice.conversationId, 'cust-alice']) expect(file).not.toContain(secret);
+    // A console session is no visitor token.
+    expect((await fetch(`${server.url}/api/privacy/visitor/export`, { headers: { cookie: agentACookie } })).status).toBe(401);
+  },
+  'POST /api/privacy/visitor/erase': async () => {
+    // A visitor of site B erases themselves; site A's visitor and conversation stay whole.
+    const doomed = await syncedVisitor(visitorFrom(siteB.reach, '127.0.0.1'));
+    const res = await fetch(`${server.url}/api/privacy/visitor/erase`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${doomed.token}` },
+    });
+    expect(await res.json()).toEqual({ status: 'erased' });
+    expect(await siteB.db.collection('visitors').countDocuments({ _id: oid(doomed.visitorId) })).toBe(0);
+    expect(await db.collection('visitors').countDocuments({ _id: oid(alice.visitorId) })).toBe(1);
+    expect(await messagesIn(alice.conversationId)).toBeGreaterThan(0);
+  },
+  'POST /api/privacy/visitor/link': async () => {
+    // Site B's widget asking for alice's address finds nobody (202 alike); site A's finds her: one mail, in site A's outbox.
+    const email = 'alice-link-request@example.com';
+    await db.collection('visitors').updateOne({ _id: oid(alice.visitorId) }, { $set: { email } });
+    const ask = (siteKey: string) =>
+      fetch(`${server.url}/api/privacy/visitor/link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ siteKey, email, action: 'export' }),
+      });
+    const outboxOf = async (cookie: string) => (await call(server, routes.mail.outbox, { cookie })).body.total;
+    const before = await outboxOf(agentACookie);
+    expect((await ask(siteB.publicKey)).status).toBe(202);
+    expect((await ask(server.demoSiteKey)).status).toBe(202);
+    await expect.poll(() => outboxOf(agentACookie)).toBe(before + 1);
+    expect(await outboxOf(siteB.adminCookie)).toBe(0);
+  },
+  'GET /privacy/visitor': async () => {
+    // A link of site B's visitor rewritten to name alice loses its signature: refused, and it shows nothing of hers.
+    const res = await fetch(await linkRewrittenForAlice());
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toContain(alice.visitorId);
+  },
+  'POST /privacy/visitor': async () => {
+    for (const action of ['export', 'erase'] as const) {
+      const res = await fetch(await linkRewrittenForAlice(action), { method: 'POST' });
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toContain(ALICE_SAYS);
+    }
+    expect(await db.collection('visitors').countDocuments({ _id: oid(alice.visitorId) })).toBe(1);
+  },
   'GET /metrics': async () => {
     // Deployment-wide numbers: a session of any site opens nothing to a remote client (no METRICS_TOKEN here).
     const res = await fetch(`${server.url}/metrics`, { headers: { cookie: siteB.adminCookie, 'x-forwarded-for': '203.0.113.9' } });
@@ -845,6 +898,19 @@ const httpCases: Record<string, () => Promise<void>> = {
     expect((await db.collection('visitors').findOne({ _id: oid(alice.visitorId) }))?.emailOptOutAt ?? null).toBeNull();
   },
 };
+
+/** A data-request link the server signed for carol (site B), its payload then rewritten to name alice. */
+async function linkRewrittenForAlice(action: 'export' | 'erase' = 'export'): Promise<string> {
+  const scope = { siteId: siteB.siteId.toHexString(), visitorIds: [carol.visitorId], action, locale: 'en' as const };
+  const link = new URL(await server.dataRequestLinks.link(scope, Date.now()));
+  const [header, payload, signature] = link.searchParams.get('t')!.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+  const rewritten = Buffer.from(
+    JSON.stringify({ ...claims, site: (await conversationOf(alice.visitorId))!.siteId.toHexString(), vis: [alice.visitorId] }),
+  );
+  link.searchParams.set('t', `${header}.${rewritten.toString('base64url')}.${signature}`);
+  return link.toString();
+}
 
 /** Routes that serve no tenant's private data, and why. */
 const publicRoutes: Record<string, string> = {

@@ -2,31 +2,16 @@
 // erasure that leaves nothing findable by the visitor's id, email or words in any collection, Redis key
 // or value (search index, caches, bull jobs); twice is fine; other sites and agents are refused.
 import { Redis } from 'ioredis';
-import { Types, type Connection } from 'mongoose';
-import { EJSON } from 'bson';
+import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { phrasingKey, storableQuestion } from '../../server/kb/learning/phrasings';
-import { type Message, routes } from '../../shared/contract';
+import { routes } from '../../shared/contract';
 import { openDb } from '../helpers/kb';
+import { documentsNaming, emailOf, NOTE, oid, redisNaming, says, seededVisitor } from '../helpers/privacy';
 import { call } from '../helpers/rest';
 import { secondTenant } from '../helpers/security';
-import { postWebhook, siteSecret } from '../helpers/shop';
-import {
-  clientId,
-  connected,
-  connectVisitor,
-  joinAsVisitor,
-  request,
-  signIn,
-  startTestServer,
-  type TestServer,
-} from '../helpers/test-server';
+import { connected, connectVisitor, request, signIn, startTestServer, type TestServer } from '../helpers/test-server';
 import { agentSocket, signedInUser } from '../helpers/workplace';
-
-/** What the visitor tagged `tag` says, and their email: words and an address no other visitor of the file has. */
-const says = (tag: string) => `zebrafinch${tag} quokka wants a refund`;
-const emailOf = (tag: string) => `erase-me-${tag}@example.com`;
-const NOTE = 'marmoset-note: VIP buyer, call back';
 
 let server: TestServer;
 let db: Connection;
@@ -34,37 +19,8 @@ let redis: Redis;
 let cookie: string;
 const sockets: Array<{ close(): unknown }> = [];
 
-/** A visitor with an email, a conversation with their message and a file, a note, a rating and an order. */
-async function seededVisitor(tag: string) {
-  const { socket, session } = await joinAsVisitor(server);
-  sockets.push(socket);
-  const visitorId = session.visitorId;
-  const ok = async <T>(event: string, payload: unknown, on = socket as { emit: unknown }) => {
-    const ack = await request<T>(on as never, event, payload);
-    if (!ack.ok) throw new Error(`${event}: ${ack.error.code}`);
-    return ack.data;
-  };
-  await ok('visitor:identify', { id: `customer-${tag}`, name: 'Erin Erasable', email: emailOf(tag) });
-  await db.collection('visitors').updateOne({ _id: oid(visitorId) }, { $set: { email: emailOf(tag) } });
-  const sent = await ok<{ message: Message }>('message:send', { clientId: clientId(), text: says(tag) });
-  const conversationId = sent.message.conversationId;
-  const upload = await fetch(`${server.url}/api/files/visitor?${new URLSearchParams({ name: 'receipt.txt', clientId: clientId() })}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/octet-stream' },
-    body: Buffer.from(`receipt of ${says(tag)}`),
-  });
-  expect(upload.status).toBe(201);
-  const agent = await agentSocket(server, cookie, sockets);
-  await ok('conversation:open', { conversationId }, agent);
-  await ok('note:add', { conversationId, clientId: clientId(), text: `${NOTE} ${tag}` }, agent);
-  await ok('conversation:close', { conversationId, reason: 'resolved' }, agent);
-  await ok('csat:submit', { conversationId, rating: 2, comment: `slow ${tag}` });
-  const order = { type: 'order', visitorId, orderId: `ORD-${tag}`, total: 42, currency: 'EUR' };
-  expect((await postWebhook(server, await siteSecret(server.dbName), order)).status).toBe(201);
-  return { socket, visitorId, conversationId, token: session.token };
-}
-
-const oid = (id: string) => new Types.ObjectId(id);
+/** A visitor of the demo site with something of everything (tests/helpers/privacy.ts). */
+const seeded = (tag: string) => seededVisitor(server, db, cookie, sockets, tag);
 
 /** A phrasing learned from what the visitor asked, as the knowledge base stores it (on a demo article). */
 async function learnedFrom(question: string) {
@@ -86,43 +42,6 @@ async function learnedFrom(question: string) {
     });
 }
 
-/** Every document of every collection of the test database, as EJSON text, that contains one of the needles. */
-async function documentsNaming(needles: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const { name } of await db.db!.listCollections().toArray()) {
-    for (const doc of await db.db!.collection(name).find({}).toArray()) {
-      const text = EJSON.stringify(doc);
-      if (needles.some((n) => text.includes(n))) found.push(`${name}: ${text.slice(0, 200)}`);
-    }
-  }
-  return found;
-}
-
-/** Every Redis key of the test's prefix whose name or content contains one of the needles. */
-async function redisNaming(needles: string[]): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${server.dbName}:*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) {
-      const text = `${key} ${JSON.stringify(await contentOf(key))}`;
-      if (needles.some((n) => text.includes(n))) found.push(text.slice(0, 300));
-    }
-  } while (cursor !== '0');
-  return found;
-}
-
-async function contentOf(key: string): Promise<unknown> {
-  const type = await redis.type(key);
-  if (type === 'string') return redis.get(key);
-  if (type === 'hash') return redis.hgetall(key);
-  if (type === 'list') return redis.lrange(key, 0, -1);
-  if (type === 'set') return redis.smembers(key);
-  if (type === 'zset') return redis.zrange(key, 0, -1);
-  return type;
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   db = await openDb(server.dbName);
@@ -139,7 +58,7 @@ afterAll(async () => {
 
 describe('export', () => {
   it('downloads one JSON file with the visitor, conversations, messages, notes, orders, ratings, files and timeline', async () => {
-    const { visitorId, conversationId } = await seededVisitor('export');
+    const { visitorId, conversationId } = await seeded('export');
     const res = await fetch(`${server.url}/api/visitors/${visitorId}/export`, { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="visitor-${visitorId}.json"`);
@@ -161,7 +80,7 @@ describe('export', () => {
   });
 
   it("answers 404 to another site's admin and 403 to an agent", async () => {
-    const { visitorId } = await seededVisitor('refused');
+    const { visitorId } = await seeded('refused');
     const other = await secondTenant(server);
     const agent = await signedInUser(server, db, 'agent');
     try {
@@ -178,7 +97,7 @@ describe('export', () => {
 
 describe('lookup by email (a data request)', () => {
   it("finds the site's visitors stored with the address, whatever its case, and records each one shown", async () => {
-    const { visitorId } = await seededVisitor('lookup');
+    const { visitorId } = await seeded('lookup');
     const lookup = (email: string, as = cookie) => call(server, routes.privacy.lookup, { cookie: as, query: { email } });
     const found = await lookup(emailOf('lookup').toUpperCase());
     expect(found.status).toBe(200);
@@ -200,23 +119,23 @@ describe('lookup by email (a data request)', () => {
 
 describe('erase', () => {
   it('leaves nothing findable by id, email or words in any collection, Redis key, search result or job; twice is fine', async () => {
-    const { visitorId, conversationId, socket } = await seededVisitor('erase');
+    const { visitorId, conversationId, socket } = await seeded('erase');
     const ids = [visitorId, conversationId];
     const needles = [...ids, emailOf('erase'), 'zebrafinch' + 'erase', `${NOTE} erase`];
     await learnedFrom(says('erase'));
-    expect((await documentsNaming(needles)).length).toBeGreaterThan(0);
-    expect((await redisNaming([conversationId])).length).toBeGreaterThan(0);
+    expect((await documentsNaming(db, needles)).length).toBeGreaterThan(0);
+    expect((await redisNaming(redis, server.dbName, [conversationId])).length).toBeGreaterThan(0);
 
     const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
     const res = await call(server, routes.privacy.erase, { cookie, params: { visitorId } });
     expect([res.status, res.body.status]).toEqual([200, 'erased']);
     await disconnected;
 
-    expect(await documentsNaming(needles.slice(2))).toEqual([]);
+    expect(await documentsNaming(db, needles.slice(2))).toEqual([]);
     // Only the audit trail names the ids (what was opened, exported, erased, and by whom): no labels, no text.
-    const left = await documentsNaming(ids);
+    const left = await documentsNaming(db, ids);
     expect(left.filter((doc) => !doc.startsWith('auditentries:'))).toEqual([]);
-    expect(await redisNaming(needles)).toEqual([]);
+    expect(await redisNaming(redis, server.dbName, needles)).toEqual([]);
     const agent = await agentSocket(server, cookie, sockets);
     const search = await request<{ conversations: unknown[] }>(agent, 'conversations:search', { query: 'zebrafincherase' });
     expect(search.ok && search.data.conversations).toEqual([]);
@@ -229,7 +148,7 @@ describe('erase', () => {
   });
 
   it('finishes an erasure that stopped midway when it runs again', async () => {
-    const { visitorId, conversationId, token } = await seededVisitor('resume');
+    const { visitorId, conversationId, token } = await seeded('resume');
     // As if a process died after the first steps: the visitor is marked and their messages are gone.
     await db.collection('visitors').updateOne({ _id: oid(visitorId) }, { $set: { erasingAt: new Date() } });
     await db.collection('messages').deleteMany({ conversationId: oid(conversationId) });
@@ -239,7 +158,7 @@ describe('erase', () => {
     await expect(connected(widget)).rejects.toThrow('This visitor no longer exists.');
     const res = await call(server, routes.privacy.erase, { cookie, params: { visitorId } });
     expect(res.body.status).toBe('erased');
-    const left = await documentsNaming([conversationId, 'ORD-resume', 'slow resume', emailOf('resume')]);
+    const left = await documentsNaming(db, [conversationId, 'ORD-resume', 'slow resume', emailOf('resume')]);
     expect(left.filter((doc) => !doc.startsWith('auditentries:'))).toEqual([]);
     expect(await db.collection('visitors').countDocuments({ _id: oid(visitorId) })).toBe(0);
   });
