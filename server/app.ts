@@ -81,6 +81,7 @@ import { QueueView } from './ops/queue-view';
 import { DataRequestLinks } from './privacy/data-request-links';
 import { dataRequestPageRoutes } from './privacy/data-request-page';
 import { privacyRoutes } from './privacy/privacy-routes';
+import { widgetPrivacyRoute } from './privacy/widget-privacy-route';
 import { refuseErasingVisitors } from './privacy/refuse-erasing';
 import { VisitorErasure } from './privacy/visitor-erasure';
 import { visitorRequestRoutes } from './privacy/visitor-request-routes';
@@ -241,7 +242,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(builtFileRoutes());
   app.use(
     '/demo',
-    demoRoutes(() => site),
+    demoRoutes(
+      () => site,
+      async () => (await sites.get(site._id)).site.privacy?.consentRequired === true,
+    ),
   );
   app.use('/help', articlePageRoutes());
   app.use(conversationPageRoutes({ tokens: resumeTokens, sites, limits, clock }));
@@ -425,6 +429,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   workplaceApi.use('/ops', opsRoutes(new QueueView(queues), sessions));
   workplaceApi.use('/audit', auditRoutes(sessions, clock));
   workplaceApi.use('/visitors', privacyRoutes({ sessions, erasure, events, clock }));
+  workplaceApi.use('/widget', widgetPrivacyRoute(sites));
   shopWebhooks.use(shopWebhookRoutes(redis, sites, new ShopEvents(lifecycle, metrics, clock), clock));
 
   const visitorDomains: VisitorDomainHandlers = {

@@ -1,7 +1,8 @@
 // The contract between the loader (widget.js) and the lazily loaded app (widget/app.js).
+import type { STORE_KEYS } from './store-keys';
 
 /** The host page's API: `LifecycleChat('open')`, queued before the loader runs, or `LifecycleChat.open()` after. */
-export const API_METHODS = ['identify', 'track', 'open', 'openArticle', 'close', 'setLocale', 'on'] as const;
+export const API_METHODS = ['identify', 'track', 'open', 'openArticle', 'close', 'setLocale', 'on', 'consent'] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
 
 /** One call as the host page made it: the method name, then its arguments (unchecked until the app runs it). */
@@ -28,9 +29,10 @@ export interface AppModule {
 
 /**
  * `panel`: the view of a panel left open; `unread`: the badge's count; `seen`: the last message seen (`<conversation id>:<seq>`);
- * `brand`: a stylesheet of the site's colour and corner (widget/app/branding.ts), which the loader applies before the app is here.
+ * `brand`: a stylesheet of the site's colour and corner (widget/app/branding.ts), which the loader applies before the app is here;
+ * `consent`: the visitor agreed on this device (consent mode, widget/app/consent).
  */
-export type StoreKey = 'token' | 'outbox' | 'draft' | 'locale' | 'locales' | 'panel' | 'unread' | 'seen' | 'brand';
+export type StoreKey = (typeof STORE_KEYS)[number];
 
 /** localStorage key of one of a site's widget values. */
 export function storageKey(siteKey: string, key: StoreKey): string {

@@ -24,6 +24,7 @@ export type SiteChanges = Partial<
     | 'answerBot'
     | 'attachments'
     | 'branding'
+    | 'privacy'
     | 'resumePageUrl'
     | 'secret'
   >

@@ -23,7 +23,7 @@ const CUSTOMER_COOKIE = 'demo_customer';
  * identified to the widget with a signature computed here, and "Place order" reports the order to the
  * chat server through its signed webhook, server to server, as a real shop backend would.
  */
-export function demoRoutes(getSite: () => DemoSite): Router {
+export function demoRoutes(getSite: () => DemoSite, consentRequired: () => Promise<boolean>): Router {
   const api = tableRouter('/demo');
   const { router } = api;
 
@@ -35,8 +35,11 @@ export function demoRoutes(getSite: () => DemoSite): Router {
     return id;
   };
 
-  const page = (req: Request, res: Response, title: string, pageType: string, body: SafeHtml) => {
-    const customerId = customerOf(req, res);
+  /** Browsing signs a demo customer in with a cookie, except while the site asks for consent: pages then stay anonymous until an order. */
+  const page = async (req: Request, res: Response, title: string, pageType: string, body: SafeHtml) => {
+    const signedIn = CUSTOMER_COOKIE in parse(req.headers.cookie ?? '');
+    // Unknown (the database is down) counts as asking for consent.
+    const customerId = signedIn || !(await consentRequired().catch(() => true)) ? customerOf(req, res) : '';
     const { publicKey, secret } = getSite();
     res.send(pageHtml(title, pageType, body, publicKey, customerId, sign(secret, customerId)));
   };
@@ -65,17 +68,17 @@ export function demoRoutes(getSite: () => DemoSite): Router {
       (p) => html`<li class="card"><h2><a href="/demo/product/${p.slug}">${p.name}</a></h2>
 <p>${p.blurb}</p><p class="price">${formatPrice(p.priceCents)}</p></li>`,
     );
-    page(req, res, 'Catalog', 'content', html`<h1>Catalog</h1><ul class="grid">${cards}</ul>`);
+    void page(req, res, 'Catalog', 'content', html`<h1>Catalog</h1><ul class="grid">${cards}</ul>`);
   });
 
   router.get('/product/:slug', (req, res) => {
     const product = demoCatalog.find((p) => p.slug === req.params.slug);
     if (!product) {
       res.status(404);
-      page(req, res, 'Not found', 'content', html`<h1>Product not found</h1><p><a href="/demo">Back to the catalog</a></p>`);
+      void page(req, res, 'Not found', 'content', html`<h1>Product not found</h1><p><a href="/demo">Back to the catalog</a></p>`);
       return;
     }
-    page(
+    void page(
       req,
       res,
       product.name,
@@ -89,7 +92,7 @@ export function demoRoutes(getSite: () => DemoSite): Router {
   });
 
   router.get('/cart', (req, res) => {
-    page(
+    void page(
       req,
       res,
       'Cart',
@@ -100,7 +103,7 @@ export function demoRoutes(getSite: () => DemoSite): Router {
   });
 
   router.get('/shipping', (req, res) => {
-    page(
+    void page(
       req,
       res,
       'Shipping & returns',
@@ -112,7 +115,7 @@ export function demoRoutes(getSite: () => DemoSite): Router {
   });
 
   router.get('/checkout', (req, res) => {
-    page(
+    void page(
       req,
       res,
       'Checkout',

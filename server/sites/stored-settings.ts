@@ -4,6 +4,7 @@ import {
   DEFAULT_BRANDING,
   DEFAULT_CONTINUITY,
   DEFAULT_MAIL_SETTINGS,
+  DEFAULT_PRIVACY,
   DEFAULT_RETENTION,
   SiteSettings,
 } from '../../shared/contract';
@@ -30,6 +31,7 @@ export function settingsOf(site: Site): SiteSettings {
     answerBot: site.answerBot ?? DEFAULT_ANSWER_BOT,
     attachments: site.attachments ?? DEFAULT_ATTACHMENTS,
     branding: site.branding ?? DEFAULT_BRANDING,
+    privacy: site.privacy ?? DEFAULT_PRIVACY,
   };
 }
 

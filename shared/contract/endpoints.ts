@@ -2,6 +2,8 @@
 // the schemas; browser code imports this module so that zod stays out of its bundles, and takes its
 // types from the table (`RouteAt`).
 
+import { widgetEndpoints } from './widget-endpoints';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Endpoint {
@@ -94,6 +96,7 @@ export const endpoints = {
     /** Public: mails a signed link for an export or erasure to the visitors of a site stored with an address. */
     visitorLink: { method: 'POST', path: '/api/privacy/visitor/link' },
   },
+  widget: widgetEndpoints,
   files: {
     /** A visitor's file into their open conversation (visitor token as `Authorization: Bearer`). */
     visitorUpload: { method: 'POST', path: '/api/files/visitor' },

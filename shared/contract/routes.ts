@@ -50,7 +50,7 @@ import {
 import { OutboxQuery, OutboxResponse } from './mail';
 import { QueueJobParams, QueuesResponse } from './ops';
 import { HealthResponse, SignInBody, SignInResponse } from './rest';
-import { RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
+import { PrivacySettings, RotateSecretResponse, SiteSettingsResponse, SiteSettingsUpdate } from './settings';
 import { ShopWebhookEvent } from './tracking';
 import {
   EraseResponse,
@@ -243,6 +243,9 @@ export const routes = {
     visitorExport: route({ ...endpoints.privacy.visitorExport, response: z.unknown() }),
     visitorErase: route({ ...endpoints.privacy.visitorErase, response: EraseResponse }),
     visitorLink: route({ ...endpoints.privacy.visitorLink, body: VisitorLinkBody, response: VisitorLinkResponse, status: 202 }),
+  },
+  widget: {
+    privacy: route({ ...endpoints.widget.privacy, query: z.object({ site: z.string().max(100) }), response: PrivacySettings }),
   },
   /** Uploads take the file's raw bytes as the body (any content type but JSON); the server reads its type from them. */
   files: {

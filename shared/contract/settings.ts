@@ -101,6 +101,21 @@ export type AnswerBotSettings = z.infer<typeof AnswerBotSettings>;
 
 export const DEFAULT_ANSWER_BOT: AnswerBotSettings = { enabled: false, threshold: 0.8 };
 
+/**
+ * Consent before storage (issue 18). With `consentRequired` the widget writes nothing on the visitor's
+ * device, opens no connection and sends no tracking until the visitor starts the chat after a notice
+ * or the host page calls `LifecycleChat.consent(true)`. The widget reads this before anything else
+ * (`routes.widget.privacy`), so it is public.
+ */
+export const PrivacySettings = z.object({
+  consentRequired: z.boolean(),
+  /** The shop's privacy page, linked from the consent notice; null: no link. */
+  policyUrl: PageUrl.nullable(),
+});
+export type PrivacySettings = z.infer<typeof PrivacySettings>;
+
+export const DEFAULT_PRIVACY: PrivacySettings = { consentRequired: false, policyUrl: null };
+
 /** What an admin sets for the site; every part applies without a restart. */
 export const SiteSettings = z.object({
   name: displayName(120),
@@ -140,6 +155,8 @@ export const SiteSettings = z.object({
   attachments: AttachmentSettings.optional(),
   /** The widget's colour, logo and corner; absent in what older clients send: the defaults (`DEFAULT_BRANDING`). */
   branding: BrandingSettings.optional(),
+  /** Consent mode; absent in what older clients send: the defaults (`DEFAULT_PRIVACY`, off). */
+  privacy: PrivacySettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

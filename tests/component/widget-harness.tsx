@@ -127,6 +127,7 @@ export async function mountWidget(
 ): Promise<Mounted> {
   const client = options.client ?? new FakeChatClient();
   const session = createChatSession({
+    siteKey: SITE_KEY,
     client,
     store: createSiteStore(SITE_KEY),
     loadCatalog,
@@ -134,7 +135,7 @@ export async function mountWidget(
     resuming: options.resuming ?? false,
   });
   const view = render(<ChatWidget state={session.state} session={session} />);
-  session.subscribe((state) => view.rerender(<ChatWidget state={state} session={session} />));
+  const unsubscribe = session.subscribe((state) => view.rerender(<ChatWidget state={state} session={session} />));
   await act(async () => {
     session.start();
     await vi.waitFor(() => {
@@ -147,6 +148,7 @@ export async function mountWidget(
     session,
     unmount() {
       act(() => session.dispose());
+      unsubscribe();
       view.unmount();
     },
   };

@@ -2,6 +2,7 @@
 // works under a strict CSP, leaks nothing, replays early API calls, mirrors for Persian, passes axe,
 // works by keyboard alone, and stays within its byte budgets.
 import { mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import pixelmatch from 'pixelmatch';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, measureWidget, worstCaseOpenedGzip } from '../../bench/widget-measure';
 import { sharedBrowser, type TestBrowser } from '../helpers/browser';
 import type { VisitorContext } from '../../shared/contract';
+import { routes } from '../../shared/contract/routes';
+import { call } from '../helpers/rest';
 import { connectAgent, connected, request, signIn, startTestServer, type AgentSocket, type TestServer } from '../helpers/test-server';
 import { HOSTILE_CSS, startHostPages, type HostilePage, type HostPages } from './fixtures/host-pages';
 
@@ -301,5 +304,123 @@ describe('bytes', () => {
     expect(run.loader.gzipBytes).toBeLessThanOrEqual(BUDGET.loaderGzip);
     expect(run.opened.gzipBytes).toBeLessThanOrEqual(BUDGET.openedGzip);
     expect(worstCaseOpenedGzip(run)).toBeLessThanOrEqual(BUDGET.openedGzip);
+  });
+});
+
+describe('consent mode', () => {
+  /** Everything the page keeps for the server's origin: cookies and both storages. */
+  const kept = async (page: Page) => ({
+    cookies: (await page.context().cookies(server.url)).map((c) => c.name),
+    storage: await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]),
+  });
+
+  it('stores nothing, opens no socket and sends nothing over three pages; opening the chat shows the notice, and the chat then works', async () => {
+    const cookie = await signIn(server);
+    const policyUrl = 'https://shop.example/privacy';
+    await call(server, routes.settings.update, { cookie, body: { privacy: { consentRequired: true, policyUrl } } });
+    try {
+      const shop = await browser.newContext({ viewport: VIEWPORT });
+      const page = await shop.newPage();
+      const sockets: string[] = [];
+      const requests: string[] = [];
+      page.on('websocket', (ws) => sockets.push(ws.url()));
+      page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+      for (const path of ['/demo', '/demo/product/trail-runner-shoes', '/demo/shipping']) {
+        await page.goto(`${server.url}${path}`);
+        await page.waitForLoadState('networkidle'); // the app has loaded and asked the site
+        expect(await kept(page)).toEqual({ cookies: [], storage: [] });
+      }
+      expect(sockets).toEqual([]);
+      // The widget's own requests: its code, the language, and the one question to the site; nothing about the visitor.
+      const widgetRequests = requests.filter((r) => !/^GET \/demo/.test(r));
+      expect(widgetRequests.every((r) => /^GET \/(widget\.js|widget\/[\w.-]+\.js|api\/widget\/privacy)$/.test(r))).toBe(true);
+
+      await page.locator('lifecycle-chat .launcher').click();
+      const panel = page.getByRole('dialog');
+      await panel.getByText('Before we chat').waitFor();
+      expect(await panel.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe(policyUrl);
+      expect(await panel.locator('textarea').count()).toBe(0);
+      expect(await kept(page)).toEqual({ cookies: [], storage: [] });
+      expect(sockets).toEqual([]);
+
+      await panel.getByRole('button', { name: 'Start chat' }).click();
+      await panel.locator('textarea').fill('Do these shoes run large?');
+      await panel.locator('textarea').press('Enter');
+      // Stored: the message shows with its time, no longer "Sending…".
+      await expect.poll(() => panel.locator('.message--mine time').count(), { timeout: 10_000 }).toBe(1);
+      expect(sockets).toHaveLength(1);
+      expect((await kept(page)).storage).toEqual(expect.arrayContaining([`lifecycle-chat:${server.demoSiteKey}:token`]));
+      // The next page knows the visitor: the panel left open opens again, connected, on the conversation.
+      await page.goto(`${server.url}/demo/cart`);
+      await page.getByRole('dialog').getByText('Do these shoes run large?').waitFor();
+      await shop.close();
+    } finally {
+      await call(server, routes.settings.update, { cookie, body: { privacy: { consentRequired: false, policyUrl: null } } });
+    }
+  });
+
+  it('starts on the host page’s LifecycleChat.consent(true), and consent(false) forgets the visitor on this device', async () => {
+    const cookie = await signIn(server);
+    await call(server, routes.settings.update, { cookie, body: { privacy: { consentRequired: true, policyUrl: null } } });
+    try {
+      const shop = await browser.newContext({ viewport: VIEWPORT });
+      const page = await shop.newPage();
+      const sockets: { closed: boolean }[] = [];
+      page.on('websocket', (ws) => {
+        const socket = { closed: false };
+        sockets.push(socket);
+        ws.on('close', () => {
+          socket.closed = true;
+        });
+      });
+      await page.goto(`${server.url}/demo`);
+      await page.waitForLoadState('networkidle');
+      expect(sockets).toHaveLength(0);
+      // A cookie banner's "Accept".
+      await page.evaluate(() => (window as unknown as { LifecycleChat: { consent(given: boolean): void } }).LifecycleChat.consent(true));
+      await expect.poll(() => sockets.length).toBe(1);
+      await expect
+        .poll(async () => (await kept(page)).storage)
+        .toEqual(expect.arrayContaining([`lifecycle-chat:${server.demoSiteKey}:token`]));
+      // "Decline" later: the widget's values go, the connection closes, and opening the chat asks again.
+      await page.evaluate(() => (window as unknown as { LifecycleChat: { consent(given: boolean): void } }).LifecycleChat.consent(false));
+      await expect.poll(() => sockets[0]!.closed).toBe(true);
+      await expect.poll(async () => (await kept(page)).storage.filter((key) => key.startsWith('lifecycle-chat:'))).toEqual([]);
+      await page.locator('lifecycle-chat .launcher').click();
+      await page.getByRole('dialog').getByText('Before we chat').waitFor();
+      expect(sockets).toHaveLength(1);
+      await shop.close();
+    } finally {
+      await call(server, routes.settings.update, { cookie, body: { privacy: { consentRequired: false, policyUrl: null } } });
+    }
+  });
+});
+
+describe('your data', () => {
+  it('downloads the visitor’s data and deletes it from the Conversations tab; the device then forgets the visitor', async () => {
+    const shop = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+    const page = await shop.newPage();
+    await page.goto(`${server.url}/demo`);
+    await page.locator('lifecycle-chat .launcher').click();
+    const panel = page.getByRole('dialog');
+    await panel.locator('textarea').fill('Please keep my size 42 in mind');
+    await panel.locator('textarea').press('Enter');
+    await expect.poll(() => panel.locator('.message--mine time').count(), { timeout: 10_000 }).toBe(1);
+    const token = await page.evaluate((key) => localStorage.getItem(key), `lifecycle-chat:${server.demoSiteKey}:token`);
+
+    await panel.getByRole('button', { name: 'Conversations' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download my data' }).click()]);
+    expect(download.suggestedFilename()).toBe('my-chat-data.json');
+    const file = await readFile((await download.path())!, 'utf8');
+    expect(file).toContain('Please keep my size 42 in mind');
+
+    await panel.getByRole('button', { name: 'Delete my data' }).click();
+    await panel.getByRole('button', { name: 'Yes, delete' }).click();
+    await panel.getByText('Your data was deleted.').waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lifecycle-chat:')))).toEqual([]);
+    // Nothing is left on the server for that token either.
+    const exported = await fetch(`${server.url}/api/privacy/visitor/export`, { headers: { authorization: `Bearer ${token}` } });
+    expect(exported.status).toBe(404);
+    await shop.close();
   });
 });

@@ -75,6 +75,7 @@ const REST: Array<{ route: string; row: Permission | 'public'; body?: unknown; f
   { route: 'GET /api/visitors/:visitorId/export', row: 'visitors:privacy' },
   { route: 'POST /api/visitors/:visitorId/erase', row: 'visitors:privacy' },
   { route: 'POST /api/privacy/visitor/link', row: 'public', body: {} },
+  { route: 'GET /api/widget/privacy', row: 'public' },
   { route: 'POST /api/files/conversations/:conversationId', row: 'conversations:work' },
   { route: 'GET /api/files/:id', row: 'conversations:work' },
   { route: 'GET /api/files/settings', row: 'conversations:work' },

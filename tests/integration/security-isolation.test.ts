@@ -924,6 +924,7 @@ const publicRoutes: Record<string, string> = {
   'GET /demo/shipping': 'the demo shop pages (static catalogue)',
   'GET /demo/checkout': 'the demo shop pages (static catalogue)',
   'POST /demo/api/orders': "the demo shop's own backend; reports to the demo site through its signed webhook",
+  'GET /api/widget/privacy': "a site's consent mode and privacy page, which the widget shows to anyone (widget-privacy tests)",
   'GET /conversation':
     'the hosted conversation page: a shell with the public widget of the site a signed link names; the conversation comes over the socket once the link is checked (resume-exchange, resume-page tests)',
 };

@@ -12,6 +12,7 @@ import { type DataRequestKey, dataRequestCatalogs } from '../../shared/i18n/cata
 import type { LocaleCode } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/translate';
 import { openDb } from '../helpers/kb';
+import { call } from '../helpers/rest';
 import { documentsNaming, emailOf, NOTE, oid, redisNaming, says, seededVisitor } from '../helpers/privacy';
 import { secondTenant } from '../helpers/security';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp';
@@ -386,5 +387,34 @@ describe('through a link mailed to the address', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+  });
+});
+
+describe('consent mode, as the widget asks for it', () => {
+  const privacyOf = (siteKey: string) =>
+    fetch(`${server.url}${routes.widget.privacy.path}?site=${siteKey}`, { headers: { origin: 'https://shop.example' } });
+
+  it('is public, readable from any shop page, sets nothing, and follows the Privacy settings', async () => {
+    const off = await privacyOf(server.demoSiteKey);
+    expect(off.status).toBe(200);
+    expect(off.headers.get('access-control-allow-origin')).toBe('*');
+    expect(off.headers.get('set-cookie')).toBeNull();
+    expect(await off.json()).toEqual({ consentRequired: false, policyUrl: null });
+
+    const privacy = { consentRequired: true, policyUrl: 'https://shop.example/privacy' };
+    const saved = await call(server, routes.settings.update, { cookie, body: { privacy } });
+    expect(saved.body.settings.privacy).toEqual(privacy);
+    try {
+      expect(await (await privacyOf(server.demoSiteKey)).json()).toEqual(privacy);
+      // A policy page must be a web address.
+      const refused = await call(server, routes.settings.update, {
+        cookie,
+        body: { privacy: { ...privacy, policyUrl: 'javascript:alert(1)' } },
+      });
+      expect(refused.status).toBe(400);
+    } finally {
+      await call(server, routes.settings.update, { cookie, body: { privacy: { consentRequired: false, policyUrl: null } } });
+    }
+    expect((await privacyOf('pk_nobody')).status).toBe(404);
   });
 });

@@ -8,6 +8,8 @@ import type { ViewProps } from './view-props';
 
 const HistoryView = lazy(() => import('./history/HistoryView').then((m) => m.HistoryView));
 const VIEWS = { chat: ChatView, help: HelpView, history: HistoryView };
+/** Consent mode: the notice shown instead of the views until the visitor starts the chat. */
+const ConsentView = lazy(() => import('./consent/ConsentView').then((m) => m.ConsentView));
 
 /** The panel's ref: on a phone, where the panel fills the screen, it keeps clear of the on-screen keyboard. */
 const onPhone = (panel: HTMLElement | null): void => {
@@ -46,15 +48,21 @@ export function ChatPanel({ state, session }: ViewProps) {
           </svg>
         </button>
       </header>
-      <nav class="tabs">
-        {(['chat', 'help', 'history'] as const).map((view) => (
-          <button key={view} type="button" class="tab" aria-pressed={state.view === view} onClick={() => session.openPanel(view)}>
-            {t(`panel.${view}`)}
-          </button>
-        ))}
-      </nav>
-      <StatusBanner state={state} />
-      <View state={state} session={session} />
+      {state.consent ? (
+        <ConsentView state={state} session={session} />
+      ) : (
+        <>
+          <nav class="tabs">
+            {(['chat', 'help', 'history'] as const).map((view) => (
+              <button key={view} type="button" class="tab" aria-pressed={state.view === view} onClick={() => session.openPanel(view)}>
+                {t(`panel.${view}`)}
+              </button>
+            ))}
+          </nav>
+          <StatusBanner state={state} />
+          <View state={state} session={session} />
+        </>
+      )}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { type CsatState, createCsat } from './csat';
 import { createResume, type ResumeState } from './resume/resume';
 import { Emitter } from './emitter';
 import { createEscalation, type EscalatedDetail, type EscalationState } from './escalation';
+import type { ConsentWait } from './consent/consent';
 import type { Upload } from './files/uploads';
 import { createHelp, type HelpSlice } from './help/help';
 import { createLocale, type LocaleState } from './locale';
@@ -39,6 +40,8 @@ export type ChatState = ChatCoreState &
   EscalationState & { csat: CsatState | null; resume: ResumeState } & ContinuityState & {
     /** Files the visitor is sending or that were refused (set by the files chunk). */
     uploads?: readonly Upload[];
+    /** Set while the widget waits for the visitor's consent (consent mode, ./consent): it stores and sends nothing. */
+    consent?: ConsentWait;
   };
 
 /** What the host page can listen to with `LifecycleChat('on', name, fn)`. */
@@ -57,6 +60,7 @@ const TYPING_REFRESH_MS = 3000;
 const TYPING_IDLE_MS = 5000;
 
 export interface SessionDeps {
+  siteKey: string;
   client: ChatClient;
   store: SiteStore;
   loadCatalog(locale: LocaleCode): Promise<Catalog>;
@@ -82,6 +86,8 @@ export function createChatSession(deps: SessionDeps) {
   const locale = () => store.get().locale;
   const isOpen = () => store.get().open;
   const widgetLocale = createLocale(store, deps);
+  // At once, not on connecting: a widget waiting for consent shows its notice in the visitor's language.
+  widgetLocale.apply();
   const typing = createTypingThrottle({
     report: (typing) => client.notify('typing:set', { typing }),
     refreshMs: TYPING_REFRESH_MS,
@@ -117,13 +123,13 @@ export function createChatSession(deps: SessionDeps) {
     showPrompt: () => (!isOpen() && innerWidth < 600 ? store.set({ teaser: true }) : openPanel('chat', false)),
     escalated: (detail) => events.emit('escalated', detail),
   });
-  /** What the files chunk (./files) works with. */
-  const files = {
+  /** What the chunks that act on the session (./files, ./consent) work with. */
+  const parts = {
     store,
     deps,
     core,
   };
-  /** Undone by `dispose`: the parts' subscriptions to the client, and the listeners of the state. */
+  /** Undone by `dispose`: the parts' subscriptions to the client and to the state. */
   const stops: (() => void)[] = [];
 
   /** Opens the panel; without a view, evaluation-stage visitors see help first, everyone else the chat. */
@@ -155,13 +161,11 @@ export function createChatSession(deps: SessionDeps) {
     get state(): ChatState {
       return store.get();
     },
-    subscribe(listener: (state: ChatState) => void): () => void {
-      const stop = store.subscribe(() => listener(store.get()));
-      stops.push(stop);
-      return stop;
-    },
+    subscribe: (listener: (state: ChatState) => void): (() => void) => store.subscribe(() => listener(store.get())),
 
+    /** Connects and runs every part; once until `dispose`. */
     start(): void {
+      if (stops.length) return;
       stops.push(resume.start(), core.start(), csat.start(), escalation.start(), continuity.start());
       // What outlives the page: a panel left open opens again (without taking focus), the badge, the last message seen.
       const view = deps.store.read('panel');
@@ -175,10 +179,10 @@ export function createChatSession(deps: SessionDeps) {
           if (open && last) continuity.remember('seen', `${last.conversationId}:${last.seq}`);
         }),
       );
-      widgetLocale.apply();
       client.connect();
     },
 
+    /** Undoes `start`: disconnected, no part running (the views stay subscribed). */
     dispose(): void {
       typing.stop();
       for (const stop of stops.splice(0)) stop();
@@ -212,14 +216,14 @@ export function createChatSession(deps: SessionDeps) {
       core.send(trimmed);
     },
     retry: core.retry,
-    files,
+    parts,
     /** A drop, paste or file input change: its files (if any) are checked, sent and shown by their own chunk. */
     attach(event: Event): void {
       const { dataTransfer, clipboardData, target } = event as DragEvent & ClipboardEvent & { target: HTMLInputElement };
       const picked = [...((dataTransfer ?? clipboardData ?? target).files ?? [])];
       if (picked[0]) {
         event.preventDefault();
-        void import('./files/files').then((m) => m.attach(files, picked, target));
+        void import('./files/files').then((m) => m.attach(parts, picked, target));
       }
     },
     /** The visitor left the field. */
@@ -260,3 +264,5 @@ export function createChatSession(deps: SessionDeps) {
 }
 
 export type ChatSession = ReturnType<typeof createChatSession>;
+/** The session's state, dependencies and conversation core, for the chunks that act on it. */
+export type SessionParts = ChatSession['parts'];

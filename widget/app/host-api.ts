@@ -4,6 +4,9 @@ import type { ChatSession, WidgetEvents } from './chat-session';
 import type { IdentifyInput } from './tracking/visitor-reports';
 import { hostEvent } from './tracking/host-events';
 
+/** Consent mode's chunk (./consent). */
+export const loadConsent = () => import('./consent/consent');
+
 const EVENTS: readonly string[] = ['message', 'open', 'close', 'escalated'] satisfies (keyof WidgetEvents)[];
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -54,6 +57,10 @@ function run(session: ChatSession, method: unknown, first: unknown, second: unkn
       session.track(event);
       return true;
     }
+    case 'consent':
+      if (typeof first !== 'boolean') return false;
+      void loadConsent().then((m) => m.consent(session, first));
+      return true;
     case 'on':
       if (!EVENTS.includes(first as string) || typeof second !== 'function') return false;
       listen(session, first as keyof WidgetEvents, second as () => void);

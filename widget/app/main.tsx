@@ -6,8 +6,9 @@ import type { AppModule } from '../app-api';
 import { type ChatState, createChatSession } from './chat-session';
 import { applyBranding } from './branding';
 import { ChatWidget } from './ChatWidget';
-import { createHostApi } from './host-api';
+import { createHostApi, loadConsent } from './host-api';
 import { takeResumeToken } from './resume/resume';
+import { sitePrivacy } from './consent/site-privacy';
 import { createSiteStore } from './site-store';
 import { createSocketChatClient } from './socket-chat-client';
 import styles from './styles.css?inline';
@@ -21,6 +22,7 @@ export const mount: AppModule['mount'] = (root, options) => {
   const store = createSiteStore(options.siteKey);
   const resume = takeResumeToken();
   const session = createChatSession({
+    siteKey: options.siteKey,
     client: createSocketChatClient(options.baseUrl, options.siteKey, store, resume),
     store,
     resuming: resume !== null,
@@ -48,7 +50,13 @@ export const mount: AppModule['mount'] = (root, options) => {
     previous = state;
   });
 
-  session.start();
+  // A device the chat knows runs at once; a new one first asks whether the site wants consent (and runs unless
+  // the host page said no meanwhile).
+  if (resume || store.read('token') || store.read('consent')) session.start();
+  else
+    void sitePrivacy(options.siteKey).then(({ consentRequired, policyUrl }) =>
+      consentRequired === false ? session.state.consent || session.start() : loadConsent().then((m) => m.wait(session, policyUrl ?? null)),
+    );
   trackPage((event) => session.track(event));
   return { call: createHostApi(session) };
 };

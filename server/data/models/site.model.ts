@@ -1,4 +1,4 @@
-import type { AnswerBotSettings, ContinuitySettings, RetentionSettings } from '../../../shared/contract/settings';
+import type { AnswerBotSettings, ContinuitySettings, PrivacySettings, RetentionSettings } from '../../../shared/contract/settings';
 import type { BusinessHours } from '../../../shared/sites/business-hours';
 import type { MailSettings } from '../../../shared/contract/mail';
 import type { AttachmentSettings } from '../../../shared/contract/files';
@@ -41,6 +41,8 @@ const siteSchema = new Schema(
     attachments: { type: Schema.Types.Mixed, default: null },
     /** `BrandingSettings` (colour, logo, corner); null: the defaults (`DEFAULT_BRANDING`). */
     branding: { type: Schema.Types.Mixed, default: null },
+    /** `PrivacySettings` (consent mode, privacy page); null: the defaults (`DEFAULT_PRIVACY`, off). */
+    privacy: { type: Schema.Types.Mixed, default: null },
     /** The shop's page that links in emails open (`SiteSettings.resumePageUrl`); null: the server's hosted page. */
     resumePageUrl: { type: String, default: null },
   },
@@ -49,7 +51,7 @@ const siteSchema = new Schema(
 
 export type Site = Omit<
   InferSchemaType<typeof siteSchema>,
-  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot' | 'attachments' | 'branding'
+  'businessHours' | 'proactiveMessages' | 'retention' | 'mail' | 'continuity' | 'answerBot' | 'attachments' | 'branding' | 'privacy'
 > & {
   _id: import('mongoose').Types.ObjectId;
   businessHours?: BusinessHours | null;
@@ -60,5 +62,6 @@ export type Site = Omit<
   answerBot?: AnswerBotSettings | null;
   attachments?: AttachmentSettings | null;
   branding?: BrandingSettings | null;
+  privacy?: PrivacySettings | null;
 };
 export const SiteModel = model('Site', siteSchema);

@@ -11,7 +11,9 @@ window.LifecycleChat =
 (() => {
   var KEY = 'demo-shop-cart';
   var body = document.body;
-  LifecycleChat('identify', { id: body.getAttribute('data-customer-id'), signature: body.getAttribute('data-customer-signature') });
+  // Anonymous while the site asks for consent (no customer cookie yet).
+  if (body.getAttribute('data-customer-id'))
+    LifecycleChat('identify', { id: body.getAttribute('data-customer-id'), signature: body.getAttribute('data-customer-signature') });
   function reportCart(lines) {
     var items = 0,
       cents = 0;

@@ -34,7 +34,7 @@ export class FileView extends Component<ViewProps & { message: Message }, FileVi
 
   /** Links that work now, fetched anew once the kept ones are about to expire. */
   private async refresh(): Promise<FileLinks | null> {
-    const links = await linksOf(this.props.session.files, this.props.message.attachment!.id).catch(() => null);
+    const links = await linksOf(this.props.session.parts, this.props.message.attachment!.id).catch(() => null);
     this.setState({ links });
     return links;
   }

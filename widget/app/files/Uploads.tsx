@@ -18,11 +18,11 @@ export function Uploads({ state, session }: ViewProps) {
               <p class="upload error" role="alert">
                 {t(upload.error, { name, max })}{' '}
                 {upload.retryable && (
-                  <button type="button" class="link-button" onClick={() => send(session.files, upload)}>
+                  <button type="button" class="link-button" onClick={() => send(session.parts, upload)}>
                     {t('files.retry')}
                   </button>
                 )}{' '}
-                <button type="button" class="link-button" onClick={() => drop(session.files, upload)}>
+                <button type="button" class="link-button" onClick={() => drop(session.parts, upload)}>
                   {t('files.dismiss')}
                 </button>
               </p>
@@ -39,7 +39,7 @@ export function Uploads({ state, session }: ViewProps) {
                 >
                   <span style={{ width: `${percent}%` }} />
                 </span>
-                <button type="button" class="link-button" onClick={() => drop(session.files, upload)}>
+                <button type="button" class="link-button" onClick={() => drop(session.parts, upload)}>
                   {t('files.cancel')}
                 </button>
               </p>

@@ -6,7 +6,9 @@ import type { ErrorCode, VisitorUploadResponse } from '../../../shared/contract'
 import { endpoints } from '../../../shared/contract/endpoints';
 import type { FilesKey } from '../../../shared/i18n/catalogs/files';
 import { checkFile, type FileRefusal } from '../../../shared/files/accept';
-import { bearer, type FilesContext, serverUrl } from './context';
+import type { SessionParts } from '../chat-session';
+import { serverUrl } from '../server-url';
+import { bearer } from '../bearer';
 import { remember } from './links';
 
 export interface Upload {
@@ -30,7 +32,7 @@ const REFUSALS: Partial<Record<ErrorCode | FileRefusal, FilesKey>> = {
 };
 const FINAL: ReadonlySet<FilesKey> = new Set(['files.tooLarge', 'files.refused']);
 
-function update(files: FilesContext, clientId: string, patch: Partial<Upload> | null): void {
+function update(files: SessionParts, clientId: string, patch: Partial<Upload> | null): void {
   files.store.set(({ uploads = [] }) => ({
     uploads: patch
       ? uploads.map((upload) => (upload.clientId === clientId ? { ...upload, ...patch } : upload))
@@ -38,16 +40,16 @@ function update(files: FilesContext, clientId: string, patch: Partial<Upload> | 
   }));
 }
 
-function failed(files: FilesContext, clientId: string, error: FilesKey): void {
+function failed(files: SessionParts, clientId: string, error: FilesKey): void {
   update(files, clientId, { error, retryable: !FINAL.has(error), abort: undefined });
 }
 
 /** Sends a file, again after a failure: the same client id, so it becomes one message however often it is tried. */
-export function send(files: FilesContext, { clientId, file }: Upload): void {
+export function send(files: SessionParts, { clientId, file }: Upload): void {
   const xhr = new XMLHttpRequest();
   const query = new URLSearchParams({ name: file.name, clientId });
   xhr.open('POST', serverUrl(`${endpoints.files.visitorUpload.path}?${query}`));
-  xhr.setRequestHeader('Authorization', bearer(files));
+  xhr.setRequestHeader('Authorization', bearer(files.deps.store));
   xhr.setRequestHeader('Content-Type', 'application/octet-stream');
   xhr.responseType = 'json';
   xhr.upload.onprogress = (event) => update(files, clientId, { sent: event.loaded });
@@ -68,7 +70,7 @@ export function send(files: FilesContext, { clientId, file }: Upload): void {
 }
 
 /** Checks and sends the files dropped, pasted or picked (`target`: where); ignored where the site takes no files. */
-export function attach(files: FilesContext, picked: readonly File[], target: EventTarget | null): void {
+export function attach(files: SessionParts, picked: readonly File[], target: EventTarget | null): void {
   // The file input forgets its choice, so that picking the same file again sends it again.
   if (target instanceof HTMLInputElement && target.type === 'file') target.value = '';
   const settings = files.store.get().site?.attachments;
@@ -83,7 +85,7 @@ export function attach(files: FilesContext, picked: readonly File[], target: Eve
 }
 
 /** Stops a file on its way, or dismisses a refused one. */
-export function drop(files: FilesContext, upload: Upload): void {
+export function drop(files: SessionParts, upload: Upload): void {
   upload.abort?.();
   update(files, upload.clientId, null);
 }

@@ -3,6 +3,7 @@ import type { Message, VisitorConversationItem } from '../../../shared/contract'
 import { continuityText } from '../../../shared/i18n/catalogs/continuity';
 import { TranscriptButton } from '../continuity/TranscriptButton';
 import { Bubble } from '../MessageList';
+import { YourData } from '../privacy/YourData';
 import { focusOnce, type ViewProps } from '../view-props';
 
 interface Viewing {
@@ -105,6 +106,7 @@ export class HistoryView extends Component<ViewProps, HistoryState> {
             ))}
           </ul>
         )}
+        <YourData state={state} session={session} />
       </div>
     );
   }
