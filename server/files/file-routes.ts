@@ -11,7 +11,7 @@ import { cannedResponses, type Conversation, files, type StoredCanned, type Stor
 import { refuseCrossSiteWrites } from '../edge/csrf';
 import type { RateLimits } from '../edge/rate-limits';
 import { RESPONDED, tableRouter } from '../edge/route-table';
-import { visitorAuthorizer, visitorCors } from '../edge/visitor-rest';
+import { visitorAuthorizer, visitorCors } from '../visitors/visitor-rest';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
 import type { Clock } from '../infra/clock';

@@ -4,7 +4,7 @@ import { pickLocale } from '../../shared/i18n/locales';
 import { visitorData } from '../data/visitor-data';
 import type { RateLimits } from '../edge/rate-limits';
 import { RESPONDED, tableRouter } from '../edge/route-table';
-import { refuseDisallowedOrigin, visitorAuthorizer, visitorCors } from '../edge/visitor-rest';
+import { refuseDisallowedOrigin, visitorAuthorizer, visitorCors } from '../visitors/visitor-rest';
 import { AppError } from '../errors/app-error';
 import type { DomainEventPublisher } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';

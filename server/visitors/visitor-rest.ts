@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Site } from '../data';
 import { AppError } from '../errors/app-error';
 import type { SiteDirectory } from '../sites/site-directory';
-import type { VisitorClaims, VisitorTokens } from '../visitors/visitor-token';
+import type { VisitorClaims, VisitorTokens } from './visitor-token';
 
 /**
  * CORS of the widget's REST calls. The widget runs on the shop's pages, so its requests are
