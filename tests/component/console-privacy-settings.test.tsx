@@ -42,8 +42,20 @@ describe('the Privacy section', () => {
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(2));
     expect(saveSettings.mock.calls[1]![0]).toEqual({
       retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 400, auditDays: 730 },
+      privacy: { consentRequired: false, policyUrl: null },
     });
     expect(audit.value).toBe('730');
+  });
+
+  it('turns consent mode on with the shop’s privacy page', async () => {
+    const { api, saveSettings } = storingWorkplaceApi();
+    render(<SettingsPage api={api} />);
+    await screen.findByLabelText(/Keep the audit log for/);
+    fireEvent.click(within(privacy()).getByRole('checkbox', { name: /consent/ }));
+    fireEvent.input(within(privacy()).getByLabelText(/Privacy policy page/), { target: { value: ' https://shop.example/privacy ' } });
+    fireEvent.click(within(privacy()).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
+    expect(saveSettings.mock.calls[0]![0]).toMatchObject({ privacy: { consentRequired: true, policyUrl: 'https://shop.example/privacy' } });
   });
 
   it('speaks the console’s language for its title and the audit field', async () => {

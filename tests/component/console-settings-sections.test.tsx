@@ -59,6 +59,7 @@ describe('Settings in sections', () => {
     await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
     expect(saveSettings.mock.calls[0]![0]).toEqual({
       retention: { conversationDays: null, visitorDays: null, analyticsDailyDays: 500, auditDays: 365 },
+      privacy: { consentRequired: false, policyUrl: null },
     });
     expect((await within(section('Privacy')).findByRole('status')).textContent).toContain('Saved.');
     expect(saveButton('Privacy').disabled).toBe(true);
@@ -113,7 +114,10 @@ describe('Settings in sections', () => {
     expect(within(section('Privacy')).queryByRole('alert')).toBeNull();
     fireEvent.click(saveButton('Privacy'));
     expect((await within(section('Privacy')).findByRole('status')).textContent).toContain('Saved.');
-    expect(saveSettings.mock.calls.map((call) => Object.keys(call[0]))).toEqual([['retention'], ['retention']]);
+    expect(saveSettings.mock.calls.map((call) => Object.keys(call[0]))).toEqual([
+      ['retention', 'privacy'],
+      ['retention', 'privacy'],
+    ]);
     expect(shopName.value).toBe('Kettle Corner');
   });
 });
