@@ -168,9 +168,12 @@ try {
   // Hesitating buyers arrive evenly over the load: prompts each receives, whichever process fires the timer.
   const hesitating = visitors.slice(SENDERS, SENDERS + HESITATING);
   const walks = hesitating.map(async (socket, i) => {
-    let count = 0;
-    socket.on('proactive:prompt', () => {
-      count++;
+    // As the widget does: a prompt it already shows is not shown again, and it says it showed one (until
+    // then each reconnect brings the prompt again).
+    const shown = new Set<string>();
+    socket.on('proactive:prompt', ({ conversationId }: { conversationId: string }) => {
+      shown.add(conversationId);
+      socket.emit('proactive:seen', { conversationId }, () => {});
     });
     await sleep((i / HESITATING) * (SECONDS - CHECKOUT_IDLE_SECONDS - 5) * 1000);
     const track = (event: TrackedEvent) => retried(() => ask(socket, 'track', event));
@@ -182,7 +185,7 @@ try {
       // Five tries refused or unanswered (a process going down): this walk never reached checkout.
       failed('walk_not_tracked');
     }
-    return () => count;
+    return () => shown.size;
   });
 
   // The disruption, while the load runs.

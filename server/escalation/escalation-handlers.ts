@@ -10,9 +10,16 @@ import type { LifecycleService } from '../visitors/lifecycle-service';
 import type { Escalations } from './escalations';
 
 export function escalationVisitorHandlers(escalations: Escalations) {
-  return (socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests> => ({
-    'escalation:request-person': ({ articleId }) => escalations.requestPerson(socket.data.visitorId, articleId),
-  });
+  return (socket: VisitorSocket): RequestHandlers<typeof escalationVisitorRequests> => {
+    void escalations.resendPrompt(socket);
+    return {
+      'escalation:request-person': ({ articleId }) => escalations.requestPerson(socket.data.visitorId, articleId),
+      'proactive:seen': async ({ conversationId }) => {
+        await escalations.markPromptShown(socket.data.visitorId, conversationId);
+        return {};
+      },
+    };
+  };
 }
 
 export function escalationAgentHandlers(escalations: Escalations, lifecycle: LifecycleService, store: ConversationStore) {

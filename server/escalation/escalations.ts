@@ -16,7 +16,7 @@ import { translate } from '../../shared/i18n/translate';
 import type { ConversationPatch, ConversationStore } from '../conversations/conversation-store';
 import { toSummary } from '../conversations/serialize';
 import { rooms } from '../realtime/rooms';
-import type { ChatNamespaces } from '../realtime/namespaces';
+import type { ChatNamespaces, VisitorSocket } from '../realtime/namespaces';
 import { visitors, type Conversation, type StoredUser, type Visitor } from '../data';
 import type { DomainEventPublisher } from '../events/domain-events';
 import { dateOf, type Clock } from '../infra/clock';
@@ -57,6 +57,9 @@ interface Deps {
  * Proactive escalation of hesitating buyers: the frequency cap, the prompt to the widget, flagging
  * and prioritising the conversation, and routing it to an agent with SLA re-routes.
  */
+/** The Redis key of a visitor's prompt the widget has not shown yet (it names the visitor: erasure finds it). */
+const unseenPromptKey = (visitorId: string) => `prompt-unseen:${visitorId}`;
+
 export class Escalations {
   constructor(private readonly deps: Deps) {}
 
@@ -129,10 +132,29 @@ export class Escalations {
       agentsOnline,
       message,
     };
+    // Kept until the widget says it showed the prompt (`proactive:seen`), at most as long as the cap: sent again on each connect meanwhile.
+    await redis.set(unseenPromptKey(visitorId), JSON.stringify(prompt), 'PX', settings.promptCapMinutes * 60_000);
     ns.visitors.to(rooms.visitor(visitorId)).emit('proactive:prompt', prompt);
     this.deps.log.info({ visitorId, kind: hesitation.kind, agentsOnline }, 'hesitating buyer escalated');
     await this.startRouting(conversation, stage === 'purchase');
     return 'prompted';
+  }
+
+  /** A visitor connecting while a prompt of theirs waits unseen (it fired while they were away) gets it now. */
+  async resendPrompt(socket: VisitorSocket): Promise<void> {
+    try {
+      const unseen = await this.deps.redis.get(unseenPromptKey(socket.data.visitorId));
+      if (unseen) socket.emit('proactive:prompt', JSON.parse(unseen) as ProactivePrompt);
+    } catch (err) {
+      this.deps.log.warn({ err, visitorId: socket.data.visitorId }, 'could not resend an unseen prompt');
+    }
+  }
+
+  /** The widget showed the prompt of `conversationId`: it is not sent again. */
+  async markPromptShown(visitorId: string, conversationId: string): Promise<void> {
+    const key = unseenPromptKey(visitorId);
+    const unseen = await this.deps.redis.get(key);
+    if (unseen && (JSON.parse(unseen) as ProactivePrompt).conversationId === conversationId) await this.deps.redis.del(key);
   }
 
   /** The site's proactive text in the visitor's language, else in the site's default language, else none. */

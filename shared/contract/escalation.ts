@@ -64,6 +64,12 @@ export const escalationVisitorRequests = {
     payload: z.object({ articleId: ObjectIdString.optional() }),
     result: z.object({ conversationId: z.string(), agentsOnline: z.boolean() }),
   },
+  /**
+   * The widget showed a `proactive:prompt`. Until it says so the prompt is sent again each time the
+   * visitor connects (for as long as the prompt cap lasts): a prompt that fired while the visitor was
+   * reconnecting, or between pages, is not lost.
+   */
+  'proactive:seen': { payload: z.object({ conversationId: ObjectIdString }), result: z.object({}) },
 } as const;
 
 export const escalationVisitorPushes = {

@@ -55,6 +55,23 @@ describe('proactive prompt', () => {
     hostField.remove();
   });
 
+  it('says it showed the prompt, and shows one sent again after a reconnect only once', async () => {
+    const { client, session } = await mount({ open: false });
+    await client.connectAndSync();
+    const escalated = vi.fn();
+    session.events.on('escalated', escalated);
+
+    client.push('prompt', prompt());
+    client.push('prompt', prompt());
+
+    expect(client.notified.filter((n) => n.event === 'proactive:seen').map((n) => n.payload)).toEqual([
+      { conversationId: 'c1' },
+      { conversationId: 'c1' },
+    ]);
+    expect(escalated).toHaveBeenCalledOnce();
+    expect(await screen.findAllByText('Wondering what shipping costs? We can work it out for you right now.')).toHaveLength(1);
+  });
+
   it('names each concern in the visitor language', async () => {
     const { client } = await mount({ open: false, languages: ['cs'] });
     await client.connectAndSync();

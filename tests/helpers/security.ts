@@ -94,6 +94,7 @@ export function validPayloads(ids: { conversationId: string; visitorId: string; 
     track: () => ({ type: 'custom', name: 'clicked', props: { where: 'banner', n: 1 } }),
     'visitor:identify': () => ({ id: 'cust-1', name: 'Nia', email: 'nia@example.com' }),
     'escalation:request-person': () => ({ articleId: ids.articleId }),
+    'proactive:seen': () => ({ conversationId: ids.conversationId }),
     'transcript:request': () => ({ conversationId: ids.conversationId }),
     'visitor:contact': () => ({ email: 'nia@example.com' }),
     'conversations:mine': () => ({}),

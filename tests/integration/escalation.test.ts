@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { inject } from 'vitest';
@@ -10,6 +11,7 @@ import { call } from '../helpers/rest';
 import {
   connectAgent,
   connected,
+  connectVisitor,
   joinAsVisitor,
   nextEvent,
   request,
@@ -151,6 +153,30 @@ describe('proactive escalation of hesitating buyers', () => {
       await track(socket, { type: 'page_view', url: 'https://shop.example/product/b', title: 'B', pageType: 'product' });
       await track(socket, { type: 'exit_intent' });
       expect(prompts).toHaveLength(1);
+    });
+
+    it.sequential('sends a prompt again on each connection until the widget says it showed it', async ({ expect }) => {
+      const { socket, session } = await joinAsVisitor(shop.reach);
+      sockets.push(socket);
+      const prompted = nextEvent<ProactivePrompt>(socket, 'proactive:prompt');
+      await track(socket, { type: 'page_view', url: 'https://shop.example/product/e', title: 'E', pageType: 'product' });
+      await track(socket, { type: 'cart', items: 1, value: 40, currency: 'USD' });
+      await track(socket, { type: 'exit_intent' });
+      const { conversationId } = await prompted;
+      socket.disconnect();
+      // Back before it was shown (the connection dropped, or the page changed): it comes again.
+      const back = connectVisitor(shop.reach, { token: session.token });
+      sockets.push(back);
+      expect(await nextEvent<ProactivePrompt>(back, 'proactive:prompt')).toMatchObject({ conversationId, kind: 'exit_intent' });
+      const redis = new Redis(inject('redisUrl'), { keyPrefix: `${server.dbName}:` });
+      try {
+        expect(await redis.get(`prompt-unseen:${session.visitorId}`)).not.toBeNull();
+        expect((await request(back, 'proactive:seen', { conversationId })).ok).toBe(true);
+        // Shown: nothing waits to be sent again.
+        expect(await redis.get(`prompt-unseen:${session.visitorId}`)).toBeNull();
+      } finally {
+        await redis.quit();
+      }
     });
 
     it.sequential('ranks purchase-stage escalations above all others', async ({ expect }) => {

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import mongoose from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   agentRequests,
   visitorRequests,
@@ -193,6 +194,19 @@ const visitorCases: Record<keyof typeof visitorRequests, () => Promise<void>> = 
       .find({ conversationId: oid(result.conversationId) })
       .toArray();
     expect(JSON.stringify(bobs)).not.toContain('Plutonium');
+  },
+  'proactive:seen': async () => {
+    // Alice's prompt waiting unseen is hers: Bob saying he saw it, naming her conversation, leaves it waiting.
+    const redis = new Redis(inject('redisUrl'), { keyPrefix: `${server.dbName}:` });
+    const key = `prompt-unseen:${alice.visitorId}`;
+    try {
+      await redis.set(key, JSON.stringify({ conversationId: alice.conversationId }), 'PX', 60_000);
+      expect((await request(bob.socket, 'proactive:seen', { conversationId: alice.conversationId })).ok).toBe(true);
+      expect(await redis.get(key)).not.toBeNull();
+    } finally {
+      await redis.del(key);
+      await redis.quit();
+    }
   },
   'transcript:request': async () => {
     // Alice's conversation is nobody else's transcript, on her site or another, even with an address to send it to.

@@ -37,6 +37,10 @@ export function createEscalation(
     /** Shows the server's prompts; answers the function that stops. */
     start: () =>
       client.on('prompt', (prompt) => {
+        // Shown now, or already on screen (sent again after a reconnect that came before the server
+        // heard so): the server stops sending it on each connect.
+        client.notify('proactive:seen', { conversationId: prompt.conversationId });
+        if (store.get().prompt?.conversationId === prompt.conversationId) return;
         store.set({ prompt, agentsOnline: prompt.agentsOnline, person: 'idle', promptAt: store.get().messages.length });
         showPrompt();
         escalated({ conversationId: prompt.conversationId, source: 'proactive', concern: prompt.concern });
