@@ -75,9 +75,14 @@ try {
   /** A socket that reconnects like the widget and the console, and records how long it was away. */
   const resilient = (socket: Socket, onReconnect?: () => void) => {
     let lostAt: number | undefined;
+    const later = () => setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
     socket.on('disconnect', (reason) => {
       lostAt = Date.now();
-      if (reason === 'io server disconnect') setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+      if (reason === 'io server disconnect') later();
+    });
+    // A handshake refused (a process shutting down) ends Socket.IO's own retries; the widget tries again later.
+    socket.on('connect_error', () => {
+      if (!socket.active) later();
     });
     socket.on('connect', () => {
       if (lostAt === undefined) return;
@@ -135,8 +140,17 @@ try {
       socket.once('disconnect', dropped);
       socket.emit('message:send', payload, done);
     });
-  const untilConnected = (socket: Socket) =>
-    socket.connected ? Promise.resolve() : new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  /** Whether the socket is connected by `deadline` (a socket that never comes back must not hold the run). */
+  const untilConnected = (socket: Socket, deadline: number) =>
+    socket.connected
+      ? Promise.resolve(true)
+      : new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+          socket.once('connect', () => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
 
   const started = Date.now();
   const phases = { disruptionFrom: KILL_AT_MS, disruptionTo: ROLLING ? Number.POSITIVE_INFINITY : RESTART_AT_MS };
@@ -152,7 +166,7 @@ try {
     const first = Date.now();
     sent++;
     while (Date.now() - first < GIVE_UP_MS) {
-      await untilConnected(socket);
+      if (!(await untilConnected(socket, first + GIVE_UP_MS))) break;
       const res = await attempt(socket, { clientId, text: `hello ${clientId}` });
       if (res?.ok) {
         acked.add(clientId);
@@ -240,11 +254,16 @@ try {
   await Promise.all(pending);
   const promptCounts = await Promise.all(walks);
   await sleep((CHECKOUT_IDLE_SECONDS + 10) * 1000);
+  const firedInDatabase = () =>
+    mongo
+      .db()
+      .collection('visitors')
+      .countDocuments({ _id: { $in: hesitating.map((socket) => new ObjectId(visitorIds.get(socket))) }, lastPromptedAt: { $ne: null } });
+  // A prompt is stored before it is sent; under this load the send can trail by seconds: wait for it (at most 30 s).
+  const promptDeadline = Date.now() + 30_000;
+  while (Date.now() < promptDeadline && promptCounts.filter((count) => count() > 0).length < (await firedInDatabase())) await sleep(1000);
   const prompted = promptCounts.map((count) => count());
-  const fired = await mongo
-    .db()
-    .collection('visitors')
-    .countDocuments({ _id: { $in: hesitating.map((socket) => new ObjectId(visitorIds.get(socket))) }, lastPromptedAt: { $ne: null } });
+  const fired = await firedInDatabase();
   for (const socket of [...visitors, ...agents]) socket.close();
 
   const { lost, duplicated } = await lostAndDuplicated(mongo.db(), acked);
