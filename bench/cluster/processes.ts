@@ -62,7 +62,8 @@ export async function startCluster({ mongoUri, redisUrl, dataDir, size, env = {}
       process.execPath,
       ['--import', 'tsx', 'server/main.ts'],
       (l) => l.includes('Lifecycle Chat is running'),
-      120_000,
+      // A process restarted while the others carry every socket starts on a saturated machine: minutes, not seconds.
+      300_000,
       {
         ...process.env,
         PORT: String(ports[k]),
