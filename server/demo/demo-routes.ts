@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { tableRouter } from '../edge/route-table';
 import { sign, webhookMessage } from '../edge/signature';
 import { demoCatalog, formatPrice } from './catalog';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../edge/html';
 
 export interface DemoSite {
   publicKey: string;

@@ -1,26 +1,19 @@
 import { type Request, type Response, Router } from 'express';
 import { mailCatalogs, type MailMessageKey } from '../../shared/i18n/catalogs/mail';
-import { isRtl, type LocaleCode } from '../../shared/i18n/locales';
+import type { LocaleCode } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/translate';
 import { visitors } from '../data';
 import { route } from '../edge/http';
 import { dateOf, type Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
 import { acceptedLanguages } from './accept-language';
-import { escapeHtml } from './html';
+import { html, type SafeHtml, sendPage } from '../edge/html';
 import { UNSUBSCRIBE_PATH, type UnsubscribeTokens } from './unsubscribe-token';
 import { localeOf } from './visitor-mail';
 
-function page(res: Response, status: number, locale: LocaleCode, siteName: string, body: (t: (key: MailMessageKey) => string) => string) {
-  const t = (key: MailMessageKey) => escapeHtml(translate(mailCatalogs[locale], key, { site: siteName }));
-  res
-    .status(status)
-    .type('html')
-    .send(`<!doctype html>
-<html lang="${locale}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${t('unsubscribe.title')}</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2933}button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #2453c7;background:#2453c7;color:#fff;cursor:pointer}</style></head>
-<body><main><h1>${t('unsubscribe.title')}</h1>${body(t)}</main></body></html>`);
+function page(res: Response, status: number, locale: LocaleCode, siteName: string, body: (t: (key: MailMessageKey) => string) => SafeHtml) {
+  const t = (key: MailMessageKey) => translate(mailCatalogs[locale], key, { site: siteName });
+  sendPage(res, status, locale, t('unsubscribe.title'), html`<main><h1>${t('unsubscribe.title')}</h1>${body(t)}</main>`);
 }
 
 /**
@@ -39,7 +32,7 @@ export function unsubscribeRoutes(tokens: UnsubscribeTokens, sites: SiteDirector
     return { visitor, siteName: site.name, locale: localeOf(visitor, site, acceptedLanguages(req.headers['accept-language'])) };
   }
 
-  const invalid = (res: Response) => page(res, 400, 'en', '', (t) => `<p>${t('unsubscribe.invalid')}</p>`);
+  const invalid = (res: Response) => page(res, 400, 'en', '', (t) => html`<p>${t('unsubscribe.invalid')}</p>`);
 
   router.get(
     UNSUBSCRIBE_PATH,
@@ -53,7 +46,7 @@ export function unsubscribeRoutes(tokens: UnsubscribeTokens, sites: SiteDirector
         found.locale,
         found.siteName,
         (t) =>
-          `<p>${t('unsubscribe.question')}</p><form method="post" action="${escapeHtml(action)}"><button type="submit">${t('unsubscribe.confirm')}</button></form>`,
+          html`<p>${t('unsubscribe.question')}</p><form method="post" action="${action}"><button type="submit">${t('unsubscribe.confirm')}</button></form>`,
       );
     }),
   );
@@ -64,7 +57,7 @@ export function unsubscribeRoutes(tokens: UnsubscribeTokens, sites: SiteDirector
       const found = await resolve(req);
       if (!found) return invalid(res);
       await visitors.optOutOfEmail(found.visitor._id, dateOf(clock));
-      page(res, 200, found.locale, found.siteName, (t) => `<p role="status">${t('unsubscribe.done')}</p>`);
+      page(res, 200, found.locale, found.siteName, (t) => html`<p role="status">${t('unsubscribe.done')}</p>`);
     }),
   );
 

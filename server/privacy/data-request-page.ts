@@ -1,8 +1,8 @@
 import { type Request, type Response, Router } from 'express';
 import { type DataRequestKey, dataRequestCatalogs } from '../../shared/i18n/catalogs/data-request';
-import { isRtl, type LocaleCode, pickLocale } from '../../shared/i18n/locales';
+import { type LocaleCode, pickLocale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/translate';
-import { html, type SafeHtml } from '../demo/html';
+import { html, type SafeHtml, sendPage } from '../edge/html';
 import { route } from '../edge/http';
 import { limitRequests, type RateLimits } from '../edge/rate-limits';
 import type { DomainEventPublisher } from '../events/domain-events';
@@ -16,18 +16,7 @@ type Translate = (key: DataRequestKey) => string;
 
 function page(res: Response, status: number, locale: LocaleCode, siteName: string, body: (t: Translate) => SafeHtml): void {
   const t: Translate = (key) => translate(dataRequestCatalogs[locale], key, { site: siteName });
-  res
-    .status(status)
-    .set('Cache-Control', 'no-store')
-    .type('html')
-    .send(
-      html`<!doctype html>
-<html lang="${locale}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${t('page.title')}</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2933}button{font:inherit;padding:.5rem 1rem;border-radius:6px;border:1px solid #2453c7;background:#2453c7;color:#fff;cursor:pointer}</style></head>
-<body><main><h1>${t('page.title')}</h1>${body(t)}</main></body>
-</html>`.value,
-    );
+  sendPage(res, status, locale, t('page.title'), html`<main><h1>${t('page.title')}</h1>${body(t)}</main>`);
 }
 
 /** Where the erasures of a request stand together: failed if any failed, in progress while any runs. */

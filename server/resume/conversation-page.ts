@@ -1,30 +1,15 @@
-import { type Response, Router } from 'express';
+import { Router } from 'express';
 import { RESUME_PARAM } from '../../shared/contract/constants';
 import { type ResumeKey, resumeCatalogs } from '../../shared/i18n/catalogs/resume';
-import { isRtl, type LocaleCode, pickLocale } from '../../shared/i18n/locales';
+import { pickLocale } from '../../shared/i18n/locales';
 import { translate } from '../../shared/i18n/translate';
-import { html, type SafeHtml } from '../demo/html';
+import { html, sendPage } from '../edge/html';
 import { route } from '../edge/http';
 import { limitRequests, type RateLimits } from '../edge/rate-limits';
 import type { Clock } from '../infra/clock';
 import type { SiteDirectory } from '../sites/site-directory';
 import { HOSTED_PAGE_PATH } from './resume-links';
 import type { ResumeTokens } from './resume-tokens';
-
-function page(res: Response, status: number, locale: LocaleCode, title: string, body: SafeHtml): void {
-  res
-    .status(status)
-    .set('Cache-Control', 'no-store')
-    .type('html')
-    .send(
-      html`<!doctype html>
-<html lang="${locale}" dir="${isRtl(locale) ? 'rtl' : 'ltr'}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>
-<style>body{font:16px/1.6 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2933}</style></head>
-<body>${body}</body>
-</html>`.value,
-    );
-}
 
 /**
  * `GET /conversation?lc_resume=<token>`: the page "continue the conversation" links open when the
@@ -50,10 +35,10 @@ export function conversationPageRoutes(deps: { tokens: ResumeTokens; sites: Site
       const locale = pickLocale([site?.locale, ...req.acceptsLanguages()], site?.locales ?? []);
       const t = (key: ResumeKey, vars?: Record<string, string>) => translate(resumeCatalogs[locale], key, vars);
       if (!site) {
-        page(res, 400, locale, t('resume.invalid'), html`<main><p>${t('resume.invalid')}</p></main>`);
+        sendPage(res, 400, locale, t('resume.invalid'), html`<main><p>${t('resume.invalid')}</p></main>`);
         return;
       }
-      page(
+      sendPage(
         res,
         200,
         locale,
