@@ -94,6 +94,7 @@ import { RetentionJob } from './retention/retention-job';
 import { RetentionPass } from './retention/retention-pass';
 import { ensureDemoSite } from './sites/first-run';
 import { checkAllStoredSettings } from './sites/stored-settings';
+import { SiteSettingsBroadcast } from './sites/settings-broadcast';
 import { SiteDirectory } from './sites/site-directory';
 import { settingsRoutes } from './sites/settings-routes';
 import { AtRiskSweep } from './visitors/at-risk-sweep';
@@ -420,6 +421,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     kb,
     metrics: serverMetrics,
     audit: new AuditRecorder(auditTrail),
+    siteSettings: new SiteSettingsBroadcast(ns.visitors, sites),
   });
   workplaceApi.use('/auth', selfServiceRoutes(accounts, sessions, sessionTtlSeconds));
   workplaceApi.use('/users', userRoutes(accounts, sessions, config.PUBLIC_URL));

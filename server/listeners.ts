@@ -14,6 +14,7 @@ import type { KnowledgeBase } from './kb/knowledge-base';
 import type { MailJobs } from './mail/mail-jobs';
 import type { ServerMetrics } from './metrics/server-metrics';
 import type { ChatNamespaces } from './realtime/namespaces';
+import type { SiteSettingsBroadcast } from './sites/settings-broadcast';
 import { VisitorBroadcasts } from './visitors/visitor-broadcasts';
 import type { LifecycleService } from './visitors/lifecycle-service';
 
@@ -31,6 +32,7 @@ export interface Listeners {
   kb: KnowledgeBase;
   metrics: ServerMetrics;
   audit: AuditRecorder;
+  siteSettings: SiteSettingsBroadcast;
 }
 
 /**
@@ -54,6 +56,7 @@ export function registerListeners(
     kb,
     metrics,
     audit,
+    siteSettings,
   }: Listeners,
 ): void {
   const conversations = new ConversationBroadcasts(ns);
@@ -106,7 +109,9 @@ export function registerListeners(
 
   bus.on('auth.signedIn', 'audit trail', (e) => audit.signedIn(e));
   bus.on('auth.signInFailed', 'audit trail', (e) => audit.signInFailed(e));
+  bus.on('settings.changed', 'other processes', (e) => siteSettings.changed(e.siteId));
   bus.on('settings.changed', 'audit trail', (e) => audit.settingsChanged(e));
+  bus.on('settings.secretRotated', 'other processes', (e) => siteSettings.changed(e.siteId));
   bus.on('settings.secretRotated', 'audit trail', (e) => audit.secretRotated(e));
   bus.on('team.changed', 'audit trail', (e) => audit.teamChanged(e));
   bus.on('conversation.opened', 'audit trail', (e) => audit.conversationOpened(e));

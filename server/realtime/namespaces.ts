@@ -37,11 +37,17 @@ export interface AgentSocketData {
 }
 
 // Socket.IO types namespaces by the server's event maps; ours differ per namespace, hence these aliases.
-export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+/** What one server process tells the others through the adapter (`serverSideEmit`). */
+export interface ServerSideEvents {
+  /** A site's settings changed: each process forgets its cached copy. */
+  'site:settingsChanged': (siteId: string) => void;
+}
 
-export type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient, Record<string, never>, VisitorSocketData>;
-export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, AgentSocketData>;
+export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, ServerSideEvents, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, ServerSideEvents, AgentSocketData>;
+
+export type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient, ServerSideEvents, VisitorSocketData>;
+export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, ServerSideEvents, AgentSocketData>;
 
 /**
  * The other domains' request handlers for one connected socket; the gateways merge them with the

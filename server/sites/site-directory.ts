@@ -52,7 +52,7 @@ export class SiteDirectory {
     return site;
   }
 
-  /** Forgets a site after its settings changed here; other processes pick it up within the cache time. */
+  /** Forgets a site after its settings changed (here, or on another process: SiteSettingsBroadcast). */
   invalidate(siteId: string): void {
     this.cache.delete(siteId);
   }
