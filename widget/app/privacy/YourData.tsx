@@ -3,9 +3,11 @@ import type { DataRequestAction, EraseResponse } from '../../../shared/contract/
 import { endpoints } from '../../../shared/contract/endpoints';
 import { visitorDataText } from '../../../shared/i18n/catalogs/visitor-data';
 import { bearer } from '../bearer';
+import { chunkStyles } from '../chunk-styles';
 import { consent } from '../consent/consent';
 import { serverUrl } from '../server-url';
 import { takesFocus, type ViewProps } from '../view-props';
+import css from './your-data.css?inline';
 
 type Step = 'idle' | 'confirm' | 'working' | 'failed' | 'mailed';
 
@@ -17,6 +19,7 @@ interface YourDataState {
 /** An erasure still running is asked about again this often, this many times, before it counts as failed. */
 const ERASE_POLL_MS = 2000;
 const ERASE_POLLS = 10;
+const adoptStyles = chunkStyles(css);
 
 /**
  * "Your data" under the visitor's conversations: a download of everything stored about them and its
@@ -85,27 +88,27 @@ export class YourData extends Component<ViewProps, YourDataState> {
     const text = visitorDataText(state.locale);
     const working = step === 'working';
     return (
-      <section class="your-data" aria-labelledby="lc-your-data">
+      <section class="your-data" aria-labelledby="lc-your-data" ref={adoptStyles}>
         <h3 id="lc-your-data">{text('data.title')}</h3>
         {step === 'confirm' ? (
           <div role="alertdialog" aria-labelledby="lc-erase-question">
             <p id="lc-erase-question" {...takesFocus()}>
               {text('data.confirm')}
             </p>
-            <p>
+            <p class="actions">
               <button type="button" class="button" onClick={this.erase}>
                 {text('data.confirmDelete')}
-              </button>{' '}
+              </button>
               <button type="button" class="link-button" onClick={() => this.setState({ step: 'idle' })}>
                 {text('data.cancel')}
               </button>
             </p>
           </div>
         ) : (
-          <p>
+          <p class="actions">
             <button type="button" class="link-button" disabled={working} onClick={this.download}>
               {text('data.download')}
-            </button>{' '}
+            </button>
             <button type="button" class="link-button" disabled={working} onClick={() => this.setState({ step: 'confirm' })}>
               {text('data.delete')}
             </button>
@@ -124,10 +127,10 @@ export class YourData extends Component<ViewProps, YourDataState> {
               onInput={(event) => this.setState({ email: event.currentTarget.value })}
             />
           </label>
-          <p>
+          <p class="actions">
             <button type="submit" class="link-button" disabled={working || !email.includes('@')} onClick={() => this.mail('export')}>
               {text('data.mailExport')}
-            </button>{' '}
+            </button>
             <button type="button" class="link-button" disabled={working || !email.includes('@')} onClick={() => this.mail('erase')}>
               {text('data.mailErase')}
             </button>
