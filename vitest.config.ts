@@ -37,9 +37,11 @@ export default defineConfig({
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
-          setupFiles: ['tests/component/after-paint.ts'],
-          // Isolated: each file gets a fresh jsdom (window, location, history, storage).
+          // The files of a worker share one jsdom and their modules (a fresh jsdom per file made the
+          // project take 60 s instead of 17 s); the setup file resets the page after each file.
           environment: 'jsdom',
+          isolate: false,
+          setupFiles: ['tests/component/setup.ts'],
         },
       },
       {
