@@ -183,11 +183,15 @@ describe('languages', () => {
 
     expect(await page.locator('lifecycle-chat .panel').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('lifecycle-chat h2').textContent()).toBeTruthy();
-    const [panel, close, title, own, greeting] = await Promise.all(
-      ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'].map((s) =>
-        page.locator(`lifecycle-chat ${s}`).first().boundingBox(),
-      ),
-    );
+    const boxes = () =>
+      Promise.all(
+        ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'].map((s) =>
+          page.locator(`lifecycle-chat ${s}`).first().boundingBox(),
+        ),
+      );
+    // Each box once all are laid out (under load the greeting may still be on its way).
+    await expect.poll(async () => (await boxes()).every(Boolean)).toBe(true);
+    const [panel, close, title, own, greeting] = await boxes();
     const middle = panel!.x + panel!.width / 2;
     expect(close!.x).toBeLessThan(title!.x); // the close button moves to the left end of the header
     expect(own!.x + own!.width / 2).toBeLessThan(middle); // the visitor's own messages sit on the left

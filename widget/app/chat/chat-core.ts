@@ -196,7 +196,7 @@ export function createChatCore(
         }),
         client.on('disconnect', () => {
           online = false;
-          set({ connection: { status: synced ? 'reconnecting' : 'connecting' }, agentsTyping: [] });
+          set({ connection: { status: 'reconnecting' }, agentsTyping: [] });
         }),
         client.on('fail', (error) => set({ connection: { status: 'failed', error } })),
         client.on('message', (message) => receive([message])),
