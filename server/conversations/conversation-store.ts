@@ -135,6 +135,11 @@ export class ConversationStore {
     return this.summaries.flush();
   }
 
+  /** Runs `work` alone for this conversation across processes (see `conversations.exclusive`). */
+  exclusive<T>(id: Types.ObjectId, scope: string, work: () => Promise<T>): Promise<T> {
+    return conversations.exclusive(id, scope, work);
+  }
+
   async findOpenConversation(visitorId: Types.ObjectId): Promise<Conversation | null> {
     const visitor = visitorId.toHexString();
     const pointer = await this.cache.openConversationId(visitor);

@@ -70,6 +70,14 @@ function write(id: Types.ObjectId, change: ConversationChange, touch: boolean): 
 }
 
 export const conversations = {
+  /**
+   * Runs `work` alone for this conversation across processes, under a lock of its own (`scope`) apart
+   * from the one its updates take: for a step that reads the conversation, decides, then writes.
+   */
+  exclusive<T>(id: Types.ObjectId, scope: string, work: () => Promise<T>): Promise<T> {
+    return recordLock().run(`${scope}:${id.toHexString()}`, work);
+  },
+
   async byId(id: string | Types.ObjectId): Promise<Conversation | null> {
     return Types.ObjectId.isValid(id) ? ConversationModel.findById(id).lean<Conversation>() : null;
   },

@@ -177,22 +177,29 @@ export class Escalations {
     const siteId = visitor.siteId.toHexString();
     const { store } = this.deps;
     const open = (await store.findOpenConversation(visitor._id)) ?? (await store.startConversation(visitor));
-    // Already waiting for a person (a question, or an earlier ask that landed first): asking again adds nothing.
-    if (open.waitingSince) return { conversationId: open._id.toHexString(), agentsOnline: await this.deps.availability.anyOnline(siteId) };
-    const [readArticle, prompt] = await Promise.all([
-      articleId ? this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null,
-      open.escalation ? this.promptSeen(siteId, visitor, open.escalation) : null,
-    ]);
-    // Named by the conversation's last line: asking twice at once (a double click, two tabs) stores one hand-off.
-    const posted = await store.postMessage({
-      conversation: open,
-      clientId: `handoff-${open.lastMessage?.seq ?? -1}`,
-      author: 'system',
-      text: handOffLine({ prompt, readArticle }),
-    });
+    const handOff = async () => {
+      // Read again alone: asking twice at once (a double click, two tabs) stores one hand-off.
+      const current = await store.requireConversation(open._id);
+      // Already waiting for a person (a question, or an earlier ask that landed first): asking again adds nothing.
+      if (current.waitingSince) return null;
+      const [readArticle, prompt] = await Promise.all([
+        articleId ? this.deps.articles.readBeforeAsking(siteId, visitorId, articleId) : null,
+        current.escalation ? this.promptSeen(siteId, visitor, current.escalation) : null,
+      ]);
+      // Named by the conversation's last line: a retried request stores it once.
+      const posted = await store.postMessage({
+        conversation: current,
+        clientId: `handoff-${current.lastMessage?.seq ?? -1}`,
+        author: 'system',
+        text: handOffLine({ prompt, readArticle }),
+      });
+      return posted.created ? { posted, waiting: await store.startWaiting(open._id, posted.message.createdAt) } : null;
+    };
+    const handedOff = open.waitingSince ? null : await store.exclusive(open._id, 'hand-off', handOff);
     const agentsOnline = await this.deps.availability.anyOnline(siteId);
-    if (!posted.created) return { conversationId: open._id.toHexString(), agentsOnline };
-    let conversation = await store.startWaiting(open._id, posted.message.createdAt);
+    if (!handedOff) return { conversationId: open._id.toHexString(), agentsOnline };
+    const { posted } = handedOff;
+    let conversation = handedOff.waiting;
     if (agentsOnline && !conversation.assigneeId) {
       conversation = await this.flag(conversation, { routedAt: dateOf(this.deps.clock), offeredTo: [] });
       await this.startRouting(conversation, visitor.stage === 'purchase');

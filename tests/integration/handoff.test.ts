@@ -101,14 +101,13 @@ describe('"Talk to a person" is a hand-off', () => {
 
   it('asked twice at once (a double click, two tabs), or again while waiting: one hand-off', async () => {
     const socket = await visitor();
-    const [a, b] = await Promise.all([
-      ok<{ conversationId: string }>(socket, 'escalation:request-person', {}),
-      ok<{ conversationId: string }>(socket, 'escalation:request-person', {}),
-    ]);
-    expect(b.conversationId).toBe(a.conversationId);
+    const [a, ...others] = await Promise.all(
+      Array.from({ length: 4 }, () => ok<{ conversationId: string }>(socket, 'escalation:request-person', {})),
+    );
+    for (const other of others) expect(other.conversationId).toBe(a!.conversationId);
     const again = await ok<{ conversationId: string }>(socket, 'escalation:request-person', {});
-    expect(again.conversationId).toBe(a.conversationId);
-    const opened = await ok<Opened>(agent, 'conversation:open', { conversationId: a.conversationId });
+    expect(again.conversationId).toBe(a!.conversationId);
+    const opened = await ok<Opened>(agent, 'conversation:open', { conversationId: a!.conversationId });
     expect(opened.messages.map((m) => m.author)).toEqual(['system']);
   }, 20_000);
 
