@@ -158,8 +158,10 @@ describe('XSS corpus in Chromium: widget on /demo and the console', () => {
     const baseline = { widget: await dangerousNodes(shop), console: await dangerousNodes(consolePage) };
 
     // The widget's own visitor, from a second "tab": its messages reach the widget and the console.
-    const token = await shop.evaluate((key) => localStorage.getItem(key), storageKey(server.demoSiteKey, 'token'));
-    expect(token).toBeTruthy();
+    // Stored once the widget's first sync answers (the message shows, pending, before that).
+    const storedToken = () => shop.evaluate((key) => localStorage.getItem(key), storageKey(server.demoSiteKey, 'token'));
+    await expect.poll(storedToken).toBeTruthy();
+    const token = await storedToken();
     const main = await syncedVisitor(visitorFrom(server, '127.0.0.1', { token: token! }));
     const send = async (socket: VisitorSocket, text: string) => {
       const ack = await request<{ message: Message }>(socket, 'message:send', { clientId: clientId(), text });
