@@ -183,15 +183,27 @@ describe('languages', () => {
 
     expect(await page.locator('lifecycle-chat .panel').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('lifecycle-chat h2').textContent()).toBeTruthy();
+    // One look at the page for all five boxes, once all are laid out (under load the greeting may still
+    // be on its way, and a list re-rendering between two looks would mix two layouts).
     const boxes = () =>
-      Promise.all(
-        ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'].map((s) =>
-          page.locator(`lifecycle-chat ${s}`).first().boundingBox(),
-        ),
+      page.evaluate(
+        (selectors) => {
+          const root = document.querySelector('lifecycle-chat')?.shadowRoot;
+          return selectors.map((s) => {
+            const rect = root?.querySelector(s)?.getBoundingClientRect();
+            return rect?.width ? { x: rect.x, width: rect.width } : null;
+          });
+        },
+        ['.panel', '.icon-button', 'h2', '.message--mine .message__text', '.message:not(.message--mine) .message__text'],
       );
-    // Each box once all are laid out (under load the greeting may still be on its way).
-    await expect.poll(async () => (await boxes()).every(Boolean)).toBe(true);
-    const [panel, close, title, own, greeting] = await boxes();
+    let found = await boxes();
+    await expect
+      .poll(async () => {
+        found = await boxes();
+        return found.every(Boolean);
+      })
+      .toBe(true);
+    const [panel, close, title, own, greeting] = found;
     const middle = panel!.x + panel!.width / 2;
     expect(close!.x).toBeLessThan(title!.x); // the close button moves to the left end of the header
     expect(own!.x + own!.width / 2).toBeLessThan(middle); // the visitor's own messages sit on the left
