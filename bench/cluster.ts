@@ -251,8 +251,15 @@ try {
   );
   await disruption;
   const loadSeconds = Math.round((Date.now() - started) / 100) / 10;
+  const unsettled = { sends: pending.length, walks: walks.length };
+  for (const send of pending) void send.finally(() => unsettled.sends--);
+  for (const walk of walks) void walk.finally(() => unsettled.walks--);
+  // What the run still waits for, every 10 s (sends retry for up to a minute, walks up to five asks).
+  const progress = setInterval(() => say(`  waiting for ${unsettled.sends} sends and ${unsettled.walks} checkout walks …`), 10_000);
   await Promise.all(pending);
   const promptCounts = await Promise.all(walks);
+  clearInterval(progress);
+  say('load over; counting prompts and messages …');
   await sleep((CHECKOUT_IDLE_SECONDS + 10) * 1000);
   const firedInDatabase = () =>
     mongo

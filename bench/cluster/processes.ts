@@ -4,6 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import getPort from 'get-port';
 import { spawnUntilReady, stopProcess } from '../../server/infra/child-process';
+import { dieWithParent } from '../../server/infra/die-with-parent';
 
 export const HAPROXY_CONFIG = 'deploy/haproxy.cfg';
 
@@ -58,9 +59,9 @@ export async function startCluster({ mongoUri, redisUrl, dataDir, size, env = {}
   const proxyPort = await getPort({ host: '127.0.0.1' });
   const children: (ChildProcess | undefined)[] = [];
   const start = async (k: number) => {
+    // Each process, and HAProxy, gets SIGTERM when the bench dies, however it dies.
     const server = await spawnUntilReady(
-      process.execPath,
-      ['--import', 'tsx', 'server/main.ts'],
+      ...dieWithParent(process.execPath, ['--import', 'tsx', 'server/main.ts'], 'SIGTERM'),
       (l) => l.includes('Lifecycle Chat is running'),
       // A process restarted while the others carry every socket starts on a saturated machine: minutes, not seconds.
       300_000,
@@ -92,7 +93,7 @@ export async function startCluster({ mongoUri, redisUrl, dataDir, size, env = {}
     await Promise.all(children.map((child) => child && stopProcess(child)));
     throw err;
   }
-  const haproxy = spawn('haproxy', ['-f', HAPROXY_CONFIG, '-db'], {
+  const haproxy = spawn(...dieWithParent('haproxy', ['-f', HAPROXY_CONFIG, '-db'], 'SIGTERM'), {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

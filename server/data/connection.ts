@@ -92,11 +92,17 @@ async function openDatabase(mongoUri: string): Promise<void> {
   // to retry on instead of a silent timeout (a replica-set election outlasts it: writes fail and are re-sent).
   // Collections and indexes are created below, one at a time, not by mongoose's own init on connect:
   // FerretDB on PostgreSQL may answer concurrent index creation with a deadlock.
+  // Only what is missing: on FerretDB, creating a collection or an index that exists still writes its
+  // metadata under a lock, and a process restarted while the others carry the load wedged it (every
+  // request waiting, measured in a rolling restart at 5,000 sockets).
   await mongoose.connect(mongoUri, { serverSelectionTimeoutMS: 3_000, autoCreate: false, autoIndex: false });
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('not connected');
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const model of Object.values(mongoose.models)) {
     await retryingDeadlocks(async () => {
-      await model.createCollection();
-      await model.ensureIndexes();
+      if (!existing.has(model.collection.collectionName)) await model.createCollection();
+      if ((await model.diffIndexes()).toCreate.length > 0) await model.ensureIndexes();
     });
   }
   await retryingDeadlocks(() => files.ensureIndexes());

@@ -103,8 +103,22 @@ export const files = {
   async ensureIndexes(): Promise<void> {
     const db = mongoose.connection.db;
     if (!db) throw new Error('not connected');
-    await db.collection(`${BUCKET}.files`).createIndex({ filename: 1, uploadDate: 1 });
-    await db.collection(`${BUCKET}.files`).createIndex({ 'metadata.conversationId': 1 });
-    await db.collection(`${BUCKET}.chunks`).createIndex({ files_id: 1, n: 1 }, { unique: true });
+    const declared: Array<{ collection: string; keys: Record<string, 1>; unique?: true }> = [
+      { collection: `${BUCKET}.files`, keys: { filename: 1, uploadDate: 1 } },
+      { collection: `${BUCKET}.files`, keys: { 'metadata.conversationId': 1 } },
+      { collection: `${BUCKET}.chunks`, keys: { files_id: 1, n: 1 }, unique: true },
+    ];
+    const names = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+    for (const { collection, keys, unique } of declared) {
+      // Created only when missing (see openDatabase in connection.ts).
+      const present =
+        names.has(collection) &&
+        (await db.collection(collection).indexExists(
+          Object.entries(keys)
+            .map(([k, v]) => `${k}_${v}`)
+            .join('_'),
+        ));
+      if (!present) await db.collection(collection).createIndex(keys, unique ? { unique } : {});
+    }
   },
 };
