@@ -92,10 +92,17 @@ async function openDatabase(mongoUri: string): Promise<void> {
   // to retry on instead of a silent timeout (a replica-set election outlasts it: writes fail and are re-sent).
   // Collections and indexes are created below, one at a time, not by mongoose's own init on connect:
   // FerretDB on PostgreSQL may answer concurrent index creation with a deadlock.
-  // Only what is missing: on FerretDB, creating a collection or an index that exists still writes its
-  // metadata under a lock, and a process restarted while the others carry the load wedged it (every
-  // request waiting, measured in a rolling restart at 5,000 sockets).
-  await mongoose.connect(mongoUri, { serverSelectionTimeoutMS: 3_000, autoCreate: false, autoIndex: false });
+  // Only what is missing is created below, so a restarted process sends list calls and no DDL.
+  await mongoose.connect(mongoUri, {
+    serverSelectionTimeoutMS: 3_000,
+    autoCreate: false,
+    autoIndex: false,
+    // At most this many operations in flight per process, unless the address says otherwise. The
+    // embedded database (FerretDB) holds 50 PostgreSQL connections; in a rolling restart at 5,000
+    // sockets, three processes with the driver's default of 100 each left all 50 held and idle, and it
+    // answered nothing more, not even ping. Three processes at 15 stay below 50.
+    ...(/[?&]maxPoolSize=/i.test(mongoUri) ? {} : { maxPoolSize: 15 }),
+  });
   const db = mongoose.connection.db;
   if (!db) throw new Error('not connected');
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
