@@ -95,9 +95,9 @@ export class HistoryView extends Component<ViewProps, HistoryState> {
           <ul class="articles">
             {list.map((item) => (
               <li key={item.id}>
-                <button type="button" class="card" dir="auto" onClick={() => void this.open(item)}>
+                <button type="button" class="card" onClick={() => void this.open(item)}>
                   <strong>{h(item.status === 'open' ? 'history.open' : 'history.closed')}</strong>
-                  <span>{item.lastMessage?.text ?? h('history.none')}</span>
+                  <span dir="auto">{item.lastMessage?.text ?? h('history.none')}</span>
                   <time dateTime={item.lastMessage?.createdAt ?? item.startedAt}>
                     {when(item.lastMessage?.createdAt ?? item.startedAt, locale)}
                   </time>
