@@ -112,7 +112,7 @@ async function openDatabase(mongoUri: string): Promise<void> {
       if ((await model.diffIndexes()).toCreate.length > 0) await model.ensureIndexes();
     });
   }
-  await retryingDeadlocks(() => files.ensureIndexes());
+  await retryingDeadlocks(() => files.ensureIndexes(existing));
 }
 
 /** Whether the driver holds a connection to the database (the health check tells busy from gone). */

@@ -100,7 +100,7 @@ export const files = {
    * Creates GridFS's indexes up front (the driver would on a first upload): the embedded database may
    * answer two processes creating indexes at once with a deadlock, so connecting creates them, one by one.
    */
-  async ensureIndexes(): Promise<void> {
+  async ensureIndexes(collections: ReadonlySet<string>): Promise<void> {
     const db = mongoose.connection.db;
     if (!db) throw new Error('not connected');
     const declared: Array<{ collection: string; keys: Record<string, 1>; unique?: true }> = [
@@ -108,17 +108,11 @@ export const files = {
       { collection: `${BUCKET}.files`, keys: { 'metadata.conversationId': 1 } },
       { collection: `${BUCKET}.chunks`, keys: { files_id: 1, n: 1 }, unique: true },
     ];
-    const names = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
     for (const { collection, keys, unique } of declared) {
-      // Created only when missing (see openDatabase in connection.ts).
-      const present =
-        names.has(collection) &&
-        (await db.collection(collection).indexExists(
-          Object.entries(keys)
-            .map(([k, v]) => `${k}_${v}`)
-            .join('_'),
-        ));
-      if (!present) await db.collection(collection).createIndex(keys, unique ? { unique } : {});
+      // Only when missing (see openDatabase): the driver names an index by its keys and directions.
+      const name = Object.entries(keys).flat().join('_');
+      if (collections.has(collection) && (await db.collection(collection).indexExists(name))) continue;
+      await db.collection(collection).createIndex(keys, unique ? { unique } : {});
     }
   },
 };

@@ -53,13 +53,13 @@ interface Deps {
   log: Logger;
 }
 
+/** The Redis key of a visitor's prompt the widget has not shown yet (it names the visitor: erasure finds it). */
+const unseenPromptKey = (visitorId: string) => `prompt-unseen:${visitorId}`;
+
 /**
  * Proactive escalation of hesitating buyers: the frequency cap, the prompt to the widget, flagging
  * and prioritising the conversation, and routing it to an agent with SLA re-routes.
  */
-/** The Redis key of a visitor's prompt the widget has not shown yet (it names the visitor: erasure finds it). */
-const unseenPromptKey = (visitorId: string) => `prompt-unseen:${visitorId}`;
-
 export class Escalations {
   constructor(private readonly deps: Deps) {}
 
