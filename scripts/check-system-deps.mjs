@@ -8,7 +8,12 @@ const isRoot = process.getuid?.() === 0;
 const canApt = isRoot && has('apt-get');
 
 const needs = [
-  { what: 'Chromium (end-to-end tests)', ok: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), apt: 'chromium' },
+  {
+    // The old headless shell, not the full browser: it renders the same pages for a third of the CPU.
+    what: 'Chromium headless shell (browser tests)',
+    ok: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell'),
+    apt: 'chromium-headless-shell',
+  },
   { what: 'redis-server (private Redis)', ok: () => Boolean(process.env.REDIS_URL) || has('redis-server'), apt: 'redis-server' },
   { what: 'HAProxy (deploy/haproxy.cfg check, bench:cluster)', ok: () => has('haproxy'), apt: 'haproxy' },
   { what: 'Go 1.22+ (embedded database build)', ok: () => Boolean(process.env.MONGODB_URI) || has('go'), apt: null },

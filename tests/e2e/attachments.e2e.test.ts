@@ -13,7 +13,9 @@ let server: TestServer;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), sharedBrowser()]);
+  // One admin does here within seconds what agents spread over minutes (three consoles, a dozen files):
+  // more than one person's budget of socket events and uploads per 10 s.
+  [server, browser] = await Promise.all([startTestServer({ RATE_LIMIT_PER_SENDER: '0' }), sharedBrowser()]);
 });
 afterAll(async () => {
   await browser?.dispose();
@@ -65,6 +67,9 @@ async function visitorAsks(context: BrowserContext, question: string): Promise<P
   const box = visitor.getByRole('textbox', { name: 'Message' });
   await box.fill(question);
   await box.press('Enter');
+  // Stored (no longer pending), so the conversation exists before an agent looks for it.
+  await visitor.getByRole('log').getByText(question).waitFor();
+  await expect.poll(() => visitor.getByText(/Queued|Sending…/).count(), { timeout: 20_000 }).toBe(0);
   return visitor;
 }
 

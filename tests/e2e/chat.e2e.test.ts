@@ -63,7 +63,8 @@ describe('visitor on /demo chats with an agent on /console', () => {
     await message.fill('hello before the tunnel');
     await message.press('Enter');
     await visitor.getByText('hello before the tunnel').waitFor();
-    await expect.poll(() => visitor.getByText('Sending…').count()).toBe(0);
+    // Until the first sync answers, the pending message reads "Queued" rather than "Sending…".
+    await expect.poll(() => visitor.getByText(/Queued|Sending…/).count(), { timeout: 20_000 }).toBe(0);
 
     await shop.setOffline(true);
     await visitor.getByText(/^Reconnecting…/).waitFor({ timeout: 15_000 });

@@ -1,6 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's old headless shell: the same Blink as the full browser without its windowing layer; a
+ * browser test costs it about a third of the full browser's CPU (two files: 8.9 CPU-s instead of 26.7).
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 export type TestBrowser = Browser & { dispose(): Promise<void> };
 
