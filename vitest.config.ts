@@ -1,4 +1,19 @@
+import { accessSync, constants } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests' databases, Redis files, uploads and browser profiles go to memory when the machine has
+ * a tmpfs there (set before the workers start, so they inherit it): the database-heavy files took
+ * 10–15 % less CPU without the disk's writeback (backup-restore 42 → 37 CPU-s, retention 25 → 21).
+ */
+if (!process.env.TMPDIR) {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    process.env.TMPDIR = '/dev/shm';
+  } catch {
+    // No writable tmpfs: the system's temporary folder.
+  }
+}
 
 const preactJsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 
